@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type pino from 'pino';
+import type { Config } from './config';
+import { createLogger } from './server/logger';
+import { openDatabase, type Database } from './store/db';
+import { createStores } from './store';
+import { SecretBox } from './crypto/secrets';
+import { createServices, type Services } from './services';
+import { buildRecordingSchema } from './graphql/schema';
+import { createApollo } from './server/apollo';
+import { Authenticator, signToken, SCOPES } from './server/auth';
+import { RequestContext } from './server/context';
+import { createHttpHandler } from './server/http';
+import { createPlaygroundHandler, loadExampleOperations } from './server/playground';
+
+export const ROOT_DIR = resolve(__dirname, '..', '..');
+export const GRAPHQL_PATH = '/graphql';
+
+export interface AppOptions {
+  config: Config;
+  /** Run in a PostgreSQL schema of its own (tests on a shared server). */
+  pgSchema?: string;
+  /** Keep PGlite in memory instead of under DATA_DIR (tests). */
+  inMemory?: boolean;
+  logDestination?: pino.DestinationStream;
+  /** Hook run after the database and services exist, before listening (sandbox seeding). */
+  beforeListen?: (app: App) => Promise<void>;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  services: Services;
+  server: Server;
+  url: string;
+  graphqlUrl: string;
+  devToken?: string;
+  sdl: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(opts: AppOptions): Promise<App> {
+  const { config } = opts;
+  const logger = createLogger(config.logLevel, opts.logDestination);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: opts.inMemory ? undefined : config.dataDir,
+    pgSchema: opts.pgSchema,
+  });
+  const secrets = new SecretBox(config.credentialsKey, config.previousCredentialsKeys);
+  const stores = createStores(database.db);
+  const services = createServices({ database, stores, secrets, logger, allowPrivateVendorHosts: config.sandbox || config.nodeEnv === 'test' });
+  const { schema, sdl } = await buildRecordingSchema();
+  const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection });
+  await apollo.start();
+  const authenticator = new Authenticator({
+    jwtSecret: config.jwtSecret,
+    jwtJwksUrl: config.jwtJwksUrl,
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+  });
+
+  const devToken = config.printDevToken && config.jwtSecret
+    ? await signToken(config.jwtSecret, { sub: 'developer', tenants: '*', scopes: [...SCOPES], expiresIn: '30d', issuer: config.jwtIssuer, audience: config.jwtAudience })
+    : undefined;
+
+  const routes: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[] = [
+    (req, res) => {
+      if (req.url !== '/healthz') return false;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return true;
+    },
+    async (req, res) => {
+      if (req.url !== '/readyz') return false;
+      try {
+        await database.ping();
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+      } catch {
+        res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"database unreachable"}');
+      }
+      return true;
+    },
+  ];
+  if (config.playground) {
+    routes.push(
+      createPlaygroundHandler({
+        graphqlPath: GRAPHQL_PATH,
+        assetsDir: join(ROOT_DIR, 'dist', 'playground'),
+        defaultHeaders: devToken ? { Authorization: `Bearer ${devToken}` } : undefined,
+        exampleOperations: loadExampleOperations(join(ROOT_DIR, 'schema', 'operations')),
+      }),
+    );
+  }
+
+  const handler = createHttpHandler({
+    apollo,
+    graphqlPath: GRAPHQL_PATH,
+    logger,
+    routerSecrets: config.routerSecrets,
+    routes,
+    createContext: async (req, requestId) => {
+      let auth: { principal: Awaited<ReturnType<Authenticator['authenticate']>> } | { error: Error };
+      try {
+        auth = { principal: await authenticator.authenticate(req.headers.authorization) };
+      } catch (e) {
+        auth = { error: e as Error };
+      }
+      return new RequestContext(requestId, auth, services, logger.child({ requestId }));
+    },
+  });
+
+  const server = createServer((req, res) => void handler(req, res));
+  server.keepAliveTimeout = 65_000;
+  const app: App = {
+    config,
+    logger,
+    database,
+    services,
+    server,
+    url: '',
+    graphqlUrl: '',
+    devToken,
+    sdl,
+    async close() {
+      // In-flight requests finish; idle keep-alive sockets are closed; then the pool.
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await database.close();
+    },
+  };
+  if (opts.beforeListen) await opts.beforeListen(app);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(config.port, config.host, () => done());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address;
+  app.url = `http://${host}:${addr.port}`;
+  app.graphqlUrl = `${app.url}${GRAPHQL_PATH}`;
+  return app;
+}

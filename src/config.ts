@@ -1,0 +1,184 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+
+/** Names of the fields that hold secrets: masked wherever the configuration is printed or logged. */
+export const SECRET_CONFIG_FIELDS = ['databaseUrl', 'credentialsKey', 'previousCredentialsKeys', 'jwtSecret', 'routerSecrets'] as const;
+
+const BASE64_32 = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * The service's whole configuration: the only place that reads process.env. Every problem is reported at once.
+ */
+export class Config {
+  @IsIn(['development', 'test', 'production'])
+  nodeEnv!: 'development' | 'test' | 'production';
+
+  @IsString()
+  host!: string;
+
+  @IsInt() @Min(0) @Max(65535)
+  port!: number;
+
+  @IsString()
+  dataDir!: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  databaseUrl?: string;
+
+  @Matches(BASE64_32, { message: 'CREDENTIALS_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
+  credentialsKey!: string;
+
+  @Matches(BASE64_32, { each: true, message: 'CREDENTIALS_KEY_PREVIOUS must be a comma-separated list of base64 32-byte keys' })
+  previousCredentialsKeys!: string[];
+
+  @IsOptional() @IsString() @Matches(/^.{32,}$/s, { message: 'JWT_SECRET must be at least 32 characters' })
+  jwtSecret?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
+  jwtJwksUrl?: string;
+
+  @IsOptional() @IsString()
+  jwtIssuer?: string;
+
+  @IsOptional() @IsString()
+  jwtAudience?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  logLevel!: string;
+
+  /** Start the built-in vendor emulators and connect a demo tenant to them. */
+  @IsBoolean()
+  sandbox!: boolean;
+
+  @IsBoolean()
+  playground!: boolean;
+
+  @IsBoolean()
+  introspection!: boolean;
+
+  /** Shared secrets a router must present (header `x-router-secret`); two allowed at once for rotation. */
+  @IsString({ each: true })
+  routerSecrets!: string[];
+
+  /** Print a development bearer token at start (never in production). */
+  @IsBoolean()
+  printDevToken!: boolean;
+
+  @IsInt() @Min(1) @Max(1000)
+  maxPageSize!: number;
+
+  /** Which problems loading found; filled by loadConfig. */
+  problems: string[] = [];
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  /** A copy safe to log. */
+  redacted(): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...(this as object) };
+    delete out.problems;
+    for (const k of SECRET_CONFIG_FIELDS) if (out[k] !== undefined) out[k] = '[redacted]';
+    return out;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function bool(value: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return fallback;
+}
+
+function int(value: string | undefined, fallback: number, name: string, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) {
+    problems.push(`${name} must be a whole number (got "${value}")`);
+    return fallback;
+  }
+  return Number(value);
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+interface DevSecrets {
+  credentialsKey: string;
+  jwtSecret: string;
+}
+
+/**
+ * In development the service must start with no set-up: keys are generated once and kept beside the data, so
+ * a restart can still decrypt what it stored and the printed token stays valid.
+ */
+function devSecrets(dataDir: string): DevSecrets {
+  const file = join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: DevSecrets = {
+    credentialsKey: randomBytes(32).toString('base64'),
+    jwtSecret: randomBytes(48).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const c = new Config();
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  c.nodeEnv = nodeEnv as Config['nodeEnv'];
+  const production = nodeEnv === 'production';
+  c.host = env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  c.port = int(env.PORT, 4000, 'PORT', problems);
+  c.dataDir = resolve(env.DATA_DIR ?? '.data');
+  c.databaseUrl = env.DATABASE_URL || undefined;
+  c.jwtSecret = env.JWT_SECRET || undefined;
+  c.jwtJwksUrl = env.JWT_JWKS_URL || undefined;
+  c.jwtIssuer = env.JWT_ISSUER || undefined;
+  c.jwtAudience = env.JWT_AUDIENCE || undefined;
+  c.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  c.sandbox = bool(env.SANDBOX, !production, 'SANDBOX', problems);
+  c.playground = bool(env.PLAYGROUND, !production, 'PLAYGROUND', problems);
+  c.introspection = bool(env.INTROSPECTION, !production, 'INTROSPECTION', problems);
+  c.routerSecrets = list(env.ROUTER_SECRETS ?? env.ROUTER_SECRET);
+  c.maxPageSize = int(env.MAX_PAGE_SIZE, 100, 'MAX_PAGE_SIZE', problems);
+  c.previousCredentialsKeys = list(env.CREDENTIALS_KEY_PREVIOUS);
+
+  const embeddedDev = !production && !c.databaseUrl;
+  let credentialsKey = env.CREDENTIALS_KEY;
+  if (!credentialsKey || (!c.jwtSecret && !c.jwtJwksUrl)) {
+    if (embeddedDev || (nodeEnv !== 'production' && env.DEV_SECRETS !== 'off')) {
+      const dev = devSecrets(c.dataDir);
+      credentialsKey ??= dev.credentialsKey;
+      if (!c.jwtSecret && !c.jwtJwksUrl) c.jwtSecret = dev.jwtSecret;
+    }
+  }
+  c.credentialsKey = credentialsKey ?? '';
+  if (!credentialsKey) problems.push('CREDENTIALS_KEY is required: 32 random bytes, base64-encoded (openssl rand -base64 32)');
+  if (!c.jwtSecret && !c.jwtJwksUrl) problems.push('JWT configuration is required: set JWT_SECRET or JWT_JWKS_URL');
+  if (c.routerSecrets.length > 2) problems.push('ROUTER_SECRETS takes at most two secrets (current and next)');
+  c.printDevToken = !production && !!c.jwtSecret;
+  if (production && c.sandbox) problems.push('SANDBOX cannot be on in production');
+
+  for (const err of validateSync(c, { skipMissingProperties: false })) {
+    for (const msg of Object.values(err.constraints ?? {})) {
+      if (!problems.some((p) => p.startsWith(msg.split(' ')[0]))) problems.push(msg);
+    }
+  }
+  c.problems = problems;
+  if (problems.length) throw new ConfigError(problems);
+  return c;
+}

@@ -1,0 +1,54 @@
+/**
+ * The closed set of error codes the API speaks. Every code is mapped exactly once in
+ * server/errors.ts (formatError); adding a code without mapping it fails to compile.
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VENDOR_UNSUPPORTED_FIELD',
+  'VENDOR_REJECTED',
+  'VENDOR_UNAVAILABLE',
+  'VENDOR_AUTH_FAILED',
+  'INVALID_TRANSITION',
+  'IDEMPOTENCY_KEY_REUSED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldProblem {
+  /** Path of the offending input field, e.g. ["input", "rules", "periodicBeep", "intervalSeconds"]. */
+  path: (string | number)[];
+  message: string;
+}
+
+/** An error the service raises on purpose: a stable code, a message a person understands, optional details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: {
+      fields?: FieldProblem[];
+      field?: string;
+      vendor?: string;
+      vendorCode?: string | number;
+      vendorMessage?: string;
+      retryable?: boolean;
+      [key: string]: unknown;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} was not found`, { id });
+export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
+export const badInput = (fields: FieldProblem[], message?: string) =>
+  new AppError(
+    'BAD_USER_INPUT',
+    message ?? `Invalid input: ${fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`,
+    { fields },
+  );

@@ -1,0 +1,68 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PolicyScopeKind, SyncStatus } from '../common/enums';
+import { PageArgs } from '../common/pagination';
+import { RecordingRulesInput } from './rules.input';
+
+@InputType()
+export class PolicyScopeInput {
+  @Field(() => PolicyScopeKind) kind!: 'ORGANIZATION' | 'SETTINGS_RECORD' | 'PERSON' | 'WORKSPACE' | 'VIRTUAL_LINE';
+
+  @Field(() => String, { defaultValue: '', description: "The vendor's id: settings record id, person id, workspace id; empty for ORGANIZATION." })
+  @Matches(/^[A-Za-z0-9_.:=\-]{0,256}$/, { message: 'scope.id must be up to 256 letters, digits or _ . : = -' })
+  id: string = '';
+}
+
+@InputType()
+export class CreateRecordingPolicyInput {
+  @Field(() => ID) @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId!: string;
+
+  @Field(() => String)
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
+  name!: string;
+
+  @Field(() => PolicyScopeInput) @ValidateNested() scope!: PolicyScopeInput;
+  @Field(() => RecordingRulesInput) @ValidateNested() rules!: RecordingRulesInput;
+
+  @Field(() => Boolean, { defaultValue: true, description: 'Push to the vendor now (default). False stores it as PENDING.' })
+  apply: boolean = true;
+}
+
+@InputType()
+export class UpdateRecordingPolicyInput {
+  @Field(() => ID) @IsUUID('all', { message: 'id must be a policy id (UUID)' }) id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one fails with CONFLICT.' })
+  @Min(1, { message: 'expectedVersion must be at least 1' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
+  name?: string | null;
+
+  @Field(() => RecordingRulesInput, { nullable: true, description: 'Replaces the whole rule set.' })
+  @IsOptional()
+  @ValidateNested()
+  rules?: RecordingRulesInput | null;
+
+  @Field(() => Boolean, { defaultValue: true })
+  apply: boolean = true;
+}
+
+@InputType({ description: 'Either a stored policy (policyId), or connectionId + scope + rules for a policy not saved yet.' })
+export class PreviewRecordingPolicyInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'policyId must be a policy id (UUID)' }) policyId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?: string | null;
+  @Field(() => PolicyScopeInput, { nullable: true }) @IsOptional() @ValidateNested() scope?: PolicyScopeInput | null;
+  @Field(() => RecordingRulesInput, { nullable: true }) @IsOptional() @ValidateNested() rules?: RecordingRulesInput | null;
+}
+
+@ArgsType()
+export class RecordingPoliciesArgs extends PageArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?: string | null;
+  @Field(() => SyncStatus, { nullable: true }) syncStatus?: string | null;
+}

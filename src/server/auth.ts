@@ -1,0 +1,108 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { AppError } from '../domain/errors';
+
+export const SCOPES = ['recording:read', 'recording:write', 'recording:live', 'recording:admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Who is calling: from a verified bearer JWT. */
+export class Principal {
+  constructor(
+    readonly subject: string,
+    /** Tenant ids the token may act on; '*' for a platform operator. */
+    readonly tenants: '*' | ReadonlySet<string>,
+    readonly scopes: ReadonlySet<Scope>,
+  ) {}
+
+  canAccessTenant(tenantId: string): boolean {
+    return this.tenants === '*' || this.tenants.has(tenantId);
+  }
+
+  /** The tenant ids to filter a listing by, or null for all. */
+  tenantFilter(): string[] | null {
+    return this.tenants === '*' ? null : [...this.tenants];
+  }
+
+  require(scope: Scope): void {
+    if (!this.scopes.has(scope) && !this.scopes.has('recording:admin')) {
+      throw new AppError('FORBIDDEN', `This operation needs the ${scope} scope`, { scope });
+    }
+  }
+}
+
+export interface AuthOptions {
+  jwtSecret?: string;
+  jwtJwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+const unauthenticated = (why: string) => new AppError('UNAUTHENTICATED', why);
+
+export class Authenticator {
+  private readonly verifyKey: Parameters<typeof jwtVerify>[1];
+  private readonly algorithms: string[];
+
+  constructor(private readonly opts: AuthOptions) {
+    if (opts.jwtJwksUrl) {
+      this.verifyKey = createRemoteJWKSet(new URL(opts.jwtJwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+      this.algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+    } else if (opts.jwtSecret) {
+      this.verifyKey = new TextEncoder().encode(opts.jwtSecret);
+      this.algorithms = ['HS256', 'HS384', 'HS512'];
+    } else {
+      throw new Error('JWT configuration is required');
+    }
+  }
+
+  /** Verifies `Authorization: Bearer <jwt>`; any problem is UNAUTHENTICATED without saying more than needed. */
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    if (!authorization) throw unauthenticated('Missing bearer token: send Authorization: Bearer <token>');
+    const m = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/i.exec(authorization.trim());
+    if (!m) throw unauthenticated('Malformed Authorization header: expected Bearer <jwt>');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(m[1]!, this.verifyKey as never, {
+        algorithms: this.algorithms,
+        issuer: this.opts.issuer,
+        audience: this.opts.audience,
+        clockTolerance: 30,
+      }));
+    } catch {
+      throw unauthenticated('Invalid or expired token');
+    }
+    return principalFromClaims(payload);
+  }
+}
+
+export function principalFromClaims(payload: JWTPayload): Principal {
+  if (typeof payload.sub !== 'string' || !payload.sub) throw unauthenticated('Token has no subject');
+  const rawTenants = payload.tenants;
+  let tenants: '*' | Set<string>;
+  if (rawTenants === '*' || (Array.isArray(rawTenants) && rawTenants.includes('*'))) tenants = '*';
+  else if (Array.isArray(rawTenants) && rawTenants.every((t) => typeof t === 'string')) tenants = new Set(rawTenants as string[]);
+  else throw unauthenticated('Token names no tenants');
+  const scopeClaim = typeof payload.scope === 'string' ? payload.scope.split(' ') : Array.isArray(payload.scp) ? payload.scp : [];
+  const scopes = new Set(scopeClaim.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s as string)));
+  return new Principal(payload.sub, tenants, scopes);
+}
+
+export interface TokenClaims {
+  sub: string;
+  tenants: string[] | '*';
+  scopes: Scope[];
+  expiresIn?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Signs an HS256 token: the development token printed at start, and tests. */
+export async function signToken(secret: string, claims: TokenClaims): Promise<string> {
+  let jwt = new SignJWT({ tenants: claims.tenants === '*' ? ['*'] : claims.tenants, scope: claims.scopes.join(' ') })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '30d');
+  if (claims.issuer) jwt = jwt.setIssuer(claims.issuer);
+  if (claims.audience) jwt = jwt.setAudience(claims.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,107 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { AppError, type ErrorCode, type FieldProblem } from '../domain/errors';
+
+/**
+ * How each of our codes travels: whether a client may retry it. A Record over the closed code list: adding a code
+ * without deciding this fails to compile.
+ */
+export const CODE_POLICY: Record<ErrorCode, { retryable: boolean; expose: boolean }> = {
+  BAD_USER_INPUT: { retryable: false, expose: true },
+  UNAUTHENTICATED: { retryable: false, expose: true },
+  FORBIDDEN: { retryable: false, expose: true },
+  NOT_FOUND: { retryable: false, expose: true },
+  CONFLICT: { retryable: false, expose: true },
+  VENDOR_UNSUPPORTED_FIELD: { retryable: false, expose: true },
+  VENDOR_REJECTED: { retryable: false, expose: true },
+  VENDOR_UNAVAILABLE: { retryable: true, expose: true },
+  VENDOR_AUTH_FAILED: { retryable: false, expose: true },
+  INVALID_TRANSITION: { retryable: false, expose: true },
+  IDEMPOTENCY_KEY_REUSED: { retryable: false, expose: true },
+  INTERNAL_SERVER_ERROR: { retryable: true, expose: false },
+};
+
+/** Codes graphql-js and Apollo Server raise before our resolvers run; passed through as they are. */
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/** class-validator's nested errors as flat field paths. */
+export function validationProblems(errors: ValidationError[], prefix: (string | number)[]): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    const key = /^\d+$/.test(e.property) ? Number(e.property) : e.property;
+    const path = [...prefix, key];
+    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message });
+    if (e.children?.length) out.push(...validationProblems(e.children, path));
+  }
+  return out;
+}
+
+/** graphql-js's variable coercion messages name the failing path: `... at "input.rules.mode"; ...`. */
+function coercionProblem(message: string): FieldProblem[] | undefined {
+  const m = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!m) return undefined;
+  const path = m[2] ? m[2].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : [m[1]!];
+  return [{ path, message: m[3]!.trim() }];
+}
+
+function fromAppError(e: AppError, formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { fields, ...details } = e.details;
+  const ext: Record<string, unknown> = { code: e.code };
+  if (fields?.length) ext.fields = fields;
+  for (const k of ['field', 'vendor', 'vendorCode', 'vendorMessage', 'currentVersion', 'retryAfterSeconds'] as const) {
+    if (details[k] !== undefined) ext[k] = details[k];
+  }
+  if (CODE_POLICY[e.code].retryable) ext.retryable = true;
+  return {
+    message: CODE_POLICY[e.code].expose ? e.message : 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: ext,
+  };
+}
+
+export interface FormatOptions {
+  production: boolean;
+}
+
+/** The one place where errors become GraphQL errors: coded, with field paths, no stack, URL or vendor body. */
+export function createFormatError(opts: FormatOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) return fromAppError(original, formatted);
+    if (original instanceof ArgumentValidationError) {
+      const fields = validationProblems(original.extensions.validationErrors as unknown as ValidationError[], []);
+      return fromAppError(new AppError('BAD_USER_INPUT', `Invalid input: ${fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`, { fields }), formatted);
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
+      const ext: Record<string, unknown> = { code };
+      const fields = code === 'BAD_USER_INPUT' ? coercionProblem(formatted.message) : undefined;
+      if (fields) ext.fields = fields;
+      if (formatted.extensions?.cost !== undefined) ext.cost = formatted.extensions.cost;
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+    }
+    if (original instanceof GraphQLError && original.extensions?.code && typeof original.extensions.code === 'string' && PROTOCOL_CODES.has(original.extensions.code)) {
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.extensions.code } };
+    }
+    return {
+      message: opts.production ? 'Internal server error' : `Internal server error: ${(original as Error)?.message ?? 'unknown'}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

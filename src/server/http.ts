@@ -1,0 +1,138 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { RequestContext } from './context';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface HttpHandlerOptions {
+  apollo: ApolloServer<RequestContext>;
+  graphqlPath: string;
+  logger: Logger;
+  createContext: (req: IncomingMessage, requestId: string) => Promise<RequestContext>;
+  /** Extra routes tried before GraphQL (health, playground, metrics); return true when handled. */
+  routes: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[];
+  routerSecrets: string[];
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
+}
+
+function secretMatches(given: string | undefined, secrets: string[]): boolean {
+  if (!given) return false;
+  const g = Buffer.from(given);
+  let ok = false;
+  // Compare against every configured secret, so timing does not tell which one (or whether any) matched.
+  for (const s of secrets) {
+    const b = Buffer.from(s);
+    const same = b.length === g.length && timingSafeEqual(b, g);
+    ok = ok || same;
+  }
+  return ok;
+}
+
+/** node:http integration of Apollo Server: body limit, request ids, router trust, extra routes. */
+export function createHttpHandler(opts: HttpHandlerOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const incomingId = req.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(incomingId) ? incomingId : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    try {
+      for (const route of opts.routes) if (await route(req, res)) return;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== opts.graphqlPath) {
+        sendJsonError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`, requestId);
+        return;
+      }
+      if (opts.routerSecrets.length && !secretMatches(req.headers['x-router-secret'] as string | undefined, opts.routerSecrets)) {
+        sendJsonError(res, 403, 'FORBIDDEN', 'This subgraph only answers its router', requestId);
+        return;
+      }
+      const body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : Buffer.alloc(0);
+      let parsed: unknown = undefined;
+      const contentType = String(req.headers['content-type'] ?? '');
+      if (req.method === 'POST') {
+        if (!contentType.includes('application/json') && !contentType.includes('application/graphql-response+json')) {
+          // Apollo's CSRF prevention wants a non-simple content type; say so plainly.
+          throw new HttpError(415, 'BAD_REQUEST', 'POST a JSON body with Content-Type: application/json');
+        }
+        let text: string;
+        try {
+          text = utf8.decode(body);
+        } catch {
+          throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid UTF-8');
+        }
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
+        }
+        if (Array.isArray(parsed)) throw new HttpError(400, 'BAD_REQUEST', 'Batched requests are not supported: send one operation per request');
+      }
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      }
+      const result = await opts.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed },
+        context: () => opts.createContext(req, requestId),
+      });
+      const outHeaders: Record<string, string> = {};
+      for (const [k, v] of result.headers) outHeaders[k] = v;
+      res.writeHead(result.status ?? 200, outHeaders);
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (e) {
+      if (e instanceof HttpError) {
+        if (!res.headersSent) sendJsonError(res, e.status, e.code, e.message, requestId);
+        else res.end();
+        return;
+      }
+      opts.logger.error({ err: e, requestId }, 'request failed');
+      if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+      else res.end();
+    }
+  };
+}

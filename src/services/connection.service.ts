@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import type { Principal } from '../server/auth';
+import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
+import type { VendorKind } from '../domain/vendor-kind';
+import type { ConnectionRecord } from '../store/connection.store';
+import type { Page, PageArgs } from '../store/pagination';
+import type { ConnectionContext, CredentialField } from '../vendors/port';
+import { getVendor } from '../vendors/registry';
+import type { ServiceDeps } from './index';
+import type { StoredVendorError } from '../store/schema';
+import { storedError } from './vendor-errors';
+
+export interface NameValue {
+  name: string;
+  value: string;
+}
+
+export interface ConnectInput {
+  tenantId: string;
+  vendor: VendorKind;
+  name: string;
+  baseUrl: string;
+  settings?: NameValue[] | null;
+  credentials: NameValue[];
+}
+
+export interface UpdateConnectionInput {
+  id: string;
+  name?: string | null;
+  baseUrl?: string | null;
+  settings?: NameValue[] | null;
+  credentials?: NameValue[] | null;
+}
+
+/** Hosts a vendor base URL may never name outside sandbox mode: this host, link-local and private ranges. */
+export function isPrivateHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return true;
+  const v = isIP(h);
+  if (v === 4) {
+    const [a, b] = h.split('.').map(Number) as [number, number];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (v === 6) {
+    return h === '::' || h === '::1' || h.startsWith('fe80') || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('::ffff:');
+  }
+  return false;
+}
+
+export class ConnectionService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private checkBaseUrl(baseUrl: string, path: (string | number)[]): string {
+    let url: URL;
+    try {
+      url = new URL(baseUrl);
+    } catch {
+      throw badInput([{ path, message: 'must be an absolute http(s) URL' }]);
+    }
+    const problems: FieldProblem[] = [];
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push({ path, message: 'must use http or https' });
+    if (url.username || url.password) problems.push({ path, message: 'must not carry credentials: pass them in credentials' });
+    if (url.search || url.hash) problems.push({ path, message: 'must not carry a query string or fragment' });
+    if (!this.deps.allowPrivateVendorHosts && isPrivateHost(url.hostname)) {
+      problems.push({ path, message: 'must not point at this host, a private or a link-local address' });
+    }
+    if (problems.length) throw badInput(problems);
+    return url.toString().replace(/\/+$/, '');
+  }
+
+  private checkFields(kind: 'credentials' | 'settings', given: NameValue[], fields: CredentialField[], partial: boolean): Record<string, string> {
+    const problems: FieldProblem[] = [];
+    const out: Record<string, string> = {};
+    given.forEach((nv, i) => {
+      if (!fields.some((f) => f.name === nv.name)) {
+        problems.push({ path: ['input', kind, i, 'name'], message: `unknown ${kind === 'credentials' ? 'credential' : 'setting'} "${nv.name}"; expected one of: ${fields.map((f) => f.name).join(', ') || '(none)'}` });
+      } else if (nv.name in out) {
+        problems.push({ path: ['input', kind, i, 'name'], message: `"${nv.name}" is given twice` });
+      } else {
+        out[nv.name] = nv.value;
+      }
+    });
+    if (!partial) {
+      for (const f of fields) if (f.required && !(f.name in out)) problems.push({ path: ['input', kind], message: `"${f.name}" is required (${f.description})` });
+    }
+    if (problems.length) throw badInput(problems);
+    return out;
+  }
+
+  async connect(actor: Principal, input: ConnectInput): Promise<ConnectionRecord> {
+    actor.require('recording:write');
+    const { stores, secrets } = this.deps;
+    const [tenant] = await stores.tenants.byIds(actor.tenantFilter(), [input.tenantId]);
+    if (!tenant) throw notFound('Tenant', input.tenantId);
+    const vendor = getVendor(input.vendor);
+    const baseUrl = this.checkBaseUrl(input.baseUrl, ['input', 'baseUrl']);
+    const settings = this.checkFields('settings', input.settings ?? [], vendor.capabilities.settingFields, false);
+    const credentials = this.checkFields('credentials', input.credentials, vendor.capabilities.credentialFields, false);
+    const id = randomUUID();
+    return stores.connections.insert(stores.db, {
+      id,
+      tenantId: tenant.id,
+      vendor: input.vendor,
+      name: input.name.trim(),
+      baseUrl,
+      settings,
+      credentialsSealed: secrets.seal(JSON.stringify(credentials), id),
+      credentialsKeyId: secrets.currentKeyId,
+    });
+  }
+
+  async update(actor: Principal, input: UpdateConnectionInput): Promise<ConnectionRecord> {
+    actor.require('recording:write');
+    const { stores, secrets } = this.deps;
+    const scope = actor.tenantFilter();
+    const [current] = await stores.connections.byIds(scope, [input.id]);
+    if (!current) throw notFound('VendorConnection', input.id);
+    const vendor = getVendor(current.vendor as VendorKind);
+    const patch: Parameters<typeof stores.connections.update>[3] = {};
+    if (input.name != null) patch.name = input.name.trim();
+    if (input.baseUrl != null) patch.baseUrl = this.checkBaseUrl(input.baseUrl, ['input', 'baseUrl']);
+    if (input.settings != null) patch.settings = this.checkFields('settings', input.settings, vendor.capabilities.settingFields, false);
+    if (input.credentials != null) {
+      // Credentials are replaced as a whole: the API never reads them back, so a partial merge would be invisible.
+      const creds = this.checkFields('credentials', input.credentials, vendor.capabilities.credentialFields, false);
+      patch.credentialsSealed = secrets.seal(JSON.stringify(creds), current.id);
+      patch.credentialsKeyId = secrets.currentKeyId;
+      patch.status = 'UNTESTED';
+      patch.lastError = null;
+    }
+    const row = await stores.connections.update(stores.db, scope, input.id, patch);
+    if (!row) throw notFound('VendorConnection', input.id);
+    return row;
+  }
+
+  async remove(actor: Principal, id: string): Promise<void> {
+    actor.require('recording:write');
+    const { stores } = this.deps;
+    if (!(await stores.connections.delete(stores.db, actor.tenantFilter(), id))) throw notFound('VendorConnection', id);
+  }
+
+  /** Checks the stored credentials against the vendor with a harmless read, and records the outcome. */
+  async test(actor: Principal, id: string, requestId?: string): Promise<{ record: ConnectionRecord; ok: boolean; error: StoredVendorError | null }> {
+    actor.require('recording:write');
+    const { stores } = this.deps;
+    const { record, ctx } = await this.vendorContext(actor, id, requestId);
+    let error: StoredVendorError | null = null;
+    try {
+      await getVendor(record.vendor as VendorKind).testConnection(ctx);
+    } catch (e) {
+      error = storedError(e);
+    }
+    const updated = await stores.connections.update(stores.db, actor.tenantFilter(), id, {
+      status: error ? 'FAILED' : 'OK',
+      lastCheckedAt: new Date(),
+      lastError: error,
+    });
+    return { record: updated ?? record, ok: !error, error };
+  }
+
+  async page(actor: Principal, tenantId: string, args: PageArgs): Promise<Page<ConnectionRecord>> {
+    actor.require('recording:read');
+    return this.deps.stores.connections.page(actor.tenantFilter(), tenantId, args);
+  }
+
+  /** Everything an adapter needs for one call, credentials decrypted; stays inside the service layer. */
+  async vendorContext(actor: Principal, connectionId: string, requestId?: string): Promise<{ record: ConnectionRecord; ctx: ConnectionContext }> {
+    return this.vendorContextForScope(actor.tenantFilter(), connectionId, requestId);
+  }
+
+  async vendorContextForScope(scope: readonly string[] | null, connectionId: string, requestId?: string): Promise<{ record: ConnectionRecord; ctx: ConnectionContext }> {
+    const { stores, secrets } = this.deps;
+    const [record] = await stores.connections.byIds(scope, [connectionId]);
+    const sealed = record && (await stores.connections.sealedCredentials(scope, connectionId));
+    if (!record || !sealed) throw notFound('VendorConnection', connectionId);
+    let credentials: Record<string, string>;
+    try {
+      credentials = JSON.parse(secrets.open(sealed.credentialsSealed, record.id)) as Record<string, string>;
+    } catch {
+      throw new AppError('INTERNAL_SERVER_ERROR', 'Stored credentials could not be decrypted with the configured keys');
+    }
+    return {
+      record,
+      ctx: { connectionId: record.id, tenantId: record.tenantId, baseUrl: record.baseUrl, settings: record.settings, credentials, requestId },
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppDb } from './db';
+import { vendorConnections, type StoredVendorError, type VendorConnectionRow } from './schema';
+import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
+
+/** The columns every read returns: the sealed credentials stay out of ordinary reads. */
+const publicColumns = {
+  id: vendorConnections.id,
+  tenantId: vendorConnections.tenantId,
+  vendor: vendorConnections.vendor,
+  name: vendorConnections.name,
+  baseUrl: vendorConnections.baseUrl,
+  settings: vendorConnections.settings,
+  credentialsKeyId: vendorConnections.credentialsKeyId,
+  status: vendorConnections.status,
+  lastCheckedAt: vendorConnections.lastCheckedAt,
+  lastError: vendorConnections.lastError,
+  createdAt: vendorConnections.createdAt,
+  updatedAt: vendorConnections.updatedAt,
+};
+
+export type ConnectionRecord = Omit<VendorConnectionRow, 'credentialsSealed'>;
+
+export class ConnectionStore {
+  constructor(private readonly db: AppDb) {}
+
+  async insert(tx: AppDb, row: typeof vendorConnections.$inferInsert): Promise<ConnectionRecord> {
+    const [created] = await tx.insert(vendorConnections).values(row).returning(publicColumns);
+    return created!;
+  }
+
+  async byIds(scope: TenantScope, ids: readonly string[]): Promise<ConnectionRecord[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select(publicColumns)
+      .from(vendorConnections)
+      .where(and(inArray(vendorConnections.id, [...ids]), tenantCondition(vendorConnections.tenantId, scope)));
+  }
+
+  async byTenantIds(scope: TenantScope, tenantIds: readonly string[]): Promise<ConnectionRecord[]> {
+    if (tenantIds.length === 0) return [];
+    return this.db
+      .select(publicColumns)
+      .from(vendorConnections)
+      .where(and(inArray(vendorConnections.tenantId, [...tenantIds]), tenantCondition(vendorConnections.tenantId, scope)))
+      .orderBy(...pageOrder(vendorConnections.createdAt, vendorConnections.id));
+  }
+
+  async page(scope: TenantScope, tenantId: string, args: PageArgs): Promise<Page<ConnectionRecord>> {
+    const rows = await this.db
+      .select(publicColumns)
+      .from(vendorConnections)
+      .where(
+        and(
+          eq(vendorConnections.tenantId, tenantId),
+          tenantCondition(vendorConnections.tenantId, scope),
+          afterCursor(vendorConnections.createdAt, vendorConnections.id, args.after),
+        ),
+      )
+      .orderBy(...pageOrder(vendorConnections.createdAt, vendorConnections.id))
+      .limit(args.first + 1);
+    return toPage(rows, args.first);
+  }
+
+  /** The only read of sealed credentials: for a vendor call or a key rotation. */
+  async sealedCredentials(scope: TenantScope, id: string): Promise<{ credentialsSealed: string; credentialsKeyId: string } | undefined> {
+    const [row] = await this.db
+      .select({ credentialsSealed: vendorConnections.credentialsSealed, credentialsKeyId: vendorConnections.credentialsKeyId })
+      .from(vendorConnections)
+      .where(and(eq(vendorConnections.id, id), tenantCondition(vendorConnections.tenantId, scope)));
+    return row;
+  }
+
+  async update(
+    tx: AppDb,
+    scope: TenantScope,
+    id: string,
+    patch: Partial<Pick<VendorConnectionRow, 'name' | 'baseUrl' | 'settings' | 'credentialsSealed' | 'credentialsKeyId' | 'status' | 'lastCheckedAt'>> & {
+      lastError?: StoredVendorError | null;
+    },
+  ): Promise<ConnectionRecord | undefined> {
+    const [row] = await tx
+      .update(vendorConnections)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(vendorConnections.id, id), tenantCondition(vendorConnections.tenantId, scope)))
+      .returning(publicColumns);
+    return row;
+  }
+
+  async delete(tx: AppDb, scope: TenantScope, id: string): Promise<boolean> {
+    const rows = await tx
+      .delete(vendorConnections)
+      .where(and(eq(vendorConnections.id, id), tenantCondition(vendorConnections.tenantId, scope)))
+      .returning({ id: vendorConnections.id });
+    return rows.length > 0;
+  }
+}

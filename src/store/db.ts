@@ -1,0 +1,162 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import * as schema from './schema';
+import { MIGRATIONS } from './migrations';
+
+export type Schema = typeof schema;
+export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Counts every SQL statement the ORM sends, so tests can assert a constant number per operation. */
+export class StatementCounter {
+  count = 0;
+  log: string[] = [];
+  keepLog = false;
+  logQuery(query: string): void {
+    this.count++;
+    if (this.keepLog) this.log.push(query);
+  }
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: AppDb;
+  readonly statements: StatementCounter;
+  /** Raw SQL outside the ORM (migrations, job queue); parameterless calls may hold several statements. */
+  rawQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** The PostgreSQL schema this database lives in (tests use one of their own on a shared server). */
+  readonly pgSchema: string;
+  readonly pglite?: PGlite;
+  readonly pool?: pg.Pool;
+  readonly connectionString?: string;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent, embedded PGlite is used. */
+  url?: string;
+  /** Folder for PGlite's files; absent means in memory. */
+  dataDir?: string;
+  /** PostgreSQL schema to use (created if missing); default public. */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+const MIGRATION_LOCK = 7_202_611; // arbitrary, constant: serialises migrations across replicas
+
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  const statements = new StatementCounter();
+  const pgSchema = opts.pgSchema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(pgSchema)) throw new Error('invalid schema name');
+  let database: Database;
+  if (opts.url) {
+    if (pgSchema !== 'public') {
+      const admin = new pg.Client({ connectionString: opts.url });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${pgSchema}`);
+      await admin.end();
+    }
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      options: pgSchema !== 'public' ? `-c search_path=${pgSchema}` : undefined,
+    });
+    // An idle client that the server drops must not crash the process.
+    pool.on('error', () => undefined);
+    const db = drizzlePg(pool, { schema, logger: statements }) as unknown as AppDb;
+    database = {
+      kind: 'postgres',
+      db,
+      statements,
+      pgSchema,
+      pool,
+      connectionString: opts.url,
+      async rawQuery<T>(text: string, params?: unknown[]) {
+        const res = await pool.query(text, params as unknown[] | undefined);
+        const last = Array.isArray(res) ? res[res.length - 1] : res;
+        return (last?.rows ?? []) as T[];
+      },
+      async ping() {
+        await pool.query('SELECT 1');
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  } else {
+    if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+    const client = new PGlite(opts.dataDir ? join(opts.dataDir, 'pgdata') : undefined);
+    await client.waitReady;
+    if (pgSchema !== 'public') await client.exec(`CREATE SCHEMA IF NOT EXISTS ${pgSchema}; SET search_path TO ${pgSchema}`);
+    const db = drizzlePglite(client, { schema, logger: statements }) as unknown as AppDb;
+    database = {
+      kind: 'pglite',
+      db,
+      statements,
+      pgSchema,
+      pglite: client,
+      async rawQuery<T>(text: string, params?: unknown[]) {
+        // PGlite's query() prepares its text, which refuses several statements; exec() runs a script.
+        if (!params || params.length === 0) {
+          const results = await client.exec(text);
+          return (results[results.length - 1]?.rows ?? []) as T[];
+        }
+        return (await client.query(text, params)).rows as T[];
+      },
+      async ping() {
+        await client.query('SELECT 1');
+      },
+      async close() {
+        await client.close();
+      },
+    };
+  }
+  await migrate(database);
+  return database;
+}
+
+/** Applies pending migrations, each in its own transaction, under an advisory lock so replicas do not race. */
+export async function migrate(database: Database): Promise<string[]> {
+  const applied: string[] = [];
+  const run = async (q: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => {
+    await q(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    try {
+      await q(`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+      const done = new Set((await q('SELECT id FROM schema_migrations')).map((r) => String(r.id)));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.id)) continue;
+        await q(`BEGIN;\n${m.sql}\nINSERT INTO schema_migrations (id) VALUES ('${m.id}');\nCOMMIT;`);
+        applied.push(m.id);
+      }
+    } finally {
+      await q(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
+  };
+  if (database.pool) {
+    // One client for the whole run: the advisory lock belongs to a session.
+    const client = await database.pool.connect();
+    try {
+      await run(async (text, params) => {
+        const res = await client.query(text, params);
+        const last = Array.isArray(res) ? res[res.length - 1] : res;
+        return last?.rows ?? [];
+      });
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  } else {
+    await run((text, params) => database.rawQuery(text, params));
+  }
+  return applied;
+}
+
+export { sql };

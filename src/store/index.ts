@@ -1,0 +1,15 @@
+import type { AppDb } from './db';
+import { ConnectionStore } from './connection.store';
+import { PolicyStore } from './policy.store';
+import { TenantStore } from './tenant.store';
+
+export interface Stores {
+  db: AppDb;
+  tenants: TenantStore;
+  connections: ConnectionStore;
+  policies: PolicyStore;
+}
+
+export function createStores(db: AppDb): Stores {
+  return { db, tenants: new TenantStore(db), connections: new ConnectionStore(db), policies: new PolicyStore(db) };
+}

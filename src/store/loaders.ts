@@ -1,0 +1,50 @@
+import DataLoader from 'dataloader';
+import type { TenantScope } from './pagination';
+import type { Stores } from './index';
+import type { RecordingPolicyRow, TenantRow } from './schema';
+import type { ConnectionRecord } from './connection.store';
+
+function byKey<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[]): (T | null)[] {
+  const map = new Map<unknown, T>();
+  for (const r of rows) map.set(r[key], r);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+function groupBy<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[]): T[][] {
+  const map = new Map<unknown, T[]>();
+  for (const r of rows) {
+    const list = map.get(r[key]);
+    if (list) list.push(r);
+    else map.set(r[key], [r]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/**
+ * Request-scoped loaders. Every batch runs one SQL statement, filtered by the caller's tenant scope, so an id
+ * from another tenant loads as null, exactly like an id that does not exist.
+ */
+export function createLoaders(stores: Stores, scope: TenantScope) {
+  const opts = { maxBatchSize: 1000 };
+  return {
+    tenant: new DataLoader<string, TenantRow | null>(async (ids) => byKey(await stores.tenants.byIds(scope, ids), 'id', ids), opts),
+    connection: new DataLoader<string, ConnectionRecord | null>(
+      async (ids) => byKey(await stores.connections.byIds(scope, ids), 'id', ids),
+      opts,
+    ),
+    connectionsByTenant: new DataLoader<string, ConnectionRecord[]>(
+      async (ids) => groupBy(await stores.connections.byTenantIds(scope, ids), 'tenantId', ids),
+      opts,
+    ),
+    policy: new DataLoader<string, RecordingPolicyRow | null>(async (ids) => byKey(await stores.policies.byIds(scope, ids), 'id', ids), opts),
+    policiesByTenant: new DataLoader<string, RecordingPolicyRow[]>(
+      async (ids) => groupBy(await stores.policies.byTenantIds(scope, ids), 'tenantId', ids),
+      opts,
+    ),
+    policiesByConnection: new DataLoader<string, RecordingPolicyRow[]>(
+      async (ids) => groupBy(await stores.policies.byConnectionIds(scope, ids), 'connectionId', ids),
+      opts,
+    ),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,52 @@
+import { and, asc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { AppError } from '../domain/errors';
+
+/** Which tenants a store call may see: the caller's list, or null for every tenant (platform operator). */
+export type TenantScope = readonly string[] | null;
+
+export interface PageArgs {
+  first: number;
+  after?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** Keyset cursors over (created_at, id): stable under inserts, no OFFSET scans. */
+export function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const sep = raw.indexOf('|');
+  const createdAt = new Date(raw.slice(0, sep));
+  if (sep < 0 || Number.isNaN(createdAt.getTime()) || !raw.slice(sep + 1)) {
+    throw new AppError('BAD_USER_INPUT', 'The cursor is not one this API issued', { fields: [{ path: ['after'], message: 'invalid cursor' }] });
+  }
+  return { createdAt, id: raw.slice(sep + 1) };
+}
+
+export function afterCursor(createdCol: PgColumn, idCol: PgColumn, after?: string | null): SQL | undefined {
+  if (!after) return undefined;
+  const c = decodeCursor(after);
+  return or(gt(createdCol, c.createdAt), and(eq(createdCol, c.createdAt), gt(idCol, c.id)));
+}
+
+export function tenantCondition(col: PgColumn, scope: TenantScope): SQL | undefined {
+  if (scope === null) return undefined;
+  return inArray(col, scope.length ? [...scope] : ['\u0000none']);
+}
+
+export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], first: number): Page<T> {
+  const hasNextPage = rows.length > first;
+  const items = hasNextPage ? rows.slice(0, first) : rows;
+  const last = items[items.length - 1];
+  return { items, hasNextPage, endCursor: last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+export const pageOrder = (createdCol: PgColumn, idCol: PgColumn) => [asc(createdCol), asc(idCol)];

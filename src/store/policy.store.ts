@@ -1,0 +1,122 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AppDb } from './db';
+import { recordingPolicies, type RecordingPolicyRow } from './schema';
+import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
+
+export interface PolicyFilter {
+  connectionId?: string | null;
+  syncStatus?: string | null;
+}
+
+export class PolicyStore {
+  constructor(private readonly db: AppDb) {}
+
+  async insert(tx: AppDb, row: typeof recordingPolicies.$inferInsert): Promise<RecordingPolicyRow> {
+    const [created] = await tx.insert(recordingPolicies).values(row).returning();
+    return created!;
+  }
+
+  async byIds(scope: TenantScope, ids: readonly string[]): Promise<RecordingPolicyRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select()
+      .from(recordingPolicies)
+      .where(and(inArray(recordingPolicies.id, [...ids]), tenantCondition(recordingPolicies.tenantId, scope)));
+  }
+
+  async byTenantIds(scope: TenantScope, tenantIds: readonly string[]): Promise<RecordingPolicyRow[]> {
+    if (tenantIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(recordingPolicies)
+      .where(and(inArray(recordingPolicies.tenantId, [...tenantIds]), tenantCondition(recordingPolicies.tenantId, scope)))
+      .orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id));
+  }
+
+  async byConnectionIds(scope: TenantScope, connectionIds: readonly string[]): Promise<RecordingPolicyRow[]> {
+    if (connectionIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(recordingPolicies)
+      .where(and(inArray(recordingPolicies.connectionId, [...connectionIds]), tenantCondition(recordingPolicies.tenantId, scope)))
+      .orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id));
+  }
+
+  async page(scope: TenantScope, tenantId: string, filter: PolicyFilter, args: PageArgs): Promise<Page<RecordingPolicyRow>> {
+    const rows = await this.db
+      .select()
+      .from(recordingPolicies)
+      .where(
+        and(
+          eq(recordingPolicies.tenantId, tenantId),
+          tenantCondition(recordingPolicies.tenantId, scope),
+          filter.connectionId ? eq(recordingPolicies.connectionId, filter.connectionId) : undefined,
+          filter.syncStatus ? eq(recordingPolicies.syncStatus, filter.syncStatus) : undefined,
+          afterCursor(recordingPolicies.createdAt, recordingPolicies.id, args.after),
+        ),
+      )
+      .orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id))
+      .limit(args.first + 1);
+    return toPage(rows, args.first);
+  }
+
+  /** Row lock for a read-modify-write inside a transaction. */
+  async lock(tx: AppDb, scope: TenantScope, id: string): Promise<RecordingPolicyRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(recordingPolicies)
+      .where(and(eq(recordingPolicies.id, id), tenantCondition(recordingPolicies.tenantId, scope)))
+      .for('update');
+    return row;
+  }
+
+  /** Writes a new desired state only if the stored version is still `expectedVersion` (optimistic concurrency). */
+  async updateDesired(
+    tx: AppDb,
+    scope: TenantScope,
+    id: string,
+    expectedVersion: number,
+    patch: { name?: string; rules?: Record<string, unknown> },
+  ): Promise<RecordingPolicyRow | undefined> {
+    const [row] = await tx
+      .update(recordingPolicies)
+      .set({
+        ...patch,
+        version: sql`${recordingPolicies.version} + 1`,
+        syncStatus: 'PENDING',
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(recordingPolicies.id, id),
+          eq(recordingPolicies.version, expectedVersion),
+          tenantCondition(recordingPolicies.tenantId, scope),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  /** Records a sync outcome, but only for the version that was pushed: a newer desired state is never overwritten. */
+  async recordSync(
+    tx: AppDb,
+    id: string,
+    version: number,
+    patch: Partial<Pick<RecordingPolicyRow, 'syncStatus' | 'syncedVersion' | 'lastSyncError' | 'lastVendorPayload' | 'lastSyncedAt' | 'drift' | 'lastReconciledAt'>>,
+  ): Promise<RecordingPolicyRow | undefined> {
+    const [row] = await tx
+      .update(recordingPolicies)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(recordingPolicies.id, id), eq(recordingPolicies.version, version)))
+      .returning();
+    return row;
+  }
+
+  async delete(tx: AppDb, scope: TenantScope, id: string): Promise<boolean> {
+    const rows = await tx
+      .delete(recordingPolicies)
+      .where(and(eq(recordingPolicies.id, id), tenantCondition(recordingPolicies.tenantId, scope)))
+      .returning({ id: recordingPolicies.id });
+    return rows.length > 0;
+  }
+}
