@@ -13,7 +13,7 @@ import { validateArgument } from './validation';
 
 export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver] as const;
 
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
 
 /**
  * How the router turns a representation into one of our entities. Each goes through the request's tenant-scoped
@@ -56,7 +56,13 @@ export function buildRecordingSchema(): Promise<{ schema: GraphQLSchema; sdl: st
       resolvers[typeName] = { ...(resolvers[typeName] as object), ...ref } as never;
     }
     const schema = buildSubgraphSchema({ typeDefs, resolvers });
-    return { schema, sdl: printSubgraphSchema(schema) };
+    const sdl = printSubgraphSchema(schema);
+    // buildSubgraphSchema's own _service prints every federation definition; routers and people want the clean
+    // subgraph SDL that schema/recording.graphql holds. The field is patched in place, not copied, so entity
+    // resolution (__resolveReference) is untouched.
+    const serviceField = schema.getQueryType()!.getFields()._service!;
+    serviceField.resolve = () => ({ sdl });
+    return { schema, sdl };
   })();
   return cached;
 }

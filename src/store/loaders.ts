@@ -24,27 +24,40 @@ function groupBy<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[
  * Request-scoped loaders. Every batch runs one SQL statement, filtered by the caller's tenant scope, so an id
  * from another tenant loads as null, exactly like an id that does not exist.
  */
-export function createLoaders(stores: Stores, scope: TenantScope) {
+export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
   const opts = { maxBatchSize: 1000 };
-  return {
+  // Lists prime the by-id loaders, so following a list item back to its parent costs no statement.
+  const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, rows: T[]) => {
+    for (const r of rows) loader.prime(r.id, r);
+    return rows;
+  };
+  const loaders: Loaders = {
     tenant: new DataLoader<string, TenantRow | null>(async (ids) => byKey(await stores.tenants.byIds(scope, ids), 'id', ids), opts),
     connection: new DataLoader<string, ConnectionRecord | null>(
       async (ids) => byKey(await stores.connections.byIds(scope, ids), 'id', ids),
       opts,
     ),
     connectionsByTenant: new DataLoader<string, ConnectionRecord[]>(
-      async (ids) => groupBy(await stores.connections.byTenantIds(scope, ids), 'tenantId', ids),
+      async (ids) => groupBy(primeAll(loaders.connection, await stores.connections.byTenantIds(scope, ids)), 'tenantId', ids),
       opts,
     ),
     policy: new DataLoader<string, RecordingPolicyRow | null>(async (ids) => byKey(await stores.policies.byIds(scope, ids), 'id', ids), opts),
     policiesByTenant: new DataLoader<string, RecordingPolicyRow[]>(
-      async (ids) => groupBy(await stores.policies.byTenantIds(scope, ids), 'tenantId', ids),
+      async (ids) => groupBy(primeAll(loaders.policy, await stores.policies.byTenantIds(scope, ids)), 'tenantId', ids),
       opts,
     ),
     policiesByConnection: new DataLoader<string, RecordingPolicyRow[]>(
-      async (ids) => groupBy(await stores.policies.byConnectionIds(scope, ids), 'connectionId', ids),
+      async (ids) => groupBy(primeAll(loaders.policy, await stores.policies.byConnectionIds(scope, ids)), 'connectionId', ids),
       opts,
     ),
   };
+  return loaders;
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+export interface Loaders {
+  tenant: DataLoader<string, TenantRow | null>;
+  connection: DataLoader<string, ConnectionRecord | null>;
+  connectionsByTenant: DataLoader<string, ConnectionRecord[]>;
+  policy: DataLoader<string, RecordingPolicyRow | null>;
+  policiesByTenant: DataLoader<string, RecordingPolicyRow[]>;
+  policiesByConnection: DataLoader<string, RecordingPolicyRow[]>;
+}

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
@@ -17,7 +17,8 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@Directive('@shareable')
+@ObjectType({ description: 'Relay-style page information; shareable, as other subgraphs define the same type.' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -1,0 +1,70 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { operation } from '../helpers/operations';
+import { ok, startTestApp, type TestApp } from '../helpers/app';
+import { seedTenants } from '../helpers/seed';
+
+const NESTED = `query($first: Int!) {
+  tenants(first: $first) {
+    nodes {
+      id name
+      connections { id vendor tenant { id } recordingPolicies { id version connection { id } } }
+      recordingPolicies { id syncStatus tenant { id } connection { id name } }
+    }
+  }
+}`;
+
+describe('no N+1: SQL statements per operation do not grow with the data', () => {
+  let t: TestApp;
+  let groups: Record<number, string[]>;
+  let seeded: Awaited<ReturnType<typeof seedTenants>>;
+  before(async () => {
+    t = await startTestApp();
+    seeded = await seedTenants(t.app, 111, { connectionsPerTenant: 2, policiesPerConnection: 3 });
+    const ids = seeded.tenants.map((x) => x.id);
+    groups = { 1: ids.slice(0, 1), 10: ids.slice(1, 11), 100: ids.slice(11, 111) };
+  });
+  after(async () => t.close());
+
+  for (const query of ['nested', 'dashboard'] as const) {
+    it(`listing 1, 10 and 100 tenants with connections and policies (${query} query) costs the same number of statements`, async () => {
+      const text = query === 'nested' ? NESTED : operation('Dashboard');
+      const counts: Record<number, number> = {};
+      for (const size of [1, 10, 100]) {
+        const token = await t.token({ tenants: groups[size], scopes: ['recording:read'] });
+        let data: any;
+        counts[size] = await t.countStatements(async () => {
+          data = ok(await t.gql(text, { first: 100 }, { token }));
+        });
+        assert.equal(data.tenants.nodes.length, size);
+        const policies = data.tenants.nodes.flatMap((n: any) => n.recordingPolicies);
+        assert.equal(policies.length, size * 6);
+      }
+      t.app.logger.info({ counts, query }, 'statement counts');
+      assert.equal(counts[1], counts[10], JSON.stringify(counts));
+      assert.equal(counts[10], counts[100], JSON.stringify(counts));
+      assert.ok(counts[1]! <= 4, `expected at most 4 statements, got ${counts[1]}`);
+    });
+  }
+
+  it('_entities with 100 representations of each type costs one statement per type', async () => {
+    const reps = [
+      ...seeded.tenants.slice(0, 100).map((x) => ({ __typename: 'Tenant', id: x.id })),
+      ...seeded.connections.slice(0, 100).map((x) => ({ __typename: 'VendorConnection', id: x.id })),
+      ...seeded.policies.slice(0, 100).map((x) => ({ __typename: 'RecordingPolicy', id: x.id })),
+    ];
+    const q = `query($reps: [_Any!]!) { _entities(representations: $reps) {
+      ... on Tenant { id name } ... on VendorConnection { id vendor } ... on RecordingPolicy { id version } } }`;
+    let data: any;
+    const n = await t.countStatements(async () => {
+      data = ok(await t.gql(q, { reps }));
+    });
+    assert.equal(data._entities.length, 300);
+    assert.ok(data._entities.every((e: unknown) => e !== null));
+    assert.equal(n, 3);
+    const one = await t.countStatements(async () => {
+      ok(await t.gql(q, { reps: reps.slice(0, 100) }));
+    });
+    assert.equal(one, 1);
+  });
+});
