@@ -2,7 +2,8 @@
 // DATABASE_URL is set, once more against that PostgreSQL server. Optional arguments filter test files by
 // substring (`npm test -- tenant`).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -31,13 +32,23 @@ const targets = [{ name: 'embedded PGlite', env: { DATABASE_URL: '' } }];
 if (process.env.DATABASE_URL) targets.push({ name: `PostgreSQL server`, env: { DATABASE_URL: process.env.DATABASE_URL } });
 
 let failed = false;
-for (const target of targets) {
+const totals = { pass: 0, fail: 0, skipped: 0 };
+const tapDir = mkdtempSync(join(tmpdir(), 'recsub-tap-'));
+for (const [i, target] of targets.entries()) {
   console.log(`\n=== test suite on ${target.name} (${files.length} files)\n`);
+  const tapFile = join(tapDir, `run-${i}.tap`);
   const res = spawnSync(
     process.execPath,
-    ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+    ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
     { stdio: 'inherit', env: { ...process.env, ...target.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } },
   );
   if (res.status !== 0) failed = true;
+  const tap = readFileSync(tapFile, 'utf8');
+  const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  totals.pass += count('pass');
+  totals.fail += count('fail') + count('cancelled');
+  totals.skipped += count('skipped') + count('todo');
+  console.log(`\n${target.name}: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed`);
 }
-process.exit(failed ? 1 : 0);
+console.log(`\n${totals.pass} passed, ${totals.fail} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failed || totals.fail > 0 || totals.pass === 0 ? 1 : 0);

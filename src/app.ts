@@ -16,6 +16,7 @@ import { Authenticator, signToken, SCOPES } from './server/auth';
 import { RequestContext } from './server/context';
 import { createHttpHandler } from './server/http';
 import { createPlaygroundHandler, loadExampleOperations } from './server/playground';
+import { startSandbox, type Sandbox } from './sandbox/runner';
 
 export const ROOT_DIR = resolve(__dirname, '..', '..');
 export const GRAPHQL_PATH = '/graphql';
@@ -41,6 +42,8 @@ export interface App {
   graphqlUrl: string;
   devToken?: string;
   sdl: string;
+  /** The built-in vendor emulators, when SANDBOX is on. */
+  sandbox?: Sandbox;
   close(): Promise<void>;
 }
 
@@ -133,9 +136,14 @@ export async function startApp(opts: AppOptions): Promise<App> {
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await app.sandbox?.close();
       await database.close();
     },
   };
+  if (config.sandbox) {
+    app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase });
+    await services.demo.connectSandbox(app.sandbox.connections);
+  }
   if (opts.beforeListen) await opts.beforeListen(app);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -53,6 +53,10 @@ export class Config {
   @IsBoolean()
   sandbox!: boolean;
 
+  /** First port of the in-process sandbox emulators; 0 picks free ports. */
+  @IsInt() @Min(0) @Max(65535)
+  sandboxPortBase!: number;
+
   @IsBoolean()
   playground!: boolean;
 
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.jwtAudience = env.JWT_AUDIENCE || undefined;
   c.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   c.sandbox = bool(env.SANDBOX, !production, 'SANDBOX', problems);
+  c.sandboxPortBase = int(env.SANDBOX_PORT_BASE, 0, 'SANDBOX_PORT_BASE', problems);
   c.playground = bool(env.PLAYGROUND, !production, 'PLAYGROUND', problems);
   c.introspection = bool(env.INTROSPECTION, !production, 'INTROSPECTION', problems);
   c.routerSecrets = list(env.ROUTER_SECRETS ?? env.ROUTER_SECRET);

@@ -5,6 +5,7 @@ import type { SecretBox } from '../crypto/secrets';
 import { TenantService } from './tenant.service';
 import { ConnectionService } from './connection.service';
 import { PolicyService } from './policy.service';
+import { DemoService } from './demo.service';
 
 export interface ServiceDeps {
   database: Database;
@@ -20,6 +21,7 @@ export interface Services {
   tenants: TenantService;
   connections: ConnectionService;
   policies: PolicyService;
+  demo: DemoService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -29,5 +31,6 @@ export function createServices(deps: ServiceDeps): Services {
     tenants: new TenantService(deps),
     connections,
     policies: new PolicyService(deps, connections),
+    demo: new DemoService(deps),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../server/auth';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
-import { diffRules, fieldsSet, normalizeRules, type FieldDiff, type PolicyScope, type RecordingRules } from '../domain/policy';
+import { diffRules, normalizeRules, type FieldDiff, type PolicyScope, type RecordingRules } from '../domain/policy';
 import { lintPolicy, type LintWarning } from '../domain/lint';
 import type { VendorKind } from '../domain/vendor-kind';
 import type { RecordingPolicyRow, StoredVendorError } from '../store/schema';
@@ -9,6 +9,7 @@ import type { Page, PageArgs } from '../store/pagination';
 import type { PolicyFilter } from '../store/policy.store';
 import type { RecordingVendor, VendorRequestPreview } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
+import { assertSupported, policyProblems } from '../vendors/capabilities';
 import type { ConnectionService } from './connection.service';
 import type { ServiceDeps } from './index';
 import { storedError } from './vendor-errors';
@@ -41,44 +42,21 @@ export interface UpdatePolicyInput {
   apply?: boolean | null;
 }
 
-/** Refusals before any vendor call: scope kind, unsupported fields, vendor value limits. */
-export function checkAgainstVendor(vendor: RecordingVendor, scope: PolicyScope, rules: RecordingRules, pathPrefix: (string | number)[]): void {
-  const caps = vendor.capabilities;
-  if (!caps.policies) {
-    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} has no recording policy settings`, {
-      vendor: vendor.kind,
-      field: 'connectionId',
-      fields: [{ path: [...pathPrefix, 'connectionId'], message: `${vendor.displayName} has no recording policy settings` }],
-    });
+/** Refusals before any vendor call: scope kind, unsupported fields, vendor value limits; paths under `prefix`. */
+export function checkAgainstVendor(vendor: RecordingVendor, scope: PolicyScope, rules: RecordingRules, prefix: (string | number)[]): void {
+  const withPrefix = (fields: FieldProblem[]) => fields.map((p) => ({ path: [...prefix, ...p.path], message: p.message }));
+  try {
+    assertSupported(vendor.kind, scope, rules);
+  } catch (e) {
+    if (e instanceof AppError) throw new AppError(e.code, e.message, { ...e.details, vendor: vendor.kind, fields: withPrefix(e.details.fields ?? []) });
+    throw e;
   }
-  if (!caps.policyScopes.includes(scope.kind)) {
-    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot hold a policy for scope ${scope.kind}; it takes ${caps.policyScopes.join(', ')}`, {
-      vendor: vendor.kind,
-      field: 'scope.kind',
-      fields: [{ path: [...pathPrefix, 'scope', 'kind'], message: `not supported by ${vendor.displayName}` }],
-    });
-  }
-  const unsupported = fieldsSet(rules).filter((f) => !caps.ruleFields.includes(f));
-  if (unsupported.length) {
-    throw new AppError(
-      'VENDOR_UNSUPPORTED_FIELD',
-      `${vendor.displayName} cannot express: ${unsupported.map((f) => `rules.${f}`).join(', ')}. Leave ${unsupported.length > 1 ? 'these fields' : 'this field'} unset for this connection.`,
-      {
-        vendor: vendor.kind,
-        field: `rules.${unsupported[0]}`,
-        fields: unsupported.map((f) => ({ path: [...pathPrefix, 'rules', ...f.split('.')], message: `not supported by ${vendor.displayName}` })),
-      },
-    );
-  }
-  const problems: FieldProblem[] = (vendor.checkPolicy?.(scope, rules) ?? []).map((p) => ({
-    path: [...pathPrefix, ...p.path],
-    message: p.message,
-  }));
+  const problems = policyProblems(vendor.kind, scope, rules);
   if (problems.length) {
-    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot accept: ${problems.map((p) => `${p.path.slice(pathPrefix.length).join('.')}: ${p.message}`).join('; ')}`, {
+    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot accept: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`, {
       vendor: vendor.kind,
-      field: problems[0]!.path.slice(pathPrefix.length).join('.'),
-      fields: problems,
+      field: problems[0]!.path.join('.'),
+      fields: withPrefix(problems),
     });
   }
 }

@@ -1,0 +1,85 @@
+import { createMegafonEmulator, MEGAFON_DEFAULT_TOKEN, type MegafonEmulator } from './megafon/emulator';
+import { createYeastarEmulator, YEASTAR_DEFAULT_CLIENT_ID, YEASTAR_DEFAULT_CLIENT_SECRET, type YeastarEmulator } from './yeastar/emulator';
+import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from './webex/emulator';
+
+/**
+ * The built-in vendor sandbox: every emulator on this machine, and how an account at each is reached. The runner
+ * describes connections as plain data (vendor kind, URL, credentials); it knows nothing of our adapters.
+ */
+export interface SandboxConnectionSpec {
+  key: string;
+  vendor: 'MEGAFON' | 'YEASTAR' | 'WEBEX' | 'SIGNALWIRE' | 'BITRIX24';
+  name: string;
+  baseUrl: string;
+  credentials: { name: string; value: string }[];
+  settings: { name: string; value: string }[];
+  /** A scope at this vendor that a demo policy can govern. */
+  exampleScope?: { kind: string; id: string };
+}
+
+export interface Sandbox {
+  megafon: MegafonEmulator;
+  yeastar: YeastarEmulator;
+  webex: WebexEmulator;
+  connections: SandboxConnectionSpec[];
+  close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  host?: string;
+  /** First port (each emulator takes the next); 0 for random ports. */
+  basePort?: number;
+  webexPeople?: number;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const host = opts.host ?? '127.0.0.1';
+  const port = (i: number) => (opts.basePort ? opts.basePort + i : 0);
+  const megafon = createMegafonEmulator();
+  const yeastar = createYeastarEmulator();
+  const webex = createWebexEmulator({ people: opts.webexPeople ?? 5000 });
+  await megafon.listen(port(0), host);
+  await yeastar.listen(port(1), host);
+  await webex.listen(port(2), host);
+  const connections: SandboxConnectionSpec[] = [
+    {
+      key: 'megafon',
+      vendor: 'MEGAFON',
+      name: 'MegaFon Virtual PBX (sandbox)',
+      baseUrl: megafon.apiBaseUrl,
+      credentials: [{ name: 'token', value: MEGAFON_DEFAULT_TOKEN }],
+      settings: [],
+      exampleScope: { kind: 'SETTINGS_RECORD', id: '51' },
+    },
+    {
+      key: 'yeastar',
+      vendor: 'YEASTAR',
+      name: 'Yeastar P-Series (sandbox)',
+      baseUrl: yeastar.url,
+      credentials: [
+        { name: 'clientId', value: YEASTAR_DEFAULT_CLIENT_ID },
+        { name: 'clientSecret', value: YEASTAR_DEFAULT_CLIENT_SECRET },
+      ],
+      settings: [],
+      exampleScope: { kind: 'ORGANIZATION', id: '' },
+    },
+    {
+      key: 'webex',
+      vendor: 'WEBEX',
+      name: 'Webex Calling (sandbox)',
+      baseUrl: webex.apiBaseUrl,
+      credentials: [{ name: 'accessToken', value: WEBEX_DEFAULT_TOKEN }],
+      settings: [],
+      exampleScope: { kind: 'PERSON', id: webex.personId(0) },
+    },
+  ];
+  return {
+    megafon,
+    yeastar,
+    webex,
+    connections,
+    async close() {
+      await Promise.all([megafon.close(), yeastar.close(), webex.close()]);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { AppError, type FieldProblem } from '../../domain/errors';
+import type { PolicyScope, RecordingRules } from '../../domain/policy';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import type { ApplyOutcome, ConnectionContext, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
+import { MegafonClient } from './client';
+import { checkMegafonPolicy, fromMegafon, pickRecord, toMegafonPut } from './mapping';
+import type { MegafonRecordingSetting } from './wire';
+
+const DISPLAY_NAME = 'MegaFon Virtual PBX';
+
+export const MEGAFON_CAPABILITIES: VendorCapabilities = {
+  policies: true,
+  policyScopes: ['SETTINGS_RECORD'],
+  ruleFields: ['calls.internal', 'calls.external', 'mode', 'onDemandKey', 'excludedUserIds', 'announcement.enabled', 'announcement.media'],
+  fieldNotes: {
+    mode: 'ALWAYS, NEVER or ON_DEMAND (record on key press); no pause/resume. A mode sets the internal/external flags the policy leaves ungoverned (ALWAYS: on; NEVER, ON_DEMAND: off).',
+    onDemandKey: 'Always "2".',
+    excludedUserIds: 'MegaFon employee ids (GET /employee).',
+    'announcement.media': 'SYSTEM (the standard message, optionally a melody id from GET /melodies/system) or CUSTOM with a file id from the audio library ("Моя аудиотека", GET /melodies/client).',
+  },
+  liveRecording: null,
+  attachments: null,
+  credentialFields: [{ name: 'token', description: 'API token generated in the Virtual PBX cabinet (sent in the Authorization header)', secret: true, required: true }],
+  settingFields: [],
+};
+
+export class MegafonAdapter implements RecordingVendor {
+  readonly kind = 'MEGAFON' as const;
+  readonly displayName = DISPLAY_NAME;
+  readonly capabilities = MEGAFON_CAPABILITIES;
+
+  constructor(readonly http: VendorHttp) {}
+
+  checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
+    return checkMegafonPolicy(scope, rules);
+  }
+
+  private async current(client: MegafonClient, scope: PolicyScope): Promise<MegafonRecordingSetting> {
+    const list = await client.getSettingsRecording();
+    if (!Array.isArray(list)) {
+      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered GET /settings/recording with something other than a list`, { vendor: DISPLAY_NAME, retryable: true });
+    }
+    const record = pickRecord(list, scope.id);
+    if (!record) {
+      throw new AppError('VENDOR_REJECTED', `${DISPLAY_NAME} has no recording-settings record ${scope.id}`, {
+        vendor: DISPLAY_NAME,
+        fields: [{ path: ['scope', 'id'], message: 'no such recording-settings record' }],
+      });
+    }
+    return record;
+  }
+
+  /** The read (a full-replacement PUT needs the current record) and the write. */
+  async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    const client = new MegafonClient(this.http, conn);
+    const current = await this.current(client, scope);
+    return [client.preview(MegafonClient.getSettingsRecordingCall()), client.preview(MegafonClient.putSettingsRecordingCall(current.id, toMegafonPut(current, rules)))];
+  }
+
+  async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    const client = new MegafonClient(this.http, conn);
+    const current = await this.current(client, scope);
+    const body = toMegafonPut(current, rules);
+    const response = await client.putSettingsRecording(current.id, body);
+    return {
+      requests: [client.preview(MegafonClient.getSettingsRecordingCall()), client.preview(MegafonClient.putSettingsRecordingCall(current.id, body))],
+      response,
+    };
+  }
+
+  async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
+    return fromMegafon(await this.current(new MegafonClient(this.http, conn), scope));
+  }
+
+  async testConnection(conn: ConnectionContext): Promise<void> {
+    await new MegafonClient(this.http, conn).getSettingsRecording();
+  }
+}
+
+export function createMegafonAdapter(options: AdapterHttpOptions = {}): MegafonAdapter {
+  return new MegafonAdapter(new VendorHttp({ ...options, vendor: 'MEGAFON', displayName: DISPLAY_NAME }));
+}

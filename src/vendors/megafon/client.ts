@@ -1,0 +1,52 @@
+import type { ConnectionContext, VendorRequestPreview } from '../port';
+import { previewOf, type VendorCall, type VendorHttp } from '../http';
+import { megafonFailure } from './errors';
+import type { MegafonRecordingSetting, MegafonRecordingSettingPut } from './wire';
+
+/**
+ * MegaFon Virtual PBX Data API (base `https://simple-api.cp.megafon.ru`, no version segment; README 000).
+ * One method per endpoint, named after it.
+ */
+export class MegafonClient {
+  constructor(
+    private readonly http: VendorHttp,
+    private readonly conn: ConnectionContext,
+  ) {}
+
+  /** Auth hook: the cabinet token in `Authorization`, with no scheme word (README 000). */
+  private authorize(call: VendorCall): VendorCall {
+    return {
+      ...call,
+      headers: { ...(call.headers ?? {}), Authorization: this.conn.credentials.token ?? '' },
+      secretHeaders: ['Authorization'],
+    };
+  }
+
+  private async send<T>(call: VendorCall): Promise<T> {
+    const res = await this.http.send(this.conn, this.authorize(call), megafonFailure);
+    return res.json as T;
+  }
+
+  static getSettingsRecordingCall(): VendorCall {
+    return { operation: 'GET /settings/recording', method: 'GET', path: '/settings/recording', idempotent: true, expectJson: true };
+  }
+
+  static putSettingsRecordingCall(id: number | string, body: MegafonRecordingSettingPut): VendorCall {
+    // A full replacement: repeating it leaves the same record, so it is safe to retry.
+    return { operation: 'PUT /settings/recording/{id}', method: 'PUT', path: `/settings/recording/${encodeURIComponent(String(id))}`, body, idempotent: true, expectJson: true };
+  }
+
+  preview(call: VendorCall): VendorRequestPreview {
+    return previewOf(this.authorize(call));
+  }
+
+  /** `GET /settings/recording`: a bare array of records (no read by id is documented). */
+  getSettingsRecording(): Promise<MegafonRecordingSetting[]> {
+    return this.send<MegafonRecordingSetting[]>(MegafonClient.getSettingsRecordingCall());
+  }
+
+  /** `PUT /settings/recording/{id}`: answers the whole record. */
+  putSettingsRecording(id: number | string, body: MegafonRecordingSettingPut): Promise<MegafonRecordingSetting> {
+    return this.send<MegafonRecordingSetting>(MegafonClient.putSettingsRecordingCall(id, body));
+  }
+}

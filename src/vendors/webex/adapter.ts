@@ -1,0 +1,86 @@
+import type { FieldProblem } from '../../domain/errors';
+import type { PolicyScope, RecordingRules } from '../../domain/policy';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import type { ApplyOutcome, ConnectionContext, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
+import { WebexClient } from './client';
+import { checkWebexPolicy, fromWebex, needsCurrent, toWebexPut } from './mapping';
+
+const DISPLAY_NAME = 'Webex Calling';
+
+export const WEBEX_CAPABILITIES: VendorCapabilities = {
+  policies: true,
+  policyScopes: ['PERSON', 'WORKSPACE', 'VIRTUAL_LINE'],
+  ruleFields: [
+    'calls.voicemail',
+    'mode',
+    'onDemandKey',
+    'startStopAnnouncement.enabled',
+    'startStopAnnouncement.internalCalls',
+    'startStopAnnouncement.externalCalls',
+    'pauseResumeNotification',
+    'periodicBeep',
+  ],
+  fieldNotes: {
+    mode: 'Always, Never, Always with Pause/Resume, On Demand with User Initiated Start. NEVER also turns the feature off (enabled false).',
+    onDemandKey: 'Always "*44".',
+    'startStopAnnouncement.enabled': 'Persons only (startStopAnnouncementEnabled).',
+    'startStopAnnouncement.externalCalls': 'PSTN calls (pstnCallsEnabled).',
+    periodicBeep: 'Interval: whole seconds from 10 to 1800.',
+  },
+  liveRecording: null,
+  attachments: null,
+  credentialFields: [
+    { name: 'accessToken', description: 'Admin access token with spark-admin:people_read/people_write (and telephony_config) scopes', secret: true, required: true },
+  ],
+  settingFields: [{ name: 'orgId', description: 'Organization id, for partner administrators managing another organization', secret: false, required: false }],
+};
+
+export class WebexAdapter implements RecordingVendor {
+  readonly kind = 'WEBEX' as const;
+  readonly displayName = DISPLAY_NAME;
+  readonly capabilities = WEBEX_CAPABILITIES;
+
+  constructor(readonly http: VendorHttp) {}
+
+  checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
+    return checkWebexPolicy(scope, rules);
+  }
+
+  async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    const client = new WebexClient(this.http, conn);
+    const out: VendorRequestPreview[] = [];
+    let current;
+    if (needsCurrent(rules)) {
+      current = await client.readCallRecordingSettings(scope);
+      out.push(client.preview(client.getCall(scope)));
+    }
+    out.push(client.preview(client.putCall(scope, toWebexPut(scope, rules, current))));
+    return out;
+  }
+
+  async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    const client = new WebexClient(this.http, conn);
+    const requests: VendorRequestPreview[] = [];
+    let current;
+    if (needsCurrent(rules)) {
+      current = await client.readCallRecordingSettings(scope);
+      requests.push(client.preview(client.getCall(scope)));
+    }
+    const body = toWebexPut(scope, rules, current);
+    await client.configureCallRecordingSettings(scope, body);
+    requests.push(client.preview(client.putCall(scope, body)));
+    return { requests };
+  }
+
+  async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
+    return fromWebex(scope, await new WebexClient(this.http, conn).readCallRecordingSettings(scope));
+  }
+
+  async testConnection(conn: ConnectionContext): Promise<void> {
+    await new WebexClient(this.http, conn).listPeople();
+  }
+}
+
+export function createWebexAdapter(options: AdapterHttpOptions = {}): WebexAdapter {
+  return new WebexAdapter(new VendorHttp({ ...options, vendor: 'WEBEX', displayName: DISPLAY_NAME }));
+}

@@ -1,0 +1,92 @@
+import { AppError, type FieldProblem } from '../../domain/errors';
+import type { PolicyScope, RecordingRules } from '../../domain/policy';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import type { ApplyOutcome, ConnectionContext, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
+import { YeastarClient, YeastarTokenStore } from './client';
+import { checkYeastarPolicy, fromYeastar, toYeastarUpdate } from './mapping';
+
+const DISPLAY_NAME = 'Yeastar P-Series';
+
+export const YEASTAR_CAPABILITIES: VendorCapabilities = {
+  policies: true,
+  policyScopes: ['ORGANIZATION'],
+  ruleFields: [
+    'calls.internal',
+    'calls.paging',
+    'targets.trunks',
+    'targets.trunks.periodicBeep',
+    'targets.extensions',
+    'targets.queues',
+    'targets.ivrs',
+    'targets.conferences',
+    'announcement.prompts',
+    'stereo',
+    'fileFormat',
+  ],
+  fieldNotes: {
+    'calls.internal': 'enb_internal. External calls are recorded through the trunk targets.',
+    'targets.trunks.periodicBeep': 'Per trunk: enb_config and number_value (seconds).',
+    'targets.extensions': 'Extensions, extension groups or the organization (record_ext_list type).',
+    'announcement.prompts': 'Custom prompt file names per direction (Get Menu Options "custom_prompt").',
+    fileFormat: 'WAV or MP3; applies to stereo recordings.',
+  },
+  liveRecording: null,
+  attachments: null,
+  credentialFields: [
+    { name: 'clientId', description: 'API Client ID (PBX web portal: Integrations > API), sent as get_token username', secret: true, required: true },
+    { name: 'clientSecret', description: 'API Client Secret, sent as get_token password', secret: true, required: true },
+  ],
+  settingFields: [
+    { name: 'apiPath', description: `API path below the base URL (default "openapi/v1.0")`, secret: false, required: false },
+    { name: 'userAgent', description: 'User-Agent header sent with every request (default "OpenAPI")', secret: false, required: false },
+  ],
+};
+
+export class YeastarAdapter implements RecordingVendor {
+  readonly kind = 'YEASTAR' as const;
+  readonly displayName = DISPLAY_NAME;
+  readonly capabilities = YEASTAR_CAPABILITIES;
+
+  constructor(
+    readonly http: VendorHttp,
+    readonly tokens: YeastarTokenStore = new YeastarTokenStore(),
+  ) {}
+
+  private client(conn: ConnectionContext) {
+    return new YeastarClient(this.http, conn, this.tokens);
+  }
+
+  checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
+    return checkYeastarPolicy(scope, rules);
+  }
+
+  async previewPolicy(conn: ConnectionContext, _scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    const client = this.client(conn);
+    return [client.preview(client.autorecordUpdateCall(toYeastarUpdate(rules)))];
+  }
+
+  async applyPolicy(conn: ConnectionContext, _scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    const client = this.client(conn);
+    const body = toYeastarUpdate(rules);
+    const response = await client.autorecordUpdate(body);
+    return { requests: [client.preview(client.autorecordUpdateCall(body))], response };
+  }
+
+  async readPolicy(conn: ConnectionContext, _scope: PolicyScope): Promise<RecordingRules> {
+    const res = await this.client(conn).autorecordGet();
+    if (!res || typeof res.auto_record !== 'object' || res.auto_record === null) {
+      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, { vendor: DISPLAY_NAME, retryable: true });
+    }
+    return fromYeastar(res.auto_record);
+  }
+
+  /** A login and a harmless read: proves the client id/secret and the API path. */
+  async testConnection(conn: ConnectionContext): Promise<void> {
+    await this.client(conn).autorecordGet();
+  }
+}
+
+export function createYeastarAdapter(options: AdapterHttpOptions & { tokens?: YeastarTokenStore } = {}): YeastarAdapter {
+  const { tokens, ...http } = options;
+  return new YeastarAdapter(new VendorHttp({ ...http, vendor: 'YEASTAR', displayName: DISPLAY_NAME }), tokens);
+}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AppError } from '../../src/domain/errors';
+import { createWebexAdapter } from '../../src/vendors/webex/adapter';
+import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from '../../src/sandbox/webex/emulator';
+import type { Emulator } from '../../src/sandbox/common';
+import type { ConnectionContext } from '../../src/vendors/port';
+import { runPolicyContract, TEST_HTTP_SETTINGS } from './policy-contract';
+
+const asWebex = (e: Emulator<unknown>) => e as unknown as WebexEmulator;
+
+const connection = (emulator: Emulator<unknown>, credentials?: Record<string, string>): ConnectionContext => ({
+  connectionId: 'conn-webex',
+  tenantId: 'tenant-1',
+  baseUrl: emulator.apiBaseUrl,
+  settings: {},
+  credentials: credentials ?? { accessToken: WEBEX_DEFAULT_TOKEN },
+});
+
+const seedBody = {
+  enabled: true,
+  record: 'Always with Pause/Resume',
+  notification: { enabled: true, type: 'Play Announcement' },
+  startStopAnnouncementEnabled: true,
+  recordVoicemailEnabled: true,
+  repeat: { enabled: true },
+  startStopAnnouncement: { internalCallsEnabled: true, pstnCallsEnabled: true },
+};
+
+runPolicyContract({
+  kind: 'WEBEX',
+  createEmulator: () => createWebexEmulator({ people: 20, rateLimit: null }) as unknown as Emulator<unknown>,
+  createAdapter: (options) => createWebexAdapter(options),
+  connection,
+  scope: (emulator) => ({ kind: 'PERSON', id: asWebex(emulator).personId(0) }),
+  policies: [
+    {
+      mode: 'ALWAYS_WITH_PAUSE_RESUME',
+      calls: { voicemail: true },
+      pauseResumeNotification: { enabled: true, type: 'ANNOUNCEMENT' },
+      periodicBeep: { enabled: true, intervalSeconds: 30 },
+      startStopAnnouncement: { enabled: true, internalCalls: true, externalCalls: false },
+    },
+    { mode: 'ON_DEMAND', onDemandKey: '*44', pauseResumeNotification: { enabled: true } },
+    { mode: 'NEVER', periodicBeep: { enabled: false }, calls: { voicemail: false } },
+  ],
+  unsupported: { calls: { internal: true }, targets: { queues: [{ id: '1' }] }, mode: 'ALWAYS' },
+  invalidValue: { rules: { periodicBeep: { enabled: true, intervalSeconds: 5 } }, path: ['rules', 'periodicBeep', 'intervalSeconds'] },
+  // Past checkPolicy (the service runs it first); the emulator enforces the spec's 10..1800.
+  vendorRejects: { rules: { periodicBeep: { enabled: true, intervalSeconds: 5 } }, message: /repeat\.interval/ },
+  badCredentials: { accessToken: 'expired-or-wrong-token' },
+  credentialExpiry: (emulator) => ({
+    expire: () => {
+      asWebex(emulator).state.tokens.length = 0;
+    },
+    outcome: 'VENDOR_AUTH_FAILED',
+    assertRequests: (entries) => assert.deepEqual(entries.map((e) => e.status), [401]),
+  }),
+  writeRoute: 'PUT /v1/people/:personId/features/callRecording',
+  seeds: [
+    {
+      name: 'seed 002: PUT /people/{personId}/features/callRecording',
+      rules: {
+        mode: 'ALWAYS_WITH_PAUSE_RESUME',
+        pauseResumeNotification: { enabled: true, type: 'ANNOUNCEMENT' },
+        startStopAnnouncement: { enabled: true, internalCalls: true, externalCalls: true },
+        calls: { voicemail: true },
+        periodicBeep: { enabled: true },
+      },
+      example: { method: 'PUT', path: '/people/{personId}/features/callRecording', body: seedBody },
+      deviations: [
+        // Only the person id and the bearer token (README 002) are added; the body is the seed's, key for key.
+        'person id in the path',
+        'Authorization: Bearer (redacted)',
+      ],
+      exampleAsSent: (ex, scope) => ({
+        ...ex,
+        path: ex.path.replace('{personId}', encodeURIComponent(scope.id)),
+        headers: { Authorization: '[redacted]' },
+      }),
+      expected: (scope) => ({
+        method: 'PUT',
+        path: `/people/${encodeURIComponent(scope.id)}/features/callRecording`,
+        headers: { Authorization: '[redacted]' },
+        body: seedBody,
+      }),
+    },
+  ],
+});
+
+describe('WEBEX seed 002 as sent', () => {
+  it('sends the seed body to the person path with a bearer token, never read-only fields', async () => {
+    const emulator = createWebexEmulator({ people: 5, rateLimit: null });
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const conn = connection(emulator as unknown as Emulator<unknown>);
+      const personId = emulator.personId(1);
+      const outcome = await adapter.applyPolicy(conn, { kind: 'PERSON', id: personId }, {
+        mode: 'ALWAYS_WITH_PAUSE_RESUME',
+        pauseResumeNotification: { enabled: true, type: 'ANNOUNCEMENT' },
+        startStopAnnouncement: { enabled: true, internalCalls: true, externalCalls: true },
+        calls: { voicemail: true },
+        periodicBeep: { enabled: true },
+      });
+      assert.deepEqual(outcome.requests, [
+        { method: 'PUT', path: `/people/${encodeURIComponent(personId)}/features/callRecording`, headers: { Authorization: '[redacted]' }, body: seedBody },
+      ]);
+      const [sent] = emulator.requests().entries;
+      assert.equal(sent!.status, 204);
+      assert.equal(JSON.stringify(sent!.body), JSON.stringify(seedBody));
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
+describe('WEBEX workspaces', () => {
+  it('applies and reads back a workspace policy (plural callRecordings path)', async () => {
+    const emulator = createWebexEmulator({ people: 1, workspaces: 2, rateLimit: null });
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      emulator.state.termsOfServiceAccepted = true;
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const conn = connection(emulator as unknown as Emulator<unknown>);
+      const scope = { kind: 'WORKSPACE' as const, id: emulator.workspaceIds[0]! };
+      const rules = { mode: 'ALWAYS' as const, startStopAnnouncement: { internalCalls: true, externalCalls: true }, periodicBeep: { enabled: true, intervalSeconds: 60 } };
+      assert.deepEqual(adapter.checkPolicy(scope, rules), []);
+      await adapter.applyPolicy(conn, scope, rules);
+      const read = await adapter.readPolicy(conn, scope);
+      assert.equal(read.mode, 'ALWAYS');
+      assert.deepEqual(read.startStopAnnouncement, { internalCalls: true, externalCalls: true });
+      assert.deepEqual(read.periodicBeep, { enabled: true, intervalSeconds: 60 });
+      assert.ok(emulator.requests().entries.some((e) => e.route === 'PUT /v1/telephony/config/workspaces/:workspaceId/features/callRecordings'));
+      assert.ok(adapter.checkPolicy(scope, { startStopAnnouncement: { enabled: true } }).length === 1);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("surfaces the workspace 409 (recording vendor's terms of service) as VENDOR_REJECTED", async () => {
+    const emulator = createWebexEmulator({ people: 1, workspaces: 1, rateLimit: null });
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      emulator.state.termsOfServiceAccepted = false;
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const conn = connection(emulator as unknown as Emulator<unknown>);
+      await assert.rejects(adapter.applyPolicy(conn, { kind: 'WORKSPACE', id: emulator.workspaceIds[0]! }, { mode: 'ALWAYS' }), (e: unknown) => {
+        assert.ok(e instanceof AppError);
+        assert.equal(e.code, 'VENDOR_REJECTED');
+        assert.match(e.message, /terms of service of Dubber/);
+        assert.ok(!e.message.includes('https://'));
+        return true;
+      });
+    } finally {
+      await emulator.close();
+    }
+  });
+});
