@@ -131,8 +131,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
     sdl,
     async close() {
       // In-flight requests finish; idle keep-alive sockets are closed; then the pool.
+      // Keep-alive sockets that finish their last response after close() would otherwise linger until they time out.
       await new Promise<void>((done) => {
-        server.close(() => done());
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        server.close(() => {
+          clearInterval(sweep);
+          done();
+        });
         server.closeIdleConnections();
       });
       await apollo.stop();
@@ -141,7 +146,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     },
   };
   if (config.sandbox) {
-    app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase });
+    app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase, webexPeople: config.sandboxWebexPeople });
     await services.demo.connectSandbox(app.sandbox.connections);
   }
   if (opts.beforeListen) await opts.beforeListen(app);

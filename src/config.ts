@@ -57,6 +57,10 @@ export class Config {
   @IsInt() @Min(0) @Max(65535)
   sandboxPortBase!: number;
 
+  /** People in the Webex sandbox directory. */
+  @IsInt() @Min(1) @Max(200000)
+  sandboxWebexPeople!: number;
+
   @IsBoolean()
   playground!: boolean;
 
@@ -156,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   c.sandbox = bool(env.SANDBOX, !production, 'SANDBOX', problems);
   c.sandboxPortBase = int(env.SANDBOX_PORT_BASE, 0, 'SANDBOX_PORT_BASE', problems);
+  c.sandboxWebexPeople = int(env.SANDBOX_WEBEX_PEOPLE, 5000, 'SANDBOX_WEBEX_PEOPLE', problems);
   c.playground = bool(env.PLAYGROUND, !production, 'PLAYGROUND', problems);
   c.introspection = bool(env.INTROSPECTION, !production, 'INTROSPECTION', problems);
   c.routerSecrets = list(env.ROUTER_SECRETS ?? env.ROUTER_SECRET);

@@ -8,10 +8,11 @@ import type { RequestContext } from '../server/context';
 import { TenantResolver } from './tenant/tenant.resolver';
 import { ConnectionResolver } from './connection/connection.resolver';
 import { PolicyResolver } from './policy/policy.resolver';
+import { PolicyUsersResolver } from './user/user.resolver';
 import { toConnection, toPolicy, toTenant } from './mappers';
 import { validateArgument } from './validation';
 
-export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver] as const;
+export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver] as const;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
 

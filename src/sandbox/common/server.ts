@@ -63,6 +63,8 @@ export interface VendorProfile {
   /** Query parameters and body keys (any depth) that the request log must not keep. */
   redactQuery?: string[];
   redactBody?: string[];
+  /** The path as the request log keeps it, for vendors that put a credential in the path (Bitrix24 webhooks). */
+  redactPath?(path: string): string;
   /** Headers added to every vendor answer (e.g. a tracking id). */
   extraHeaders?(ctx: RequestContext, seq: number): Record<string, string>;
 }
@@ -148,6 +150,8 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
 
 function parseBody(contentType: string, raw: string): { body: unknown; error: string | null } {
   if (raw.length === 0) return { body: undefined, error: null };
+  // Binary uploads: handlers read ctx.rawBytes; the log shows "[unparsed]" instead of the bytes.
+  if (contentType === 'multipart/form-data') return { body: undefined, error: null };
   if (contentType === 'application/x-www-form-urlencoded') {
     return { body: Object.fromEntries(new URLSearchParams(raw)), error: null };
   }
@@ -369,7 +373,7 @@ export class SandboxServer {
       seq,
       at: new Date(this.now()).toISOString(),
       method,
-      path,
+      path: this.profile.redactPath ? this.profile.redactPath(path) : path,
       query: this.redactedQuery(url.searchParams),
       route: routeName,
       status: 0,

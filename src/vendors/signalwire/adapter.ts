@@ -1,5 +1,9 @@
-import { safeVendorMessage, VendorHttp, type AdapterHttpOptions, type VendorFailure, type VendorResponse } from '../http';
-import type { ConnectionContext, RecordingVendor, VendorCapabilities } from '../port';
+import { AppError } from '../../domain/errors';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import type { ConnectionContext, LiveAction, LiveRecordingRef, RecordingVendor, VendorCapabilities, VendorRecordingState } from '../port';
+import { SignalwireClient } from './client';
+import { ACTIVE_STATUSES, toCreateForm, toRecordingState, toUpdateForm } from './mapping';
+import type { SwRecording } from './wire';
 
 const DISPLAY_NAME = 'SignalWire';
 
@@ -12,50 +16,127 @@ export const SIGNALWIRE_CAPABILITIES: VendorCapabilities = {
   liveRecording: { start: true, pause: true, resume: true, stop: true, pauseBehaviors: ['SKIP', 'SILENCE'] },
   attachments: null,
   credentialFields: [
-    { name: 'projectId', description: 'Project ID (the AccountSid and the HTTP Basic user)', secret: false, required: true },
-    { name: 'apiToken', description: 'API token (the HTTP Basic password)', secret: true, required: true },
+    { name: 'projectId', description: 'Project ID (the HTTP Basic user, and the AccountSid unless set below)', secret: false, required: true },
+    { name: 'apiToken', description: 'API token with the Voice scope (the HTTP Basic password)', secret: true, required: true },
   ],
-  settingFields: [],
+  settingFields: [
+    { name: 'accountSid', description: 'AccountSid in API paths; defaults to the project id', secret: false, required: false },
+    { name: 'recordingStatusCallback', description: 'URL SignalWire calls when a recording is available (RecordingStatusCallback)', secret: false, required: false },
+  ],
 };
 
-/** Twilio-shaped errors {code, message, more_info, status} (README 003). */
-function signalwireFailure(res: VendorResponse): VendorFailure | null {
-  if (res.status < 400) return null;
-  const body = (res.json && typeof res.json === 'object' ? res.json : {}) as { code?: number | string; message?: string };
-  const message = safeVendorMessage(body.message);
-  const base = { vendorCode: body.code ?? res.status, ...(message ? { vendorMessage: message } : {}) };
-  if (res.status === 401 || res.status === 403) return { code: 'VENDOR_AUTH_FAILED', ...base };
-  if (res.status >= 500) return { code: 'VENDOR_UNAVAILABLE', ...base };
-  return { code: 'VENDOR_REJECTED', ...base };
+export interface SignalwireLiveOptions {
+  /**
+   * After a start whose outcome is unknown (timeout, reset, lost answer), wait this long before listing the call's
+   * recordings, so a request still being processed at SignalWire has landed. Default 500 ms.
+   */
+  startLookupDelayMs?: number;
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const isUnavailable = (e: unknown): e is AppError => e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE';
 
 export class SignalwireAdapter implements RecordingVendor {
   readonly kind = 'SIGNALWIRE' as const;
   readonly displayName = DISPLAY_NAME;
   readonly capabilities = SIGNALWIRE_CAPABILITIES;
+  private readonly startLookupDelayMs: number;
 
-  constructor(readonly http: VendorHttp) {}
+  constructor(
+    readonly http: VendorHttp,
+    live: SignalwireLiveOptions = {},
+  ) {
+    this.startLookupDelayMs = live.startLookupDelayMs ?? 500;
+  }
+
+  private client(conn: ConnectionContext): SignalwireClient {
+    return new SignalwireClient(this.http, conn);
+  }
 
   /** `GET /api/laml/2010-04-01/Accounts/{AccountSid}.json` with HTTP Basic (project id : API token). */
   async testConnection(conn: ConnectionContext): Promise<void> {
-    const { projectId = '', apiToken = '' } = conn.credentials;
-    const basic = Buffer.from(`${projectId}:${apiToken}`).toString('base64');
-    await this.http.send(
-      conn,
-      {
-        operation: 'GET /Accounts/{AccountSid}',
-        method: 'GET',
-        path: `/api/laml/2010-04-01/Accounts/${encodeURIComponent(projectId)}.json`,
-        headers: { Authorization: `Basic ${basic}` },
-        secretHeaders: ['Authorization'],
-        idempotent: true,
-        expectJson: true,
-      },
-      signalwireFailure,
-    );
+    await this.client(conn).fetchAccount();
+  }
+
+  /**
+   * Starts at most one recording per call of ours: after an answer that leaves the outcome unknown, the call's
+   * recordings are listed first, and an active API-started one is adopted instead of starting another; only when
+   * there is none is the start sent again, once.
+   */
+  async startRecording(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState> {
+    const client = this.client(conn);
+    const form = toCreateForm(call, conn.settings);
+    const state = (rec: SwRecording) => toRecordingState(rec, (sid) => client.mediaUrl(sid));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return state(await client.createCallRecording(call.callId, form));
+      } catch (e) {
+        if (!isUnavailable(e)) throw e;
+        if (this.startLookupDelayMs > 0) await sleep(this.startLookupDelayMs);
+        let list;
+        try {
+          list = await client.listCallRecording(call.callId);
+        } catch {
+          throw e;
+        }
+        const started = list.recordings.find((r) => r.source.toLowerCase() === 'startcallrecordingapi' && ACTIVE_STATUSES.has(r.status));
+        if (started) return state(started);
+        if (attempt >= 2) throw e;
+      }
+    }
+  }
+
+  async updateRecording(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
+    const client = this.client(conn);
+    const sid = requireSid(ref);
+    const behavior = action.kind === 'pause' ? action.behavior : null;
+    const state = (rec: SwRecording) => toRecordingState(rec, (s) => client.mediaUrl(s), behavior);
+    try {
+      return state(await client.updateCallRecording(ref.callId, sid, toUpdateForm(action)));
+    } catch (e) {
+      // A stop that may have been applied: read the recording before reporting a failure.
+      if (!isUnavailable(e) || action.kind !== 'stop') throw e;
+      let rec: SwRecording;
+      try {
+        rec = await client.fetchCallRecording(ref.callId, sid);
+      } catch {
+        throw e;
+      }
+      const now = state(rec);
+      if (now.status === 'STOPPED') return now;
+      throw e;
+    }
+  }
+
+  /** The recording named by the ref; without a recording id, the call's newest. Null when SignalWire has none. */
+  async fetchRecording(conn: ConnectionContext, ref: LiveRecordingRef): Promise<VendorRecordingState | null> {
+    const client = this.client(conn);
+    const state = (rec: SwRecording) => toRecordingState(rec, (s) => client.mediaUrl(s));
+    try {
+      if (ref.recordingId) return state(await client.fetchCallRecording(ref.callId, ref.recordingId));
+      const first = (await client.listCallRecording(ref.callId)).recordings[0];
+      return first ? state(first) : null;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VENDOR_REJECTED' && e.details['httpStatus'] === 404) return null;
+      throw e;
+    }
+  }
+
+  /** The Space's own media URL (.wav) with the connection's Basic auth; media exists once the recording stopped. */
+  async recordingMedia(conn: ConnectionContext, ref: LiveRecordingRef): Promise<{ url: string; headers: Record<string, string> }> {
+    const client = this.client(conn);
+    const format = conn.settings['mediaFormat'] === 'mp3' ? 'mp3' : 'wav';
+    return { url: client.mediaUrl(requireSid(ref), format), headers: client.authHeaders() };
   }
 }
 
-export function createSignalwireAdapter(options: AdapterHttpOptions = {}): SignalwireAdapter {
-  return new SignalwireAdapter(new VendorHttp({ ...options, vendor: 'SIGNALWIRE', displayName: DISPLAY_NAME }));
+function requireSid(ref: LiveRecordingRef): string {
+  if (!ref.recordingId) {
+    throw new AppError('BAD_USER_INPUT', 'A SignalWire recording is addressed by its recording sid', { field: 'recordingId', fields: [{ path: ['recordingId'], message: 'required for SignalWire' }] });
+  }
+  return ref.recordingId;
+}
+
+export function createSignalwireAdapter(options: AdapterHttpOptions = {}, live: SignalwireLiveOptions = {}): SignalwireAdapter {
+  return new SignalwireAdapter(new VendorHttp({ ...options, vendor: 'SIGNALWIRE', displayName: DISPLAY_NAME }), live);
 }

@@ -1,8 +1,9 @@
 import type { FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
-import type { ApplyOutcome, ConnectionContext, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
+import type { ApplyOutcome, ConnectionContext, LiveAction, LiveRecordingRef, RecordingVendor, VendorCapabilities, VendorRecordingState, VendorRequestPreview } from '../port';
 import { WebexClient } from './client';
+import { WEBEX_LIVE_RECORDING, webexStartRecording, webexUpdateRecording } from './live';
 import { checkWebexPolicy, fromWebex, needsCurrent, toWebexPut } from './mapping';
 
 const DISPLAY_NAME = 'Webex Calling';
@@ -27,7 +28,7 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
     'startStopAnnouncement.externalCalls': 'PSTN calls (pstnCallsEnabled).',
     periodicBeep: 'Interval: whole seconds from 10 to 1800.',
   },
-  liveRecording: null,
+  liveRecording: WEBEX_LIVE_RECORDING,
   attachments: null,
   credentialFields: [
     { name: 'accessToken', description: 'Admin access token with spark-admin:people_read/people_write (and telephony_config) scopes', secret: true, required: true },
@@ -78,6 +79,15 @@ export class WebexAdapter implements RecordingVendor {
 
   async testConnection(conn: ConnectionContext): Promise<void> {
     await new WebexClient(this.http, conn).listPeople();
+  }
+
+  /** Call control (live.ts): the call id names the recording. */
+  startRecording(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState> {
+    return webexStartRecording(this.http, conn, call);
+  }
+
+  updateRecording(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
+    return webexUpdateRecording(this.http, conn, ref, action);
   }
 }
 

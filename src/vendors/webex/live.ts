@@ -1,0 +1,97 @@
+import { AppError } from '../../domain/errors';
+import type { VendorCall, VendorHttp } from '../http';
+import type { ConnectionContext, LiveAction, LiveRecordingRef, VendorCapabilities, VendorRecordingState } from '../port';
+import { webexFailure } from './errors';
+
+/**
+ * Webex Calling call control recording (specs/webex/call-control-recording.json): `POST /telephony/calls/
+ * {start,stop,pause,resume}Recording` with `{callId, lineOwnerId?}`, 204 and no body. Kept apart from the policy code
+ * of this folder; adapter.ts wires it in.
+ *
+ * Webex has no recording id: the call id names the recording. The caller cannot choose what a pause does; Webex's
+ * converged-recordings docs say "when the recording is paused in a call, the recording does not contain the pause",
+ * which is SKIP.
+ */
+export const WEBEX_LIVE_RECORDING: NonNullable<VendorCapabilities['liveRecording']> = {
+  start: true,
+  pause: true,
+  resume: true,
+  stop: true,
+  pauseBehaviors: ['SKIP'],
+};
+
+type CallControlOperation = 'startRecording' | 'stopRecording' | 'pauseRecording' | 'resumeRecording';
+
+/** Call control body as the spec names it. */
+export interface WebexCallControlBody {
+  callId: string;
+  lineOwnerId?: string;
+}
+
+/** One method per call control endpoint. None is repeated after a timeout or 5xx: a repeat of an applied action is a 400. */
+export class WebexCallControlClient {
+  constructor(
+    private readonly http: VendorHttp,
+    private readonly conn: ConnectionContext,
+  ) {}
+
+  private call(operation: CallControlOperation, body: WebexCallControlBody): VendorCall {
+    return {
+      operation: `POST /telephony/calls/${operation}`,
+      method: 'POST',
+      path: `/telephony/calls/${operation}`,
+      body,
+      headers: { Authorization: `Bearer ${this.conn.credentials['accessToken'] ?? ''}` },
+      secretHeaders: ['Authorization'],
+      idempotent: false,
+    };
+  }
+
+  async send(operation: CallControlOperation, body: WebexCallControlBody): Promise<void> {
+    await this.http.send(this.conn, this.call(operation, body), webexFailure);
+  }
+}
+
+function bodyOf(conn: ConnectionContext, callId: string): WebexCallControlBody {
+  // lineOwnerId: the person, workspace or virtual line whose secondary line carries the call (connection setting).
+  return conn.settings['lineOwnerId'] ? { callId, lineOwnerId: conn.settings['lineOwnerId'] } : { callId };
+}
+
+function stateAfter(callId: string, status: VendorRecordingState['status']): VendorRecordingState {
+  return { callId, recordingId: null, status, pauseBehavior: status === 'PAUSED' ? 'SKIP' : null, channels: null, durationSeconds: null, mediaUrl: null };
+}
+
+export async function webexStartRecording(http: VendorHttp, conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState> {
+  if (call.channels !== undefined && call.channels !== 1) {
+    throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'Webex Calling call control cannot choose the number of channels', {
+      vendor: 'Webex Calling',
+      field: 'channels',
+      fields: [{ path: ['channels'], message: 'Webex Calling records with its own channel layout' }],
+    });
+  }
+  await new WebexCallControlClient(http, conn).send('startRecording', bodyOf(conn, call.callId));
+  return stateAfter(call.callId, 'IN_PROGRESS');
+}
+
+export async function webexUpdateRecording(http: VendorHttp, conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
+  if (action.kind === 'pause' && !WEBEX_LIVE_RECORDING.pauseBehaviors.includes(action.behavior)) {
+    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `Webex Calling cannot pause with ${action.behavior}: a paused stretch is left out of the recording (SKIP)`, {
+      vendor: 'Webex Calling',
+      field: 'behavior',
+      fields: [{ path: ['behavior'], message: 'Webex Calling supports SKIP only' }],
+    });
+  }
+  const client = new WebexCallControlClient(http, conn);
+  const body = bodyOf(conn, ref.callId);
+  switch (action.kind) {
+    case 'pause':
+      await client.send('pauseRecording', body);
+      return stateAfter(ref.callId, 'PAUSED');
+    case 'resume':
+      await client.send('resumeRecording', body);
+      return stateAfter(ref.callId, 'IN_PROGRESS');
+    case 'stop':
+      await client.send('stopRecording', body);
+      return stateAfter(ref.callId, 'STOPPED');
+  }
+}

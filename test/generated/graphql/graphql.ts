@@ -1,0 +1,328 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AnnouncementInput = {
+  enabled?: boolean | null | undefined;
+  media?: MediaRefInput | null | undefined;
+  prompts?: DirectionPromptsInput | null | undefined;
+};
+
+export type CallSelectionInput = {
+  external?: boolean | null | undefined;
+  inbound?: boolean | null | undefined;
+  internal?: boolean | null | undefined;
+  outbound?: boolean | null | undefined;
+  paging?: boolean | null | undefined;
+  voicemail?: boolean | null | undefined;
+};
+
+export type ConnectVendorInput = {
+  /** The vendor API's base URL, e.g. https://simple-api.cp.megafon.ru */
+  baseUrl: string;
+  /** Credentials: stored encrypted, never readable back. */
+  credentials: Array<NameValueInput>;
+  name: string;
+  /** Non-secret settings; see Query.vendors for the names each vendor takes. */
+  settings?: Array<NameValueInput> | null | undefined;
+  tenantId: string | number;
+  vendor: VendorKind;
+};
+
+export type ConnectionStatus =
+  /** The last check failed; see lastError. */
+  | 'FAILED'
+  /** The last check against the vendor succeeded. */
+  | 'OK'
+  /** Credentials stored, not yet checked against the vendor. */
+  | 'UNTESTED';
+
+export type CreateRecordingPolicyInput = {
+  /** Push to the vendor now (default). False stores it as PENDING. */
+  apply?: boolean;
+  connectionId: string | number;
+  name: string;
+  rules: RecordingRulesInput;
+  scope: PolicyScopeInput;
+};
+
+export type CreateTenantInput = {
+  /** Display name, 1..200 characters. */
+  name: string;
+};
+
+export type DirectionPromptsInput = {
+  inbound?: MediaRefInput | null | undefined;
+  internal?: MediaRefInput | null | undefined;
+  outbound?: MediaRefInput | null | undefined;
+};
+
+export type ExtensionTargetInput = {
+  id: string;
+  kind: ExtensionTargetKind;
+  name?: string | null | undefined;
+  number?: string | null | undefined;
+};
+
+export type ExtensionTargetKind =
+  | 'EXTENSION'
+  | 'EXTENSION_GROUP'
+  | 'ORGANIZATION';
+
+export type FileFormat =
+  | 'MP3'
+  | 'WAV';
+
+export type MediaRefInput = {
+  /** Required when source is CUSTOM. */
+  mediaId?: string | null | undefined;
+  source: MediaSource;
+};
+
+/** The vendor's standard message, or one from the customer's own media library. */
+export type MediaSource =
+  | 'CUSTOM'
+  | 'SYSTEM';
+
+/** A named value: a credential (write-only) or a setting. */
+export type NameValueInput = {
+  name: string;
+  value: string;
+};
+
+export type NamedTargetInput = {
+  id: string;
+  name?: string | null | undefined;
+};
+
+export type NotificationType =
+  | 'ANNOUNCEMENT'
+  | 'BEEP';
+
+export type PauseBehavior =
+  /** The paused part is replaced by silence, so the timeline is kept. */
+  | 'SILENCE'
+  /** The paused part is left out of the recording. */
+  | 'SKIP';
+
+export type PauseResumeNotificationInput = {
+  enabled: boolean;
+  /** Required when enabled. */
+  type?: NotificationType | null | undefined;
+};
+
+export type PeriodicBeepInput = {
+  enabled: boolean;
+  /** Seconds between beeps, 1..3600 (Webex takes 10..1800). */
+  intervalSeconds?: number | null | undefined;
+};
+
+export type PolicyScopeInput = {
+  /** The vendor's id: settings record id, person id, workspace id; empty for ORGANIZATION. */
+  id?: string;
+  kind: PolicyScopeKind;
+};
+
+/** What a policy governs at its vendor. */
+export type PolicyScopeKind =
+  /** The whole PBX or organisation (Yeastar). */
+  | 'ORGANIZATION'
+  /** One person (Webex). */
+  | 'PERSON'
+  /** One recording-settings record (MegaFon). */
+  | 'SETTINGS_RECORD'
+  /** One virtual line (Webex). */
+  | 'VIRTUAL_LINE'
+  /** One workspace (Webex). */
+  | 'WORKSPACE';
+
+/** Either a stored policy (policyId), or connectionId + scope + rules for a policy not saved yet. */
+export type PreviewRecordingPolicyInput = {
+  connectionId?: string | number | null | undefined;
+  policyId?: string | number | null | undefined;
+  rules?: RecordingRulesInput | null | undefined;
+  scope?: PolicyScopeInput | null | undefined;
+};
+
+/** When calls are recorded. */
+export type RecordingMode =
+  /** Every call in scope is recorded, with no user control. */
+  | 'ALWAYS'
+  /** Always recorded; the user may pause and resume (not stop). */
+  | 'ALWAYS_WITH_PAUSE_RESUME'
+  /** No call in scope is recorded. */
+  | 'NEVER'
+  /** Recorded from the moment the user presses the on-demand key. */
+  | 'ON_DEMAND';
+
+/** The vendor-neutral rules. Leave a field null to leave it ungoverned (the vendor keeps its value). */
+export type RecordingRulesInput = {
+  announcement?: AnnouncementInput | null | undefined;
+  calls?: CallSelectionInput | null | undefined;
+  /** Vendor user ids whose calls are not recorded. */
+  excludedUserIds?: Array<string> | null | undefined;
+  fileFormat?: FileFormat | null | undefined;
+  mode?: RecordingMode | null | undefined;
+  /** The key that starts an on-demand recording (MegaFon "2", Webex "*44"). */
+  onDemandKey?: string | null | undefined;
+  pauseResumeNotification?: PauseResumeNotificationInput | null | undefined;
+  periodicBeep?: PeriodicBeepInput | null | undefined;
+  startStopAnnouncement?: StartStopAnnouncementInput | null | undefined;
+  stereo?: boolean | null | undefined;
+  targets?: RecordingTargetsInput | null | undefined;
+};
+
+export type RecordingTargetsInput = {
+  conferences?: Array<NamedTargetInput> | null | undefined;
+  extensions?: Array<ExtensionTargetInput> | null | undefined;
+  ivrs?: Array<NamedTargetInput> | null | undefined;
+  queues?: Array<NamedTargetInput> | null | undefined;
+  trunks?: Array<TrunkTargetInput> | null | undefined;
+};
+
+export type StartStopAnnouncementInput = {
+  enabled?: boolean | null | undefined;
+  externalCalls?: boolean | null | undefined;
+  internalCalls?: boolean | null | undefined;
+};
+
+export type SyncStatus =
+  /** The vendor's state was changed outside this service; see drift. */
+  | 'DRIFTED'
+  /** The vendor did not accept it; see lastSyncError. */
+  | 'FAILED'
+  /** The vendor accepted the current desired version. */
+  | 'IN_SYNC'
+  /** The desired state is stored and not yet confirmed by the vendor. */
+  | 'PENDING';
+
+export type TrunkTargetInput = {
+  id: string;
+  name?: string | null | undefined;
+  periodicBeep?: PeriodicBeepInput | null | undefined;
+};
+
+export type UpdateRecordingPolicyInput = {
+  apply?: boolean;
+  /** The version you read; a stale one fails with CONFLICT. */
+  expectedVersion: number;
+  id: string | number;
+  name?: string | null | undefined;
+  /** Replaces the whole rule set. */
+  rules?: RecordingRulesInput | null | undefined;
+};
+
+/** A telephony or CRM vendor this service speaks to. */
+export type VendorKind =
+  | 'BITRIX24'
+  | 'MEGAFON'
+  | 'SIGNALWIRE'
+  | 'WEBEX'
+  | 'YEASTAR';
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { subject: string, allTenants: boolean, tenantIds: Array<string>, scopes: Array<string> } };
+
+export type DashboardQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardQuery = { tenants: { nodes: Array<{ id: string, name: string, connections: Array<{ id: string, vendor: VendorKind, name: string, status: ConnectionStatus }>, recordingPolicies: Array<{ id: string, name: string, version: number, syncStatus: SyncStatus, scope: { kind: PolicyScopeKind, id: string }, rules: { mode: RecordingMode | null, calls: { internal: boolean | null, external: boolean | null } | null }, lastSyncError: { code: string, message: string } | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type VendorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VendorsQuery = { vendors: Array<{ kind: VendorKind, displayName: string, capabilities: { policies: boolean, policyScopes: Array<PolicyScopeKind>, ruleFields: Array<string>, unsupportedRuleFields: Array<string>, liveRecording: { start: boolean, pause: boolean, resume: boolean, stop: boolean, pauseBehaviors: Array<PauseBehavior> } | null, credentialFields: Array<{ name: string, required: boolean, description: string }>, settingFields: Array<{ name: string, required: boolean, description: string }> } }> };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { id: string, name: string, createdAt: string } };
+
+export type TenantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TenantQuery = { tenant: { id: string, name: string, connections: Array<{ id: string, vendor: VendorKind, name: string, baseUrl: string, status: ConnectionStatus, capabilities: { ruleFields: Array<string> } }> } | null };
+
+export type ConnectVendorMutationVariables = Exact<{
+  input: ConnectVendorInput;
+}>;
+
+
+export type ConnectVendorMutation = { connectVendor: { id: string, vendor: VendorKind, name: string, baseUrl: string, status: ConnectionStatus, settings: Array<{ name: string, value: string }> } };
+
+export type TestVendorConnectionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TestVendorConnectionMutation = { testVendorConnection: { ok: boolean, error: { code: string, message: string, vendorCode: string | null, vendorMessage: string | null } | null, connection: { id: string, status: ConnectionStatus, lastCheckedAt: string | null } } };
+
+export type PolicyFieldsFragment = { id: string, name: string, version: number, syncStatus: SyncStatus, syncedVersion: number | null, lastVendorPayload: unknown, scope: { kind: PolicyScopeKind, id: string }, rules: { mode: RecordingMode | null, onDemandKey: string | null, excludedUserIds: Array<string> | null, stereo: boolean | null, fileFormat: FileFormat | null, calls: { internal: boolean | null, external: boolean | null, inbound: boolean | null, outbound: boolean | null, paging: boolean | null, voicemail: boolean | null } | null, targets: { trunks: Array<{ id: string, name: string | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }> | null, extensions: Array<{ id: string, kind: ExtensionTargetKind }> | null, queues: Array<{ id: string, name: string | null }> | null, ivrs: Array<{ id: string }> | null, conferences: Array<{ id: string }> | null } | null, announcement: { enabled: boolean | null, media: { source: MediaSource, mediaId: string | null } | null, prompts: { internal: { source: MediaSource, mediaId: string | null } | null, inbound: { source: MediaSource, mediaId: string | null } | null, outbound: { source: MediaSource, mediaId: string | null } | null } | null } | null, startStopAnnouncement: { enabled: boolean | null, internalCalls: boolean | null, externalCalls: boolean | null } | null, pauseResumeNotification: { enabled: boolean, type: NotificationType | null } | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }, lastSyncError: { code: string, message: string, vendorCode: string | null, vendorMessage: string | null } | null, drift: Array<{ field: string, desired: unknown, actual: unknown }> };
+
+export type RecordingPolicyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecordingPolicyQuery = { recordingPolicy: { id: string, name: string, version: number, syncStatus: SyncStatus, syncedVersion: number | null, lastVendorPayload: unknown, connection: { id: string, vendor: VendorKind, name: string }, scope: { kind: PolicyScopeKind, id: string }, rules: { mode: RecordingMode | null, onDemandKey: string | null, excludedUserIds: Array<string> | null, stereo: boolean | null, fileFormat: FileFormat | null, calls: { internal: boolean | null, external: boolean | null, inbound: boolean | null, outbound: boolean | null, paging: boolean | null, voicemail: boolean | null } | null, targets: { trunks: Array<{ id: string, name: string | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }> | null, extensions: Array<{ id: string, kind: ExtensionTargetKind }> | null, queues: Array<{ id: string, name: string | null }> | null, ivrs: Array<{ id: string }> | null, conferences: Array<{ id: string }> | null } | null, announcement: { enabled: boolean | null, media: { source: MediaSource, mediaId: string | null } | null, prompts: { internal: { source: MediaSource, mediaId: string | null } | null, inbound: { source: MediaSource, mediaId: string | null } | null, outbound: { source: MediaSource, mediaId: string | null } | null } | null } | null, startStopAnnouncement: { enabled: boolean | null, internalCalls: boolean | null, externalCalls: boolean | null } | null, pauseResumeNotification: { enabled: boolean, type: NotificationType | null } | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }, lastSyncError: { code: string, message: string, vendorCode: string | null, vendorMessage: string | null } | null, drift: Array<{ field: string, desired: unknown, actual: unknown }> } | null };
+
+export type PreviewRecordingPolicyMutationVariables = Exact<{
+  input: PreviewRecordingPolicyInput;
+}>;
+
+
+export type PreviewRecordingPolicyMutation = { previewRecordingPolicy: { requests: Array<{ method: string, path: string, query: unknown, headers: unknown, body: unknown }>, warnings: Array<{ code: string, field: string, message: string }> } };
+
+export type CreateRecordingPolicyMutationVariables = Exact<{
+  input: CreateRecordingPolicyInput;
+}>;
+
+
+export type CreateRecordingPolicyMutation = { createRecordingPolicy: { policy: { id: string, name: string, version: number, syncStatus: SyncStatus, syncedVersion: number | null, lastVendorPayload: unknown, scope: { kind: PolicyScopeKind, id: string }, rules: { mode: RecordingMode | null, onDemandKey: string | null, excludedUserIds: Array<string> | null, stereo: boolean | null, fileFormat: FileFormat | null, calls: { internal: boolean | null, external: boolean | null, inbound: boolean | null, outbound: boolean | null, paging: boolean | null, voicemail: boolean | null } | null, targets: { trunks: Array<{ id: string, name: string | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }> | null, extensions: Array<{ id: string, kind: ExtensionTargetKind }> | null, queues: Array<{ id: string, name: string | null }> | null, ivrs: Array<{ id: string }> | null, conferences: Array<{ id: string }> | null } | null, announcement: { enabled: boolean | null, media: { source: MediaSource, mediaId: string | null } | null, prompts: { internal: { source: MediaSource, mediaId: string | null } | null, inbound: { source: MediaSource, mediaId: string | null } | null, outbound: { source: MediaSource, mediaId: string | null } | null } | null } | null, startStopAnnouncement: { enabled: boolean | null, internalCalls: boolean | null, externalCalls: boolean | null } | null, pauseResumeNotification: { enabled: boolean, type: NotificationType | null } | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }, lastSyncError: { code: string, message: string, vendorCode: string | null, vendorMessage: string | null } | null, drift: Array<{ field: string, desired: unknown, actual: unknown }> }, sync: { status: SyncStatus, error: { code: string, message: string, vendorCode: string | null, vendorMessage: string | null } | null, requests: Array<{ method: string, path: string, query: unknown, body: unknown }> }, warnings: Array<{ code: string, field: string, message: string }> } };
+
+export type UpdateRecordingPolicyMutationVariables = Exact<{
+  input: UpdateRecordingPolicyInput;
+}>;
+
+
+export type UpdateRecordingPolicyMutation = { updateRecordingPolicy: { policy: { id: string, name: string, version: number, syncStatus: SyncStatus, syncedVersion: number | null, lastVendorPayload: unknown, scope: { kind: PolicyScopeKind, id: string }, rules: { mode: RecordingMode | null, onDemandKey: string | null, excludedUserIds: Array<string> | null, stereo: boolean | null, fileFormat: FileFormat | null, calls: { internal: boolean | null, external: boolean | null, inbound: boolean | null, outbound: boolean | null, paging: boolean | null, voicemail: boolean | null } | null, targets: { trunks: Array<{ id: string, name: string | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }> | null, extensions: Array<{ id: string, kind: ExtensionTargetKind }> | null, queues: Array<{ id: string, name: string | null }> | null, ivrs: Array<{ id: string }> | null, conferences: Array<{ id: string }> | null } | null, announcement: { enabled: boolean | null, media: { source: MediaSource, mediaId: string | null } | null, prompts: { internal: { source: MediaSource, mediaId: string | null } | null, inbound: { source: MediaSource, mediaId: string | null } | null, outbound: { source: MediaSource, mediaId: string | null } | null } | null } | null, startStopAnnouncement: { enabled: boolean | null, internalCalls: boolean | null, externalCalls: boolean | null } | null, pauseResumeNotification: { enabled: boolean, type: NotificationType | null } | null, periodicBeep: { enabled: boolean, intervalSeconds: number | null } | null }, lastSyncError: { code: string, message: string, vendorCode: string | null, vendorMessage: string | null } | null, drift: Array<{ field: string, desired: unknown, actual: unknown }> }, sync: { status: SyncStatus, error: { code: string, message: string, vendorCode: string | null, vendorMessage: string | null } | null, requests: Array<{ method: string, path: string, body: unknown }> }, warnings: Array<{ code: string, field: string, message: string }> } };
+
+export type ReconcileRecordingPolicyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReconcileRecordingPolicyMutation = { reconcileRecordingPolicy: { drift: Array<{ field: string, desired: unknown, actual: unknown }>, policy: { id: string, syncStatus: SyncStatus, lastReconciledAt: string | null } } };
+
+export type RetrySyncMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetrySyncMutation = { retrySync: { policy: { id: string, version: number, syncStatus: SyncStatus }, sync: { status: SyncStatus, error: { code: string, message: string } | null } } };
+
+export const PolicyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"syncedVersion"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"onDemandKey"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"inbound"}},{"kind":"Field","name":{"kind":"Name","value":"outbound"}},{"kind":"Field","name":{"kind":"Name","value":"paging"}},{"kind":"Field","name":{"kind":"Name","value":"voicemail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excludedUserIds"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trunks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"extensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ivrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"announcement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"prompts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startStopAnnouncement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"internalCalls"}},{"kind":"Field","name":{"kind":"Name","value":"externalCalls"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pauseResumeNotification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stereo"}},{"kind":"Field","name":{"kind":"Name","value":"fileFormat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastVendorPayload"}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]} as unknown as DocumentNode<PolicyFieldsFragment, unknown>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"allTenants"}},{"kind":"Field","name":{"kind":"Name","value":"tenantIds"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"connections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordingPolicies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"external"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
+export const VendorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Vendors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vendors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policies"}},{"kind":"Field","name":{"kind":"Name","value":"policyScopes"}},{"kind":"Field","name":{"kind":"Name","value":"ruleFields"}},{"kind":"Field","name":{"kind":"Name","value":"unsupportedRuleFields"}},{"kind":"Field","name":{"kind":"Name","value":"liveRecording"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"pause"}},{"kind":"Field","name":{"kind":"Name","value":"resume"}},{"kind":"Field","name":{"kind":"Name","value":"stop"}},{"kind":"Field","name":{"kind":"Name","value":"pauseBehaviors"}}]}},{"kind":"Field","name":{"kind":"Name","value":"credentialFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settingFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VendorsQuery, VendorsQueryVariables>;
+export const CreateTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CreateTenantMutation, CreateTenantMutationVariables>;
+export const TenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"connections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleFields"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TenantQuery, TenantQueryVariables>;
+export const ConnectVendorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectVendor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectVendorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectVendor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<ConnectVendorMutation, ConnectVendorMutationVariables>;
+export const TestVendorConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestVendorConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testVendorConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"connection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}}]}}]}}]}}]} as unknown as DocumentNode<TestVendorConnectionMutation, TestVendorConnectionMutationVariables>;
+export const RecordingPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecordingPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordingPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PolicyFields"}},{"kind":"Field","name":{"kind":"Name","value":"connection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"syncedVersion"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"onDemandKey"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"inbound"}},{"kind":"Field","name":{"kind":"Name","value":"outbound"}},{"kind":"Field","name":{"kind":"Name","value":"paging"}},{"kind":"Field","name":{"kind":"Name","value":"voicemail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excludedUserIds"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trunks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"extensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ivrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"announcement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"prompts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startStopAnnouncement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"internalCalls"}},{"kind":"Field","name":{"kind":"Name","value":"externalCalls"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pauseResumeNotification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stereo"}},{"kind":"Field","name":{"kind":"Name","value":"fileFormat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastVendorPayload"}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]} as unknown as DocumentNode<RecordingPolicyQuery, RecordingPolicyQueryVariables>;
+export const PreviewRecordingPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PreviewRecordingPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PreviewRecordingPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewRecordingPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"query"}},{"kind":"Field","name":{"kind":"Name","value":"headers"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewRecordingPolicyMutation, PreviewRecordingPolicyMutationVariables>;
+export const CreateRecordingPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRecordingPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRecordingPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRecordingPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PolicyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"query"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"syncedVersion"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"onDemandKey"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"inbound"}},{"kind":"Field","name":{"kind":"Name","value":"outbound"}},{"kind":"Field","name":{"kind":"Name","value":"paging"}},{"kind":"Field","name":{"kind":"Name","value":"voicemail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excludedUserIds"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trunks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"extensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ivrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"announcement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"prompts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startStopAnnouncement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"internalCalls"}},{"kind":"Field","name":{"kind":"Name","value":"externalCalls"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pauseResumeNotification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stereo"}},{"kind":"Field","name":{"kind":"Name","value":"fileFormat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastVendorPayload"}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]} as unknown as DocumentNode<CreateRecordingPolicyMutation, CreateRecordingPolicyMutationVariables>;
+export const UpdateRecordingPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRecordingPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRecordingPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRecordingPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PolicyFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"syncedVersion"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"onDemandKey"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"inbound"}},{"kind":"Field","name":{"kind":"Name","value":"outbound"}},{"kind":"Field","name":{"kind":"Name","value":"paging"}},{"kind":"Field","name":{"kind":"Name","value":"voicemail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excludedUserIds"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trunks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"extensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ivrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"announcement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"prompts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startStopAnnouncement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"internalCalls"}},{"kind":"Field","name":{"kind":"Name","value":"externalCalls"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pauseResumeNotification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stereo"}},{"kind":"Field","name":{"kind":"Name","value":"fileFormat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastVendorPayload"}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]} as unknown as DocumentNode<UpdateRecordingPolicyMutation, UpdateRecordingPolicyMutationVariables>;
+export const ReconcileRecordingPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconcileRecordingPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconcileRecordingPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastReconciledAt"}}]}}]}}]}}]} as unknown as DocumentNode<ReconcileRecordingPolicyMutation, ReconcileRecordingPolicyMutationVariables>;
+export const RetrySyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetrySync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retrySync"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RetrySyncMutation, RetrySyncMutationVariables>;
