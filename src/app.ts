@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { createLogger } from './server/logger';
 import { openDatabase, type Database } from './store/db';
 import { createStores } from './store';
+import { createBoss } from './store/job-queue';
 import { SecretBox } from './crypto/secrets';
 import { createServices, type Services } from './services';
 import { buildRecordingSchema } from './graphql/schema';
@@ -17,6 +18,11 @@ import { RequestContext } from './server/context';
 import { createHttpHandler } from './server/http';
 import { createPlaygroundHandler, loadExampleOperations } from './server/playground';
 import { startSandbox, type Sandbox } from './sandbox/runner';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { GraphQLFormattedError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { createFormatError } from './server/errors';
 
 export const ROOT_DIR = resolve(__dirname, '..', '..');
 export const GRAPHQL_PATH = '/graphql';
@@ -57,7 +63,26 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
   const secrets = new SecretBox(config.credentialsKey, config.previousCredentialsKeys);
   const stores = createStores(database.db);
-  const services = createServices({ database, stores, secrets, logger, allowPrivateVendorHosts: config.sandbox || config.nodeEnv === 'test' });
+  const boss = createBoss(database);
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  const services = createServices(
+    { database, stores, secrets, logger, allowPrivateVendorHosts: config.sandbox || config.nodeEnv === 'test' },
+    {
+      boss,
+      applyWaitMs: config.applyWaitMs,
+      sync: {
+        retryDelaySeconds: config.syncRetryDelaySeconds,
+        retryBackoff: config.syncRetryBackoff,
+        deadlineSeconds: config.syncDeadlineSeconds,
+        expireInSeconds: config.syncJobExpireSeconds,
+        batchSize: 10,
+        pollingIntervalSeconds: config.jobPollSeconds,
+        runWorkers: config.workers,
+      },
+    },
+  );
+  await services.policySync.start();
   const { schema, sdl } = await buildRecordingSchema();
   const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection });
   await apollo.start();
@@ -100,25 +125,53 @@ export async function startApp(opts: AppOptions): Promise<App> {
     );
   }
 
+  const authenticate = async (authorization: string | undefined) => {
+    try {
+      return { principal: await authenticator.authenticate(authorization) };
+    } catch (e) {
+      return { error: e as Error };
+    }
+  };
   const handler = createHttpHandler({
     apollo,
     graphqlPath: GRAPHQL_PATH,
     logger,
     routerSecrets: config.routerSecrets,
     routes,
-    createContext: async (req, requestId) => {
-      let auth: { principal: Awaited<ReturnType<Authenticator['authenticate']>> } | { error: Error };
-      try {
-        auth = { principal: await authenticator.authenticate(req.headers.authorization) };
-      } catch (e) {
-        auth = { error: e as Error };
-      }
-      return new RequestContext(requestId, auth, services, logger.child({ requestId }));
-    },
+    createContext: async (req, requestId) =>
+      new RequestContext(requestId, await authenticate(req.headers.authorization), services, logger.child({ requestId })),
   });
 
   const server = createServer((req, res) => void handler(req, res));
   server.keepAliveTimeout = 65_000;
+
+  // Subscriptions over graphql-ws on the same path. The token comes in connectionParams (browsers cannot set
+  // headers on a WebSocket) or in the upgrade request's Authorization header (routers).
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: 64 * 1024 });
+  const formatError = createFormatError({ production: config.isProduction });
+  const ws = useServer(
+    {
+      schema,
+      onConnect: (ctx) => {
+        if (config.routerSecrets.length === 0) return true;
+        const given = ctx.extra.request.headers['x-router-secret'];
+        return typeof given === 'string' && config.routerSecrets.includes(given);
+      },
+      context: async (ctx) => {
+        const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+        const fromParams = params.authorization ?? params.Authorization;
+        const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
+        const requestId = randomUUID();
+        return new RequestContext(requestId, await authenticate(authorization), services, logger.child({ requestId }));
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e as unknown as GraphQLFormattedError, e)),
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return result;
+        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON ? e.toJSON() : (e as unknown as GraphQLFormattedError), e)) } as never;
+      },
+    },
+    wss,
+  );
   const app: App = {
     config,
     logger,
@@ -141,6 +194,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
         server.closeIdleConnections();
       });
       await apollo.stop();
+      // Jobs in flight finish (or are retried by another replica after their lease), then the queue stops.
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await services.events.close();
       await app.sandbox?.close();
       await database.close();
     },

@@ -78,6 +78,31 @@ export class Config {
   @IsInt() @Min(1) @Max(1000)
   maxPageSize!: number;
 
+  /** Policy sync jobs: first retry delay (s), exponential backoff, deadline per version (s), lease of a job (s). */
+  @IsInt() @Min(1) @Max(3600)
+  syncRetryDelaySeconds!: number;
+
+  @IsBoolean()
+  syncRetryBackoff!: boolean;
+
+  @IsInt() @Min(5) @Max(30 * 24 * 3600)
+  syncDeadlineSeconds!: number;
+
+  @IsInt() @Min(5) @Max(24 * 3600)
+  syncJobExpireSeconds!: number;
+
+  /** Seconds between the job queue's polls when nothing woke it. */
+  @IsInt() @Min(1) @Max(60)
+  jobPollSeconds!: number;
+
+  /** Run job workers in this replica. */
+  @IsBoolean()
+  workers!: boolean;
+
+  /** How long a policy mutation waits for the vendor's first answer before answering PENDING (ms). */
+  @IsInt() @Min(0) @Max(120000)
+  applyWaitMs!: number;
+
   /** Which problems loading found; filled by loadConfig. */
   problems: string[] = [];
 
@@ -166,6 +191,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.routerSecrets = list(env.ROUTER_SECRETS ?? env.ROUTER_SECRET);
   c.maxPageSize = int(env.MAX_PAGE_SIZE, 100, 'MAX_PAGE_SIZE', problems);
   c.previousCredentialsKeys = list(env.CREDENTIALS_KEY_PREVIOUS);
+  c.syncRetryDelaySeconds = int(env.SYNC_RETRY_DELAY_SECONDS, 2, 'SYNC_RETRY_DELAY_SECONDS', problems);
+  c.syncRetryBackoff = bool(env.SYNC_RETRY_BACKOFF, true, 'SYNC_RETRY_BACKOFF', problems);
+  c.syncDeadlineSeconds = int(env.SYNC_DEADLINE_SECONDS, 24 * 3600, 'SYNC_DEADLINE_SECONDS', problems);
+  c.syncJobExpireSeconds = int(env.SYNC_JOB_EXPIRE_SECONDS, 300, 'SYNC_JOB_EXPIRE_SECONDS', problems);
+  c.jobPollSeconds = int(env.JOB_POLL_SECONDS, 2, 'JOB_POLL_SECONDS', problems);
+  c.workers = bool(env.WORKERS, true, 'WORKERS', problems);
+  c.applyWaitMs = int(env.APPLY_WAIT_MS, 10_000, 'APPLY_WAIT_MS', problems);
 
   const embeddedDev = !production && !c.databaseUrl;
   let credentialsKey = env.CREDENTIALS_KEY;

@@ -1,5 +1,6 @@
 import type { ConnectionRecord } from '../store/connection.store';
-import type { RecordingPolicyRow, StoredVendorError, TenantRow } from '../store/schema';
+import type { AttachmentRow, LiveRecordingRow, RecordingPolicyRow, StoredVendorError, TenantRow } from '../store/schema';
+import type { Attachment, LiveRecording } from './live-recording/live-recording.type';
 import type { Page } from '../store/pagination';
 import type { FieldDiff } from '../domain/policy';
 import type { VendorRequestPreview } from '../vendors/port';
@@ -61,3 +62,34 @@ export const toVendorRequest = (r: VendorRequestPreview): VendorRequest => ({
 export function toPage<R, T>(page: Page<R>, map: (r: R) => T): { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } {
   return { nodes: page.items.map(map), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
 }
+
+export const toLiveRecording = (r: LiveRecordingRow): LiveRecording => ({
+  id: r.id,
+  tenantId: r.tenantId,
+  connectionId: r.connectionId,
+  vendor: r.vendor,
+  callId: r.callId,
+  vendorRecordingId: r.vendorRecordingId,
+  status: r.status,
+  pauseBehavior: r.pauseBehavior,
+  channels: r.channels,
+  durationSeconds: r.durationSeconds,
+  startedAt: r.startedAt,
+  endedAt: r.endedAt,
+  version: r.version,
+  lastError: toVendorError(r.lastError),
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export const toAttachment = (r: AttachmentRow): Attachment => ({
+  id: r.id,
+  connectionId: r.connectionId,
+  crmCallId: r.crmCallId,
+  fileName: r.fileName,
+  source: r.source,
+  liveRecordingId: r.liveRecordingId,
+  sizeBytes: r.sizeBytes,
+  replacedPrevious: r.replacedPrevious,
+  createdAt: r.createdAt,
+});

@@ -8,11 +8,12 @@ import type { RequestContext } from '../server/context';
 import { TenantResolver } from './tenant/tenant.resolver';
 import { ConnectionResolver } from './connection/connection.resolver';
 import { PolicyResolver } from './policy/policy.resolver';
+import { LiveRecordingResolver } from './live-recording/live-recording.resolver';
 import { PolicyUsersResolver } from './user/user.resolver';
-import { toConnection, toPolicy, toTenant } from './mappers';
+import { toConnection, toLiveRecording, toPolicy, toTenant } from './mappers';
 import { validateArgument } from './validation';
 
-export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver] as const;
+export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver, LiveRecordingResolver] as const;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
 
@@ -33,6 +34,12 @@ const referenceResolvers = {
       return row ? toConnection(row) : null;
     },
   },
+  LiveRecording: {
+    async __resolveReference(ref: { id: string }, ctx: RequestContext) {
+      const row = await ctx.loaders.liveRecording.load(String(ref.id));
+      return row ? toLiveRecording(row) : null;
+    },
+  },
   RecordingPolicy: {
     async __resolveReference(ref: { id: string }, ctx: RequestContext) {
       const row = await ctx.loaders.policy.load(String(ref.id));
@@ -49,6 +56,8 @@ export function buildRecordingSchema(): Promise<{ schema: GraphQLSchema; sdl: st
     const typeGraphqlSchema = await buildSchema({
       resolvers: [...RESOLVERS],
       validateFn: validateArgument,
+      // Subscriptions bring their own event source (services/event-bus.ts); type-graphql still insists on a PubSub.
+      pubSub: { publish: () => undefined, subscribe: () => { throw new Error('subscriptions use the event bus'); } } as never,
       skipCheck: true,
     });
     const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);

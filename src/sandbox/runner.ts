@@ -1,6 +1,8 @@
 import { createMegafonEmulator, MEGAFON_DEFAULT_TOKEN, type MegafonEmulator } from './megafon/emulator';
 import { createYeastarEmulator, YEASTAR_DEFAULT_CLIENT_ID, YEASTAR_DEFAULT_CLIENT_SECRET, type YeastarEmulator } from './yeastar/emulator';
 import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from './webex/emulator';
+import { createSignalwireEmulator, SIGNALWIRE_DEFAULT_API_TOKEN, SIGNALWIRE_DEFAULT_PROJECT_ID, type SignalwireEmulator } from './signalwire/emulator';
+import { BITRIX24_DEFAULT_USER_ID, BITRIX24_DEFAULT_WEBHOOK_SECRET, createBitrix24Emulator, type Bitrix24Emulator } from './bitrix24/emulator';
 
 /**
  * The built-in vendor sandbox: every emulator on this machine, and how an account at each is reached. The runner
@@ -21,6 +23,8 @@ export interface Sandbox {
   megafon: MegafonEmulator;
   yeastar: YeastarEmulator;
   webex: WebexEmulator;
+  signalwire: SignalwireEmulator;
+  bitrix24: Bitrix24Emulator;
   connections: SandboxConnectionSpec[];
   close(): Promise<void>;
 }
@@ -41,6 +45,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   await megafon.listen(port(0), host);
   await yeastar.listen(port(1), host);
   await webex.listen(port(2), host);
+  const signalwire = createSignalwireEmulator();
+  const bitrix24 = createBitrix24Emulator();
+  await signalwire.listen(port(3), host);
+  await bitrix24.listen(port(4), host);
   const connections: SandboxConnectionSpec[] = [
     {
       key: 'megafon',
@@ -72,14 +80,38 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       settings: [],
       exampleScope: { kind: 'PERSON', id: webex.personId(0) },
     },
+    {
+      key: 'signalwire',
+      vendor: 'SIGNALWIRE',
+      name: 'SignalWire Space (sandbox)',
+      baseUrl: signalwire.apiBaseUrl,
+      credentials: [
+        { name: 'projectId', value: SIGNALWIRE_DEFAULT_PROJECT_ID },
+        { name: 'apiToken', value: SIGNALWIRE_DEFAULT_API_TOKEN },
+      ],
+      settings: [],
+    },
+    {
+      key: 'bitrix24',
+      vendor: 'BITRIX24',
+      name: 'Bitrix24 portal (sandbox)',
+      baseUrl: bitrix24.apiBaseUrl,
+      credentials: [
+        { name: 'userId', value: String(BITRIX24_DEFAULT_USER_ID) },
+        { name: 'webhookSecret', value: BITRIX24_DEFAULT_WEBHOOK_SECRET },
+      ],
+      settings: [],
+    },
   ];
   return {
     megafon,
     yeastar,
     webex,
+    signalwire,
+    bitrix24,
     connections,
     async close() {
-      await Promise.all([megafon.close(), yeastar.close(), webex.close()]);
+      await Promise.all([megafon.close(), yeastar.close(), webex.close(), signalwire.close(), bitrix24.close()]);
     },
   };
 }

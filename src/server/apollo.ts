@@ -46,7 +46,6 @@ export function createApollo(opts: ApolloOptions): ApolloServer<RequestContext> 
     hideSchemaDetailsFromClientErrors: opts.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    status400ForVariableCoercionErrors: true,
     formatError: createFormatError({ production: opts.production }),
     logger: {
       debug: (m) => opts.logger.debug(m),

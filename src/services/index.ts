@@ -6,6 +6,11 @@ import { TenantService } from './tenant.service';
 import { ConnectionService } from './connection.service';
 import { PolicyService } from './policy.service';
 import { DemoService } from './demo.service';
+import { EventBus } from './event-bus';
+import { LiveRecordingService } from './live-recording.service';
+import { AttachmentService } from './attachment.service';
+import { PolicySyncService, type PolicySyncSettings } from './policy-sync.service';
+import type PgBoss from 'pg-boss';
 
 export interface ServiceDeps {
   database: Database;
@@ -22,15 +27,31 @@ export interface Services {
   connections: ConnectionService;
   policies: PolicyService;
   demo: DemoService;
+  events: EventBus;
+  liveRecordings: LiveRecordingService;
+  attachments: AttachmentService;
+  policySync: PolicySyncService;
 }
 
-export function createServices(deps: ServiceDeps): Services {
+export interface QueueDeps {
+  boss: PgBoss;
+  sync: PolicySyncSettings;
+  applyWaitMs: number;
+}
+
+export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
   const connections = new ConnectionService(deps);
+  const events = new EventBus(deps.database);
+  const policySync = new PolicySyncService(deps, connections, events, queue.boss, queue.sync);
   return {
+    policySync,
+    events,
+    liveRecordings: new LiveRecordingService(deps, connections, events),
+    attachments: new AttachmentService(deps, connections, events),
     stores: deps.stores,
     tenants: new TenantService(deps),
     connections,
-    policies: new PolicyService(deps, connections),
+    policies: new PolicyService(deps, connections, policySync, events, queue.applyWaitMs),
     demo: new DemoService(deps),
   };
 }

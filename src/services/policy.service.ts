@@ -12,7 +12,9 @@ import { getVendor } from '../vendors/registry';
 import { assertSupported, policyProblems } from '../vendors/capabilities';
 import type { ConnectionService } from './connection.service';
 import type { ServiceDeps } from './index';
-import { storedError } from './vendor-errors';
+import type { PolicySyncService } from './policy-sync.service';
+import type { AppDb } from '../store/db';
+import type { EventBus } from './event-bus';
 
 export interface SyncOutcome {
   status: 'PENDING' | 'IN_SYNC' | 'FAILED';
@@ -65,6 +67,10 @@ export class PolicyService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly connections: ConnectionService,
+    private readonly sync: PolicySyncService,
+    private readonly events: EventBus,
+    /** How long a mutation waits for the vendor's first answer before it returns PENDING (the job keeps going). */
+    private readonly applyWaitMs: number,
   ) {}
 
   private async connectionOf(actor: Principal, connectionId: string) {
@@ -79,17 +85,22 @@ export class PolicyService {
     const { record, vendor } = await this.connectionOf(actor, input.connectionId);
     const rules = normalizeRules(input.rules);
     checkAgainstVendor(vendor, input.scope, rules, ['input']);
-    let row: RecordingPolicyRow;
+    const id = randomUUID();
+    const apply = input.apply !== false;
     try {
-      row = await stores.policies.insert(stores.db, {
-        id: randomUUID(),
-        tenantId: record.tenantId,
-        connectionId: record.id,
-        name: input.name.trim(),
-        scopeKind: input.scope.kind,
-        scopeId: input.scope.id,
-        rules: rules as Record<string, unknown>,
-      });
+      return (await this.saveAndSync(id, 1, apply, requestId, async (tx) => {
+        await stores.policies.insert(tx, {
+          id,
+          tenantId: record.tenantId,
+          connectionId: record.id,
+          name: input.name.trim(),
+          scopeKind: input.scope.kind,
+          scopeId: input.scope.id,
+          rules: rules as Record<string, unknown>,
+          syncDeadline: apply ? this.sync.deadline() : null,
+        });
+        return true;
+      }))!;
     } catch (e) {
       if (/recording_policies_scope_uq|duplicate key/.test(String((e as Error).message) + String((e as { cause?: Error }).cause?.message))) {
         throw new AppError('CONFLICT', `A policy for ${input.scope.kind} "${input.scope.id}" already exists on this connection: update it instead`, {
@@ -98,7 +109,53 @@ export class PolicyService {
       }
       throw e;
     }
-    return this.finish(actor, row, input.apply !== false, requestId);
+  }
+
+  /**
+   * The desired state and its sync job in one transaction, then (when applying) a short wait for the vendor's
+   * first answer. A vendor that is away leaves the policy PENDING; the job keeps retrying it.
+   */
+  private async saveAndSync(
+    id: string,
+    version: number,
+    apply: boolean,
+    requestId: string | undefined,
+    write: (tx: AppDb) => Promise<boolean>,
+  ): Promise<PolicyResult | undefined> {
+    const { stores } = this.deps;
+    const waiter = apply ? await this.sync.waitForOutcome(id, version, this.applyWaitMs) : undefined;
+    try {
+      const written = await stores.db.transaction(async (tx) => {
+        if (!(await write(tx))) return false;
+        if (apply) await this.sync.enqueue(tx, id);
+        return true;
+      });
+      if (!written) return undefined;
+      if (waiter) {
+        this.sync.wake();
+        await waiter.wait();
+      }
+    } finally {
+      waiter?.cancel();
+    }
+    const [row] = await stores.policies.byIds(null, [id]);
+    void requestId;
+    return this.result(row!, version, apply);
+  }
+
+  private result(row: RecordingPolicyRow, version: number, applied: boolean): PolicyResult {
+    const current = row.version === version;
+    const status: SyncOutcome['status'] =
+      current && row.syncStatus === 'IN_SYNC' && row.syncedVersion === version ? 'IN_SYNC' : current && row.syncStatus === 'FAILED' ? 'FAILED' : 'PENDING';
+    return {
+      policy: row,
+      sync: {
+        status,
+        error: applied && current && status !== 'IN_SYNC' ? row.lastSyncError : null,
+        requests: status === 'IN_SYNC' ? ((row.lastRequests as VendorRequestPreview[] | null) ?? []) : [],
+      },
+      warnings: lintPolicy(row.rules as RecordingRules),
+    };
   }
 
   async update(actor: Principal, input: UpdatePolicyInput, requestId?: string): Promise<PolicyResult> {
@@ -112,11 +169,16 @@ export class PolicyService {
       const { vendor } = await this.connectionOf(actor, current.connectionId);
       checkAgainstVendor(vendor, { kind: current.scopeKind as PolicyScope['kind'], id: current.scopeId }, rules, ['input']);
     }
-    const row = await stores.policies.updateDesired(stores.db, scope, input.id, input.expectedVersion, {
-      ...(input.name != null ? { name: input.name.trim() } : {}),
-      ...(input.rules != null ? { rules: rules as Record<string, unknown> } : {}),
+    const apply = input.apply !== false;
+    const result = await this.saveAndSync(input.id, input.expectedVersion + 1, apply, requestId, async (tx) => {
+      const updated = await stores.policies.updateDesired(tx, scope, input.id, input.expectedVersion, {
+        ...(input.name != null ? { name: input.name.trim() } : {}),
+        ...(input.rules != null ? { rules: rules as Record<string, unknown> } : {}),
+        ...(apply ? { syncDeadline: this.sync.deadline() } : {}),
+      });
+      return !!updated;
     });
-    if (!row) {
+    if (!result) {
       const [now] = await stores.policies.byIds(scope, [input.id]);
       if (!now) throw notFound('RecordingPolicy', input.id);
       throw new AppError('CONFLICT', `The policy was changed by someone else: you sent version ${input.expectedVersion}, the current version is ${now.version}. Reload it and apply your change again.`, {
@@ -124,55 +186,21 @@ export class PolicyService {
         fields: [{ path: ['input', 'expectedVersion'], message: `stale: current version is ${now.version}` }],
       });
     }
-    return this.finish(actor, row, input.apply !== false, requestId);
+    return result;
   }
 
-  /** Pushes the current desired version again (after a FAILED sync, or to overwrite drift). */
+  /** Pushes the current desired version again (after FAILED, or to overwrite drift), with a fresh deadline. */
   async retrySync(actor: Principal, id: string, requestId?: string): Promise<PolicyResult> {
     actor.require('recording:write');
-    const [row] = await this.deps.stores.policies.byIds(actor.tenantFilter(), [id]);
+    const { stores } = this.deps;
+    const [row] = await stores.policies.byIds(actor.tenantFilter(), [id]);
     if (!row) throw notFound('RecordingPolicy', id);
-    return this.finish(actor, row, true, requestId);
-  }
-
-  private async finish(actor: Principal, row: RecordingPolicyRow, apply: boolean, requestId?: string): Promise<PolicyResult> {
-    const warnings = lintPolicy(row.rules as RecordingRules);
-    if (!apply) return { policy: row, sync: { status: 'PENDING', error: null, requests: [] }, warnings };
-    const { policy, sync } = await this.push(actor.tenantFilter(), row, requestId);
-    return { policy, sync, warnings };
-  }
-
-  /**
-   * Sends one desired version to the vendor and records the outcome against that version only: if a newer version
-   * was saved meanwhile, its state is left alone (it has its own push).
-   */
-  async push(scope: readonly string[] | null, row: RecordingPolicyRow, requestId?: string): Promise<{ policy: RecordingPolicyRow; sync: SyncOutcome }> {
-    const { stores, logger } = this.deps;
-    const { record, ctx } = await this.connections.vendorContextForScope(scope, row.connectionId, requestId);
-    const vendor = getVendor(record.vendor as VendorKind);
-    const policyScope: PolicyScope = { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId };
-    try {
-      const outcome = await vendor.applyPolicy!(ctx, policyScope, row.rules as RecordingRules);
-      const updated = await stores.policies.recordSync(stores.db, row.id, row.version, {
-        syncStatus: 'IN_SYNC',
-        syncedVersion: row.version,
-        lastSyncError: null,
-        lastVendorPayload: outcome.requests.length === 1 ? outcome.requests[0]!.body ?? null : outcome.requests.map((r) => r.body),
-        lastSyncedAt: new Date(),
-        drift: null,
-      });
-      return { policy: updated ?? (await this.reload(scope, row)), sync: { status: 'IN_SYNC', error: null, requests: outcome.requests } };
-    } catch (e) {
-      const error = storedError(e);
-      if (!(e instanceof AppError)) logger.error({ err: e, policyId: row.id, requestId }, 'policy push failed unexpectedly');
-      const updated = await stores.policies.recordSync(stores.db, row.id, row.version, { syncStatus: 'FAILED', lastSyncError: error });
-      return { policy: updated ?? (await this.reload(scope, row)), sync: { status: 'FAILED', error, requests: [] } };
-    }
-  }
-
-  private async reload(scope: readonly string[] | null, row: RecordingPolicyRow): Promise<RecordingPolicyRow> {
-    const [now] = await this.deps.stores.policies.byIds(scope, [row.id]);
-    return now ?? row;
+    const result = await this.saveAndSync(id, row.version, true, requestId, async (tx) => {
+      const updated = await stores.policies.recordSync(tx, id, row.version, { syncStatus: 'PENDING', syncDeadline: this.sync.deadline() });
+      return !!updated;
+    });
+    if (!result) throw new AppError('CONFLICT', 'The policy changed while it was being retried; reload it');
+    return result;
   }
 
   async preview(
@@ -219,13 +247,20 @@ export class PolicyService {
     const actual = await vendor.readPolicy!(ctx, { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId });
     const drift = diffRules(row.rules as RecordingRules, actual);
     const status = drift.length ? 'DRIFTED' : row.syncStatus === 'PENDING' ? 'PENDING' : 'IN_SYNC';
-    const updated = await stores.policies.recordSync(stores.db, row.id, row.version, {
-      syncStatus: status,
-      drift: drift.length ? drift : null,
-      lastReconciledAt: new Date(),
-      ...(status === 'IN_SYNC' ? { syncedVersion: row.version, lastSyncError: null } : {}),
+    const updated = await stores.db.transaction(async (tx) => {
+      const r = await stores.policies.recordSync(tx, row.id, row.version, {
+        syncStatus: status,
+        drift: drift.length ? drift : null,
+        lastReconciledAt: new Date(),
+        ...(status === 'IN_SYNC' ? { syncedVersion: row.version, lastSyncError: null } : {}),
+      });
+      if (r && (drift.length || row.syncStatus === 'DRIFTED')) {
+        await this.events.publish(tx, { tenantId: r.tenantId, type: 'RECORDING_POLICY', kind: drift.length ? 'DRIFTED' : 'RECONCILED', id: r.id, version: r.version });
+      }
+      return r;
     });
-    return { policy: updated ?? (await this.reload(scope, row)), drift };
+    const [now] = updated ? [updated] : await stores.policies.byIds(scope, [row.id]);
+    return { policy: now ?? row, drift };
   }
 
   async delete(actor: Principal, id: string): Promise<void> {

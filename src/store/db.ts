@@ -31,6 +31,8 @@ export interface Database {
   rawQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** LISTEN on a channel (one per database schema, so tests sharing a server do not hear each other). */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   /** The PostgreSQL schema this database lives in (tests use one of their own on a shared server). */
   readonly pgSchema: string;
   readonly pglite?: PGlite;
@@ -70,6 +72,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     // An idle client that the server drops must not crash the process.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema, logger: statements }) as unknown as AppDb;
+    const listeners = new Set<pg.Client>();
     database = {
       kind: 'postgres',
       db,
@@ -85,7 +88,23 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       async ping() {
         await pool.query('SELECT 1');
       },
+      async listen(channel, handler) {
+        const client = new pg.Client({ connectionString: opts.url });
+        client.on('error', () => undefined);
+        await client.connect();
+        client.on('notification', (n) => {
+          if (n.channel === channel) handler(n.payload ?? '');
+        });
+        await client.query(`LISTEN "${channel}"`);
+        listeners.add(client);
+        return async () => {
+          listeners.delete(client);
+          await client.end().catch(() => undefined);
+        };
+      },
       async close() {
+        await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+        listeners.clear();
         await pool.end();
       },
     };
@@ -111,6 +130,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       },
       async ping() {
         await client.query('SELECT 1');
+      },
+      async listen(channel, handler) {
+        return client.listen(channel, handler);
       },
       async close() {
         await client.close();

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { TenantScope } from './pagination';
 import type { Stores } from './index';
-import type { RecordingPolicyRow, TenantRow } from './schema';
+import type { LiveRecordingRow, RecordingPolicyRow, TenantRow } from './schema';
 import type { ConnectionRecord } from './connection.store';
 
 function byKey<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[]): (T | null)[] {
@@ -46,6 +46,10 @@ export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
       async (ids) => groupBy(primeAll(loaders.policy, await stores.policies.byTenantIds(scope, ids)), 'tenantId', ids),
       opts,
     ),
+    liveRecording: new DataLoader<string, LiveRecordingRow | null>(
+      async (ids) => byKey(await stores.liveRecordings.byIds(scope, ids), 'id', ids),
+      opts,
+    ),
     policiesByConnection: new DataLoader<string, RecordingPolicyRow[]>(
       async (ids) => groupBy(primeAll(loaders.policy, await stores.policies.byConnectionIds(scope, ids)), 'connectionId', ids),
       opts,
@@ -60,4 +64,5 @@ export interface Loaders {
   policy: DataLoader<string, RecordingPolicyRow | null>;
   policiesByTenant: DataLoader<string, RecordingPolicyRow[]>;
   policiesByConnection: DataLoader<string, RecordingPolicyRow[]>;
+  liveRecording: DataLoader<string, LiveRecordingRow | null>;
 }

@@ -76,7 +76,7 @@ export class PolicyStore {
     scope: TenantScope,
     id: string,
     expectedVersion: number,
-    patch: { name?: string; rules?: Record<string, unknown> },
+    patch: { name?: string; rules?: Record<string, unknown>; syncDeadline?: Date | null },
   ): Promise<RecordingPolicyRow | undefined> {
     const [row] = await tx
       .update(recordingPolicies)
@@ -84,6 +84,7 @@ export class PolicyStore {
         ...patch,
         version: sql`${recordingPolicies.version} + 1`,
         syncStatus: 'PENDING',
+        syncAttempts: 0,
         updatedAt: new Date(),
       })
       .where(
@@ -102,11 +103,14 @@ export class PolicyStore {
     tx: AppDb,
     id: string,
     version: number,
-    patch: Partial<Pick<RecordingPolicyRow, 'syncStatus' | 'syncedVersion' | 'lastSyncError' | 'lastVendorPayload' | 'lastSyncedAt' | 'drift' | 'lastReconciledAt'>>,
+    patch: Partial<
+      Pick<RecordingPolicyRow, 'syncStatus' | 'syncedVersion' | 'lastSyncError' | 'lastVendorPayload' | 'lastSyncedAt' | 'drift' | 'lastReconciledAt' | 'syncDeadline' | 'lastRequests'>
+    > & { countAttempt?: boolean },
   ): Promise<RecordingPolicyRow | undefined> {
+    const { countAttempt, ...fields } = patch;
     const [row] = await tx
       .update(recordingPolicies)
-      .set({ ...patch, updatedAt: new Date() })
+      .set({ ...fields, ...(countAttempt ? { syncAttempts: sql`${recordingPolicies.syncAttempts} + 1` } : {}), updatedAt: new Date() })
       .where(and(eq(recordingPolicies.id, id), eq(recordingPolicies.version, version)))
       .returning();
     return row;

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Drizzle's view of the tables that migrations/ creates. Table names carry no schema, so a test can run in a
@@ -56,6 +56,12 @@ export const recordingPolicies = pgTable('recording_policies', {
   lastSyncedAt: timestamp('last_synced_at', { withTimezone: true, mode: 'date' }),
   drift: jsonb('drift').$type<unknown>(),
   lastReconciledAt: timestamp('last_reconciled_at', { withTimezone: true, mode: 'date' }),
+  /** Until when the sync job keeps retrying the current version before it is marked FAILED. */
+  syncDeadline: timestamp('sync_deadline', { withTimezone: true, mode: 'date', precision: 3 }),
+  /** The vendor requests of the last successful push (credentials redacted). */
+  lastRequests: jsonb('last_requests').$type<unknown[] | null>(),
+  /** Vendor attempts for the current version. */
+  syncAttempts: integer('sync_attempts').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -66,3 +72,44 @@ export const recordingPolicies = pgTable('recording_policies', {
 export type TenantRow = typeof tenants.$inferSelect;
 export type VendorConnectionRow = typeof vendorConnections.$inferSelect;
 export type RecordingPolicyRow = typeof recordingPolicies.$inferSelect;
+
+export const liveRecordings = pgTable('live_recordings', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+  connectionId: text('connection_id').notNull().references(() => vendorConnections.id, { onDelete: 'cascade' }),
+  vendor: text('vendor').notNull(),
+  callId: text('call_id').notNull(),
+  vendorRecordingId: text('vendor_recording_id'),
+  status: text('status').notNull(),
+  pauseBehavior: text('pause_behavior'),
+  channels: integer('channels'),
+  durationSeconds: integer('duration_seconds'),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date', precision: 3 }),
+  endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date', precision: 3 }),
+  mediaUrl: text('media_url'),
+  version: integer('version').notNull().default(1),
+  /** A short lease serialising actions on one recording across replicas (no transaction held over a vendor call). */
+  lockToken: text('lock_token'),
+  lockUntil: timestamp('lock_until', { withTimezone: true, mode: 'date', precision: 3 }),
+  lastError: jsonb('last_error').$type<StoredVendorError | null>(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const attachments = pgTable('attachments', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+  connectionId: text('connection_id').notNull().references(() => vendorConnections.id, { onDelete: 'cascade' }),
+  crmCallId: text('crm_call_id').notNull(),
+  fileName: text('file_name').notNull(),
+  source: text('source').notNull(),
+  liveRecordingId: text('live_recording_id'),
+  recordUrl: text('record_url'),
+  sizeBytes: integer('size_bytes'),
+  replacedPrevious: boolean('replaced_previous').notNull().default(false),
+  vendorFileId: text('vendor_file_id'),
+  createdAt: createdAt(),
+});
+
+export type LiveRecordingRow = typeof liveRecordings.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;

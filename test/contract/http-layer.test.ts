@@ -63,14 +63,14 @@ describe('registry and capabilities', () => {
     for (const k of VENDOR_KINDS) assert.equal(getVendor(k).kind, k);
   });
 
-  it('declares SignalWire and Bitrix24 honestly: no policies, no live/attach methods yet', () => {
+  it('declares SignalWire and Bitrix24 honestly: no policies; live and attach methods exactly where capabilities say', () => {
     for (const k of ['SIGNALWIRE', 'BITRIX24'] as const) {
       const v = getVendor(k);
       assert.equal(v.capabilities.policies, false);
       assert.deepEqual(v.capabilities.ruleFields, []);
       assert.equal(v.applyPolicy, undefined);
-      assert.equal(v.startRecording, undefined);
-      assert.equal(v.attachRecording, undefined);
+      assert.equal(v.startRecording !== undefined, v.capabilities.liveRecording !== null);
+      assert.equal(v.attachRecording !== undefined, v.capabilities.attachments !== null);
     }
     assert.ok(getVendor('SIGNALWIRE').capabilities.liveRecording?.pause);
     assert.ok(getVendor('BITRIX24').capabilities.attachments?.uploadUrl);

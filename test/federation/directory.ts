@@ -46,12 +46,12 @@ export async function startDirectory(users: DirectoryUser[] = []): Promise<Direc
   const schema = buildSubgraphSchema({
     typeDefs: parse(DIRECTORY_SDL),
     resolvers: {
-      Query: { users: (_: unknown, args: { first?: number | null }) => directory.users.slice(0, args.first ?? undefined) },
+      Query: { users: (_: unknown, args: { first?: number | null }): DirectoryUser[] => directory.users.slice(0, args.first ?? undefined) },
       User: {
         __resolveReference: (ref: { id: string }) => byId(ref.id),
         tenant: (u: DirectoryUser) => ({ id: u.tenantId }),
       },
-    } as never,
+    },
   });
   const server = new ApolloServer({
     schema,

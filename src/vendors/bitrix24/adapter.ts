@@ -1,5 +1,8 @@
-import { safeVendorMessage, VendorHttp, type AdapterHttpOptions, type VendorFailure, type VendorResponse } from '../http';
-import type { ConnectionContext, RecordingVendor, VendorCapabilities } from '../port';
+import { AppError } from '../../domain/errors';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import type { AttachOutcome, AttachRequest, ConnectionContext, RecordingVendor, VendorCapabilities } from '../port';
+import { Bitrix24Client } from './client';
+import { checkAttach, toAttachParams } from './mapping';
 
 const DISPLAY_NAME = 'Bitrix24';
 
@@ -12,28 +15,14 @@ export const BITRIX24_CAPABILITIES: VendorCapabilities = {
   liveRecording: null,
   attachments: { inlineContent: true, recordUrl: true, uploadUrl: true },
   credentialFields: [
-    { name: 'userId', description: 'Id of the user the incoming webhook was created for', secret: false, required: true },
-    { name: 'webhookSecret', description: 'Incoming webhook secret (the path segment after the user id)', secret: true, required: true },
+    { name: 'userId', description: 'Incoming webhook: id of the user the webhook was created for (with webhookSecret)', secret: false, required: false },
+    { name: 'webhookSecret', description: 'Incoming webhook: the secret path segment after the user id (with userId)', secret: true, required: false },
+    { name: 'accessToken', description: "Installed application: OAuth access token (instead of a webhook)", secret: true, required: false },
   ],
   settingFields: [],
 };
 
-/**
- * Failures are {"error": "CODE", "error_description": "text"} with an HTTP error status (README 004); expired or
- * wrong webhooks answer 401 (or error codes naming the token); QUERY_LIMIT_EXCEEDED (503) is throttling.
- */
-const AUTH_ERRORS = new Set(['NO_AUTH_FOUND', 'INVALID_CREDENTIALS', 'expired_token', 'invalid_token', 'insufficient_scope', 'ACCESS_DENIED', 'WRONG_AUTH_TYPE']);
-
-function bitrixFailure(res: VendorResponse): VendorFailure | null {
-  const body = (res.json && typeof res.json === 'object' ? res.json : {}) as { error?: string; error_description?: string };
-  if (res.status < 400 && !body.error) return null;
-  const vendorCode = body.error ?? res.status;
-  const message = safeVendorMessage(body.error_description);
-  const base = { vendorCode, ...(message ? { vendorMessage: message } : {}) };
-  if (body.error === 'QUERY_LIMIT_EXCEEDED' || res.status >= 500) return { code: 'VENDOR_UNAVAILABLE', ...base };
-  if (res.status === 401 || res.status === 403 || (body.error && AUTH_ERRORS.has(body.error))) return { code: 'VENDOR_AUTH_FAILED', ...base };
-  return { code: 'VENDOR_REJECTED', ...base };
-}
+const fileIdOf = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 
 export class Bitrix24Adapter implements RecordingVendor {
   readonly kind = 'BITRIX24' as const;
@@ -42,21 +31,47 @@ export class Bitrix24Adapter implements RecordingVendor {
 
   constructor(readonly http: VendorHttp) {}
 
-  /** Calls `profile` through the incoming webhook `{portal}/rest/{user_id}/{webhook_secret}/profile`. */
+  /** `profile`, through whichever auth form the connection holds. */
   async testConnection(conn: ConnectionContext): Promise<void> {
-    const { userId = '', webhookSecret = '' } = conn.credentials;
-    // The webhook secret is a path segment: the HTTP layer never puts URLs into errors, and this call is not previewed.
-    await this.http.send(
-      conn,
-      {
-        operation: 'profile',
-        method: 'GET',
-        path: `/rest/${encodeURIComponent(userId)}/${encodeURIComponent(webhookSecret)}/profile.json`,
-        idempotent: true,
-        expectJson: true,
-      },
-      bitrixFailure,
-    );
+    await new Bitrix24Client(this.http, conn).profile();
+  }
+
+  /**
+   * telephony.externalCall.attachRecord by one of its three ways. Bitrix24 keeps one record per call and an attach
+   * replaces it without saying so: the call's statistics row (RECORD_FILE_ID) read first tells whether one was there.
+   */
+  async attachRecording(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome> {
+    const mode = checkAttach(req);
+    const client = new Bitrix24Client(this.http, conn);
+    const previous = await this.recordFileId(client, req.crmCallId);
+    const result = await client.telephonyExternalCallAttachRecord(toAttachParams(req, mode));
+    if (mode !== 'uploadUrl') {
+      return { replacedPrevious: previous !== null, vendorFileId: fileIdOf(result.FILE_ID) === null ? null : String(result.FILE_ID), raw: result };
+    }
+    if (!result.uploadUrl) {
+      throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 did not answer an uploadUrl for attachRecord', { vendor: DISPLAY_NAME, operation: 'telephony.externalCall.attachRecord' });
+    }
+    try {
+      const uploaded = await client.upload(result.uploadUrl, result.fieldName || 'file', req.fileName, req.content!);
+      return { replacedPrevious: previous !== null, vendorFileId: fileIdOf(uploaded.FILE_ID) === null ? null : String(uploaded.FILE_ID), raw: uploaded };
+    } catch (e) {
+      // The upload may have landed although its answer did not: a new RECORD_FILE_ID on the call says so.
+      if (!(e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE')) throw e;
+      const now = await this.recordFileId(client, req.crmCallId).catch(() => null);
+      if (now !== null && now !== previous) return { replacedPrevious: previous !== null, vendorFileId: String(now), raw: null };
+      throw e;
+    }
+  }
+
+  /** The call's current record file id from voximplant.statistic.get; null when none (or not readable: no permission). */
+  private async recordFileId(client: Bitrix24Client, callId: string): Promise<number | null> {
+    try {
+      const rows = await client.voximplantStatisticGet(callId);
+      return fileIdOf(rows.find((r) => r.CALL_ID === callId)?.RECORD_FILE_ID);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VENDOR_REJECTED' && e.details.vendorCode === 'ACCESS_DENIED') return null;
+      throw e;
+    }
   }
 }
 

@@ -21,6 +21,7 @@ export const SIGNALWIRE_CAPABILITIES: VendorCapabilities = {
   ],
   settingFields: [
     { name: 'accountSid', description: 'AccountSid in API paths; defaults to the project id', secret: false, required: false },
+    { name: 'mediaFormat', description: 'Media handed out for finished recordings: wav (default) or mp3', secret: false, required: false },
     { name: 'recordingStatusCallback', description: 'URL SignalWire calls when a recording is available (RecordingStatusCallback)', secret: false, required: false },
   ],
 };

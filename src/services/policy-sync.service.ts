@@ -1,0 +1,200 @@
+import type PgBoss from 'pg-boss';
+import { AppError } from '../domain/errors';
+import type { PolicyScope, RecordingRules } from '../domain/policy';
+import type { VendorKind } from '../domain/vendor-kind';
+import type { AppDb } from '../store/db';
+import { jobDbOf } from '../store/job-queue';
+import type { RecordingPolicyRow } from '../store/schema';
+import { getVendor } from '../vendors/registry';
+import type { ConnectionService } from './connection.service';
+import type { EventBus } from './event-bus';
+import type { ServiceDeps } from './index';
+import { storedError } from './vendor-errors';
+
+export const POLICY_SYNC_QUEUE = 'policy-sync';
+
+export interface PolicySyncSettings {
+  /** First retry delay; doubled per attempt when backoff is on (pg-boss adds jitter). */
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** How long one desired version keeps being retried before it is marked FAILED. */
+  deadlineSeconds: number;
+  /** A job whose worker died is retried after this long. */
+  expireInSeconds: number;
+  batchSize: number;
+  pollingIntervalSeconds: number;
+  /** Run workers in this process (every replica does by default). */
+  runWorkers: boolean;
+}
+
+export const DEFAULT_SYNC_SETTINGS: PolicySyncSettings = {
+  retryDelaySeconds: 2,
+  retryBackoff: true,
+  deadlineSeconds: 24 * 3600,
+  expireInSeconds: 300,
+  batchSize: 10,
+  pollingIntervalSeconds: 2,
+  runWorkers: true,
+};
+
+type Outcome = 'done' | 'retry';
+
+/**
+ * Delivers desired policy versions to vendors through a pg-boss queue. A job only names the policy: the worker
+ * always pushes the latest desired version, so an older job finding a newer version pushes that one (or nothing,
+ * when it is already in sync). The queue is `stately` with the policy id as singleton key: at most one job per
+ * policy is queued and one active, across all replicas, so a policy is never pushed twice at once.
+ */
+export class PolicySyncService {
+  private workerId?: string;
+  private stopping = false;
+  readonly stats = { pushes: 0, retries: 0, skipped: 0, failed: 0 };
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly connections: ConnectionService,
+    private readonly events: EventBus,
+    private readonly boss: PgBoss,
+    readonly settings: PolicySyncSettings,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.boss.createQueue(POLICY_SYNC_QUEUE, { name: POLICY_SYNC_QUEUE, policy: 'stately' });
+    if (!this.settings.runWorkers) return;
+    this.workerId = await this.boss.work<{ policyId: string }>(
+      POLICY_SYNC_QUEUE,
+      { batchSize: this.settings.batchSize, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
+      (jobs) => this.handle(jobs),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.workerId) await this.boss.offWork({ id: this.workerId } as never).catch(() => undefined);
+  }
+
+  /** Writes the job in the caller's transaction: it exists exactly when the desired state it serves does. */
+  async enqueue(tx: AppDb, policyId: string): Promise<void> {
+    await this.boss.send(
+      POLICY_SYNC_QUEUE,
+      { policyId },
+      {
+        singletonKey: policyId,
+        // Retries are bounded by the policy's deadline, checked by the worker; this only has to outlast it.
+        retryLimit: 100_000,
+        retryDelay: this.settings.retryDelaySeconds,
+        retryBackoff: this.settings.retryBackoff,
+        expireInSeconds: this.settings.expireInSeconds,
+        db: jobDbOf(tx),
+      },
+    );
+  }
+
+  deadline(): Date {
+    return new Date(Date.now() + this.settings.deadlineSeconds * 1000);
+  }
+
+  /** Wakes this process's worker at once instead of at its next poll. */
+  wake(): void {
+    if (this.workerId && !this.stopping) this.boss.notifyWorker(this.workerId);
+  }
+
+  /** Resolves at the first sync outcome for `version` (or a newer one) of the policy, or after `timeoutMs`. */
+  async waitForOutcome(policyId: string, version: number, timeoutMs: number): Promise<{ wait(): Promise<void>; cancel(): void }> {
+    const it = await this.events.subscribe((e) => e.type === 'RECORDING_POLICY' && e.id === policyId && (e.version ?? 0) >= version);
+    let timer: NodeJS.Timeout | undefined;
+    const cancel = () => {
+      if (timer) clearTimeout(timer);
+      void it.return?.();
+    };
+    return {
+      cancel,
+      wait: async () => {
+        await Promise.race([it.next(), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+        cancel();
+      },
+    };
+  }
+
+  private async handle(jobs: PgBoss.Job<{ policyId: string }>[]): Promise<void> {
+    await Promise.all(
+      jobs.map(async (job) => {
+        let outcome: Outcome;
+        try {
+          outcome = await this.process(job.data.policyId);
+        } catch (e) {
+          this.deps.logger.error({ err: e, policyId: job.data.policyId }, 'policy sync job failed unexpectedly');
+          outcome = 'retry';
+        }
+        if (outcome === 'retry') {
+          this.stats.retries++;
+          await this.boss.fail(POLICY_SYNC_QUEUE, job.id, { retry: true }).catch(() => undefined);
+        }
+      }),
+    );
+  }
+
+  private async publish(tx: AppDb, row: RecordingPolicyRow, kind: string): Promise<void> {
+    await this.events.publish(tx, { tenantId: row.tenantId, type: 'RECORDING_POLICY', kind, id: row.id, version: row.version });
+  }
+
+  /** One attempt for the latest desired version of one policy. */
+  async process(policyId: string): Promise<Outcome> {
+    const { stores, logger } = this.deps;
+    const [row] = await stores.policies.byIds(null, [policyId]);
+    if (!row) return 'done';
+    if ((row.syncStatus === 'IN_SYNC' && row.syncedVersion === row.version) || row.syncStatus === 'FAILED') {
+      this.stats.skipped++;
+      return 'done';
+    }
+    if (row.syncDeadline && row.syncDeadline.getTime() < Date.now()) {
+      await stores.db.transaction(async (tx) => {
+        const updated = await stores.policies.recordSync(tx, row.id, row.version, {
+          syncStatus: 'FAILED',
+          lastSyncError: {
+            ...(row.lastSyncError ?? { code: 'VENDOR_UNAVAILABLE', message: 'The vendor did not answer', at: new Date().toISOString() }),
+            message: `Gave up after the sync deadline: ${row.lastSyncError?.message ?? 'the vendor did not answer'}`,
+          },
+        });
+        if (updated) await this.publish(tx, updated, 'FAILED');
+      });
+      this.stats.failed++;
+      return 'done';
+    }
+    const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
+    const vendor = getVendor(record.vendor as VendorKind);
+    const scope: PolicyScope = { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId };
+    this.stats.pushes++;
+    try {
+      const outcome = await vendor.applyPolicy!(ctx, scope, row.rules as RecordingRules);
+      await stores.db.transaction(async (tx) => {
+        const updated = await stores.policies.recordSync(tx, row.id, row.version, {
+          syncStatus: 'IN_SYNC',
+          syncedVersion: row.version,
+          lastSyncError: null,
+          lastVendorPayload: outcome.requests.length === 1 ? (outcome.requests[0]!.body ?? null) : outcome.requests.map((r) => r.body),
+          lastRequests: outcome.requests,
+          lastSyncedAt: new Date(),
+          drift: null,
+          countAttempt: true,
+        });
+        if (updated) await this.publish(tx, updated, 'IN_SYNC');
+      });
+      return 'done';
+    } catch (e) {
+      const error = storedError(e);
+      const retryable = e instanceof AppError ? e.code === 'VENDOR_UNAVAILABLE' : true;
+      if (!(e instanceof AppError)) logger.error({ err: e, policyId: row.id }, 'policy push failed unexpectedly');
+      await stores.db.transaction(async (tx) => {
+        const updated = await stores.policies.recordSync(tx, row.id, row.version, {
+          syncStatus: retryable ? 'PENDING' : 'FAILED',
+          lastSyncError: error,
+          countAttempt: true,
+        });
+        if (updated) await this.publish(tx, updated, retryable ? 'RETRYING' : 'FAILED');
+      });
+      if (!retryable) this.stats.failed++;
+      return retryable ? 'retry' : 'done';
+    }
+  }
+}
