@@ -1,0 +1,4 @@
+export interface Migration {
+  id: string;
+  sql: string;
+}
