@@ -28,7 +28,7 @@ export function assertSupported(kind: VendorKind, scope: PolicyScope, rules: Rec
   problems.push(...unsupportedFields(kind, rules));
   if (problems.length) {
     throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot express: ${problems.map((p) => p.path.join('.')).join(', ')}`, {
-      vendor: vendor.displayName,
+      vendor: vendor.kind,
       fields: problems,
       field: problems[0]!.path.join('.'),
     });

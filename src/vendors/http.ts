@@ -563,11 +563,13 @@ export class VendorHttp {
   }
 
   private toAppError(e: unknown, call: VendorCall): AppError {
+    // Messages name the vendor for people; extensions.vendor carries the stable VendorKind for code.
     const vendor = this.options.displayName;
+    const kind = this.options.vendor;
     if (e instanceof AppError) return e;
     if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
       return new AppError('VENDOR_UNAVAILABLE', `${vendor} is unavailable (too many recent failures); try again later`, {
-        vendor,
+        vendor: kind,
         operation: call.operation,
         retryable: true,
       });
@@ -585,7 +587,7 @@ export class VendorHttp {
               ? `${vendor} is throttling requests (${call.operation}); try again later`
               : `${vendor} is unavailable (${call.operation})${what}${code}`;
       return new AppError(f.code, message, {
-        vendor,
+        vendor: kind,
         operation: call.operation,
         ...(e.status !== undefined ? { httpStatus: e.status } : {}),
         ...(f.vendorCode !== undefined ? { vendorCode: f.vendorCode } : {}),
@@ -595,7 +597,7 @@ export class VendorHttp {
       });
     }
     // Aborted by the caller, or a bug: no message text from below (it may carry a URL).
-    return new AppError('VENDOR_UNAVAILABLE', `${vendor} call ${call.operation} did not complete`, { vendor, operation: call.operation, retryable: true });
+    return new AppError('VENDOR_UNAVAILABLE', `${vendor} call ${call.operation} did not complete`, { vendor: kind, operation: call.operation, retryable: true });
   }
 }
 
