@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
 import { createFormatError } from './errors';
+import { DEFAULT_QUERY_LIMITS, limitRules, limitsPlugin, parseOptions, type QueryLimits } from './limits';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -12,6 +13,8 @@ export interface ApolloOptions {
   production: boolean;
   introspection: boolean;
   extraPlugins?: ApolloServerPlugin<RequestContext>[];
+  /** Depth, aliases, directives, tokens, cost and list sizes (src/server/limits.ts). */
+  limits?: QueryLimits;
 }
 
 /** Adds the request id to every error, and logs errors that are not the caller's doing. */
@@ -46,6 +49,8 @@ export function createApollo(opts: ApolloOptions): ApolloServer<RequestContext> 
     hideSchemaDetailsFromClientErrors: opts.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    parseOptions: parseOptions(opts.limits ?? DEFAULT_QUERY_LIMITS),
+    validationRules: limitRules(opts.limits ?? DEFAULT_QUERY_LIMITS),
     formatError: createFormatError({ production: opts.production }),
     logger: {
       debug: (m) => opts.logger.debug(m),
@@ -61,6 +66,7 @@ export function createApollo(opts: ApolloOptions): ApolloServer<RequestContext> 
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin(opts.logger),
+      limitsPlugin<RequestContext>(opts.limits ?? DEFAULT_QUERY_LIMITS),
       ...(opts.extraPlugins ?? []),
     ],
   });

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { AppError, type ErrorCode, type FieldProblem } from '../domain/errors';
+import { QueryLimitError, TOKEN_LIMIT_MESSAGE } from './limits';
 
 /**
  * How each of our codes travels: whether a client may retry it. A Record over the closed code list: adding a code
@@ -77,9 +78,25 @@ export interface FormatOptions {
   production: boolean;
 }
 
+/** A refused query limit anywhere in the error's chain (Apollo wraps validation errors in its own class). */
+function queryLimitOf(error: unknown): QueryLimitError | undefined {
+  for (let e = error, i = 0; e && i < 5; e = (e as { originalError?: unknown }).originalError, i++) {
+    if (e instanceof QueryLimitError) return e;
+  }
+  return undefined;
+}
+
+/** graphql-js and class-validator suggest names ("Did you mean ...?"); in production they map the schema out. */
+const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean [^?]*\??/g, '').trim();
+
 /** The one place where errors become GraphQL errors: coded, with field paths, no stack, URL or vendor body. */
 export function createFormatError(opts: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limit = queryLimitOf(error);
+    if (limit) return { message: limit.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX', limit: limit.limit } };
+    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
+    }
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return fromAppError(original, formatted);
     if (original instanceof ArgumentValidationError) {
@@ -90,12 +107,14 @@ export function createFormatError(opts: FormatOptions) {
     if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
       const ext: Record<string, unknown> = { code };
       const fields = code === 'BAD_USER_INPUT' ? coercionProblem(formatted.message) : undefined;
-      if (fields) ext.fields = fields;
+      if (fields) ext.fields = opts.production ? fields.map((f) => ({ ...f, message: withoutSuggestions(f.message) })) : fields;
       if (formatted.extensions?.cost !== undefined) ext.cost = formatted.extensions.cost;
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+      const message = opts.production ? withoutSuggestions(formatted.message) : formatted.message;
+      return { message, locations: formatted.locations, path: formatted.path, extensions: ext };
     }
     if (original instanceof GraphQLError && original.extensions?.code && typeof original.extensions.code === 'string' && PROTOCOL_CODES.has(original.extensions.code)) {
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.extensions.code } };
+      const message = opts.production ? withoutSuggestions(original.message) : original.message;
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: original.extensions.code } };
     }
     return {
       message: opts.production ? 'Internal server error' : `Internal server error: ${(original as Error)?.message ?? 'unknown'}`,

@@ -20,6 +20,8 @@ export interface GqlResult<T = any> {
 
 export interface TestApp {
   app: App;
+  /** The PostgreSQL schema this app lives in (server runs only). */
+  pgSchema?: string;
   url: string;
   /** Every log line the app wrote (JSON strings). */
   logs: string[];
@@ -35,7 +37,9 @@ export interface TestApp {
  * The service as tests use it: a real HTTP server on a random port, on PGlite in memory, or, when DATABASE_URL is
  * set, on that PostgreSQL server in a schema of its own (dropped at close).
  */
-export async function startTestApp(opts: { env?: Record<string, string>; beforeListen?: AppOptions['beforeListen'] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { env?: Record<string, string>; beforeListen?: AppOptions['beforeListen']; /** A second replica on the same PostgreSQL schema. */ replicaOf?: TestApp } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recsub-test-'));
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const config = loadConfig({
@@ -51,7 +55,8 @@ export async function startTestApp(opts: { env?: Record<string, string>; beforeL
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   });
-  const pgSchema = config.databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  const pgSchema = opts.replicaOf ? opts.replicaOf.pgSchema : config.databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  const ownsSchema = !opts.replicaOf;
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -73,6 +78,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; beforeL
   };
   return {
     app,
+    pgSchema,
     url: app.url,
     logs,
     token,
@@ -85,7 +91,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; beforeL
     },
     async close() {
       await app.close();
-      if (pgSchema && databaseUrl) {
+      if (pgSchema && databaseUrl && ownsSchema) {
         const c = new pg.Client({ connectionString: databaseUrl });
         await c.connect();
         await c.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
