@@ -23,6 +23,13 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createFormatError } from './server/errors';
+import { Metrics, type QueueSample } from './server/metrics';
+import { checkVariables, parseWithLimits, QueryLimitError, validateWithLimits } from './server/limits';
+import { createVendorRegistry, setVendorRegistry } from './vendors/registry';
+import { setEgressPolicy } from './vendors/egress';
+import { POLICY_SYNC_QUEUE } from './services/policy-sync.service';
+import { bossSchemaOf } from './store/job-queue';
+import { GraphQLError, getOperationAST } from 'graphql';
 
 export const ROOT_DIR = resolve(__dirname, '..', '..');
 export const GRAPHQL_PATH = '/graphql';
@@ -48,6 +55,8 @@ export interface App {
   graphqlUrl: string;
   devToken?: string;
   sdl: string;
+  /** Prometheus metrics served at /metrics. */
+  metrics: Metrics;
   /** The built-in vendor emulators, when SANDBOX is on. */
   sandbox?: Sandbox;
   close(): Promise<void>;
@@ -62,12 +71,31 @@ export async function startApp(opts: AppOptions): Promise<App> {
     pgSchema: opts.pgSchema,
   });
   const secrets = new SecretBox(config.credentialsKey, config.previousCredentialsKeys);
+  // Outbound vendor traffic: where it may go (SSRF), and metrics for every call. Both are process-wide, as the
+  // vendor registry is.
+  setEgressPolicy({ allowPrivate: config.allowPrivateVendorHosts, allowHosts: config.vendorPrivateHosts });
+  const metrics = new Metrics({
+    sampleQueues: async () => {
+      const out: Record<string, QueueSample> = {};
+      try {
+        const [row] = await database.rawQuery<{ depth: number; age: number | null }>(
+          `SELECT count(*)::int AS depth, EXTRACT(EPOCH FROM now() - min(created_on))::float8 AS age FROM ${bossSchemaOf(database)}.job WHERE name = $1 AND state < 'active'`,
+          [POLICY_SYNC_QUEUE],
+        );
+        out[POLICY_SYNC_QUEUE] = { depth: Number(row?.depth ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
+      } catch {
+        // An unreachable database must not fail the scrape: the queue gauges are left out, /readyz reports it.
+      }
+      return out;
+    },
+  });
+  setVendorRegistry(createVendorRegistry({ hooks: metrics.vendorHooks }));
   const stores = createStores(database.db);
   const boss = createBoss(database);
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const services = createServices(
-    { database, stores, secrets, logger, allowPrivateVendorHosts: config.sandbox || config.nodeEnv === 'test' },
+    { database, stores, secrets, logger, allowPrivateVendorHosts: config.allowPrivateVendorHosts },
     {
       boss,
       applyWaitMs: config.applyWaitMs,
@@ -84,7 +112,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   );
   await services.policySync.start();
   const { schema, sdl } = await buildRecordingSchema();
-  const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection });
+  const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection, extraPlugins: [metrics.apolloPlugin()] });
   await apollo.start();
   const authenticator = new Authenticator({
     jwtSecret: config.jwtSecret,
@@ -98,6 +126,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     : undefined;
 
   const routes: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[] = [
+    metrics.route(),
     (req, res) => {
       if (req.url !== '/healthz') return false;
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -137,9 +166,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
     graphqlPath: GRAPHQL_PATH,
     logger,
     routerSecrets: config.routerSecrets,
+    executionTimeoutMs: config.executionTimeoutMs,
+    onRefused: (code) => metrics.countHttpError(code),
     routes,
-    createContext: async (req, requestId) =>
-      new RequestContext(requestId, await authenticate(req.headers.authorization), services, logger.child({ requestId })),
+    createContext: async (req, requestId) => {
+      const key = req.headers['idempotency-key'];
+      return new RequestContext(requestId, await authenticate(req.headers.authorization), services, logger.child({ requestId }), typeof key === 'string' ? key : undefined);
+    },
   });
 
   const server = createServer((req, res) => void handler(req, res));
@@ -152,6 +185,24 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const ws = useServer(
     {
       schema,
+      // The same query limits as HTTP (src/server/limits.ts).
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parseWithLimits(payload.query);
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError('Syntax Error')];
+        }
+        const errors = validateWithLimits(schema, document);
+        if (errors.length) return errors;
+        try {
+          checkVariables(getOperationAST(document, payload.operationName) ?? undefined, payload.variables ?? undefined);
+        } catch (e) {
+          if (e instanceof QueryLimitError) return [e];
+          throw e;
+        }
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       onConnect: (ctx) => {
         if (config.routerSecrets.length === 0) return true;
         const given = ctx.extra.request.headers['x-router-secret'];
@@ -182,6 +233,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     graphqlUrl: '',
     devToken,
     sdl,
+    metrics,
     async close() {
       // In-flight requests finish; idle keep-alive sockets are closed; then the pool.
       // Keep-alive sockets that finish their last response after close() would otherwise linger until they time out.

@@ -103,6 +103,49 @@ export class Config {
   @IsInt() @Min(0) @Max(120000)
   applyWaitMs!: number;
 
+  /** An operation still running after this many ms is answered EXECUTION_TIMEOUT; 0 turns the limit off. */
+  @IsInt() @Min(0) @Max(600000)
+  executionTimeoutMs!: number;
+
+  /** Vendor hosts may be (or resolve to) loopback, private or link-local addresses: the sandbox and tests only. */
+  @IsBoolean()
+  allowPrivateVendorHosts!: boolean;
+
+  /** Hostnames that may resolve to private addresses (a vendor sandbox on the same network, e.g. `sandbox`). */
+  @IsString({ each: true })
+  vendorPrivateHosts!: string[];
+
+  /**
+   * Policy roll-outs (issue 10). The pace is the connection's own request rate (`http.ratePerSecond`, else the
+   * vendor default), shared by every replica through PostgreSQL; this caps it (0 = no cap).
+   */
+  @Min(0) @Max(10000)
+  rolloutRatePerSecond!: number;
+
+  /** Roll-out jobs (pg-boss) per roll-out: how many workers, across replicas, may share one roll-out. */
+  @IsInt() @Min(1) @Max(64)
+  rolloutJobs!: number;
+
+  /** Roll-out jobs this replica runs at once. */
+  @IsInt() @Min(0) @Max(64)
+  rolloutWorkers!: number;
+
+  /** People one roll-out job works on at once (requests still wait for the shared pace). */
+  @IsInt() @Min(1) @Max(64)
+  rolloutLanes!: number;
+
+  /** A claimed person (or the directory listing) is taken over by another worker after this long without an outcome. */
+  @IsInt() @Min(2) @Max(3600)
+  rolloutLeaseSeconds!: number;
+
+  /** A roll-out job hands over to a fresh job after this long, so a dead replica's job expires quickly. */
+  @IsInt() @Min(5) @Max(3600)
+  rolloutSliceSeconds!: number;
+
+  /** Seconds between scheduled drift checks of every policy; 0 turns them off. */
+  @IsInt() @Min(0) @Max(7 * 24 * 3600)
+  reconcileIntervalSeconds!: number;
+
   /** Which problems loading found; filled by loadConfig. */
   problems: string[] = [];
 
@@ -138,6 +181,15 @@ function int(value: string | undefined, fallback: number, name: string, problems
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value)) {
     problems.push(`${name} must be a whole number (got "${value}")`);
+    return fallback;
+  }
+  return Number(value);
+}
+
+function num(value: string | undefined, fallback: number, name: string, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+(\.\d+)?$/.test(value)) {
+    problems.push(`${name} must be a number (got "${value}")`);
     return fallback;
   }
   return Number(value);
@@ -198,6 +250,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.jobPollSeconds = int(env.JOB_POLL_SECONDS, 2, 'JOB_POLL_SECONDS', problems);
   c.workers = bool(env.WORKERS, true, 'WORKERS', problems);
   c.applyWaitMs = int(env.APPLY_WAIT_MS, 10_000, 'APPLY_WAIT_MS', problems);
+  c.rolloutRatePerSecond = num(env.ROLLOUT_RATE_PER_SECOND, 0, 'ROLLOUT_RATE_PER_SECOND', problems);
+  c.rolloutJobs = int(env.ROLLOUT_JOBS, 4, 'ROLLOUT_JOBS', problems);
+  c.rolloutWorkers = int(env.ROLLOUT_WORKERS, 2, 'ROLLOUT_WORKERS', problems);
+  c.rolloutLanes = int(env.ROLLOUT_LANES, 4, 'ROLLOUT_LANES', problems);
+  c.rolloutLeaseSeconds = int(env.ROLLOUT_LEASE_SECONDS, 60, 'ROLLOUT_LEASE_SECONDS', problems);
+  c.rolloutSliceSeconds = int(env.ROLLOUT_SLICE_SECONDS, 120, 'ROLLOUT_SLICE_SECONDS', problems);
+  c.reconcileIntervalSeconds = int(env.RECONCILE_INTERVAL_SECONDS, 0, 'RECONCILE_INTERVAL_SECONDS', problems);
+  c.executionTimeoutMs = int(env.EXECUTION_TIMEOUT_MS, 30_000, 'EXECUTION_TIMEOUT_MS', problems);
+  c.allowPrivateVendorHosts = bool(env.ALLOW_PRIVATE_VENDOR_HOSTS, c.sandbox || nodeEnv === 'test', 'ALLOW_PRIVATE_VENDOR_HOSTS', problems);
+  c.vendorPrivateHosts = list(env.VENDOR_PRIVATE_HOSTS);
 
   const embeddedDev = !production && !c.databaseUrl;
   let credentialsKey = env.CREDENTIALS_KEY;
@@ -214,6 +276,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.routerSecrets.length > 2) problems.push('ROUTER_SECRETS takes at most two secrets (current and next)');
   c.printDevToken = !production && !!c.jwtSecret;
   if (production && c.sandbox) problems.push('SANDBOX cannot be on in production');
+  if (production && c.allowPrivateVendorHosts) {
+    problems.push('ALLOW_PRIVATE_VENDOR_HOSTS cannot be on in production: name the hosts that may resolve privately in VENDOR_PRIVATE_HOSTS');
+  }
+  if (production && c.jwtJwksUrl && !/^https:/i.test(c.jwtJwksUrl)) problems.push('JWT_JWKS_URL must use https in production (keys fetched over http can be replaced in transit)');
+  if (production && c.jwtJwksUrl && !c.jwtAudience) {
+    problems.push('JWT_AUDIENCE is required in production with JWT_JWKS_URL (else tokens the identity provider issued for other applications are accepted)');
+  }
 
   for (const err of validateSync(c, { skipMissingProperties: false })) {
     for (const msg of Object.values(err.constraints ?? {})) {

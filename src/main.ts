@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from './config';
 import { ROOT_DIR, startApp } from './app';
 import { buildRecordingSchema } from './graphql/schema';
 import { openDatabase } from './store/db';
+import { SecretBox } from './crypto/secrets';
+import { rotateCredentials, RotationError } from './services/credentials-rotation';
 
 async function serve(): Promise<void> {
   const started = Date.now();
@@ -54,8 +56,32 @@ async function migrateOnly(): Promise<void> {
   process.stdout.write('migrations applied\n');
 }
 
+/** Re-seals every connection's credentials with CREDENTIALS_KEY, opening old values with CREDENTIALS_KEY_PREVIOUS. */
+async function rotateCredentialsCommand(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const report = await rotateCredentials(db, new SecretBox(config.credentialsKey, config.previousCredentialsKeys));
+    process.stdout.write(`${JSON.stringify({ rotated: true, ...report })}\n`);
+  } catch (e) {
+    if (e instanceof RotationError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
+
 const [command = 'serve', arg] = process.argv.slice(2);
-const commands: Record<string, () => Promise<void>> = { serve, 'print-schema': () => printSchema(arg), migrate: migrateOnly };
+const commands: Record<string, () => Promise<void>> = {
+  serve,
+  'print-schema': () => printSchema(arg),
+  migrate: migrateOnly,
+  'rotate-credentials': rotateCredentialsCommand,
+};
 const run = commands[command];
 if (!run) {
   process.stderr.write(`unknown command "${command}"; use one of: ${Object.keys(commands).join(', ')}\n`);

@@ -9,11 +9,12 @@ import { TenantResolver } from './tenant/tenant.resolver';
 import { ConnectionResolver } from './connection/connection.resolver';
 import { PolicyResolver } from './policy/policy.resolver';
 import { LiveRecordingResolver } from './live-recording/live-recording.resolver';
+import { AuditResolver } from './audit/audit.resolver';
 import { PolicyUsersResolver } from './user/user.resolver';
 import { toConnection, toLiveRecording, toPolicy, toTenant } from './mappers';
 import { validateArgument } from './validation';
 
-export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver, LiveRecordingResolver] as const;
+export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver, LiveRecordingResolver, AuditResolver] as const;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
 

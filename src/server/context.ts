@@ -12,7 +12,18 @@ export class RequestContext {
     private readonly auth: { principal: Principal } | { error: Error },
     readonly services: Services,
     readonly logger: Logger,
+    /** The request's Idempotency-Key header, for mutations with a vendor effect. */
+    readonly idempotencyKey?: string,
   ) {}
+
+  /**
+   * Runs a mutation with a vendor effect under the request's Idempotency-Key (if any), scoped to `tenantId` (the
+   * tenant of the object it acts on; when that cannot be found the mutation runs as is and reports NOT_FOUND).
+   */
+  async idempotent<T>(operation: string, input: unknown, tenantId: string | null | undefined, fn: () => Promise<T>): Promise<T> {
+    if (!this.idempotencyKey || !tenantId) return fn();
+    return this.services.idempotency.run(tenantId, this.idempotencyKey, operation, input, fn);
+  }
 
   /** The authenticated caller; throws UNAUTHENTICATED when the request carried no valid token. */
   get principal(): Principal {

@@ -15,6 +15,13 @@ export interface HttpHandlerOptions {
   /** Extra routes tried before GraphQL (health, playground, metrics); return true when handled. */
   routes: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[];
   routerSecrets: string[];
+  /**
+   * An operation still running after this many ms is answered 503 EXECUTION_TIMEOUT (a router gives up on a
+   * subgraph after 30 s by default, so an answer after that reaches no one). 0: no limit.
+   */
+  executionTimeoutMs?: number;
+  /** Told the code of every refusal answered here, before Apollo Server (metrics). */
+  onRefused?: (code: string) => void;
 }
 
 class HttpError extends Error {
@@ -51,7 +58,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string, requestId: string): void {
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string, requestId: string, onRefused?: (code: string) => void): void {
+  onRefused?.(code);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
 }
@@ -69,6 +77,26 @@ function secretMatches(given: string | undefined, secrets: string[]): boolean {
   return ok;
 }
 
+/**
+ * graphql-js cannot stop an execution midway: the caller gets a coded answer on time, and the operation's own
+ * bounds (vendor timeouts and retries, statement timeouts) end the rest. Work already stored stays stored: the
+ * message says to read the state before retrying.
+ */
+async function withTimeout<T>(work: Promise<T>, ms: number, logger: Logger, requestId: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      logger.warn({ requestId, timeoutMs: ms }, 'operation exceeded the execution timeout');
+      reject(new HttpError(503, 'EXECUTION_TIMEOUT', `The operation did not finish within ${ms} ms; it may still complete: read its state before retrying`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** node:http integration of Apollo Server: body limit, request ids, router trust, extra routes. */
 export function createHttpHandler(opts: HttpHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -79,11 +107,11 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
       for (const route of opts.routes) if (await route(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== opts.graphqlPath) {
-        sendJsonError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`, requestId);
+        sendJsonError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}`, requestId, opts.onRefused);
         return;
       }
       if (opts.routerSecrets.length && !secretMatches(req.headers['x-router-secret'] as string | undefined, opts.routerSecrets)) {
-        sendJsonError(res, 403, 'FORBIDDEN', 'This subgraph only answers its router', requestId);
+        sendJsonError(res, 403, 'FORBIDDEN', 'This subgraph only answers its router', requestId, opts.onRefused);
         return;
       }
       const body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : Buffer.alloc(0);
@@ -111,10 +139,11 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       }
-      const result = await opts.apollo.executeHTTPGraphQLRequest({
+      const execution = opts.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed },
         context: () => opts.createContext(req, requestId),
       });
+      const result = opts.executionTimeoutMs ? await withTimeout(execution, opts.executionTimeoutMs, opts.logger, requestId) : await execution;
       const outHeaders: Record<string, string> = {};
       for (const [k, v] of result.headers) outHeaders[k] = v;
       res.writeHead(result.status ?? 200, outHeaders);
@@ -126,12 +155,12 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
       }
     } catch (e) {
       if (e instanceof HttpError) {
-        if (!res.headersSent) sendJsonError(res, e.status, e.code, e.message, requestId);
+        if (!res.headersSent) sendJsonError(res, e.status, e.code, e.message, requestId, opts.onRefused);
         else res.end();
         return;
       }
       opts.logger.error({ err: e, requestId }, 'request failed');
-      if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+      if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId, opts.onRefused);
       else res.end();
     }
   };

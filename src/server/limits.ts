@@ -21,22 +21,23 @@ import {
  * operations in schema/operations/ need (test/hardening/limits.test.ts proves both sides), and well below what
  * would let one request cost the database or the event loop much.
  *
- * - depth 12: the deepest planned shape is a policy's rules (`_entities > RecordingPolicy > rules > targets >
- *   trunks > periodicBeep > enabled`, 7) and the frontend's deepest operation is 7; cycles (tenant > connections
- *   > tenant > ...) are what depth stops.
- * - aliases 50: routers alias only to disambiguate fields with different arguments (a handful per plan); 1,000
+ * Measured on schema/operations/ (graphql-armor's counting): the deepest is 9 (CreateRecordingPolicy through its
+ * fragment), the costliest 1,165 (the same), the longest 170 tokens; a router's `_entities` fetch of a policy's
+ * rules is depth 7 and carries its representations as a variable.
+ *
+ * - depth 15: room for the routers' extra inline fragments above the deepest planned shape; what depth stops is
+ *   the cycle `tenant > connections > tenant > connections > ...`.
+ * - aliases 50: routers alias only to tell apart fields with different arguments (a handful per plan); 1,000
  *   aliases of one field is the classic batching attack.
- * - directives 50: @include/@skip per field in a large plan stays far below; directive floods are refused.
- * - tokens 5,000: the largest frontend operation is a few hundred tokens; a router's `_entities` query carries its
- *   representations as a variable, so their number does not count. graphql-js counts them while parsing (the
- *   `maxTokens` parse option), so a flood never becomes an AST. (graphql-armor's own Apollo token plugin re-parses
- *   in parsingDidStart and throws, which Apollo Server 5 turns into a 500.)
- * - cost 20,000 (graphql-armor's static model: 1 per scalar, 2 per object, x1.5 per level, x`first` for literal
- *   page sizes): the largest frontend operation costs a few hundred; a literal `first: 100000` or wide nested
- *   lists exceed it.
- * - representations 5,000 per `_entities` call, and 10,000 items in any list variable (the largest list inputs
- *   take 10,000: excludedUserIds, extension targets); routers send one `_entities` call per plan step, typically
- *   hundreds, and the 1 MB body cap already bounds the rest.
+ * - directives 50: @include/@skip on every field of a large plan stays below; floods of directives do not.
+ * - tokens 5,000 (30x the longest operation): counted by graphql-js while parsing (the `maxTokens` parse option),
+ *   so a flood never becomes an AST. (graphql-armor's own Apollo token plugin re-parses in parsingDidStart and
+ *   throws, which Apollo Server 5 turns into a 500.)
+ * - cost 20,000 (17x the costliest operation; graphql-armor's static model: 1 per scalar, 2 per object, x1.5 per
+ *   level, x`first` for a literal page size): wide nested lists and literal `first: 100000` exceed it.
+ * - representations 5,000 per request (5x the 1,000 a router may batch into one `_entities` fetch), and 10,000
+ *   items in any list variable (the largest list inputs take 10,000: excludedUserIds, extension targets); the
+ *   1 MB body cap bounds the rest.
  */
 export interface QueryLimits {
   maxDepth: number;
@@ -49,7 +50,7 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
-  maxDepth: 12,
+  maxDepth: 15,
   maxAliases: 50,
   maxDirectives: 50,
   maxTokens: 5_000,

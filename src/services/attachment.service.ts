@@ -99,6 +99,16 @@ export class AttachmentService {
         vendorFileId: outcome.vendorFileId ?? null,
       });
       await this.events.publish(tx, { tenantId: attachment.tenantId, type: 'ATTACHMENT', kind: 'ATTACHED', id: attachment.id });
+      await stores.audit.record(tx, {
+        tenantId: attachment.tenantId,
+        actor: actor.subject,
+        action: 'attachment.create',
+        targetType: 'Attachment',
+        targetId: attachment.id,
+        after: { ...attachment, recordUrl: attachment.recordUrl ? new URL(attachment.recordUrl).origin + '/…' : null },
+        outcome: { replacedPrevious: outcome.replacedPrevious, vendorFileId: outcome.vendorFileId ?? null },
+        requestId,
+      });
       return { attachment, replacedPrevious: outcome.replacedPrevious };
     });
   }

@@ -7,6 +7,7 @@ import type { ConnectionRecord } from '../store/connection.store';
 import type { Page, PageArgs } from '../store/pagination';
 import type { ConnectionContext, CredentialField } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
+import { HTTP_SETTING_NAMES } from '../vendors/http';
 import type { ServiceDeps } from './index';
 import type { StoredVendorError } from '../store/schema';
 import { storedError } from './vendor-errors';
@@ -73,6 +74,12 @@ export class ConnectionService {
     const problems: FieldProblem[] = [];
     const out: Record<string, string> = {};
     given.forEach((nv, i) => {
+      // Every connection may tune its outbound HTTP behaviour (timeouts, retries, limiter, breaker) by setting.
+      if (kind === 'settings' && HTTP_SETTING_NAMES.includes(nv.name)) {
+        if (!/^\d{1,9}$/.test(nv.value)) problems.push({ path: ['input', kind, i, 'value'], message: `${nv.name} must be a whole number` });
+        else out[nv.name] = nv.value;
+        return;
+      }
       if (!fields.some((f) => f.name === nv.name)) {
         problems.push({ path: ['input', kind, i, 'name'], message: `unknown ${kind === 'credentials' ? 'credential' : 'setting'} "${nv.name}"; expected one of: ${fields.map((f) => f.name).join(', ') || '(none)'}` });
       } else if (nv.name in out) {
@@ -88,7 +95,7 @@ export class ConnectionService {
     return out;
   }
 
-  async connect(actor: Principal, input: ConnectInput): Promise<ConnectionRecord> {
+  async connect(actor: Principal, input: ConnectInput, requestId?: string): Promise<ConnectionRecord> {
     actor.require('recording:write');
     const { stores, secrets } = this.deps;
     const [tenant] = await stores.tenants.byIds(actor.tenantFilter(), [input.tenantId]);
@@ -98,19 +105,31 @@ export class ConnectionService {
     const settings = this.checkFields('settings', input.settings ?? [], vendor.capabilities.settingFields, false);
     const credentials = this.checkFields('credentials', input.credentials, vendor.capabilities.credentialFields, false);
     const id = randomUUID();
-    return stores.connections.insert(stores.db, {
-      id,
-      tenantId: tenant.id,
-      vendor: input.vendor,
-      name: input.name.trim(),
-      baseUrl,
-      settings,
-      credentialsSealed: secrets.seal(JSON.stringify(credentials), id),
-      credentialsKeyId: secrets.currentKeyId,
+    return stores.db.transaction(async (tx) => {
+      const row = await stores.connections.insert(tx, {
+        id,
+        tenantId: tenant.id,
+        vendor: input.vendor,
+        name: input.name.trim(),
+        baseUrl,
+        settings,
+        credentialsSealed: secrets.seal(JSON.stringify(credentials), id),
+        credentialsKeyId: secrets.currentKeyId,
+      });
+      await stores.audit.record(tx, {
+        tenantId: row.tenantId,
+        actor: actor.subject,
+        action: 'connection.create',
+        targetType: 'VendorConnection',
+        targetId: row.id,
+        after: { ...row, credentials: Object.keys(credentials).map((k) => `${k}: [write-only]`) },
+        requestId,
+      });
+      return row;
     });
   }
 
-  async update(actor: Principal, input: UpdateConnectionInput): Promise<ConnectionRecord> {
+  async update(actor: Principal, input: UpdateConnectionInput, requestId?: string): Promise<ConnectionRecord> {
     actor.require('recording:write');
     const { stores, secrets } = this.deps;
     const scope = actor.tenantFilter();
@@ -129,15 +148,34 @@ export class ConnectionService {
       patch.status = 'UNTESTED';
       patch.lastError = null;
     }
-    const row = await stores.connections.update(stores.db, scope, input.id, patch);
-    if (!row) throw notFound('VendorConnection', input.id);
-    return row;
+    return stores.db.transaction(async (tx) => {
+      const row = await stores.connections.update(tx, scope, input.id, patch);
+      if (!row) throw notFound('VendorConnection', input.id);
+      await stores.audit.record(tx, {
+        tenantId: row.tenantId,
+        actor: actor.subject,
+        action: 'connection.update',
+        targetType: 'VendorConnection',
+        targetId: row.id,
+        before: current,
+        after: row,
+        outcome: input.credentials != null ? { credentialsReplaced: true } : null,
+        requestId,
+      });
+      return row;
+    });
   }
 
-  async remove(actor: Principal, id: string): Promise<void> {
+  async remove(actor: Principal, id: string, requestId?: string): Promise<void> {
     actor.require('recording:write');
     const { stores } = this.deps;
-    if (!(await stores.connections.delete(stores.db, actor.tenantFilter(), id))) throw notFound('VendorConnection', id);
+    const scope = actor.tenantFilter();
+    const [before] = await stores.connections.byIds(scope, [id]);
+    if (!before) throw notFound('VendorConnection', id);
+    await stores.db.transaction(async (tx) => {
+      if (!(await stores.connections.delete(tx, scope, id))) throw notFound('VendorConnection', id);
+      await stores.audit.record(tx, { tenantId: before.tenantId, actor: actor.subject, action: 'connection.delete', targetType: 'VendorConnection', targetId: id, before, requestId });
+    });
   }
 
   /** Checks the stored credentials against the vendor with a harmless read, and records the outcome. */
@@ -151,10 +189,20 @@ export class ConnectionService {
     } catch (e) {
       error = storedError(e);
     }
-    const updated = await stores.connections.update(stores.db, actor.tenantFilter(), id, {
-      status: error ? 'FAILED' : 'OK',
-      lastCheckedAt: new Date(),
-      lastError: error,
+    const updated = await stores.db.transaction(async (tx) => {
+      const r = await stores.connections.update(tx, actor.tenantFilter(), id, { status: error ? 'FAILED' : 'OK', lastCheckedAt: new Date(), lastError: error });
+      await stores.audit.record(tx, {
+        tenantId: record.tenantId,
+        actor: actor.subject,
+        action: 'connection.test',
+        targetType: 'VendorConnection',
+        targetId: id,
+        before: { status: record.status },
+        after: { status: r?.status },
+        outcome: error ? { ok: false, error } : { ok: true },
+        requestId,
+      });
+      return r;
     });
     return { record: updated ?? record, ok: !error, error };
   }

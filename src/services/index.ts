@@ -11,6 +11,7 @@ import { LiveRecordingService } from './live-recording.service';
 import { AttachmentService } from './attachment.service';
 import { PolicySyncService, type PolicySyncSettings } from './policy-sync.service';
 import type PgBoss from 'pg-boss';
+import { IdempotencyService } from './idempotency.service';
 
 export interface ServiceDeps {
   database: Database;
@@ -31,6 +32,7 @@ export interface Services {
   liveRecordings: LiveRecordingService;
   attachments: AttachmentService;
   policySync: PolicySyncService;
+  idempotency: IdempotencyService;
 }
 
 export interface QueueDeps {
@@ -45,6 +47,7 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
   const policySync = new PolicySyncService(deps, connections, events, queue.boss, queue.sync);
   return {
     policySync,
+    idempotency: new IdempotencyService(deps),
     events,
     liveRecordings: new LiveRecordingService(deps, connections, events),
     attachments: new AttachmentService(deps, connections, events),

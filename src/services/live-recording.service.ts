@@ -30,6 +30,11 @@ function patchFrom(state: VendorRecordingState): LiveRecordingPatch {
   };
 }
 
+/** What the audit trail keeps of a recording. */
+function auditView(r: LiveRecordingRow) {
+  return { id: r.id, callId: r.callId, vendorRecordingId: r.vendorRecordingId, status: r.status, pauseBehavior: r.pauseBehavior, version: r.version };
+}
+
 const EVENT_KIND: Record<LiveActionKind, string> = { pause: 'PAUSED', resume: 'RESUMED', stop: 'STOPPED' };
 
 /**
@@ -71,6 +76,7 @@ export class LiveRecordingService {
         startedAt: state.startedAt ?? new Date(),
       });
       await this.events.publish(tx, { tenantId: row.tenantId, type: 'LIVE_RECORDING', kind: 'STARTED', id: row.id, version: row.version });
+      await stores.audit.record(tx, { tenantId: row.tenantId, actor: actor.subject, action: 'live_recording.start', targetType: 'LiveRecording', targetId: row.id, after: auditView(row), outcome: { vendorStatus: state.status }, requestId });
       return row;
     });
   }
@@ -106,7 +112,7 @@ export class LiveRecordingService {
     }
     // Fail fast on the state we just read; the authoritative check happens again under the lease.
     nextStatus(row.status as LiveStatus, action.kind);
-    return this.serialise(id, () => this.actUnderLease(scope, row, action, requestId));
+    return this.serialise(id, () => this.actUnderLease(scope, row, action, actor.subject, requestId));
   }
 
   private serialise<T>(id: string, fn: () => Promise<T>): Promise<T> {
@@ -131,7 +137,7 @@ export class LiveRecordingService {
     }
   }
 
-  private async actUnderLease(scope: readonly string[] | null, row: LiveRecordingRow, action: LiveAction, requestId?: string): Promise<LiveRecordingRow> {
+  private async actUnderLease(scope: readonly string[] | null, row: LiveRecordingRow, action: LiveAction, subject: string, requestId?: string): Promise<LiveRecordingRow> {
     const { stores } = this.deps;
     const token = randomUUID();
     const fresh = await this.acquire(row.id, token);
@@ -151,6 +157,17 @@ export class LiveRecordingService {
           if (r && actual && actual.status !== fresh.status) {
             await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'UPDATED', id: r.id, version: r.version });
           }
+          await stores.audit.record(tx, {
+            tenantId: fresh.tenantId,
+            actor: subject,
+            action: `live_recording.${action.kind}`,
+            targetType: 'LiveRecording',
+            targetId: fresh.id,
+            before: auditView(fresh),
+            after: r ? auditView(r) : null,
+            outcome: { ok: false, error: storedError(e) },
+            requestId,
+          });
           return r;
         });
         released = true;
@@ -163,7 +180,20 @@ export class LiveRecordingService {
           ...(action.kind === 'pause' ? { pauseBehavior: state.pauseBehavior ?? action.behavior } : {}),
           ...(state.status === 'STOPPED' && !state.endedAt ? { endedAt: new Date() } : {}),
         });
-        if (r) await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: EVENT_KIND[action.kind], id: r.id, version: r.version });
+        if (r) {
+          await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: EVENT_KIND[action.kind], id: r.id, version: r.version });
+          await stores.audit.record(tx, {
+            tenantId: r.tenantId,
+            actor: subject,
+            action: `live_recording.${action.kind}`,
+            targetType: 'LiveRecording',
+            targetId: r.id,
+            before: auditView(fresh),
+            after: auditView(r),
+            outcome: { ok: true, vendorStatus: state.status },
+            requestId,
+          });
+        }
         return r;
       });
       released = true;

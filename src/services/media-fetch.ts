@@ -1,4 +1,6 @@
+import { Agent, fetch as undiciFetch } from 'undici';
 import { AppError } from '../domain/errors';
+import { checkUrlHost, egressRefusalIn, guardedLookup } from '../vendors/egress';
 
 export interface MediaFetchLimits {
   maxBytes: number;
@@ -21,15 +23,25 @@ export async function fetchVendorMedia(
   const allowed = new URL(allowedOrigin);
   const unavailable = (message: string) => new AppError('VENDOR_UNAVAILABLE', message, { retryable: true });
   const signal = AbortSignal.timeout(limits.timeoutMs);
+  // The vendor's host may resolve somewhere else at download time than when its base URL was stored.
+  const dispatcher = new Agent({ connect: { timeout: Math.min(limits.timeoutMs, 10_000), lookup: guardedLookup() } });
+  const privateRefused = () => new AppError('VENDOR_REJECTED', "The recording's media host is, or resolves to, a private, loopback or link-local address; refusing to fetch it");
+  try {
   let current = new URL(url);
   for (let hop = 0; ; hop++) {
     if (current.host !== allowed.host || current.protocol !== allowed.protocol) {
       throw new AppError('VENDOR_REJECTED', "The recording's media is not on its vendor connection's host; refusing to fetch it");
     }
-    let res: Response;
     try {
-      res = await fetch(current, { headers, redirect: 'manual', signal });
+      checkUrlHost(current);
     } catch {
+      throw privateRefused();
+    }
+    let res: Awaited<ReturnType<typeof undiciFetch>>;
+    try {
+      res = await undiciFetch(current, { headers, redirect: 'manual', signal, dispatcher });
+    } catch (e) {
+      if (egressRefusalIn(e)) throw privateRefused();
       throw unavailable('Could not download the recording from its vendor (timeout or connection failure)');
     }
     if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
@@ -67,5 +79,8 @@ export async function fetchVendorMedia(
       throw unavailable('The download of the recording was interrupted');
     }
     return { bytes: Buffer.concat(chunks), contentType: res.headers.get('content-type') };
+  }
+  } finally {
+    void dispatcher.close().catch(() => undefined);
   }
 }

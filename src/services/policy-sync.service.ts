@@ -138,6 +138,19 @@ export class PolicySyncService {
     await this.events.publish(tx, { tenantId: row.tenantId, type: 'RECORDING_POLICY', kind, id: row.id, version: row.version });
   }
 
+  /** Every vendor attempt is in the audit trail, with what the vendor answered. */
+  private async audit(tx: AppDb, row: RecordingPolicyRow, status: string, error: unknown, requests?: unknown): Promise<void> {
+    await this.deps.stores.audit.record(tx, {
+      tenantId: row.tenantId,
+      actor: 'system:policy-sync',
+      action: 'policy.sync',
+      targetType: 'RecordingPolicy',
+      targetId: row.id,
+      after: { syncStatus: status, version: row.version },
+      outcome: { status, error, requests: requests ?? null, attempt: row.syncAttempts },
+    });
+  }
+
   /** One attempt for the latest desired version of one policy. */
   async process(policyId: string): Promise<Outcome> {
     const { stores, logger } = this.deps;
@@ -156,7 +169,10 @@ export class PolicySyncService {
             message: `Gave up after the sync deadline: ${row.lastSyncError?.message ?? 'the vendor did not answer'}`,
           },
         });
-        if (updated) await this.publish(tx, updated, 'FAILED');
+        if (updated) {
+          await this.publish(tx, updated, 'FAILED');
+          await this.audit(tx, updated, 'FAILED', updated.lastSyncError);
+        }
       });
       this.stats.failed++;
       return 'done';
@@ -178,7 +194,10 @@ export class PolicySyncService {
           drift: null,
           countAttempt: true,
         });
-        if (updated) await this.publish(tx, updated, 'IN_SYNC');
+        if (updated) {
+          await this.publish(tx, updated, 'IN_SYNC');
+          await this.audit(tx, updated, 'IN_SYNC', null, outcome.requests);
+        }
       });
       return 'done';
     } catch (e) {
@@ -191,7 +210,10 @@ export class PolicySyncService {
           lastSyncError: error,
           countAttempt: true,
         });
-        if (updated) await this.publish(tx, updated, retryable ? 'RETRYING' : 'FAILED');
+        if (updated) {
+          await this.publish(tx, updated, retryable ? 'RETRYING' : 'FAILED');
+          await this.audit(tx, updated, retryable ? 'RETRYING' : 'FAILED', error);
+        }
       });
       if (!retryable) this.stats.failed++;
       return retryable ? 'retry' : 'done';

@@ -44,6 +44,11 @@ export interface UpdatePolicyInput {
   apply?: boolean | null;
 }
 
+/** What the audit trail keeps of a policy: the desired state and its identity, not sync bookkeeping. */
+export function auditView(row: RecordingPolicyRow) {
+  return { id: row.id, name: row.name, connectionId: row.connectionId, scope: { kind: row.scopeKind, id: row.scopeId }, rules: row.rules, version: row.version };
+}
+
 /** Refusals before any vendor call: scope kind, unsupported fields, vendor value limits; paths under `prefix`. */
 export function checkAgainstVendor(vendor: RecordingVendor, scope: PolicyScope, rules: RecordingRules, prefix: (string | number)[]): void {
   const withPrefix = (fields: FieldProblem[]) => fields.map((p) => ({ path: [...prefix, ...p.path], message: p.message }));
@@ -89,7 +94,7 @@ export class PolicyService {
     const apply = input.apply !== false;
     try {
       return (await this.saveAndSync(id, 1, apply, requestId, async (tx) => {
-        await stores.policies.insert(tx, {
+        const row = await stores.policies.insert(tx, {
           id,
           tenantId: record.tenantId,
           connectionId: record.id,
@@ -99,6 +104,7 @@ export class PolicyService {
           rules: rules as Record<string, unknown>,
           syncDeadline: apply ? this.sync.deadline() : null,
         });
+        await stores.audit.record(tx, { tenantId: row.tenantId, actor: actor.subject, action: 'policy.create', targetType: 'RecordingPolicy', targetId: id, after: auditView(row), requestId });
         return true;
       }))!;
     } catch (e) {
@@ -176,6 +182,18 @@ export class PolicyService {
         ...(input.rules != null ? { rules: rules as Record<string, unknown> } : {}),
         ...(apply ? { syncDeadline: this.sync.deadline() } : {}),
       });
+      if (updated) {
+        await stores.audit.record(tx, {
+          tenantId: updated.tenantId,
+          actor: actor.subject,
+          action: 'policy.update',
+          targetType: 'RecordingPolicy',
+          targetId: updated.id,
+          before: auditView(current),
+          after: auditView(updated),
+          requestId,
+        });
+      }
       return !!updated;
     });
     if (!result) {
@@ -197,6 +215,9 @@ export class PolicyService {
     if (!row) throw notFound('RecordingPolicy', id);
     const result = await this.saveAndSync(id, row.version, true, requestId, async (tx) => {
       const updated = await stores.policies.recordSync(tx, id, row.version, { syncStatus: 'PENDING', syncDeadline: this.sync.deadline() });
+      if (updated) {
+        await stores.audit.record(tx, { tenantId: row.tenantId, actor: actor.subject, action: 'policy.retry_sync', targetType: 'RecordingPolicy', targetId: id, before: { syncStatus: row.syncStatus }, after: { syncStatus: 'PENDING', version: row.version }, requestId });
+      }
       return !!updated;
     });
     if (!result) throw new AppError('CONFLICT', 'The policy changed while it was being retried; reload it');
@@ -237,10 +258,15 @@ export class PolicyService {
     actor.require('recording:read');
     const [row] = await this.deps.stores.policies.byIds(actor.tenantFilter(), [id]);
     if (!row) throw notFound('RecordingPolicy', id);
-    return this.reconcileRow(actor.tenantFilter(), row, requestId);
+    return this.reconcileRow(actor.tenantFilter(), row, requestId, actor.subject);
   }
 
-  async reconcileRow(scope: readonly string[] | null, row: RecordingPolicyRow, requestId?: string): Promise<{ policy: RecordingPolicyRow; drift: FieldDiff[] }> {
+  async reconcileRow(
+    scope: readonly string[] | null,
+    row: RecordingPolicyRow,
+    requestId?: string,
+    actor?: string,
+  ): Promise<{ policy: RecordingPolicyRow; drift: FieldDiff[] }> {
     const { stores } = this.deps;
     const { record, ctx } = await this.connections.vendorContextForScope(scope, row.connectionId, requestId);
     const vendor = getVendor(record.vendor as VendorKind);
@@ -257,16 +283,35 @@ export class PolicyService {
       if (r && (drift.length || row.syncStatus === 'DRIFTED')) {
         await this.events.publish(tx, { tenantId: r.tenantId, type: 'RECORDING_POLICY', kind: drift.length ? 'DRIFTED' : 'RECONCILED', id: r.id, version: r.version });
       }
+      if (r && r.syncStatus !== row.syncStatus) {
+        await stores.audit.record(tx, {
+          tenantId: r.tenantId,
+          actor: actor ?? 'system:reconcile',
+          action: 'policy.reconcile',
+          targetType: 'RecordingPolicy',
+          targetId: r.id,
+          before: { syncStatus: row.syncStatus },
+          after: { syncStatus: r.syncStatus },
+          outcome: { drift },
+          requestId,
+        });
+      }
       return r;
     });
     const [now] = updated ? [updated] : await stores.policies.byIds(scope, [row.id]);
     return { policy: now ?? row, drift };
   }
 
-  async delete(actor: Principal, id: string): Promise<void> {
+  async delete(actor: Principal, id: string, requestId?: string): Promise<void> {
     actor.require('recording:write');
     const { stores } = this.deps;
-    if (!(await stores.policies.delete(stores.db, actor.tenantFilter(), id))) throw notFound('RecordingPolicy', id);
+    const scope = actor.tenantFilter();
+    const [before] = await stores.policies.byIds(scope, [id]);
+    if (!before) throw notFound('RecordingPolicy', id);
+    await stores.db.transaction(async (tx) => {
+      if (!(await stores.policies.delete(tx, scope, id))) throw notFound('RecordingPolicy', id);
+      await stores.audit.record(tx, { tenantId: before.tenantId, actor: actor.subject, action: 'policy.delete', targetType: 'RecordingPolicy', targetId: id, before: auditView(before), requestId });
+    });
   }
 
   async page(actor: Principal, tenantId: string, filter: PolicyFilter, args: PageArgs): Promise<Page<RecordingPolicyRow>> {

@@ -8,26 +8,43 @@ import type { ServiceDeps } from './index';
 export class TenantService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async create(actor: Principal, input: { name: string }): Promise<TenantRow> {
+  async create(actor: Principal, input: { name: string }, requestId?: string): Promise<TenantRow> {
     actor.require('recording:admin');
     if (actor.tenants !== '*') throw new AppError('FORBIDDEN', 'Only a platform operator token (tenants: ["*"]) can create tenants');
     const { stores } = this.deps;
-    return stores.tenants.insert(stores.db, { id: randomUUID(), name: input.name.trim() });
+    return stores.db.transaction(async (tx) => {
+      const row = await stores.tenants.insert(tx, { id: randomUUID(), name: input.name.trim() });
+      await stores.audit.record(tx, { tenantId: row.id, actor: actor.subject, action: 'tenant.create', targetType: 'Tenant', targetId: row.id, after: row, requestId });
+      return row;
+    });
   }
 
-  async rename(actor: Principal, input: { id: string; name: string }): Promise<TenantRow> {
+  async rename(actor: Principal, input: { id: string; name: string }, requestId?: string): Promise<TenantRow> {
     actor.require('recording:write');
     const { stores } = this.deps;
-    const row = await stores.tenants.rename(stores.db, actor.tenantFilter(), input.id, input.name.trim());
-    if (!row) throw notFound('Tenant', input.id);
-    return row;
+    const scope = actor.tenantFilter();
+    // Reads happen before the transaction: the embedded database serialises everything behind an open one.
+    const [before] = await stores.tenants.byIds(scope, [input.id]);
+    if (!before) throw notFound('Tenant', input.id);
+    return stores.db.transaction(async (tx) => {
+      const row = await stores.tenants.rename(tx, scope, input.id, input.name.trim());
+      if (!row) throw notFound('Tenant', input.id);
+      await stores.audit.record(tx, { tenantId: row.id, actor: actor.subject, action: 'tenant.rename', targetType: 'Tenant', targetId: row.id, before, after: row, requestId });
+      return row;
+    });
   }
 
-  /** Deletes the tenant with everything it owns (connections, policies, recordings) in one statement. */
-  async delete(actor: Principal, id: string): Promise<void> {
+  /** Deletes the tenant with everything it owns (connections, policies, recordings); its audit trail is kept. */
+  async delete(actor: Principal, id: string, requestId?: string): Promise<void> {
     actor.require('recording:admin');
     const { stores } = this.deps;
-    if (!(await stores.tenants.delete(stores.db, actor.tenantFilter(), id))) throw notFound('Tenant', id);
+    const scope = actor.tenantFilter();
+    const [before] = await stores.tenants.byIds(scope, [id]);
+    if (!before) throw notFound('Tenant', id);
+    await stores.db.transaction(async (tx) => {
+      if (!(await stores.tenants.delete(tx, scope, id))) throw notFound('Tenant', id);
+      await stores.audit.record(tx, { tenantId: id, actor: actor.subject, action: 'tenant.delete', targetType: 'Tenant', targetId: id, before, requestId });
+    });
   }
 
   async page(actor: Principal, args: PageArgs): Promise<Page<TenantRow>> {

@@ -3,6 +3,8 @@ import { ConnectionStore } from './connection.store';
 import { PolicyStore } from './policy.store';
 import { TenantStore } from './tenant.store';
 import { AttachmentStore, LiveRecordingStore } from './live-recording.store';
+import { AuditStore } from './audit.store';
+import { RolloutStore } from './rollout.store';
 
 export interface Stores {
   db: AppDb;
@@ -11,8 +13,10 @@ export interface Stores {
   policies: PolicyStore;
   liveRecordings: LiveRecordingStore;
   attachments: AttachmentStore;
+  audit: AuditStore;
+  rollouts: RolloutStore;
 }
 
 export function createStores(db: AppDb): Stores {
-  return { db, tenants: new TenantStore(db), connections: new ConnectionStore(db), policies: new PolicyStore(db), liveRecordings: new LiveRecordingStore(db), attachments: new AttachmentStore(db) };
+  return { db, tenants: new TenantStore(db), connections: new ConnectionStore(db), policies: new PolicyStore(db), liveRecordings: new LiveRecordingStore(db), attachments: new AttachmentStore(db), audit: new AuditStore(db), rollouts: new RolloutStore(db) };
 }

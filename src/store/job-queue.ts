@@ -6,8 +6,13 @@ import type { AppDb, Database } from './db';
  * our handle. pg-boss sends parameterless multi-statement scripts (its schema set-up), which PGlite's query()
  * refuses, so those go through exec().
  */
+/** The schema pg-boss keeps its tables in: one per database schema, so tests sharing a server stay apart. */
+export function bossSchemaOf(database: Pick<Database, 'pgSchema'>): string {
+  return `${database.pgSchema === 'public' ? '' : `${database.pgSchema}_`}pgboss`;
+}
+
 export function createBoss(database: Database, opts: { maintenanceIntervalSeconds?: number } = {}): PgBoss {
-  const schema = `${database.pgSchema === 'public' ? '' : `${database.pgSchema}_`}pgboss`;
+  const schema = bossSchemaOf(database);
   const common = {
     schema,
     // Job rows are kept a week, archived after a day: enough to answer "what happened to this policy".

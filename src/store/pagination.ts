@@ -49,4 +49,14 @@ export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], fir
   return { items, hasNextPage, endCursor: last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
+/** Like toPage, for tables whose order column is not created_at. */
+export function toPageBy<T extends { id: string }>(rows: T[], first: number, at: (r: T) => Date): Page<T> {
+  const hasNextPage = rows.length > first;
+  const items = hasNextPage ? rows.slice(0, first) : rows;
+  const last = items[items.length - 1];
+  return { items, hasNextPage, endCursor: last ? encodeCursor(at(last), last.id) : null };
+}
+
+export const decodeCursorAt = decodeCursor;
+
 export const pageOrder = (createdCol: PgColumn, idCol: PgColumn) => [asc(createdCol), asc(idCol)];

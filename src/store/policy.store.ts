@@ -60,6 +60,17 @@ export class PolicyStore {
     return toPage(rows, args.first);
   }
 
+  /** Every tenant's policies in pages (scheduled reconciliation; a system task, so no tenant scope). */
+  async pageAll(args: PageArgs): Promise<Page<RecordingPolicyRow>> {
+    const rows = await this.db
+      .select()
+      .from(recordingPolicies)
+      .where(afterCursor(recordingPolicies.createdAt, recordingPolicies.id, args.after))
+      .orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id))
+      .limit(args.first + 1);
+    return toPage(rows, args.first);
+  }
+
   /** Row lock for a read-modify-write inside a transaction. */
   async lock(tx: AppDb, scope: TenantScope, id: string): Promise<RecordingPolicyRow | undefined> {
     const [row] = await tx

@@ -113,3 +113,30 @@ export const attachments = pgTable('attachments', {
 
 export type LiveRecordingRow = typeof liveRecordings.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+export const auditLog = pgTable('audit_log', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  targetType: text('target_type').notNull(),
+  targetId: text('target_id').notNull(),
+  before: jsonb('before').$type<unknown>(),
+  after: jsonb('after').$type<unknown>(),
+  outcome: jsonb('outcome').$type<unknown>(),
+  requestId: text('request_id'),
+});
+
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  tenantId: text('tenant_id').notNull(),
+  key: text('key').notNull(),
+  operation: text('operation').notNull(),
+  requestHash: text('request_hash').notNull(),
+  state: text('state').notNull(),
+  response: jsonb('response').$type<unknown>(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+});
+
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -14,6 +14,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { AppError, type FieldProblem } from '../domain/errors';
 import type { VendorKind } from '../domain/vendor-kind';
 import type { ConnectionContext, VendorRequestPreview } from './port';
+import { checkUrlHost, egressRefusalIn, getEgressPolicy, guardedLookup, type EgressPolicy } from './egress';
 
 /**
  * The one outbound HTTP layer every adapter uses (issue 7): per connection a token-bucket limiter and a circuit
@@ -28,7 +29,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The part of fetch we use, so tests can inject any fetch (global, undici, a recorder). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal; dispatcher?: unknown },
+  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal; dispatcher?: unknown; redirect?: 'manual' },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
 
 export interface RetrySettings {
@@ -183,7 +184,22 @@ export interface VendorHttpOptions {
   fetch?: FetchLike;
   settings?: DeepPartial<HttpSettings>;
   hooks?: HttpHooks;
+  /** Where calls may go; by default the process-wide policy the app sets at boot (src/vendors/egress.ts). */
+  egress?: EgressPolicy;
 }
+
+/**
+ * The header that carries our request id to each vendor, so a vendor's support can find our call in their logs.
+ * Webex documents `TrackingID` (developer.webex.com "API Basics": it is echoed as trackingId in error bodies);
+ * the others document none and ignore unknown headers, so they get the conventional `X-Request-Id`.
+ */
+export const REQUEST_ID_HEADER: Record<VendorKind, string> = {
+  MEGAFON: 'X-Request-Id',
+  YEASTAR: 'X-Request-Id',
+  WEBEX: 'TrackingID',
+  SIGNALWIRE: 'X-Request-Id',
+  BITRIX24: 'X-Request-Id',
+};
 
 /**
  * Per-connection overrides come from the connection's settings (strings, as stored): `http.totalTimeoutMs`,
@@ -202,6 +218,9 @@ const SETTING_KEYS: Record<string, (s: HttpSettings, v: number) => void> = {
   'http.breakerFailures': (s, v) => (s.breaker.consecutiveFailures = v),
   'http.breakerHalfOpenMs': (s, v) => (s.breaker.halfOpenAfterMs = v),
 };
+
+/** The connection setting names that tune the outbound layer (numbers, validated when a connection is saved). */
+export const HTTP_SETTING_NAMES: readonly string[] = Object.keys(SETTING_KEYS);
 
 function mergeSettings(base: HttpSettings, over: DeepPartial<HttpSettings> | undefined, conn?: ConnectionContext): HttpSettings {
   const s: HttpSettings = {
@@ -408,7 +427,8 @@ export class VendorHttp {
       settings,
       limiter: new TokenBucket(settings.limiter),
       breaker,
-      dispatcher: this.fetchImpl ? undefined : new Agent({ connect: { timeout: settings.connectTimeoutMs } }),
+      // The lookup refuses hostnames that resolve to private, loopback or link-local addresses (egress.ts).
+      dispatcher: this.fetchImpl ? undefined : new Agent({ connect: { timeout: settings.connectTimeoutMs, lookup: guardedLookup(this.options.egress) } }),
     };
     this.connections.set(conn.connectionId, p);
     return p;
@@ -455,6 +475,8 @@ export class VendorHttp {
           p.breaker.execute(async () => {
             attempts++;
             this.counters.attempts++;
+            // Bulk work first waits for its slot on the schedule it shares with other replicas.
+            if (conn.pace) await conn.pace(conn.signal);
             await p.limiter.take(conn.signal);
             return this.attempt(conn, call, errorHook, p, attempts);
           }),
@@ -490,6 +512,8 @@ export class VendorHttp {
     const timeout = AbortSignal.timeout(settings.totalTimeoutMs);
     const signal = conn.signal ? AbortSignal.any([conn.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', ...(call.headers ?? {}) };
+    const requestIdHeader = REQUEST_ID_HEADER[this.options.vendor];
+    if (conn.requestId && !Object.keys(headers).some((k) => k.toLowerCase() === requestIdHeader.toLowerCase())) headers[requestIdHeader] = conn.requestId;
     let body: string | Uint8Array | undefined;
     if (call.form !== undefined) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -505,10 +529,21 @@ export class VendorHttp {
     const hookAttempt = (outcome: CallOutcome, status?: number) =>
       this.options.hooks?.onAttempt?.({ vendor: this.options.vendor, connectionId: conn.connectionId, operation: call.operation, attempt, status, outcome });
 
+    const refused = () => {
+      hookAttempt('rejected');
+      return new AttemptFailure({ code: 'VENDOR_REJECTED', vendorMessage: 'the vendor host is, or resolves to, a private, loopback or link-local address: refused' }, 'rejected', false);
+    };
+    try {
+      checkUrlHost(url, this.options.egress ?? getEgressPolicy());
+    } catch {
+      throw refused();
+    }
+
     let res: VendorResponse;
     try {
       const f: FetchLike = this.fetchImpl ?? (undiciFetch as unknown as FetchLike);
-      const raw = await f(url, { method: call.method, headers, body, signal, dispatcher: p.dispatcher });
+      // Redirects are never followed: a vendor API answers in place, and a redirect could point anywhere.
+      const raw = await f(url, { method: call.method, headers, body, signal, dispatcher: p.dispatcher, redirect: 'manual' });
       const text = await raw.text();
       let json: unknown;
       if (text.length) {
@@ -521,6 +556,7 @@ export class VendorHttp {
       res = { status: raw.status, headers: raw.headers, text, json };
     } catch (e) {
       if (conn.signal?.aborted) throw e;
+      if (egressRefusalIn(e)) throw refused();
       // Timeouts, refused or reset connections, truncated bodies: never the error text (undici puts the URL there).
       const timedOut = timeout.aborted;
       hookAttempt('unavailable');
@@ -544,7 +580,10 @@ export class VendorHttp {
       throw new AttemptFailure({ ...failure, code: 'VENDOR_UNAVAILABLE' }, 'rate_limited', true, res.status, waited);
     }
 
-    let failure = errorHook(res) ?? (res.status >= 400 ? defaultFailure(res.status) : null);
+    let failure =
+      res.status >= 300 && res.status < 400
+        ? { code: 'VENDOR_REJECTED' as const, vendorCode: res.status, vendorMessage: 'the vendor answered with a redirect, which is not followed' }
+        : (errorHook(res) ?? (res.status >= 400 ? defaultFailure(res.status) : null));
     if (!failure && call.expectJson && res.json === undefined) {
       failure = { code: 'VENDOR_UNAVAILABLE', vendorMessage: 'malformed or truncated answer' };
     }

@@ -48,6 +48,18 @@ export interface ConnectionContext {
   credentials: Record<string, string>;
   requestId?: string;
   signal?: AbortSignal;
+  /**
+   * Waited on before every attempt of every request (retries included): bulk work paces its requests on a schedule
+   * shared with other replicas (services/rollout-pacer.ts). Absent for ordinary calls.
+   */
+  pace?: (signal?: AbortSignal) => Promise<void>;
+}
+
+/** Which scopes of one kind to list at a vendor (a directory walk). */
+export interface ScopeFilter {
+  kind: PolicyScopeKind;
+  /** Only those in this vendor location (Webex `locationId`). */
+  locationId?: string | null;
 }
 
 /** A vendor request as preview shows it: exactly what apply would send, with credentials redacted. */
@@ -124,6 +136,15 @@ export interface RecordingVendor {
   applyPolicy?(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome>;
   /** The vendor's current state, translated back into the neutral model. */
   readPolicy?(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules>;
+
+  /**
+   * Streams the scopes a bulk roll-out can target, one vendor page at a time, following the vendor's pagination;
+   * never holds the whole directory.
+   */
+  listPolicyScopes?(conn: ConnectionContext, filter: ScopeFilter, opts?: { pageSize?: number }): AsyncGenerator<PolicyScope[]>;
+
+  /** Sustained requests per second this connection may send (its limiter's rate): the pace of bulk work. */
+  requestRate?(conn: ConnectionContext): number;
 
   /** Checks credentials with a harmless read; throws VENDOR_AUTH_FAILED / VENDOR_UNAVAILABLE. */
   testConnection(conn: ConnectionContext): Promise<void>;

@@ -5,7 +5,7 @@ import { VendorKind } from '../common/enums';
 @InputType({ description: 'A named value: a credential (write-only) or a setting.' })
 export class NameValueInput {
   @Field(() => String)
-  @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: 'name must be a field name such as "token" or "accountSid"' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_.]{0,63}$/, { message: 'name must be a field name such as "token", "accountSid" or "http.totalTimeoutMs"' })
   name!: string;
 
   @Field(() => String)

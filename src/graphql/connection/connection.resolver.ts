@@ -48,7 +48,7 @@ export class ConnectionResolver {
 
   @Mutation(() => VendorConnection, { description: 'Connects a vendor account to a tenant. Credentials are stored encrypted and never returned.' })
   async connectVendor(@Arg('input', () => ConnectVendorInput) input: ConnectVendorInput, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
-    return toConnection(await ctx.services.connections.connect(ctx.principal, { ...input, vendor: input.vendor as VendorKindT }));
+    return toConnection(await ctx.services.connections.connect(ctx.principal, { ...input, vendor: input.vendor as VendorKindT }, ctx.requestId));
   }
 
   @Mutation(() => VendorConnection)
@@ -56,12 +56,12 @@ export class ConnectionResolver {
     @Arg('input', () => UpdateVendorConnectionInput) input: UpdateVendorConnectionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<VendorConnection> {
-    return toConnection(await ctx.services.connections.update(ctx.principal, input));
+    return toConnection(await ctx.services.connections.update(ctx.principal, input, ctx.requestId));
   }
 
   @Mutation(() => DeletePayload, { description: 'Removes the connection and its policies.' })
   async removeVendorConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
-    await ctx.services.connections.remove(ctx.principal, id);
+    await ctx.services.connections.remove(ctx.principal, id, ctx.requestId);
     return { id, deleted: true };
   }
 

@@ -37,22 +37,28 @@ export class LiveRecordingResolver {
 
   @Mutation(() => LiveRecording, { description: 'Starts recording a call in progress (needs recording:live).' })
   async startLiveRecording(@Arg('input', () => StartLiveRecordingInput) input: StartLiveRecordingInput, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
-    return toLiveRecording(await ctx.services.liveRecordings.start(ctx.principal, input, ctx.requestId));
+    const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
+    return ctx.idempotent('startLiveRecording', input, tenantId, async () => toLiveRecording(await ctx.services.liveRecordings.start(ctx.principal, input, ctx.requestId)));
   }
 
   @Mutation(() => LiveRecording, { description: 'Pauses a running recording, e.g. while a caller reads out a card number.' })
   async pauseLiveRecording(@Arg('input', () => PauseLiveRecordingInput) input: PauseLiveRecordingInput, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
-    return toLiveRecording(await ctx.services.liveRecordings.pause(ctx.principal, input.id, input.behavior, ctx.requestId));
+    const tenantId = (await ctx.loaders.liveRecording.load(input.id))?.tenantId;
+    return ctx.idempotent('pauseLiveRecording', input, tenantId, async () =>
+      toLiveRecording(await ctx.services.liveRecordings.pause(ctx.principal, input.id, input.behavior, ctx.requestId)),
+    );
   }
 
   @Mutation(() => LiveRecording)
   async resumeLiveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
-    return toLiveRecording(await ctx.services.liveRecordings.resume(ctx.principal, id, ctx.requestId));
+    const tenantId = (await ctx.loaders.liveRecording.load(id))?.tenantId;
+    return ctx.idempotent('resumeLiveRecording', { id }, tenantId, async () => toLiveRecording(await ctx.services.liveRecordings.resume(ctx.principal, id, ctx.requestId)));
   }
 
   @Mutation(() => LiveRecording, { description: 'Stops the recording; final.' })
   async stopLiveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
-    return toLiveRecording(await ctx.services.liveRecordings.stop(ctx.principal, id, ctx.requestId));
+    const tenantId = (await ctx.loaders.liveRecording.load(id))?.tenantId;
+    return ctx.idempotent('stopLiveRecording', { id }, tenantId, async () => toLiveRecording(await ctx.services.liveRecordings.stop(ctx.principal, id, ctx.requestId)));
   }
 
   @Mutation(() => LiveRecording, { description: "Reads the recording's state from its vendor (e.g. after the call ended)." })
@@ -64,8 +70,11 @@ export class LiveRecordingResolver {
     description: 'Files a finished recording on a CRM call. The CRM keeps one recording per call: attaching again replaces the previous one (see replacedPrevious).',
   })
   async attachRecording(@Arg('input', () => AttachRecordingInput) input: AttachRecordingInput, @Ctx() ctx: RequestContext): Promise<AttachRecordingPayload> {
-    const r = await ctx.services.attachments.attach(ctx.principal, input, ctx.requestId);
-    return { attachment: toAttachment(r.attachment), replacedPrevious: r.replacedPrevious };
+    const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
+    return ctx.idempotent('attachRecording', input, tenantId, async () => {
+      const r = await ctx.services.attachments.attach(ctx.principal, input, ctx.requestId);
+      return { attachment: toAttachment(r.attachment), replacedPrevious: r.replacedPrevious };
+    });
   }
 
   @Subscription(() => LiveRecordingEvent, {

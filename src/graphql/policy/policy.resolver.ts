@@ -47,23 +47,24 @@ export class PolicyResolver {
     description: 'Stores a new policy, then (unless apply is false) pushes it to the vendor. Refused before any vendor call when the vendor cannot express a field.',
   })
   async createRecordingPolicy(@Arg('input', () => CreateRecordingPolicyInput) input: CreateRecordingPolicyInput, @Ctx() ctx: RequestContext): Promise<RecordingPolicyPayload> {
-    const result = await ctx.services.policies.create(
-      ctx.principal,
-      { ...input, scope: input.scope as PolicyScopeT, rules: input.rules as RecordingRulesT },
-      ctx.requestId,
+    const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
+    return ctx.idempotent('createRecordingPolicy', input, tenantId, async () =>
+      toPayload(await ctx.services.policies.create(ctx.principal, { ...input, scope: input.scope as PolicyScopeT, rules: input.rules as RecordingRulesT }, ctx.requestId)),
     );
-    return toPayload(result);
   }
 
   @Mutation(() => RecordingPolicyPayload, { description: 'Changes the desired state (optimistic concurrency on expectedVersion), then pushes it.' })
   async updateRecordingPolicy(@Arg('input', () => UpdateRecordingPolicyInput) input: UpdateRecordingPolicyInput, @Ctx() ctx: RequestContext): Promise<RecordingPolicyPayload> {
-    const result = await ctx.services.policies.update(ctx.principal, { ...input, rules: input.rules as RecordingRulesT | null }, ctx.requestId);
-    return toPayload(result);
+    const tenantId = (await ctx.loaders.policy.load(input.id))?.tenantId;
+    return ctx.idempotent('updateRecordingPolicy', input, tenantId, async () =>
+      toPayload(await ctx.services.policies.update(ctx.principal, { ...input, rules: input.rules as RecordingRulesT | null }, ctx.requestId)),
+    );
   }
 
   @Mutation(() => RecordingPolicyPayload, { description: 'Pushes the current desired version to the vendor again (after FAILED, or to overwrite drift).' })
   async retrySync(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RecordingPolicyPayload> {
-    return toPayload(await ctx.services.policies.retrySync(ctx.principal, id, ctx.requestId));
+    const tenantId = (await ctx.loaders.policy.load(id))?.tenantId;
+    return ctx.idempotent('retrySync', { id }, tenantId, async () => toPayload(await ctx.services.policies.retrySync(ctx.principal, id, ctx.requestId)));
   }
 
   @Mutation(() => PolicyPreview, { description: 'The exact vendor requests an apply would send (credentials redacted), and lint warnings. Changes nothing.' })
@@ -84,7 +85,7 @@ export class PolicyResolver {
 
   @Mutation(() => DeletePayload, { description: 'Deletes the policy here; the vendor keeps its current settings.' })
   async deleteRecordingPolicy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
-    await ctx.services.policies.delete(ctx.principal, id);
+    await ctx.services.policies.delete(ctx.principal, id, ctx.requestId);
     return { id, deleted: true };
   }
 

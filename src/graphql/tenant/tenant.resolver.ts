@@ -34,17 +34,17 @@ export class TenantResolver {
 
   @Mutation(() => Tenant, { description: 'Needs a platform operator token (recording:admin, tenants ["*"]).' })
   async createTenant(@Arg('input', () => CreateTenantInput) input: CreateTenantInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
-    return toTenant(await ctx.services.tenants.create(ctx.principal, input));
+    return toTenant(await ctx.services.tenants.create(ctx.principal, input, ctx.requestId));
   }
 
   @Mutation(() => Tenant)
   async renameTenant(@Arg('input', () => RenameTenantInput) input: RenameTenantInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
-    return toTenant(await ctx.services.tenants.rename(ctx.principal, input));
+    return toTenant(await ctx.services.tenants.rename(ctx.principal, input, ctx.requestId));
   }
 
   @Mutation(() => DeletePayload, { description: 'Deletes the tenant and everything it owns (connections, policies, recordings).' })
   async deleteTenant(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
-    await ctx.services.tenants.delete(ctx.principal, id);
+    await ctx.services.tenants.delete(ctx.principal, id, ctx.requestId);
     return { id, deleted: true };
   }
 

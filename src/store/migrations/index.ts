@@ -2,6 +2,8 @@ import type { Migration } from './types';
 import { migration as m0001 } from './0001_tenants_connections_policies';
 import { migration as m0002 } from './0002_live_recordings_attachments';
 import { migration as m0003 } from './0003_policy_sync_jobs';
+import { migration as m0004 } from './0004_audit_idempotency';
+import { migration as m0005 } from './0005_rollouts';
 
 export type { Migration };
 
@@ -9,4 +11,4 @@ export type { Migration };
  * The one ordered set of migrations, applied at start on PGlite and on a PostgreSQL server alike, one file each.
  * Never edit a migration that has shipped: add the next file and list it here.
  */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -1,8 +1,9 @@
 import type { FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
-import type { ApplyOutcome, ConnectionContext, LiveAction, LiveRecordingRef, RecordingVendor, VendorCapabilities, VendorRecordingState, VendorRequestPreview } from '../port';
+import type { ApplyOutcome, ConnectionContext, LiveAction, LiveRecordingRef, RecordingVendor, ScopeFilter, VendorCapabilities, VendorRecordingState, VendorRequestPreview } from '../port';
 import { WebexClient } from './client';
+import { listPersonScopes } from './directory';
 import { WEBEX_LIVE_RECORDING, webexStartRecording, webexUpdateRecording } from './live';
 import { checkWebexPolicy, fromWebex, needsCurrent, toWebexPut } from './mapping';
 
@@ -75,6 +76,15 @@ export class WebexAdapter implements RecordingVendor {
 
   async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
     return fromWebex(scope, await new WebexClient(this.http, conn).readCallRecordingSettings(scope));
+  }
+
+  /** The people directory, streamed page by page (directory.ts). */
+  listPolicyScopes(conn: ConnectionContext, filter: ScopeFilter, opts?: { pageSize?: number }): AsyncGenerator<PolicyScope[]> {
+    return listPersonScopes(this.http, conn, filter, opts);
+  }
+
+  requestRate(conn: ConnectionContext): number {
+    return this.http.settingsFor(conn).limiter.ratePerSecond;
   }
 
   async testConnection(conn: ConnectionContext): Promise<void> {

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import type { SecretBox } from '../crypto/secrets';
+import type { Database } from '../store/db';
+import { vendorConnections } from '../store/schema';
+
+export interface RotationReport {
+  /** Connections looked at. */
+  total: number;
+  /** Re-sealed with the current key. */
+  resealed: number;
+  /** Already sealed with the current key (re-sealed anyway: a fresh nonce costs nothing). */
+  alreadyCurrent: number;
+  /** Per key id, how many values were sealed with it before the rotation. */
+  byPreviousKey: Record<string, number>;
+}
+
+export class RotationError extends Error {
+  constructor(readonly failures: { connectionId: string; keyId: string | undefined }[]) {
+    super(
+      `${failures.length} connection(s) could not be opened with CREDENTIALS_KEY or CREDENTIALS_KEY_PREVIOUS; nothing was changed:\n` +
+        failures.map((f) => `  - ${f.connectionId} (sealed with key ${f.keyId ?? 'unknown'})`).join('\n'),
+    );
+    this.name = 'RotationError';
+  }
+}
+
+/**
+ * Re-seals every connection's credentials with the current key (after CREDENTIALS_KEY changed and the old key moved
+ * to CREDENTIALS_KEY_PREVIOUS), in one transaction with the rows locked: either every value is re-sealed or none
+ * is, and a replica writing meanwhile waits. Values are opened and re-sealed in memory only; nothing is logged.
+ * Once it reports success the previous key can be dropped from CREDENTIALS_KEY_PREVIOUS.
+ */
+export async function rotateCredentials(database: Database, secrets: SecretBox): Promise<RotationReport> {
+  return database.db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: vendorConnections.id, sealed: vendorConnections.credentialsSealed })
+      .from(vendorConnections)
+      .for('update');
+    const report: RotationReport = { total: rows.length, resealed: 0, alreadyCurrent: 0, byPreviousKey: {} };
+    const failures: RotationError['failures'] = [];
+    const updates: { id: string; sealed: string }[] = [];
+    for (const row of rows) {
+      const keyId = secrets.keyIdOf(row.sealed);
+      let plain: string;
+      try {
+        // The connection id is the AAD: a sealed value moved to another row does not open.
+        plain = secrets.open(row.sealed, row.id);
+      } catch {
+        failures.push({ connectionId: row.id, keyId });
+        continue;
+      }
+      if (keyId === secrets.currentKeyId) report.alreadyCurrent++;
+      else report.byPreviousKey[keyId ?? 'unknown'] = (report.byPreviousKey[keyId ?? 'unknown'] ?? 0) + 1;
+      updates.push({ id: row.id, sealed: secrets.seal(plain, row.id) });
+    }
+    if (failures.length) throw new RotationError(failures);
+    for (const u of updates) {
+      await tx
+        .update(vendorConnections)
+        .set({ credentialsSealed: u.sealed, credentialsKeyId: secrets.currentKeyId })
+        .where(eq(vendorConnections.id, u.id));
+      report.resealed++;
+    }
+    return report;
+  });
+}

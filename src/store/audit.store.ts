@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import type { AppDb } from './db';
+import { auditLog, type AuditRow } from './schema';
+import { tenantCondition, toPageBy, decodeCursorAt, type Page, type PageArgs, type TenantScope } from './pagination';
+
+export interface AuditEntry {
+  tenantId: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before?: unknown;
+  after?: unknown;
+  outcome?: unknown;
+  requestId?: string | null;
+}
+
+export interface AuditFilter {
+  targetType?: string | null;
+  targetId?: string | null;
+  action?: string | null;
+}
+
+/** The audit trail: written in the transaction of the change it records. */
+export class AuditStore {
+  constructor(private readonly db: AppDb) {}
+
+  async record(tx: AppDb, e: AuditEntry): Promise<void> {
+    await tx.insert(auditLog).values({
+      id: randomUUID(),
+      tenantId: e.tenantId,
+      actor: e.actor,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      outcome: e.outcome ?? null,
+      requestId: e.requestId ?? null,
+    });
+  }
+
+  async page(scope: TenantScope, tenantId: string, filter: AuditFilter, args: PageArgs): Promise<Page<AuditRow>> {
+    const after = args.after ? decodeCursorAt(args.after) : undefined;
+    const rows = await this.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tenantId, tenantId),
+          tenantCondition(auditLog.tenantId, scope),
+          filter.targetType ? eq(auditLog.targetType, filter.targetType) : undefined,
+          filter.targetId ? eq(auditLog.targetId, filter.targetId) : undefined,
+          filter.action ? eq(auditLog.action, filter.action) : undefined,
+          after ? or(gt(auditLog.at, after.createdAt), and(eq(auditLog.at, after.createdAt), gt(auditLog.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(auditLog.at), asc(auditLog.id))
+      .limit(args.first + 1);
+    return toPageBy(rows, args.first, (r) => r.at);
+  }
+}

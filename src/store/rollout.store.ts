@@ -1,0 +1,344 @@
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, boolean, index } from 'drizzle-orm/pg-core';
+import { AppError } from '../domain/errors';
+import type { AppDb } from './db';
+import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
+import type { StoredVendorError } from './schema';
+
+/** Drizzle's view of migrations/0005_rollouts.ts (kept beside its store: no other aggregate reads these tables). */
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+
+export const policyRollouts = pgTable('policy_rollouts', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  connectionId: text('connection_id').notNull(),
+  name: text('name').notNull(),
+  rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+  scope: jsonb('scope').$type<RolloutScope>().notNull(),
+  status: text('status').notNull(),
+  ratePerSecond: doublePrecision('rate_per_second').notNull(),
+  listed: boolean('listed').notNull().default(false),
+  listOwner: text('list_owner'),
+  listLeaseUntil: ts('list_lease_until'),
+  total: integer('total').notNull().default(0),
+  lastError: jsonb('last_error').$type<StoredVendorError | null>(),
+  createdBy: text('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  resumedAt: ts('resumed_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+}, (t) => [index('policy_rollouts_tenant_idx').on(t.tenantId, t.createdAt, t.id)]);
+
+export const policyRolloutItems = pgTable('policy_rollout_items', {
+  rolloutId: text('rollout_id').notNull(),
+  personId: text('person_id').notNull(),
+  seq: integer('seq').notNull(),
+  status: text('status').notNull().default('PENDING'),
+  attempts: integer('attempts').notNull().default(0),
+  requests: integer('requests').notNull().default(0),
+  leaseOwner: text('lease_owner'),
+  leaseUntil: ts('lease_until'),
+  error: jsonb('error').$type<StoredVendorError | null>(),
+  changes: jsonb('changes').$type<unknown>(),
+  finishedAt: ts('finished_at'),
+}, (t) => [primaryKey({ columns: [t.rolloutId, t.personId] })]);
+
+export interface RolloutScope {
+  all?: boolean;
+  personIds?: string[];
+  locationId?: string | null;
+}
+
+export type RolloutRow = typeof policyRollouts.$inferSelect;
+export type RolloutItemRow = typeof policyRolloutItems.$inferSelect;
+
+export const ROLLOUT_STATUSES = ['RUNNING', 'PAUSED', 'CANCELLED', 'COMPLETED', 'COMPLETED_WITH_ERRORS'] as const;
+export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number];
+export const ITEM_STATUSES = ['PENDING', 'WRITTEN', 'ALREADY_IN_SYNC', 'FAILED'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export interface RolloutStats {
+  pending: number;
+  written: number;
+  alreadyInSync: number;
+  failed: number;
+  /** Items finished, and vendor requests they took, in the recent window. */
+  recentItems: number;
+  recentRequests: number;
+  /** Seconds the window spans (10, or less right after a start or resume). */
+  windowSeconds: number;
+}
+
+export const RATE_WINDOW_SECONDS = 10;
+
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Keyset cursor over (seq, person_id): stable while items are added. */
+function encodeItemCursor(seq: number, personId: string): string {
+  return Buffer.from(`${seq}|${personId}`).toString('base64url');
+}
+
+function decodeItemCursor(cursor: string): { seq: number; personId: string } {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const sep = raw.indexOf('|');
+  const seq = Number(raw.slice(0, sep));
+  if (sep < 0 || !Number.isInteger(seq) || !raw.slice(sep + 1)) {
+    throw new AppError('BAD_USER_INPUT', 'The cursor is not one this API issued', { fields: [{ path: ['after'], message: 'invalid cursor' }] });
+  }
+  return { seq, personId: raw.slice(sep + 1) };
+}
+
+export class RolloutStore {
+  constructor(private readonly db: AppDb) {}
+
+  async insert(tx: AppDb, row: typeof policyRollouts.$inferInsert): Promise<RolloutRow> {
+    const [created] = await tx.insert(policyRollouts).values(row).returning();
+    return created!;
+  }
+
+  async byIds(scope: TenantScope, ids: readonly string[]): Promise<RolloutRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.select().from(policyRollouts).where(and(inArray(policyRollouts.id, [...ids]), tenantCondition(policyRollouts.tenantId, scope)));
+  }
+
+  async page(scope: TenantScope, tenantId: string, args: PageArgs): Promise<Page<RolloutRow>> {
+    const rows = await this.db
+      .select()
+      .from(policyRollouts)
+      .where(and(eq(policyRollouts.tenantId, tenantId), tenantCondition(policyRollouts.tenantId, scope), afterCursor(policyRollouts.createdAt, policyRollouts.id, args.after)))
+      .orderBy(...pageOrder(policyRollouts.createdAt, policyRollouts.id))
+      .limit(args.first + 1);
+    return toPage(rows, args.first);
+  }
+
+  /** Moves a roll-out from one of `from` to `to`; undefined when it was in another state (or is not visible). */
+  async transition(tx: AppDb, scope: TenantScope, id: string, from: readonly RolloutStatus[], to: RolloutStatus): Promise<RolloutRow | undefined> {
+    const now = new Date();
+    const [row] = await tx
+      .update(policyRollouts)
+      .set({
+        status: to,
+        updatedAt: now,
+        ...(to === 'RUNNING' ? { resumedAt: now } : {}),
+        ...(to === 'CANCELLED' || to.startsWith('COMPLETED') ? { finishedAt: now } : {}),
+      })
+      .where(and(eq(policyRollouts.id, id), inArray(policyRollouts.status, [...from]), tenantCondition(policyRollouts.tenantId, scope)))
+      .returning();
+    return row;
+  }
+
+  /** Counts per status and the recent rate, for many roll-outs in one statement. */
+  async stats(scope: TenantScope, rolloutIds: readonly string[]): Promise<Map<string, RolloutStats>> {
+    const out = new Map<string, RolloutStats>();
+    if (rolloutIds.length === 0) return out;
+    const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+    const tenantFilter = scope === null ? sql`` : sql` AND r.tenant_id IN (${list(scope.length ? scope : ['\u0000none'])})`;
+    const result = await this.db.execute(sql`
+      SELECT r.id AS id, i.status AS status, count(i.person_id)::int AS n,
+        count(*) FILTER (WHERE i.finished_at > now() - make_interval(secs => ${RATE_WINDOW_SECONDS}) AND i.finished_at >= r.resumed_at)::int AS recent_items,
+        coalesce(sum(i.requests) FILTER (WHERE i.finished_at > now() - make_interval(secs => ${RATE_WINDOW_SECONDS}) AND i.finished_at >= r.resumed_at), 0)::int AS recent_requests,
+        least(${RATE_WINDOW_SECONDS}, greatest(0.5, extract(epoch FROM now() - r.resumed_at)))::float8 AS window_seconds
+      FROM policy_rollouts r LEFT JOIN policy_rollout_items i ON i.rollout_id = r.id
+      WHERE r.id IN (${list(rolloutIds)})${tenantFilter}
+      GROUP BY r.id, i.status, r.resumed_at`);
+    for (const row of rowsOf<{ id: string; status: string | null; n: number; recent_items: number; recent_requests: number; window_seconds: number }>(result)) {
+      let s = out.get(row.id);
+      if (!s) {
+        s = { pending: 0, written: 0, alreadyInSync: 0, failed: 0, recentItems: 0, recentRequests: 0, windowSeconds: Number(row.window_seconds) };
+        out.set(row.id, s);
+      }
+      const n = Number(row.n);
+      if (row.status === 'PENDING') s.pending += n;
+      else if (row.status === 'WRITTEN') s.written += n;
+      else if (row.status === 'ALREADY_IN_SYNC') s.alreadyInSync += n;
+      else if (row.status === 'FAILED') s.failed += n;
+      s.recentItems += Number(row.recent_items);
+      s.recentRequests += Number(row.recent_requests);
+    }
+    return out;
+  }
+
+  async insertItems(tx: AppDb, rolloutId: string, items: { personId: string; seq: number }[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 1000) {
+      const chunk = items.slice(i, i + 1000);
+      await tx
+        .insert(policyRolloutItems)
+        .values(chunk.map((it) => ({ rolloutId, personId: it.personId, seq: it.seq })))
+        .onConflictDoNothing();
+    }
+  }
+
+  /** Takes (or renews) the right to walk the directory; undefined when another worker holds it or it is done. */
+  async takeListing(id: string, owner: string, leaseMs: number): Promise<RolloutRow | undefined> {
+    const [row] = await this.db
+      .update(policyRollouts)
+      .set({ listOwner: owner, listLeaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
+      .where(
+        and(
+          eq(policyRollouts.id, id),
+          eq(policyRollouts.listed, false),
+          eq(policyRollouts.status, 'RUNNING'),
+          or(sql`${policyRollouts.listLeaseUntil} IS NULL`, sql`${policyRollouts.listLeaseUntil} < now()`, eq(policyRollouts.listOwner, owner)),
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  async finishListing(id: string, owner: string): Promise<RolloutRow | undefined> {
+    const [row] = await this.db
+      .update(policyRollouts)
+      .set({
+        listed: true,
+        listOwner: null,
+        listLeaseUntil: null,
+        total: sql`(SELECT count(*)::int FROM policy_rollout_items WHERE rollout_id = ${id})`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(policyRollouts.id, id), eq(policyRollouts.listOwner, owner)))
+      .returning();
+    return row;
+  }
+
+  async listingFailed(id: string, owner: string, error: StoredVendorError): Promise<void> {
+    await this.db
+      .update(policyRollouts)
+      .set({ lastError: error, listOwner: null, listLeaseUntil: null, updatedAt: new Date() })
+      .where(and(eq(policyRollouts.id, id), eq(policyRollouts.listOwner, owner)));
+  }
+
+  /**
+   * Claims up to `n` pending people nobody holds, in directory order. SKIP LOCKED lets workers of every replica
+   * claim at once without waiting on each other or taking the same person; the lease hands a person to another
+   * worker only if its holder dies.
+   */
+  async claim(rolloutId: string, owner: string, n: number, leaseMs: number): Promise<{ personId: string; seq: number; attempts: number }[]> {
+    const result = await this.db.execute(sql`
+      UPDATE policy_rollout_items AS i
+      SET lease_owner = ${owner}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), attempts = i.attempts + 1
+      FROM (
+        SELECT person_id FROM policy_rollout_items
+        WHERE rollout_id = ${rolloutId} AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < now())
+        ORDER BY seq
+        LIMIT ${n}
+        FOR UPDATE SKIP LOCKED
+      ) AS c
+      WHERE i.rollout_id = ${rolloutId} AND i.person_id = c.person_id
+      RETURNING i.person_id AS "personId", i.seq AS seq, i.attempts AS attempts`);
+    return rowsOf<{ personId: string; seq: number; attempts: number }>(result);
+  }
+
+  /** Records a person's outcome, only while the caller still holds it. */
+  async finishItem(
+    rolloutId: string,
+    personId: string,
+    owner: string,
+    outcome: { status: Exclude<ItemStatus, 'PENDING'>; requests: number; error?: StoredVendorError | null; changes?: unknown },
+  ): Promise<boolean> {
+    const rows = await this.db
+      .update(policyRolloutItems)
+      .set({
+        status: outcome.status,
+        requests: sql`${policyRolloutItems.requests} + ${outcome.requests}`,
+        error: outcome.error ?? null,
+        changes: outcome.changes ?? null,
+        finishedAt: new Date(),
+        leaseOwner: null,
+        leaseUntil: null,
+      })
+      .where(and(eq(policyRolloutItems.rolloutId, rolloutId), eq(policyRolloutItems.personId, personId), eq(policyRolloutItems.leaseOwner, owner)))
+      .returning({ personId: policyRolloutItems.personId });
+    return rows.length > 0;
+  }
+
+  /** Leaves a person pending for another try after `delayMs` (the vendor was unavailable). */
+  async retryItemLater(rolloutId: string, personId: string, owner: string, delayMs: number, requests: number, error: StoredVendorError): Promise<void> {
+    await this.db
+      .update(policyRolloutItems)
+      .set({ leaseOwner: null, leaseUntil: sql`now() + make_interval(secs => ${delayMs / 1000})`, error, requests: sql`${policyRolloutItems.requests} + ${requests}` })
+      .where(and(eq(policyRolloutItems.rolloutId, rolloutId), eq(policyRolloutItems.personId, personId), eq(policyRolloutItems.leaseOwner, owner)));
+  }
+
+  /** Gives claimed people back at once (a paused roll-out, a replica shutting down): the claim did not count. */
+  async release(rolloutId: string, personIds: string[], owner: string): Promise<void> {
+    if (personIds.length === 0) return;
+    await this.db
+      .update(policyRolloutItems)
+      .set({ leaseOwner: null, leaseUntil: null, attempts: sql`greatest(0, ${policyRolloutItems.attempts} - 1)` })
+      .where(and(eq(policyRolloutItems.rolloutId, rolloutId), inArray(policyRolloutItems.personId, personIds), eq(policyRolloutItems.leaseOwner, owner)));
+  }
+
+  /** Whether people remain pending, and whether any of them could be claimed now. */
+  async pendingState(rolloutId: string): Promise<{ pending: number; claimable: number }> {
+    const result = await this.db.execute(sql`
+      SELECT count(*)::int AS pending, count(*) FILTER (WHERE lease_until IS NULL OR lease_until < now())::int AS claimable
+      FROM policy_rollout_items WHERE rollout_id = ${rolloutId} AND status = 'PENDING'`);
+    const [row] = rowsOf<{ pending: number; claimable: number }>(result);
+    return { pending: Number(row?.pending ?? 0), claimable: Number(row?.claimable ?? 0) };
+  }
+
+  /** Ends a running roll-out whose directory is listed and whose people all have an outcome (one winner). */
+  async complete(tx: AppDb, id: string): Promise<RolloutRow | undefined> {
+    const now = new Date();
+    const [row] = await tx
+      .update(policyRollouts)
+      .set({
+        status: sql`CASE WHEN EXISTS (SELECT 1 FROM policy_rollout_items WHERE rollout_id = ${id} AND status = 'FAILED') THEN 'COMPLETED_WITH_ERRORS' ELSE 'COMPLETED' END`,
+        finishedAt: now,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(policyRollouts.id, id),
+          eq(policyRollouts.status, 'RUNNING'),
+          eq(policyRollouts.listed, true),
+          sql`NOT EXISTS (SELECT 1 FROM policy_rollout_items WHERE rollout_id = ${id} AND status = 'PENDING')`,
+        ),
+      )
+      .returning();
+    return row;
+  }
+
+  async outcomes(scope: TenantScope, rolloutId: string, status: ItemStatus | null | undefined, args: PageArgs): Promise<Page<RolloutItemRow>> {
+    const visible = await this.byIds(scope, [rolloutId]);
+    if (!visible.length) return { items: [], hasNextPage: false, endCursor: null };
+    let after: SQL | undefined;
+    if (args.after) {
+      const c = decodeItemCursor(args.after);
+      after = or(gt(policyRolloutItems.seq, c.seq), and(eq(policyRolloutItems.seq, c.seq), gt(policyRolloutItems.personId, c.personId)));
+    }
+    const rows = await this.db
+      .select()
+      .from(policyRolloutItems)
+      .where(and(eq(policyRolloutItems.rolloutId, rolloutId), status ? eq(policyRolloutItems.status, status) : undefined, after))
+      .orderBy(asc(policyRolloutItems.seq), asc(policyRolloutItems.personId))
+      .limit(args.first + 1);
+    const hasNextPage = rows.length > args.first;
+    const items = hasNextPage ? rows.slice(0, args.first) : rows;
+    const last = items[items.length - 1];
+    return { items, hasNextPage, endCursor: last ? encodeItemCursor(last.seq, last.personId) : null };
+  }
+
+  /** Running roll-outs (every tenant): what a replica looks for at start. */
+  async running(): Promise<RolloutRow[]> {
+    return this.db.select().from(policyRollouts).where(eq(policyRollouts.status, 'RUNNING'));
+  }
+
+  /**
+   * Reserves `count` request slots `intervalMs` apart on the connection's shared schedule (a GCRA: the schedule's
+   * next free instant moves forward by count * interval, never starting before now). Answers how many ms from
+   * now the first reserved slot is. One statement per block, whatever the number of replicas.
+   */
+  async reserveSlots(connectionId: string, count: number, intervalMs: number): Promise<number> {
+    const span = count * intervalMs;
+    const result = await this.db.execute(sql`
+      INSERT INTO vendor_request_schedule AS s (connection_id, next_at)
+      VALUES (${connectionId}, clock_timestamp() + make_interval(secs => ${span / 1000}))
+      ON CONFLICT (connection_id) DO UPDATE SET next_at = greatest(s.next_at, clock_timestamp()) + make_interval(secs => ${span / 1000})
+      RETURNING (extract(epoch FROM (next_at - clock_timestamp())) * 1000)::float8 AS until_ms`);
+    const [row] = rowsOf<{ until_ms: number }>(result);
+    return Number(row?.until_ms ?? span) - span;
+  }
+}
