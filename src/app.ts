@@ -15,7 +15,7 @@ import { buildRecordingSchema } from './graphql/schema';
 import { createApollo } from './server/apollo';
 import { Authenticator, signToken, SCOPES } from './server/auth';
 import { RequestContext } from './server/context';
-import { createHttpHandler } from './server/http';
+import { createHttpHandler, secretMatches } from './server/http';
 import { createPlaygroundHandler, loadExampleOperations } from './server/playground';
 import { startSandbox, type Sandbox } from './sandbox/runner';
 import { WebSocketServer } from 'ws';
@@ -36,6 +36,11 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface AppOptions {
   config: Config;
+  /**
+   * An open database to share instead of opening one (a second replica in the same process on the embedded
+   * database, which one process owns); the app then leaves it open at close.
+   */
+  database?: Database;
   /** Run in a PostgreSQL schema of its own (tests on a shared server). */
   pgSchema?: string;
   /** Keep PGlite in memory instead of under DATA_DIR (tests). */
@@ -65,11 +70,13 @@ export interface App {
 export async function startApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const logger = createLogger(config.logLevel, opts.logDestination);
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: opts.inMemory ? undefined : config.dataDir,
-    pgSchema: opts.pgSchema,
-  });
+  const database =
+    opts.database ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: opts.inMemory ? undefined : config.dataDir,
+      pgSchema: opts.pgSchema ?? config.databaseSchema,
+    }));
   const secrets = new SecretBox(config.credentialsKey, config.previousCredentialsKeys);
   // Outbound vendor traffic: where it may go (SSRF), and metrics for every call. Both are process-wide, as the
   // vendor registry is.
@@ -91,7 +98,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
   setVendorRegistry(createVendorRegistry({ hooks: metrics.vendorHooks }));
   const stores = createStores(database.db);
-  const boss = createBoss(database);
+  // Expired jobs (a worker died holding them) are only noticed by maintenance: run it often enough to honour the lease.
+  const boss = createBoss(database, { maintenanceIntervalSeconds: Math.max(2, Math.min(60, Math.floor(config.syncJobExpireSeconds / 2))) });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const services = createServices(
@@ -108,9 +116,21 @@ export async function startApp(opts: AppOptions): Promise<App> {
         pollingIntervalSeconds: config.jobPollSeconds,
         runWorkers: config.workers,
       },
+      rollout: {
+        rateCap: config.rolloutRatePerSecond,
+        jobs: config.rolloutJobs,
+        workers: config.workers ? config.rolloutWorkers : 0,
+        lanes: config.rolloutLanes,
+        leaseSeconds: config.rolloutLeaseSeconds,
+        sliceSeconds: config.rolloutSliceSeconds,
+        pollingIntervalSeconds: config.jobPollSeconds,
+      },
+      reconcile: { intervalSeconds: config.reconcileIntervalSeconds, pollingIntervalSeconds: config.jobPollSeconds, runWorkers: config.workers },
     },
   );
   await services.policySync.start();
+  await services.rollouts.start();
+  await services.reconcile.start();
   const { schema, sdl } = await buildRecordingSchema();
   const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection, extraPlugins: [metrics.apolloPlugin()] });
   await apollo.start();
@@ -206,7 +226,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       onConnect: (ctx) => {
         if (config.routerSecrets.length === 0) return true;
         const given = ctx.extra.request.headers['x-router-secret'];
-        return typeof given === 'string' && config.routerSecrets.includes(given);
+        return typeof given === 'string' && secretMatches(given, config.routerSecrets);
       },
       context: async (ctx) => {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
@@ -247,10 +267,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
       });
       await apollo.stop();
       // Jobs in flight finish (or are retried by another replica after their lease), then the queue stops.
+      // Roll-out lanes finish the person they hold and hand their jobs over before the queue stops.
+      await services.rollouts.stop();
+      await services.reconcile.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await services.events.close();
       await app.sandbox?.close();
-      await database.close();
+      if (!opts.database) await database.close();
     },
   };
   if (config.sandbox) {

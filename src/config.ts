@@ -28,6 +28,10 @@ export class Config {
   @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   databaseUrl?: string;
 
+  /** PostgreSQL schema for this deployment's tables (several deployments can share one database). */
+  @Matches(/^[a-z_][a-z0-9_]{0,40}$/, { message: 'DATABASE_SCHEMA must be a lower-case identifier' })
+  databaseSchema!: string;
+
   @Matches(BASE64_32, { message: 'CREDENTIALS_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
   credentialsKey!: string;
 
@@ -230,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.port = int(env.PORT, 4000, 'PORT', problems);
   c.dataDir = resolve(env.DATA_DIR ?? '.data');
   c.databaseUrl = env.DATABASE_URL || undefined;
+  c.databaseSchema = env.DATABASE_SCHEMA || 'public';
   c.jwtSecret = env.JWT_SECRET || undefined;
   c.jwtJwksUrl = env.JWT_JWKS_URL || undefined;
   c.jwtIssuer = env.JWT_ISSUER || undefined;
