@@ -19,6 +19,14 @@ async function serve(): Promise<void> {
       `  recording-subgraph is up (${app.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server'})`,
       `  GraphQL endpoint and playground: ${app.graphqlUrl}`,
     ];
+    if (app.sandbox) {
+      lines.push('  Built-in vendor sandbox (demo tenant 00000000-0000-4000-8000-00000000d000 is connected to each):');
+      for (const c of app.sandbox.connections) lines.push(`    ${c.vendor.padEnd(10)} ${c.baseUrl}   (state: ${new URL(c.baseUrl).origin}/__sandbox/state)`);
+      lines.push(
+        `  A SignalWire call to record:   curl -X POST ${new URL(app.sandbox.signalwire.url).origin}/__sandbox/calls`,
+        `  A finished Bitrix24 CRM call:  curl -X POST ${new URL(app.sandbox.bitrix24.url).origin}/__sandbox/calls`,
+      );
+    }
     if (app.devToken) lines.push('  Development bearer token (30 days, every tenant, every scope):', '', `  ${app.devToken}`, '');
     process.stdout.write(`${lines.join('\n')}\n`);
   }
@@ -59,7 +67,7 @@ async function migrateOnly(): Promise<void> {
 /** Re-seals every connection's credentials with CREDENTIALS_KEY, opening old values with CREDENTIALS_KEY_PREVIOUS. */
 async function rotateCredentialsCommand(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.databaseSchema });
   try {
     const report = await rotateCredentials(db, new SecretBox(config.credentialsKey, config.previousCredentialsKeys));
     process.stdout.write(`${JSON.stringify({ rotated: true, ...report })}\n`);
