@@ -59,7 +59,7 @@ async function printSchema(out?: string): Promise<void> {
 
 async function migrateOnly(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.databaseSchema });
   await db.close();
   process.stdout.write('migrations applied\n');
 }

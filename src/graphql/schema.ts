@@ -11,10 +11,11 @@ import { PolicyResolver } from './policy/policy.resolver';
 import { LiveRecordingResolver } from './live-recording/live-recording.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { PolicyUsersResolver } from './user/user.resolver';
+import { RolloutResolver, toRollout } from './rollout/rollout.resolver';
 import { toConnection, toLiveRecording, toPolicy, toTenant } from './mappers';
 import { validateArgument } from './validation';
 
-export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver, LiveRecordingResolver, AuditResolver] as const;
+export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver, LiveRecordingResolver, AuditResolver, RolloutResolver] as const;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
 
@@ -39,6 +40,12 @@ const referenceResolvers = {
     async __resolveReference(ref: { id: string }, ctx: RequestContext) {
       const row = await ctx.loaders.liveRecording.load(String(ref.id));
       return row ? toLiveRecording(row) : null;
+    },
+  },
+  PolicyRollout: {
+    async __resolveReference(ref: { id: string }, ctx: RequestContext) {
+      const row = await ctx.loaders.rollout.load(String(ref.id));
+      return row ? toRollout(row) : null;
     },
   },
   RecordingPolicy: {

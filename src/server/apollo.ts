@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { RequestContext } from './context';
 import { createFormatError } from './errors';
 import { DEFAULT_QUERY_LIMITS, limitRules, limitsPlugin, parseOptions, type QueryLimits } from './limits';
+import { createJitExecutor, staticSchemaGateway } from './executor';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -15,6 +16,8 @@ export interface ApolloOptions {
   extraPlugins?: ApolloServerPlugin<RequestContext>[];
   /** Depth, aliases, directives, tokens, cost and list sizes (src/server/limits.ts). */
   limits?: QueryLimits;
+  /** 'jit' (default) compiles repeated queries with graphql-jit (src/server/executor.ts); 'graphql-js' for comparison. */
+  executor?: 'jit' | 'graphql-js';
 }
 
 /** Adds the request id to every error, and logs errors that are not the caller's doing. */
@@ -25,7 +28,10 @@ const requestIdPlugin = (logger: Logger): ApolloServerPlugin<RequestContext> => 
         for (const err of errors) {
           const original = err.originalError;
           const coded = original && 'code' in original;
-          if (!coded && !err.extensions?.code) {
+          // INTERNAL_SERVER_ERROR raised on purpose (e.g. credentials that no configured key opens) is hidden from
+          // the client like any unexpected error, so it is logged like one.
+          const internal = (original as { code?: unknown } | undefined)?.code === 'INTERNAL_SERVER_ERROR';
+          if (internal || (!coded && !err.extensions?.code)) {
             logger.error({ requestId: contextValue.requestId, err: original ?? err, path: err.path }, 'unexpected error');
           }
         }
@@ -42,8 +48,10 @@ const requestIdPlugin = (logger: Logger): ApolloServerPlugin<RequestContext> => 
 });
 
 export function createApollo(opts: ApolloOptions): ApolloServer<RequestContext> {
+  // The executor hook exists only on the gateway interface: a static "gateway" hands Apollo our schema and executor.
+  const execution = opts.executor === 'graphql-js' ? { schema: opts.schema } : { gateway: staticSchemaGateway(opts.schema, createJitExecutor(opts.schema)) };
   return new ApolloServer<RequestContext>({
-    schema: opts.schema,
+    ...execution,
     introspection: opts.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,

@@ -50,11 +50,24 @@ export function validationProblems(errors: ValidationError[], prefix: (string | 
   return out;
 }
 
-/** graphql-js's variable coercion messages name the failing path: `... at "input.rules.mode"; ...`. */
+/** graphql-js prints input paths as `input.rules.targets.trunks[0].id`: as segments, list indices as numbers. */
+function parsePath(printed: string): (string | number)[] {
+  return printed
+    .split(/\.|\[(\d+)\]/)
+    .filter((p) => p !== undefined && p !== '')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * graphql-js's variable coercion messages name the failing path: `... at "input.rules.mode"; ...`, or the whole
+ * variable when it is null or missing.
+ */
 function coercionProblem(message: string): FieldProblem[] | undefined {
+  const whole = /^Variable "\$([^"]+)" of (?:non-null|required) type "[^"]+" (must not be null|was not provided)\.?$/.exec(message);
+  if (whole) return [{ path: [whole[1]!], message: whole[2]! }];
   const m = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (!m) return undefined;
-  const path = m[2] ? m[2].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : [m[1]!];
+  const path = m[2] ? parsePath(m[2]) : [m[1]!];
   return [{ path, message: m[3]!.trim() }];
 }
 
@@ -86,6 +99,21 @@ function queryLimitOf(error: unknown): QueryLimitError | undefined {
   return undefined;
 }
 
+/**
+ * graphql-js quotes the whole invalid variable value in its coercion message (`got invalid value { ..., value:
+ * "<a credential>" }`): the value is the caller's input, possibly a secret, and would travel into logs and error
+ * trackers. The path and the reason stay.
+ */
+function withoutEchoedValue(message: string): string {
+  const m = /^Variable "\$([^"]+)" got invalid value /.exec(message);
+  if (!m) return message;
+  const rest = message.slice(m[0].length);
+  // The path starts with the variable's name; without a path the reason follows the last "; ".
+  const at = rest.lastIndexOf(` at "${m[1]}`);
+  const cut = at >= 0 ? at : rest.lastIndexOf('; ');
+  return cut >= 0 ? `Variable "$${m[1]}" got invalid value${rest.slice(cut)}` : `Variable "$${m[1]}" got invalid value`;
+}
+
 /** graphql-js and class-validator suggest names ("Did you mean ...?"); in production they map the schema out. */
 const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean [^?]*\??/g, '').trim();
 
@@ -109,7 +137,7 @@ export function createFormatError(opts: FormatOptions) {
       const fields = code === 'BAD_USER_INPUT' ? coercionProblem(formatted.message) : undefined;
       if (fields) ext.fields = opts.production ? fields.map((f) => ({ ...f, message: withoutSuggestions(f.message) })) : fields;
       if (formatted.extensions?.cost !== undefined) ext.cost = formatted.extensions.cost;
-      const message = opts.production ? withoutSuggestions(formatted.message) : formatted.message;
+      const message = withoutEchoedValue(opts.production ? withoutSuggestions(formatted.message) : formatted.message);
       return { message, locations: formatted.locations, path: formatted.path, extensions: ext };
     }
     if (original instanceof GraphQLError && original.extensions?.code && typeof original.extensions.code === 'string' && PROTOCOL_CODES.has(original.extensions.code)) {

@@ -90,7 +90,7 @@ export function limitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Validati
 /** graphql-js's token limit; its message is mapped to QUERY_TOO_COMPLEX in formatError. */
 export const parseOptions = (limits: QueryLimits = DEFAULT_QUERY_LIMITS) => ({ maxTokens: limits.maxTokens });
 
-export const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th[ae]n? \d+ tokens/;
+export const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th\w* \d+ tokens/;
 
 function longestList(value: unknown, budget = { nodes: 0 }): number {
   // The body is at most 1 MB, so this walk is bounded; the budget stops pathological nesting early.

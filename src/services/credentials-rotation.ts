@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../crypto/secrets';
 import type { Database } from '../store/db';
-import { vendorConnections } from '../store/schema';
+import { auditLog, vendorConnections } from '../store/schema';
 
 export interface RotationReport {
   /** Connections looked at. */
@@ -33,12 +34,12 @@ export class RotationError extends Error {
 export async function rotateCredentials(database: Database, secrets: SecretBox): Promise<RotationReport> {
   return database.db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: vendorConnections.id, sealed: vendorConnections.credentialsSealed })
+      .select({ id: vendorConnections.id, tenantId: vendorConnections.tenantId, sealed: vendorConnections.credentialsSealed, keyId: vendorConnections.credentialsKeyId })
       .from(vendorConnections)
       .for('update');
     const report: RotationReport = { total: rows.length, resealed: 0, alreadyCurrent: 0, byPreviousKey: {} };
     const failures: RotationError['failures'] = [];
-    const updates: { id: string; sealed: string }[] = [];
+    const updates: { id: string; tenantId: string; fromKey: string; sealed: string }[] = [];
     for (const row of rows) {
       const keyId = secrets.keyIdOf(row.sealed);
       let plain: string;
@@ -51,7 +52,7 @@ export async function rotateCredentials(database: Database, secrets: SecretBox):
       }
       if (keyId === secrets.currentKeyId) report.alreadyCurrent++;
       else report.byPreviousKey[keyId ?? 'unknown'] = (report.byPreviousKey[keyId ?? 'unknown'] ?? 0) + 1;
-      updates.push({ id: row.id, sealed: secrets.seal(plain, row.id) });
+      updates.push({ id: row.id, tenantId: row.tenantId, fromKey: row.keyId, sealed: secrets.seal(plain, row.id) });
     }
     if (failures.length) throw new RotationError(failures);
     for (const u of updates) {
@@ -59,6 +60,17 @@ export async function rotateCredentials(database: Database, secrets: SecretBox):
         .update(vendorConnections)
         .set({ credentialsSealed: u.sealed, credentialsKeyId: secrets.currentKeyId })
         .where(eq(vendorConnections.id, u.id));
+      // Key ids only: which key sealed the credentials before and after, never the credentials.
+      await tx.insert(auditLog).values({
+        id: randomUUID(),
+        tenantId: u.tenantId,
+        actor: 'system:rotate-credentials',
+        action: 'connection.rotate_credentials_key',
+        targetType: 'VendorConnection',
+        targetId: u.id,
+        before: { credentialsKeyId: u.fromKey },
+        after: { credentialsKeyId: secrets.currentKeyId },
+      });
       report.resealed++;
     }
     return report;

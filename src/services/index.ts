@@ -11,6 +11,8 @@ import { LiveRecordingService } from './live-recording.service';
 import { AttachmentService } from './attachment.service';
 import { PolicySyncService, type PolicySyncSettings } from './policy-sync.service';
 import type PgBoss from 'pg-boss';
+import { DEFAULT_ROLLOUT_SETTINGS, RolloutService, type RolloutSettings } from './rollout.service';
+import { ReconcileService, type ReconcileSettings } from './reconcile.service';
 import { IdempotencyService } from './idempotency.service';
 
 export interface ServiceDeps {
@@ -32,6 +34,8 @@ export interface Services {
   liveRecordings: LiveRecordingService;
   attachments: AttachmentService;
   policySync: PolicySyncService;
+  rollouts: RolloutService;
+  reconcile: ReconcileService;
   idempotency: IdempotencyService;
 }
 
@@ -39,14 +43,19 @@ export interface QueueDeps {
   boss: PgBoss;
   sync: PolicySyncSettings;
   applyWaitMs: number;
+  rollout?: Partial<RolloutSettings>;
+  reconcile?: Partial<ReconcileSettings>;
 }
 
 export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
   const connections = new ConnectionService(deps);
   const events = new EventBus(deps.database);
   const policySync = new PolicySyncService(deps, connections, events, queue.boss, queue.sync);
+  const policies = new PolicyService(deps, connections, policySync, events, queue.applyWaitMs);
   return {
     policySync,
+    rollouts: new RolloutService(deps, connections, events, queue.boss, { ...DEFAULT_ROLLOUT_SETTINGS, ...queue.rollout }),
+    reconcile: new ReconcileService(deps, policies, queue.boss, { intervalSeconds: 0, pollingIntervalSeconds: 2, runWorkers: true, ...queue.reconcile }),
     idempotency: new IdempotencyService(deps),
     events,
     liveRecordings: new LiveRecordingService(deps, connections, events),
@@ -54,7 +63,7 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
     stores: deps.stores,
     tenants: new TenantService(deps),
     connections,
-    policies: new PolicyService(deps, connections, policySync, events, queue.applyWaitMs),
+    policies,
     demo: new DemoService(deps),
   };
 }

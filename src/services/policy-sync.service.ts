@@ -61,7 +61,7 @@ export class PolicySyncService {
   async start(): Promise<void> {
     await this.boss.createQueue(POLICY_SYNC_QUEUE, { name: POLICY_SYNC_QUEUE, policy: 'stately' });
     if (!this.settings.runWorkers) return;
-    this.workerId = await this.boss.work<{ policyId: string }>(
+    this.workerId = await this.boss.work<{ policyId: string; requestId?: string }>(
       POLICY_SYNC_QUEUE,
       { batchSize: this.settings.batchSize, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
       (jobs) => this.handle(jobs),
@@ -74,10 +74,11 @@ export class PolicySyncService {
   }
 
   /** Writes the job in the caller's transaction: it exists exactly when the desired state it serves does. */
-  async enqueue(tx: AppDb, policyId: string): Promise<void> {
+  async enqueue(tx: AppDb, policyId: string, requestId?: string): Promise<void> {
     await this.boss.send(
       POLICY_SYNC_QUEUE,
-      { policyId },
+      // The request id travels with the job, so the vendor sees the same id as our logs and audit trail.
+      { policyId, requestId },
       {
         singletonKey: policyId,
         // Retries are bounded by the policy's deadline, checked by the worker; this only has to outlast it.
@@ -116,12 +117,12 @@ export class PolicySyncService {
     };
   }
 
-  private async handle(jobs: PgBoss.Job<{ policyId: string }>[]): Promise<void> {
+  private async handle(jobs: PgBoss.Job<{ policyId: string; requestId?: string }>[]): Promise<void> {
     await Promise.all(
       jobs.map(async (job) => {
         let outcome: Outcome;
         try {
-          outcome = await this.process(job.data.policyId);
+          outcome = await this.process(job.data.policyId, job.data.requestId);
         } catch (e) {
           this.deps.logger.error({ err: e, policyId: job.data.policyId }, 'policy sync job failed unexpectedly');
           outcome = 'retry';
@@ -139,7 +140,7 @@ export class PolicySyncService {
   }
 
   /** Every vendor attempt is in the audit trail, with what the vendor answered. */
-  private async audit(tx: AppDb, row: RecordingPolicyRow, status: string, error: unknown, requests?: unknown): Promise<void> {
+  private async audit(tx: AppDb, row: RecordingPolicyRow, status: string, error: unknown, requestId: string | undefined, requests?: unknown): Promise<void> {
     await this.deps.stores.audit.record(tx, {
       tenantId: row.tenantId,
       actor: 'system:policy-sync',
@@ -148,11 +149,12 @@ export class PolicySyncService {
       targetId: row.id,
       after: { syncStatus: status, version: row.version },
       outcome: { status, error, requests: requests ?? null, attempt: row.syncAttempts },
+      requestId,
     });
   }
 
   /** One attempt for the latest desired version of one policy. */
-  async process(policyId: string): Promise<Outcome> {
+  async process(policyId: string, requestId?: string): Promise<Outcome> {
     const { stores, logger } = this.deps;
     const [row] = await stores.policies.byIds(null, [policyId]);
     if (!row) return 'done';
@@ -171,13 +173,13 @@ export class PolicySyncService {
         });
         if (updated) {
           await this.publish(tx, updated, 'FAILED');
-          await this.audit(tx, updated, 'FAILED', updated.lastSyncError);
+          await this.audit(tx, updated, 'FAILED', updated.lastSyncError, requestId);
         }
       });
       this.stats.failed++;
       return 'done';
     }
-    const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
+    const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId, requestId);
     const vendor = getVendor(record.vendor as VendorKind);
     const scope: PolicyScope = { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId };
     this.stats.pushes++;
@@ -196,7 +198,7 @@ export class PolicySyncService {
         });
         if (updated) {
           await this.publish(tx, updated, 'IN_SYNC');
-          await this.audit(tx, updated, 'IN_SYNC', null, outcome.requests);
+          await this.audit(tx, updated, 'IN_SYNC', null, requestId, outcome.requests);
         }
       });
       return 'done';
@@ -212,7 +214,7 @@ export class PolicySyncService {
         });
         if (updated) {
           await this.publish(tx, updated, retryable ? 'RETRYING' : 'FAILED');
-          await this.audit(tx, updated, retryable ? 'RETRYING' : 'FAILED', error);
+          await this.audit(tx, updated, retryable ? 'RETRYING' : 'FAILED', error, requestId);
         }
       });
       if (!retryable) this.stats.failed++;

@@ -133,7 +133,7 @@ export class PolicyService {
     try {
       const written = await stores.db.transaction(async (tx) => {
         if (!(await write(tx))) return false;
-        if (apply) await this.sync.enqueue(tx, id);
+        if (apply) await this.sync.enqueue(tx, id, requestId);
         return true;
       });
       if (!written) return undefined;
@@ -145,7 +145,6 @@ export class PolicyService {
       waiter?.cancel();
     }
     const [row] = await stores.policies.byIds(null, [id]);
-    void requestId;
     return this.result(row!, version, apply);
   }
 

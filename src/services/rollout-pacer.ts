@@ -8,18 +8,25 @@
  * block is ~100 ms of requests: one statement per block, and little is wasted when a roll-out pauses or ends.
  */
 export interface SlotSource {
-  /** Reserves `count` slots `intervalMs` apart; answers ms from now to the first. */
-  reserveSlots(connectionId: string, count: number, intervalMs: number): Promise<number>;
+  /** Reserves `count` slots `intervalMs` apart; answers the first slot and the source's clock (epoch ms). */
+  reserveSlots(connectionId: string, count: number, intervalMs: number): Promise<{ firstAtMs: number; dbNowMs: number }>;
 }
-
-/** A slot more than this late is dropped rather than used: sending it now would bunch requests up. */
-const STALE_SLOT_MS = 500;
 
 export class SharedPacer {
   private slots: number[] = [];
   private refilling?: Promise<void>;
   readonly intervalMs: number;
   readonly blockSize: number;
+  /**
+   * A slot later than this is dropped, not used. Slots are spaced exactly at the rate, so sending late ones
+   * back to back is a burst: a vendor bucket of size b refilling at the rate stays positive as long as no slot is
+   * used more than (b - 1) intervals late. Half of that leaves room for network jitter.
+   */
+  readonly maxLateMs: number;
+  /** Slots dropped because every worker was busy at their time (capacity lost, not requests). */
+  dropped = 0;
+  private clockOffset = 0;
+  private bestRtt = Number.POSITIVE_INFINITY;
   /** Requests this pacer let through (each attempt of each request). */
   granted = 0;
 
@@ -27,16 +34,29 @@ export class SharedPacer {
     private readonly source: SlotSource,
     readonly connectionId: string,
     readonly ratePerSecond: number,
+    /** The burst the vendor tolerates (the connection limiter's bucket size). */
+    burst: number,
   ) {
     this.intervalMs = 1000 / ratePerSecond;
     this.blockSize = Math.max(1, Math.min(50, Math.round(ratePerSecond / 10)));
+    this.maxLateMs = Math.max(this.intervalMs / 2, ((Math.max(1, burst) - 1) * this.intervalMs) / 2);
   }
 
   private refill(): Promise<void> {
     this.refilling ??= (async () => {
       try {
-        const firstInMs = await this.source.reserveSlots(this.connectionId, this.blockSize, this.intervalMs);
-        const start = Date.now() + firstInMs;
+        const sentAt = Date.now();
+        const { firstAtMs, dbNowMs } = await this.source.reserveSlots(this.connectionId, this.blockSize, this.intervalMs);
+        const receivedAt = Date.now();
+        // Slots are instants of the database's clock. Converting them with "now + delay" would shift each block by
+        // its own round trip and let blocks overlap (a burst); one offset, from the quickest round trip seen, keeps
+        // every block where the schedule put it.
+        const rtt = receivedAt - sentAt;
+        if (rtt <= this.bestRtt) {
+          this.bestRtt = rtt;
+          this.clockOffset = dbNowMs - (sentAt + receivedAt) / 2;
+        }
+        const start = firstAtMs - this.clockOffset;
         for (let i = 0; i < this.blockSize; i++) this.slots.push(start + i * this.intervalMs);
       } finally {
         this.refilling = undefined;
@@ -51,11 +71,15 @@ export class SharedPacer {
       signal?.throwIfAborted();
       while (this.slots.length === 0) await this.refill();
       const at = this.slots.shift()!;
-      // Reserve the next block before this one runs out, so the schedule never waits on the database.
-      if (this.slots.length <= this.blockSize / 2 && !this.refilling) void this.refill().catch(() => undefined);
+      // Keep a block reserved ahead, so the schedule never waits on the database.
+      if (this.slots.length < this.blockSize && !this.refilling) void this.refill().catch(() => undefined);
       const wait = at - Date.now();
-      if (wait < -STALE_SLOT_MS) continue;
       if (wait > 0) await sleep(wait, signal);
+      // Checked after the sleep too: a busy event loop wakes many sleepers at once, late.
+      if (Date.now() - at > this.maxLateMs) {
+        this.dropped++;
+        continue;
+      }
       this.granted++;
       return;
     }

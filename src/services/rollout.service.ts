@@ -42,7 +42,7 @@ export const DEFAULT_ROLLOUT_SETTINGS: RolloutSettings = {
   rateCap: 0,
   jobs: 4,
   workers: 2,
-  lanes: 4,
+  lanes: 8,
   leaseSeconds: 60,
   sliceSeconds: 120,
   pollingIntervalSeconds: 2,
@@ -78,6 +78,8 @@ interface JobData {
 /** A person the vendor could not be reached for is tried this many times before it is FAILED. */
 const MAX_ATTEMPTS = 5;
 const DRY_RUN_SAMPLE = 3;
+/** Directory pages while rolling out: small enough that work starts at once and a page's rows insert quickly. */
+const LIST_PAGE_SIZE = 100;
 const MAX_PERSON_IDS = 10_000;
 
 /** What one job sees of its roll-out: refreshed from the database a few times a second. */
@@ -162,16 +164,18 @@ export class RolloutService {
 
   /** The vendor's rate for this connection, capped by configuration. */
   private rateOf(vendor: RecordingVendor, ctx: ConnectionContext): number {
-    const own = vendor.requestRate?.(ctx) ?? 1;
+    const own = vendor.requestPace?.(ctx).ratePerSecond ?? 1;
     const cap = this.settings.rateCap;
     return cap > 0 ? Math.min(own, cap) : own;
   }
 
-  private pacerFor(connectionId: string, rate: number): SharedPacer {
-    const key = `${connectionId}:${rate}`;
+  /** One pacer per connection and rate in this process; its slots come from the schedule every replica shares. */
+  private pacerFor(vendor: RecordingVendor, ctx: ConnectionContext, rate: number): SharedPacer {
+    const burst = vendor.requestPace?.(ctx).burst ?? 1;
+    const key = `${ctx.connectionId}:${rate}:${burst}`;
     let p = this.pacers.get(key);
     if (!p) {
-      p = new SharedPacer(this.deps.stores.rollouts, connectionId, rate);
+      p = new SharedPacer(this.deps.stores.rollouts, ctx.connectionId, rate, burst);
       this.pacers.set(key, p);
     }
     return p;
@@ -213,7 +217,7 @@ export class RolloutService {
     return scope.all ? { all: true } : { locationId: scope.locationId! };
   }
 
-  async start(actor: Principal, input: StartRolloutInput, requestId?: string): Promise<StartRolloutResult> {
+  async startRollout(actor: Principal, input: StartRolloutInput, requestId?: string): Promise<StartRolloutResult> {
     actor.require('recording:write');
     const { stores } = this.deps;
     const { record, vendor } = await this.connectionOf(actor, input.connectionId);
@@ -227,7 +231,7 @@ export class RolloutService {
     const { ctx } = await this.connections.vendorContextForScope(actor.tenantFilter(), record.id, requestId);
     const rate = this.rateOf(vendor, ctx);
 
-    if (input.dryRun) return { rollout: null, plan: await this.plan(vendor, this.paced(ctx, this.pacerFor(record.id, rate)), scope, rules, rate) };
+    if (input.dryRun) return { rollout: null, plan: await this.plan(vendor, this.paced(ctx, this.pacerFor(vendor, ctx, rate)), scope, rules, rate) };
 
     const id = randomUUID();
     const row = await stores.db.transaction(async (tx) => {
@@ -358,11 +362,22 @@ export class RolloutService {
     const deadline = Date.now() + this.settings.sliceSeconds * 1000;
     const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
     const vendor = getVendor(record.vendor as VendorKind);
-    const pacer = this.pacerFor(row.connectionId, row.ratePerSecond);
+    const pacer = this.pacerFor(vendor, ctx, row.ratePerSecond);
     const rules = row.rules as RecordingRules;
     const watch: Watch = { status: row.status as RolloutStatus, listed: row.listed };
     let done = false;
     let handover = false;
+    // Idle lanes wait for this job's listing to add people (or a short poll for other workers' people).
+    let itemsArrived: (() => void)[] = [];
+    const announceItems = () => itemsArrived.splice(0).forEach((w) => w());
+    const idle = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, ms);
+        itemsArrived.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
 
     const refresh = async () => {
       const [now] = await stores.rollouts.byIds(null, [row.id]);
@@ -388,8 +403,10 @@ export class RolloutService {
           let renewed = Date.now();
           let complete = true;
           const scope = row.scope;
-          for await (const page of vendor.listPolicyScopes!(this.paced(ctx, pacer), { kind: 'PERSON', locationId: scope.locationId ?? null })) {
+          for await (const page of vendor.listPolicyScopes!(this.paced(ctx, pacer), { kind: 'PERSON', locationId: scope.locationId ?? null }, { pageSize: LIST_PAGE_SIZE })) {
             await stores.rollouts.insertItems(stores.db, row.id, page.map((s) => ({ personId: s.id, seq: seq++ })));
+            emptyUntil = 0;
+            announceItems();
             this.progress(row);
             if (halted() || this.stopping) {
               complete = false;
@@ -426,21 +443,61 @@ export class RolloutService {
       }
     };
 
+    // The job's lanes share one claim: a statement takes people for every lane at once, and an empty answer
+    // parks every lane until the listing adds people or a short poll passes, instead of each lane asking again.
+    type Claimed = { personId: string; seq: number; attempts: number };
+    const buffer: Claimed[] = [];
+    let claiming: Promise<void> | undefined;
+    let emptyUntil = 0;
+    let checking: Promise<boolean> | undefined;
+    const claimMore = () => {
+      claiming ??= (async () => {
+        const got = await stores.rollouts.claim(row.id, jobOwner, this.settings.lanes, leaseMs);
+        buffer.push(...got);
+        if (got.length === 0) emptyUntil = Date.now() + 200;
+      })().finally(() => (claiming = undefined));
+      return claiming;
+    };
+    const nextItem = async (): Promise<Claimed | undefined> => {
+      for (;;) {
+        const item = buffer.shift();
+        // Claimed a little ahead, so a lane that finishes never waits for the database to hand it the next person.
+        if (buffer.length < this.settings.lanes / 2 && !claiming && Date.now() >= emptyUntil && !halted() && !yielding()) void claimMore().catch(() => undefined);
+        if (item) return item;
+        if (claiming) {
+          await claiming;
+          continue;
+        }
+        if (Date.now() < emptyUntil) return undefined;
+        await claimMore();
+      }
+    };
+    const finished = () => {
+      checking ??= (async () => watch.listed && (await stores.rollouts.pendingState(row.id)).pending === 0)().finally(() => (checking = undefined));
+      return checking;
+    };
+    const giveBack = async () => {
+      await claiming?.catch(() => undefined);
+      const held = buffer.splice(0);
+      await stores.rollouts.release(row.id, held.map((i) => i.personId), jobOwner);
+    };
+
     const lane = async () => {
       for (;;) {
-        if (halted()) return;
-        if (yielding()) {
-          handover = true;
+        if (halted() || yielding()) {
+          if (!halted()) handover = true;
+          await giveBack();
           return;
         }
-        const [item] = await stores.rollouts.claim(row.id, jobOwner, 1, leaseMs);
+        const item = await nextItem();
         if (!item) {
-          if (watch.listed && (await stores.rollouts.pendingState(row.id)).pending === 0) {
+          if (await finished()) {
             done = true;
             return;
           }
           // The directory is still being walked, or the last people are held by other workers (or wait to retry).
-          await sleep(200);
+          await idle(200);
+          emptyUntil = 0;
           continue;
         }
         if (halted() || this.stopping) {
@@ -465,6 +522,8 @@ export class RolloutService {
       }
     } finally {
       clearInterval(refresher);
+      announceItems();
+      itemsArrived = [];
     }
   }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDb } from './db';
 import { vendorConnections, type StoredVendorError, type VendorConnectionRow } from './schema';
 import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
+import { anyOf, inScope, ScopedPrepared } from './prepared';
 
 /** The columns every read returns: the sealed credentials stay out of ordinary reads. */
 const publicColumns = {
@@ -22,7 +23,28 @@ const publicColumns = {
 export type ConnectionRecord = Omit<VendorConnectionRow, 'credentialsSealed'>;
 
 export class ConnectionStore {
-  constructor(private readonly db: AppDb) {}
+  /** The loaders' reads, prepared (src/store/prepared.ts). */
+  private readonly prepared;
+
+  constructor(private readonly db: AppDb) {
+    this.prepared = {
+      byIds: new ScopedPrepared((scoped) =>
+        db
+          .select(publicColumns)
+          .from(vendorConnections)
+          .where(and(anyOf(vendorConnections.id, 'ids'), inScope(vendorConnections.tenantId, scoped)))
+          .prepare(`connections_by_ids${scoped ? '_scoped' : ''}`),
+      ),
+      byTenantIds: new ScopedPrepared((scoped) =>
+        db
+          .select(publicColumns)
+          .from(vendorConnections)
+          .where(and(anyOf(vendorConnections.tenantId, 'ids'), inScope(vendorConnections.tenantId, scoped)))
+          .orderBy(...pageOrder(vendorConnections.createdAt, vendorConnections.id))
+          .prepare(`connections_by_tenant_ids${scoped ? '_scoped' : ''}`),
+      ),
+    };
+  }
 
   async insert(tx: AppDb, row: typeof vendorConnections.$inferInsert): Promise<ConnectionRecord> {
     const [created] = await tx.insert(vendorConnections).values(row).returning(publicColumns);
@@ -31,19 +53,14 @@ export class ConnectionStore {
 
   async byIds(scope: TenantScope, ids: readonly string[]): Promise<ConnectionRecord[]> {
     if (ids.length === 0) return [];
-    return this.db
-      .select(publicColumns)
-      .from(vendorConnections)
-      .where(and(inArray(vendorConnections.id, [...ids]), tenantCondition(vendorConnections.tenantId, scope)));
+    const { query, params } = this.prepared.byIds.for(scope, { ids: [...ids] });
+    return query.execute(params);
   }
 
   async byTenantIds(scope: TenantScope, tenantIds: readonly string[]): Promise<ConnectionRecord[]> {
     if (tenantIds.length === 0) return [];
-    return this.db
-      .select(publicColumns)
-      .from(vendorConnections)
-      .where(and(inArray(vendorConnections.tenantId, [...tenantIds]), tenantCondition(vendorConnections.tenantId, scope)))
-      .orderBy(...pageOrder(vendorConnections.createdAt, vendorConnections.id));
+    const { query, params } = this.prepared.byTenantIds.for(scope, { ids: [...tenantIds] });
+    return query.execute(params);
   }
 
   async page(scope: TenantScope, tenantId: string, args: PageArgs): Promise<Page<ConnectionRecord>> {

@@ -3,6 +3,7 @@ import type { TenantScope } from './pagination';
 import type { Stores } from './index';
 import type { LiveRecordingRow, RecordingPolicyRow, TenantRow } from './schema';
 import type { ConnectionRecord } from './connection.store';
+import type { RolloutRow, RolloutStats } from './rollout.store';
 
 function byKey<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[]): (T | null)[] {
   const map = new Map<unknown, T>();
@@ -54,6 +55,11 @@ export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
       async (ids) => groupBy(primeAll(loaders.policy, await stores.policies.byConnectionIds(scope, ids)), 'connectionId', ids),
       opts,
     ),
+    rollout: new DataLoader<string, RolloutRow | null>(async (ids) => byKey(await stores.rollouts.byIds(scope, ids), 'id', ids), opts),
+    rolloutStats: new DataLoader<string, RolloutStats | null>(async (ids) => {
+      const stats = await stores.rollouts.stats(scope, ids);
+      return ids.map((id) => stats.get(id) ?? null);
+    }, opts),
   };
   return loaders;
 }
@@ -65,4 +71,6 @@ export interface Loaders {
   policiesByTenant: DataLoader<string, RecordingPolicyRow[]>;
   policiesByConnection: DataLoader<string, RecordingPolicyRow[]>;
   liveRecording: DataLoader<string, LiveRecordingRow | null>;
+  rollout: DataLoader<string, RolloutRow | null>;
+  rolloutStats: DataLoader<string, RolloutStats | null>;
 }

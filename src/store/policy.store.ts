@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AppDb } from './db';
 import { recordingPolicies, type RecordingPolicyRow } from './schema';
 import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
+import { anyOf, inScope, ScopedPrepared } from './prepared';
 
 export interface PolicyFilter {
   connectionId?: string | null;
@@ -9,7 +11,20 @@ export interface PolicyFilter {
 }
 
 export class PolicyStore {
-  constructor(private readonly db: AppDb) {}
+  /** The loaders' reads, prepared (src/store/prepared.ts). */
+  private readonly prepared;
+
+  constructor(private readonly db: AppDb) {
+    const select = (scoped: boolean, key: PgColumn, name: string, ordered: boolean) => {
+      const q = db.select().from(recordingPolicies).where(and(anyOf(key, 'ids'), inScope(recordingPolicies.tenantId, scoped)));
+      return (ordered ? q.orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id)) : q).prepare(`${name}${scoped ? '_scoped' : ''}`);
+    };
+    this.prepared = {
+      byIds: new ScopedPrepared((scoped) => select(scoped, recordingPolicies.id, 'policies_by_ids', false)),
+      byTenantIds: new ScopedPrepared((scoped) => select(scoped, recordingPolicies.tenantId, 'policies_by_tenant_ids', true)),
+      byConnectionIds: new ScopedPrepared((scoped) => select(scoped, recordingPolicies.connectionId, 'policies_by_connection_ids', true)),
+    };
+  }
 
   async insert(tx: AppDb, row: typeof recordingPolicies.$inferInsert): Promise<RecordingPolicyRow> {
     const [created] = await tx.insert(recordingPolicies).values(row).returning();
@@ -18,28 +33,20 @@ export class PolicyStore {
 
   async byIds(scope: TenantScope, ids: readonly string[]): Promise<RecordingPolicyRow[]> {
     if (ids.length === 0) return [];
-    return this.db
-      .select()
-      .from(recordingPolicies)
-      .where(and(inArray(recordingPolicies.id, [...ids]), tenantCondition(recordingPolicies.tenantId, scope)));
+    const { query, params } = this.prepared.byIds.for(scope, { ids: [...ids] });
+    return query.execute(params);
   }
 
   async byTenantIds(scope: TenantScope, tenantIds: readonly string[]): Promise<RecordingPolicyRow[]> {
     if (tenantIds.length === 0) return [];
-    return this.db
-      .select()
-      .from(recordingPolicies)
-      .where(and(inArray(recordingPolicies.tenantId, [...tenantIds]), tenantCondition(recordingPolicies.tenantId, scope)))
-      .orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id));
+    const { query, params } = this.prepared.byTenantIds.for(scope, { ids: [...tenantIds] });
+    return query.execute(params);
   }
 
   async byConnectionIds(scope: TenantScope, connectionIds: readonly string[]): Promise<RecordingPolicyRow[]> {
     if (connectionIds.length === 0) return [];
-    return this.db
-      .select()
-      .from(recordingPolicies)
-      .where(and(inArray(recordingPolicies.connectionId, [...connectionIds]), tenantCondition(recordingPolicies.tenantId, scope)))
-      .orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id));
+    const { query, params } = this.prepared.byConnectionIds.for(scope, { ids: [...connectionIds] });
+    return query.execute(params);
   }
 
   async page(scope: TenantScope, tenantId: string, filter: PolicyFilter, args: PageArgs): Promise<Page<RecordingPolicyRow>> {

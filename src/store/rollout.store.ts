@@ -44,8 +44,8 @@ export const policyRolloutItems = pgTable('policy_rollout_items', {
 }, (t) => [primaryKey({ columns: [t.rolloutId, t.personId] })]);
 
 export interface RolloutScope {
-  all?: boolean;
-  personIds?: string[];
+  all?: boolean | null;
+  personIds?: string[] | null;
   locationId?: string | null;
 }
 
@@ -328,17 +328,18 @@ export class RolloutStore {
 
   /**
    * Reserves `count` request slots `intervalMs` apart on the connection's shared schedule (a GCRA: the schedule's
-   * next free instant moves forward by count * interval, never starting before now). Answers how many ms from
-   * now the first reserved slot is. One statement per block, whatever the number of replicas.
+   * next free instant moves forward by count * interval, never starting before now). Answers the first slot and
+   * the database's clock, both in epoch ms of the database clock. One statement per block, whatever the number of
+   * replicas.
    */
-  async reserveSlots(connectionId: string, count: number, intervalMs: number): Promise<number> {
+  async reserveSlots(connectionId: string, count: number, intervalMs: number): Promise<{ firstAtMs: number; dbNowMs: number }> {
     const span = count * intervalMs;
     const result = await this.db.execute(sql`
       INSERT INTO vendor_request_schedule AS s (connection_id, next_at)
       VALUES (${connectionId}, clock_timestamp() + make_interval(secs => ${span / 1000}))
       ON CONFLICT (connection_id) DO UPDATE SET next_at = greatest(s.next_at, clock_timestamp()) + make_interval(secs => ${span / 1000})
-      RETURNING (extract(epoch FROM (next_at - clock_timestamp())) * 1000)::float8 AS until_ms`);
-    const [row] = rowsOf<{ until_ms: number }>(result);
-    return Number(row?.until_ms ?? span) - span;
+      RETURNING (extract(epoch FROM next_at) * 1000)::float8 AS next_ms, (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`);
+    const [row] = rowsOf<{ next_ms: number; now_ms: number }>(result);
+    return { firstAtMs: Number(row!.next_ms) - span, dbNowMs: Number(row!.now_ms) };
   }
 }

@@ -1,11 +1,30 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppDb } from './db';
 import { tenants, type TenantRow } from './schema';
 import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
+import { anyOf, inScope, ScopedPrepared } from './prepared';
 
 /** Tenants. Every method takes the caller's tenant scope: a row outside it does not exist for the caller. */
 export class TenantStore {
-  constructor(private readonly db: AppDb) {}
+  /** The loaders' reads and the first page of the listing, prepared (src/store/prepared.ts). */
+  private readonly prepared;
+
+  constructor(private readonly db: AppDb) {
+    this.prepared = {
+      byIds: new ScopedPrepared((scoped) =>
+        db.select().from(tenants).where(and(anyOf(tenants.id, 'ids'), inScope(tenants.id, scoped))).prepare(`tenants_by_ids${scoped ? '_scoped' : ''}`),
+      ),
+      firstPage: new ScopedPrepared((scoped) =>
+        db
+          .select()
+          .from(tenants)
+          .where(inScope(tenants.id, scoped))
+          .orderBy(...pageOrder(tenants.createdAt, tenants.id))
+          .limit(sql.placeholder('limit'))
+          .prepare(`tenants_first_page${scoped ? '_scoped' : ''}`),
+      ),
+    };
+  }
 
   async insert(tx: AppDb, row: { id: string; name: string }): Promise<TenantRow> {
     const [created] = await tx.insert(tenants).values(row).returning();
@@ -14,10 +33,16 @@ export class TenantStore {
 
   async byIds(scope: TenantScope, ids: readonly string[]): Promise<TenantRow[]> {
     if (ids.length === 0) return [];
-    return this.db.select().from(tenants).where(and(inArray(tenants.id, [...ids]), tenantCondition(tenants.id, scope)));
+    const { query, params } = this.prepared.byIds.for(scope, { ids: [...ids] });
+    return query.execute(params);
   }
 
   async page(scope: TenantScope, args: PageArgs): Promise<Page<TenantRow>> {
+    // The first page is what dashboards poll; later pages (a cursor) are built per call.
+    if (!args.after) {
+      const { query, params } = this.prepared.firstPage.for(scope, { limit: args.first + 1 });
+      return toPage(await query.execute(params), args.first);
+    }
     const rows = await this.db
       .select()
       .from(tenants)

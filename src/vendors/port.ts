@@ -143,8 +143,11 @@ export interface RecordingVendor {
    */
   listPolicyScopes?(conn: ConnectionContext, filter: ScopeFilter, opts?: { pageSize?: number }): AsyncGenerator<PolicyScope[]>;
 
-  /** Sustained requests per second this connection may send (its limiter's rate): the pace of bulk work. */
-  requestRate?(conn: ConnectionContext): number;
+  /**
+   * The request rate this connection may sustain and the burst its vendor tolerates (its limiter's settings):
+   * the pace of bulk work.
+   */
+  requestPace?(conn: ConnectionContext): { ratePerSecond: number; burst: number };
 
   /** Checks credentials with a harmless read; throws VENDOR_AUTH_FAILED / VENDOR_UNAVAILABLE. */
   testConnection(conn: ConnectionContext): Promise<void>;

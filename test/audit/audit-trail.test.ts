@@ -44,6 +44,7 @@ describe('audit trail', () => {
     assert.equal(rename.after.name, 'Audited Ltd');
     const sync = entries.find((e: { action: string }) => e.action === 'policy.sync');
     assert.equal(sync.actor, 'system:policy-sync');
+    assert.equal(sync.requestId, 'req-policy', 'the sync job carries the request id of the change it delivers');
     assert.equal(sync.outcome.status, 'FAILED');
     assert.equal(sync.outcome.error.code, 'VENDOR_AUTH_FAILED');
     const update = entries[5];

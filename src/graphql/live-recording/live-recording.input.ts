@@ -35,9 +35,12 @@ export class AttachRecordingInput {
   @Field(() => String, { description: 'Must end in .wav or .mp3.' })
   @Matches(/^[^\\/:*?"<>|\u0000-\u001f]{1,200}\.(wav|mp3)$/i, { message: 'fileName must be a plain file name ending in .wav or .mp3' })
   fileName!: string;
-  @Field(() => String, { nullable: true, description: 'The recording, base64-encoded (at most 30 MB encoded).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The recording, base64-encoded, up to about 700 KB of audio (requests are capped at 1 MB); larger files go through liveRecordingId or recordUrl.',
+  })
   @IsOptional()
-  @MaxLength(30 * 1024 * 1024, { message: 'contentBase64 must be at most 30 MB' })
+  @MaxLength(1_000_000, { message: 'contentBase64 must be at most 1,000,000 characters: send larger recordings by liveRecordingId or recordUrl' })
   @IsBase64(undefined, { message: 'contentBase64 must be base64' })
   contentBase64?: string | null;
   @Field(() => String, { nullable: true, description: 'A URL the CRM downloads the recording from, once (the vendor advises against it).' })

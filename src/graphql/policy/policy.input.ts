@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { PolicyScopeKind, SyncStatus } from '../common/enums';
 import { PageArgs } from '../common/pagination';
 import { RecordingRulesInput } from './rules.input';
@@ -55,7 +55,18 @@ export class UpdateRecordingPolicyInput {
 @InputType({ description: 'Either a stored policy (policyId), or connectionId + scope + rules for a policy not saved yet.' })
 export class PreviewRecordingPolicyInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'policyId must be a policy id (UUID)' }) policyId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?: string | null;
+  // A stored policy names its own connection: a second one beside it would be silently ignored, so it is refused.
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
+  @ValidateBy({
+    name: 'notWithPolicyId',
+    validator: {
+      validate: (_v, args) => (args?.object as PreviewRecordingPolicyInput).policyId == null,
+      defaultMessage: () => 'connectionId must not be given with policyId: the policy names its connection',
+    },
+  })
+  connectionId?: string | null;
   @Field(() => PolicyScopeInput, { nullable: true }) @IsOptional() @ValidateNested() scope?: PolicyScopeInput | null;
   @Field(() => RecordingRulesInput, { nullable: true }) @IsOptional() @ValidateNested() rules?: RecordingRulesInput | null;
 }

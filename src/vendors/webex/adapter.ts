@@ -83,8 +83,8 @@ export class WebexAdapter implements RecordingVendor {
     return listPersonScopes(this.http, conn, filter, opts);
   }
 
-  requestRate(conn: ConnectionContext): number {
-    return this.http.settingsFor(conn).limiter.ratePerSecond;
+  requestPace(conn: ConnectionContext): { ratePerSecond: number; burst: number } {
+    return { ...this.http.settingsFor(conn).limiter };
   }
 
   async testConnection(conn: ConnectionContext): Promise<void> {

@@ -27,6 +27,14 @@ type Documents = {
     "mutation UpdateRecordingPolicy($input: UpdateRecordingPolicyInput!) {\n  updateRecordingPolicy(input: $input) {\n    policy {\n      ...PolicyFields\n    }\n    sync {\n      status\n      error {\n        code\n        message\n        vendorCode\n        vendorMessage\n      }\n      requests {\n        method\n        path\n        body\n      }\n    }\n    warnings {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.UpdateRecordingPolicyDocument,
     "mutation ReconcileRecordingPolicy($id: ID!) {\n  reconcileRecordingPolicy(id: $id) {\n    drift {\n      field\n      desired\n      actual\n    }\n    policy {\n      id\n      syncStatus\n      lastReconciledAt\n    }\n  }\n}": typeof types.ReconcileRecordingPolicyDocument,
     "mutation RetrySync($id: ID!) {\n  retrySync(id: $id) {\n    policy {\n      id\n      version\n      syncStatus\n    }\n    sync {\n      status\n      error {\n        code\n        message\n      }\n    }\n  }\n}": typeof types.RetrySyncDocument,
+    "mutation StartLiveRecording($input: StartLiveRecordingInput!) {\n  startLiveRecording(input: $input) {\n    id\n    status\n    callId\n    vendorRecordingId\n    channels\n    version\n  }\n}": typeof types.StartLiveRecordingDocument,
+    "mutation PauseLiveRecording($input: PauseLiveRecordingInput!) {\n  pauseLiveRecording(input: $input) {\n    id\n    status\n    pauseBehavior\n    version\n  }\n}": typeof types.PauseLiveRecordingDocument,
+    "mutation ResumeLiveRecording($id: ID!) {\n  resumeLiveRecording(id: $id) {\n    id\n    status\n    version\n  }\n}": typeof types.ResumeLiveRecordingDocument,
+    "mutation StopLiveRecording($id: ID!) {\n  stopLiveRecording(id: $id) {\n    id\n    status\n    durationSeconds\n    endedAt\n    version\n  }\n}": typeof types.StopLiveRecordingDocument,
+    "query LiveRecordings($tenantId: ID!, $status: LiveRecordingStatus, $first: Int = 20, $after: String) {\n  liveRecordings(\n    tenantId: $tenantId\n    status: $status\n    first: $first\n    after: $after\n  ) {\n    nodes {\n      id\n      vendor\n      callId\n      status\n      pauseBehavior\n      durationSeconds\n      startedAt\n      lastError {\n        code\n        message\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.LiveRecordingsDocument,
+    "subscription LiveRecordingChanged($tenantId: ID!) {\n  liveRecordingChanged(tenantId: $tenantId) {\n    kind\n    recording {\n      id\n      status\n      pauseBehavior\n      version\n    }\n  }\n}": typeof types.LiveRecordingChangedDocument,
+    "mutation AttachRecording($input: AttachRecordingInput!) {\n  attachRecording(input: $input) {\n    replacedPrevious\n    attachment {\n      id\n      crmCallId\n      fileName\n      source\n      sizeBytes\n      createdAt\n    }\n  }\n}": typeof types.AttachRecordingDocument,
+    "query AuditLog($tenantId: ID!, $targetId: ID, $first: Int = 50, $after: String) {\n  auditLog(tenantId: $tenantId, targetId: $targetId, first: $first, after: $after) {\n    nodes {\n      at\n      actor\n      action\n      targetType\n      targetId\n      before\n      after\n      outcome\n      requestId\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.AuditLogDocument,
 };
 const documents: Documents = {
     "query Viewer {\n  viewer {\n    subject\n    allTenants\n    tenantIds\n    scopes\n  }\n}": types.ViewerDocument,
@@ -42,6 +50,14 @@ const documents: Documents = {
     "mutation UpdateRecordingPolicy($input: UpdateRecordingPolicyInput!) {\n  updateRecordingPolicy(input: $input) {\n    policy {\n      ...PolicyFields\n    }\n    sync {\n      status\n      error {\n        code\n        message\n        vendorCode\n        vendorMessage\n      }\n      requests {\n        method\n        path\n        body\n      }\n    }\n    warnings {\n      code\n      field\n      message\n    }\n  }\n}": types.UpdateRecordingPolicyDocument,
     "mutation ReconcileRecordingPolicy($id: ID!) {\n  reconcileRecordingPolicy(id: $id) {\n    drift {\n      field\n      desired\n      actual\n    }\n    policy {\n      id\n      syncStatus\n      lastReconciledAt\n    }\n  }\n}": types.ReconcileRecordingPolicyDocument,
     "mutation RetrySync($id: ID!) {\n  retrySync(id: $id) {\n    policy {\n      id\n      version\n      syncStatus\n    }\n    sync {\n      status\n      error {\n        code\n        message\n      }\n    }\n  }\n}": types.RetrySyncDocument,
+    "mutation StartLiveRecording($input: StartLiveRecordingInput!) {\n  startLiveRecording(input: $input) {\n    id\n    status\n    callId\n    vendorRecordingId\n    channels\n    version\n  }\n}": types.StartLiveRecordingDocument,
+    "mutation PauseLiveRecording($input: PauseLiveRecordingInput!) {\n  pauseLiveRecording(input: $input) {\n    id\n    status\n    pauseBehavior\n    version\n  }\n}": types.PauseLiveRecordingDocument,
+    "mutation ResumeLiveRecording($id: ID!) {\n  resumeLiveRecording(id: $id) {\n    id\n    status\n    version\n  }\n}": types.ResumeLiveRecordingDocument,
+    "mutation StopLiveRecording($id: ID!) {\n  stopLiveRecording(id: $id) {\n    id\n    status\n    durationSeconds\n    endedAt\n    version\n  }\n}": types.StopLiveRecordingDocument,
+    "query LiveRecordings($tenantId: ID!, $status: LiveRecordingStatus, $first: Int = 20, $after: String) {\n  liveRecordings(\n    tenantId: $tenantId\n    status: $status\n    first: $first\n    after: $after\n  ) {\n    nodes {\n      id\n      vendor\n      callId\n      status\n      pauseBehavior\n      durationSeconds\n      startedAt\n      lastError {\n        code\n        message\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.LiveRecordingsDocument,
+    "subscription LiveRecordingChanged($tenantId: ID!) {\n  liveRecordingChanged(tenantId: $tenantId) {\n    kind\n    recording {\n      id\n      status\n      pauseBehavior\n      version\n    }\n  }\n}": types.LiveRecordingChangedDocument,
+    "mutation AttachRecording($input: AttachRecordingInput!) {\n  attachRecording(input: $input) {\n    replacedPrevious\n    attachment {\n      id\n      crmCallId\n      fileName\n      source\n      sizeBytes\n      createdAt\n    }\n  }\n}": types.AttachRecordingDocument,
+    "query AuditLog($tenantId: ID!, $targetId: ID, $first: Int = 50, $after: String) {\n  auditLog(tenantId: $tenantId, targetId: $targetId, first: $first, after: $after) {\n    nodes {\n      at\n      actor\n      action\n      targetType\n      targetId\n      before\n      after\n      outcome\n      requestId\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.AuditLogDocument,
 };
 
 /**
@@ -110,6 +126,38 @@ export function graphql(source: "mutation ReconcileRecordingPolicy($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RetrySync($id: ID!) {\n  retrySync(id: $id) {\n    policy {\n      id\n      version\n      syncStatus\n    }\n    sync {\n      status\n      error {\n        code\n        message\n      }\n    }\n  }\n}"): (typeof documents)["mutation RetrySync($id: ID!) {\n  retrySync(id: $id) {\n    policy {\n      id\n      version\n      syncStatus\n    }\n    sync {\n      status\n      error {\n        code\n        message\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartLiveRecording($input: StartLiveRecordingInput!) {\n  startLiveRecording(input: $input) {\n    id\n    status\n    callId\n    vendorRecordingId\n    channels\n    version\n  }\n}"): (typeof documents)["mutation StartLiveRecording($input: StartLiveRecordingInput!) {\n  startLiveRecording(input: $input) {\n    id\n    status\n    callId\n    vendorRecordingId\n    channels\n    version\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PauseLiveRecording($input: PauseLiveRecordingInput!) {\n  pauseLiveRecording(input: $input) {\n    id\n    status\n    pauseBehavior\n    version\n  }\n}"): (typeof documents)["mutation PauseLiveRecording($input: PauseLiveRecordingInput!) {\n  pauseLiveRecording(input: $input) {\n    id\n    status\n    pauseBehavior\n    version\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResumeLiveRecording($id: ID!) {\n  resumeLiveRecording(id: $id) {\n    id\n    status\n    version\n  }\n}"): (typeof documents)["mutation ResumeLiveRecording($id: ID!) {\n  resumeLiveRecording(id: $id) {\n    id\n    status\n    version\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StopLiveRecording($id: ID!) {\n  stopLiveRecording(id: $id) {\n    id\n    status\n    durationSeconds\n    endedAt\n    version\n  }\n}"): (typeof documents)["mutation StopLiveRecording($id: ID!) {\n  stopLiveRecording(id: $id) {\n    id\n    status\n    durationSeconds\n    endedAt\n    version\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveRecordings($tenantId: ID!, $status: LiveRecordingStatus, $first: Int = 20, $after: String) {\n  liveRecordings(\n    tenantId: $tenantId\n    status: $status\n    first: $first\n    after: $after\n  ) {\n    nodes {\n      id\n      vendor\n      callId\n      status\n      pauseBehavior\n      durationSeconds\n      startedAt\n      lastError {\n        code\n        message\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query LiveRecordings($tenantId: ID!, $status: LiveRecordingStatus, $first: Int = 20, $after: String) {\n  liveRecordings(\n    tenantId: $tenantId\n    status: $status\n    first: $first\n    after: $after\n  ) {\n    nodes {\n      id\n      vendor\n      callId\n      status\n      pauseBehavior\n      durationSeconds\n      startedAt\n      lastError {\n        code\n        message\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription LiveRecordingChanged($tenantId: ID!) {\n  liveRecordingChanged(tenantId: $tenantId) {\n    kind\n    recording {\n      id\n      status\n      pauseBehavior\n      version\n    }\n  }\n}"): (typeof documents)["subscription LiveRecordingChanged($tenantId: ID!) {\n  liveRecordingChanged(tenantId: $tenantId) {\n    kind\n    recording {\n      id\n      status\n      pauseBehavior\n      version\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AttachRecording($input: AttachRecordingInput!) {\n  attachRecording(input: $input) {\n    replacedPrevious\n    attachment {\n      id\n      crmCallId\n      fileName\n      source\n      sizeBytes\n      createdAt\n    }\n  }\n}"): (typeof documents)["mutation AttachRecording($input: AttachRecordingInput!) {\n  attachRecording(input: $input) {\n    replacedPrevious\n    attachment {\n      id\n      crmCallId\n      fileName\n      source\n      sizeBytes\n      createdAt\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditLog($tenantId: ID!, $targetId: ID, $first: Int = 50, $after: String) {\n  auditLog(tenantId: $tenantId, targetId: $targetId, first: $first, after: $after) {\n    nodes {\n      at\n      actor\n      action\n      targetType\n      targetId\n      before\n      after\n      outcome\n      requestId\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query AuditLog($tenantId: ID!, $targetId: ID, $first: Int = 50, $after: String) {\n  auditLog(tenantId: $tenantId, targetId: $targetId, first: $first, after: $after) {\n    nodes {\n      at\n      actor\n      action\n      targetType\n      targetId\n      before\n      after\n      outcome\n      requestId\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

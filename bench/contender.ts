@@ -1,0 +1,204 @@
+import 'reflect-metadata';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import v8 from 'node:v8';
+import { execute, parse, validate, specifiedRules, type DocumentNode, type GraphQLSchema } from 'graphql';
+import pg from 'pg';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildFixture, buildInMemorySchema, DASHBOARD_QUERY, ENTITIES_QUERY, entitiesVariables, type Fixture } from './fixture';
+import type { ContenderSpec, FromChild, ToChild } from './protocol';
+
+/**
+ * One contender in its own process, so RSS and allocation are its own. Started by bench/run.ts with `fork`; the
+ * spec arrives as JSON in argv[2]; it answers the orchestrator over IPC.
+ */
+
+const BENCH_JWT_SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+export const BENCH_CREDENTIALS_KEY = Buffer.alloc(32, 9).toString('base64');
+export { BENCH_JWT_SECRET };
+
+function send(msg: FromChild): void {
+  process.send!(msg);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)));
+}
+
+/** The limit: the precomputed response bytes, chosen by a substring of the body (no JSON parse). */
+async function startRaw(fixture: Fixture) {
+  const schema = buildInMemorySchema(fixture);
+  const dashboard = JSON.stringify(await execute({ schema, document: parse(DASHBOARD_QUERY) }));
+  const entities = JSON.stringify(await execute({ schema, document: parse(ENTITIES_QUERY), variableValues: entitiesVariables(fixture) }));
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body.includes('_entities') ? entities : dashboard);
+  });
+  server.keepAliveTimeout = 65_000;
+  return { url: await listen(server), close: () => new Promise<void>((d) => server.close(() => d())) };
+}
+
+/** graphql-js on node:http: JSON body, parsed-and-validated documents cached by text, `execute`, stringify. */
+async function startBare(fixture: Fixture) {
+  const schema: GraphQLSchema = buildInMemorySchema(fixture);
+  const documents = new Map<string, DocumentNode>();
+  const server = createServer(async (req, res) => {
+    const { query, variables, operationName } = JSON.parse(await readBody(req)) as { query: string; variables?: Record<string, unknown>; operationName?: string };
+    let document = documents.get(query);
+    if (!document) {
+      document = parse(query);
+      const errors = validate(schema, document, specifiedRules);
+      if (errors.length) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors }));
+        return;
+      }
+      documents.set(query, document);
+    }
+    const result = await execute({ schema, document, variableValues: variables, operationName });
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(result));
+  });
+  server.keepAliveTimeout = 65_000;
+  return { url: await listen(server), close: () => new Promise<void>((d) => server.close(() => d())) };
+}
+
+/** Stock Apollo Server 5, as the docs show it: standalone server, SDL-first subgraph schema, default plugins. */
+async function startStock(fixture: Fixture) {
+  const apollo = new ApolloServer({ schema: buildInMemorySchema(fixture) });
+  const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });
+  return { url: new URL('/graphql', url).toString(), close: () => apollo.stop() };
+}
+
+/** The full service (auth, limits, DataLoader, store) with the fixture written straight into its database. */
+async function startService(fixture: Fixture, spec: ContenderSpec) {
+  const { loadConfig } = await import('../src/config');
+  const { startApp } = await import('../src/app');
+  const { tenants, vendorConnections, recordingPolicies } = await import('../src/store/schema');
+  const dataDir = mkdtempSync(join(tmpdir(), 'recsub-bench-'));
+  const pgSchema = spec.databaseUrl ? `bench_${randomBytes(5).toString('hex')}` : undefined;
+  const config = loadConfig({
+    NODE_ENV: spec.sandbox ? 'development' : 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    JWT_SECRET: BENCH_JWT_SECRET,
+    CREDENTIALS_KEY: BENCH_CREDENTIALS_KEY,
+    SANDBOX: spec.sandbox ? 'true' : 'false',
+    PLAYGROUND: 'false',
+    LOG_LEVEL: 'info',
+    ...(spec.databaseUrl ? { DATABASE_URL: spec.databaseUrl } : {}),
+    ...spec.env,
+  });
+  const app = await startApp({
+    config,
+    pgSchema,
+    async beforeListen(a) {
+      const db = a.database.db;
+      await db.insert(tenants).values(fixture.tenants);
+      await db.insert(vendorConnections).values(
+        fixture.connections.map((c) => ({ ...c, baseUrl: 'https://simple-api.cp.megafon.ru', settings: {}, credentialsSealed: 'v1.none.x.x.x', credentialsKeyId: 'none', updatedAt: c.createdAt })),
+      );
+      await db.insert(recordingPolicies).values(
+        fixture.policies.map((p) => ({ ...p, syncedVersion: p.syncStatus === 'IN_SYNC' ? p.version : null, updatedAt: p.createdAt })),
+      );
+    },
+  });
+  let extra: { personIds?: string[]; webexConnectionId?: string } = {};
+  if (app.sandbox) {
+    // The bench measures our write path, not the vendor's pace: the emulator's documented 20 requests/s per token
+    // is lifted, and so is our client's own pacing of Webex (5 rps per connection, src/vendors/http.ts), through
+    // the per-connection settings any operator can set.
+    app.sandbox.webex.limiter.configure(null);
+    const { DEMO_CONNECTION_IDS } = await import('../src/services/demo.service');
+    const { eq } = await import('drizzle-orm');
+    const [webex] = await app.database.db.select().from(vendorConnections).where(eq(vendorConnections.id, DEMO_CONNECTION_IDS.webex!));
+    await app.database.db
+      .update(vendorConnections)
+      .set({ settings: { ...webex!.settings, 'http.ratePerSecond': '100000', 'http.burst': '100000' }, updatedAt: new Date() })
+      .where(eq(vendorConnections.id, DEMO_CONNECTION_IDS.webex!));
+    extra = { personIds: Array.from({ length: 64 }, (_, i) => app.sandbox!.webex.personId(i)), webexConnectionId: DEMO_CONNECTION_IDS.webex };
+  }
+  return {
+    url: app.graphqlUrl,
+    statements: () => app.database.statements.count,
+    extra,
+    async close() {
+      await app.close();
+      if (pgSchema && spec.databaseUrl) {
+        const c = new pg.Client({ connectionString: spec.databaseUrl });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
+        await c.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Started {
+  url: string;
+  close(): Promise<void>;
+  statements?: () => number;
+  extra?: { personIds?: string[]; webexConnectionId?: string };
+}
+
+async function main() {
+  const spec = JSON.parse(process.argv[2]!) as ContenderSpec;
+  const fixture = buildFixture(spec.shape);
+  const started: Started =
+    spec.kind === 'raw' ? await startRaw(fixture)
+    : spec.kind === 'bare' ? await startBare(fixture)
+    : spec.kind === 'stock' ? await startStock(fixture)
+    : await startService(fixture, spec);
+  const statements = started.statements ?? (() => null);
+  let profiler: v8.GCProfiler | undefined;
+  let heapAtStart = 0;
+  process.on('message', async (msg: ToChild) => {
+    switch (msg.type) {
+      case 'stats': {
+        const m = process.memoryUsage();
+        send({ type: 'stats', rss: m.rss, heapUsed: m.heapUsed, statements: statements() });
+        break;
+      }
+      case 'alloc-start':
+        // Allocated bytes = growth of the used heap + everything the collector freed in between.
+        global.gc?.();
+        heapAtStart = process.memoryUsage().heapUsed;
+        profiler = new v8.GCProfiler();
+        profiler.start();
+        send({ type: 'alloc', bytes: 0 });
+        break;
+      case 'alloc-stop': {
+        const stats = profiler?.stop();
+        let freed = 0;
+        for (const g of stats?.statistics ?? []) freed += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
+        send({ type: 'alloc', bytes: process.memoryUsage().heapUsed - heapAtStart + freed });
+        break;
+      }
+      case 'exit':
+        await started.close().catch(() => undefined);
+        process.exit(0);
+    }
+  });
+  send({ type: 'ready', url: started.url, ...started.extra });
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    send({ type: 'error', message: (e as Error)?.stack ?? String(e) });
+    process.exit(1);
+  });
+}

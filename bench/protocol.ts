@@ -1,0 +1,64 @@
+/** Messages between the bench orchestrator and its child processes (node IPC). */
+
+export type ContenderKind = 'raw' | 'bare' | 'stock' | 'service';
+
+export interface ContenderSpec {
+  kind: ContenderKind;
+  /** For the service: postgres:// URL, or absent for embedded PGlite. */
+  databaseUrl?: string;
+  /** For the service: SANDBOX=true and development mode (the mutation run). */
+  sandbox?: boolean;
+  /** Extra environment for the service's config (levers: LOG_LEVEL, ...). */
+  env?: Record<string, string>;
+  /** Fixture shape as JSON. */
+  shape: { tenants: number; connectionsPerTenant: number; policiesPerConnection: number };
+}
+
+export interface ReadyMessage {
+  type: 'ready';
+  url: string;
+  /** Sandbox Webex person ids the mutation run can write policies for. */
+  personIds?: string[];
+  webexConnectionId?: string;
+}
+
+export interface StatsMessage {
+  type: 'stats';
+  rss: number;
+  heapUsed: number;
+  /** SQL statements sent so far (service only). */
+  statements: number | null;
+}
+
+export interface AllocMessage {
+  type: 'alloc';
+  /** Bytes allocated on the JS heap between alloc-start and alloc-stop. */
+  bytes: number;
+}
+
+export type ToChild = { type: 'stats' } | { type: 'alloc-start' } | { type: 'alloc-stop' } | { type: 'exit' };
+export type FromChild = ReadyMessage | StatsMessage | AllocMessage | { type: 'error'; message: string };
+
+export interface LoadSpec {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+  /** A fixed body (reads), or the mutation mode. */
+  body?: string;
+  mutation?: { query: string; policies: { id: string; version: number }[] };
+}
+
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Responses that carried GraphQL errors (mutation mode only). */
+  graphqlErrors: number;
+  /** Final versions of the policies written (mutation mode), so the next run sends the right expectedVersion. */
+  versions?: Record<string, number>;
+}

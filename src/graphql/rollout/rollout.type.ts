@@ -1,0 +1,105 @@
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ITEM_STATUSES, ROLLOUT_STATUSES, type RolloutStats } from '../../store/rollout.store';
+import { DateTime } from '../common/scalars';
+import { PageInfo } from '../common/pagination';
+import { VendorError } from '../connection/connection.type';
+import { FieldDiff, VendorRequest } from '../policy/policy.type';
+import { RecordingRules } from '../policy/rules.type';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const PolicyRolloutStatus = enumOf(ROLLOUT_STATUSES);
+registerEnumType(PolicyRolloutStatus, {
+  name: 'PolicyRolloutStatus',
+  valuesConfig: {
+    RUNNING: { description: 'People are being read and written, at the rate the vendor allows.' },
+    PAUSED: { description: 'Stopped after the people in flight; resume continues where it stopped. lastError says why when the service paused it.' },
+    CANCELLED: { description: 'Stopped for good; people not reached stay PENDING.' },
+    COMPLETED: { description: 'Every person in scope has the policy (written, or already in sync).' },
+    COMPLETED_WITH_ERRORS: { description: 'Every person was tried; some FAILED (see outcomes(status: FAILED)).' },
+  },
+});
+
+export const PolicyRolloutOutcomeStatus = enumOf(ITEM_STATUSES);
+registerEnumType(PolicyRolloutOutcomeStatus, {
+  name: 'PolicyRolloutOutcomeStatus',
+  valuesConfig: {
+    PENDING: { description: 'Not reached yet (or waiting to retry after the vendor was unavailable).' },
+    WRITTEN: { description: 'The settings differed and were written.' },
+    ALREADY_IN_SYNC: { description: 'The settings were read and already as desired: nothing was written.' },
+    FAILED: { description: "The vendor refused, or stayed unavailable; see error for the vendor's answer." },
+  },
+});
+
+@ObjectType()
+export class PolicyRolloutScope {
+  @Field(() => Boolean, { description: 'Every person in the directory.' }) all!: boolean;
+  @Field(() => String, { nullable: true, description: 'Everyone in this vendor location.' }) locationId!: string | null;
+  @Field(() => Int, { nullable: true, description: 'How many people were named (personIds).' }) personCount!: number | null;
+}
+
+@ObjectType({ description: 'What happened for one person.' })
+export class PolicyRolloutOutcome {
+  @Field(() => String) personId!: string;
+  @Field(() => PolicyRolloutOutcomeStatus) status!: string;
+  @Field(() => Int, { description: 'Times a worker took this person up.' }) attempts!: number;
+  @Field(() => Int, { description: 'Vendor requests sent for this person (a read, and a write when it differed).' }) requests!: number;
+  @Field(() => [FieldDiff], { description: 'What the write changed (empty when nothing was written).' }) changes!: FieldDiff[];
+  @Field(() => VendorError, { nullable: true, description: "The vendor's error (the last one, while a retry is pending)." }) error!: VendorError | null;
+  @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
+}
+
+@ObjectType()
+export class PolicyRolloutOutcomeConnection {
+  @Field(() => [PolicyRolloutOutcome]) nodes!: PolicyRolloutOutcome[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'One policy rolled out to many people of one vendor connection, as one resumable job.' })
+export class PolicyRollout {
+  @Field(() => ID) id!: string;
+  tenantId!: string;
+  connectionId!: string;
+  listed!: boolean;
+  storedTotal!: number;
+  /** Counts read together with the row (subscriptions), else loaded per request. */
+  stats?: RolloutStats;
+  @Field(() => String) name!: string;
+  @Field(() => RecordingRules) rules!: RecordingRules;
+  @Field(() => PolicyRolloutScope) scope!: PolicyRolloutScope;
+  @Field(() => PolicyRolloutStatus) status!: string;
+  @Field(() => Float, { description: "Requests per second the vendor allows this connection: the roll-out's pace, shared by every replica." })
+  allowedRequestsPerSecond!: number;
+  @Field(() => VendorError, { nullable: true, description: 'Why the service paused it (e.g. the directory could not be read).' }) lastError!: VendorError | null;
+  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime) updatedAt!: Date;
+  @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
+}
+
+@ObjectType()
+export class PolicyRolloutConnection {
+  @Field(() => [PolicyRollout]) nodes!: PolicyRollout[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@ObjectType()
+export class PolicyRolloutSample {
+  @Field(() => String) personId!: string;
+  @Field(() => [VendorRequest], { description: 'Exactly what would be written for this person (each person is read first; the write is skipped when equal).' })
+  requests!: VendorRequest[];
+}
+
+@ObjectType({ description: 'A dry run: how many people, how long, and the exact requests for a few of them. Nothing was written.' })
+export class PolicyRolloutPlan {
+  @Field(() => Int) total!: number;
+  @Field(() => Float) allowedRequestsPerSecond!: number;
+  @Field(() => Int, { description: 'At one read and one write per person, at the allowed rate.' }) estimatedSeconds!: number;
+  @Field(() => [PolicyRolloutSample]) sample!: PolicyRolloutSample[];
+}
+
+@ObjectType()
+export class StartPolicyRolloutPayload {
+  @Field(() => PolicyRollout, { nullable: true, description: 'The roll-out started (null on a dry run).' }) rollout!: PolicyRollout | null;
+  @Field(() => PolicyRolloutPlan, { nullable: true, description: 'The dry run (null when started).' }) dryRun!: PolicyRolloutPlan | null;
+}
