@@ -24,11 +24,11 @@ export class ContenderProcess {
     // --expose-gc only so the allocation probe can start from a collected heap; nothing calls gc() under load.
     const child = fork(join(__dirname, 'contender.js'), [JSON.stringify(spec)], {
       // BENCH_CHILD_ARGS (e.g. --cpu-prof) is for profiling a contender while the bench loads it.
-      execArgv: ['--expose-gc', ...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean)],
+      execArgv: ['--expose-gc', ...(spec.nodeArgs ?? []), ...(process.env.BENCH_CHILD_ARGS ?? '').split(' ').filter(Boolean)],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       // Every contender runs as it would be deployed: graphql-js skips its development-only checks under
       // NODE_ENV=production. The sandbox (mutation run) exists only in development.
-      env: { ...process.env, NODE_ENV: spec.sandbox ? 'development' : (process.env.BENCH_NODE_ENV ?? 'production') },
+      env: { ...process.env, NODE_ENV: spec.nodeEnv ?? (spec.sandbox ? 'development' : 'production') },
     });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${spec.kind} did not start in 120 s`)), 120_000);

@@ -84,6 +84,8 @@ async function startStock(fixture: Fixture) {
 
 /** The full service (auth, limits, DataLoader, store) with the fixture written straight into its database. */
 async function startService(fixture: Fixture, spec: ContenderSpec) {
+  const { turnOff } = await import('./levers');
+  for (const lever of spec.leversOff ?? []) await turnOff(lever as Parameters<typeof turnOff>[0]);
   const { loadConfig } = await import('../src/config');
   const { startApp } = await import('../src/app');
   const { tenants, vendorConnections, recordingPolicies } = await import('../src/store/schema');

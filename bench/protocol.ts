@@ -10,6 +10,11 @@ export interface ContenderSpec {
   sandbox?: boolean;
   /** Extra environment for the service's config (levers: LOG_LEVEL, ...). */
   env?: Record<string, string>;
+  /** Extra node flags for this process (a lever: --max-semi-space-size), and its NODE_ENV (graphql-js checks). */
+  nodeArgs?: string[];
+  nodeEnv?: string;
+  /** Optimisations turned off in this process (bench/levers.ts). */
+  leversOff?: string[];
   /** Fixture shape as JSON. */
   shape: { tenants: number; connectionsPerTenant: number; policiesPerConnection: number };
 }

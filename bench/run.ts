@@ -13,6 +13,8 @@ import { buildFixture, DASHBOARD_QUERY, DEFAULT_SHAPE, ENTITIES_QUERY, entitiesV
 import type { ContenderSpec, LoadResult } from './protocol';
 import { measureColdStart } from './cold-start';
 import { runSoak } from './soak';
+import { readSection } from './sections';
+import { runLevers } from './lever-study';
 
 /**
  * `npm run bench`: every contender in its own process, loaded by autocannon from another, in interleaved rounds
@@ -92,6 +94,10 @@ export async function main(): Promise<void> {
   log(`bench: ${machine}; ${SECONDS} s per measurement × ${ROUNDS} rounds`);
   if (pgProblem) log(`bench: PostgreSQL at ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} is unreachable (${pgProblem}): contender (e) skipped`);
 
+  if (process.env.BENCH_LEVERS) {
+    await runLevers({ databaseUrl: pgProblem ? undefined : DATABASE_URL, shape, headers, body: bodies.dashboard, seconds: SECONDS, rounds: ROUNDS, resultsFile: RESULTS_FILE, machine, log });
+    return;
+  }
   if (SOAK_SECONDS > 0) {
     await runSoak({ seconds: SOAK_SECONDS, databaseUrl: pgProblem ? undefined : DATABASE_URL, shape, headers, body: bodies.dashboard, resultsFile: RESULTS_FILE, machine, log });
     return;
@@ -229,26 +235,16 @@ export async function main(): Promise<void> {
   ].join('\n');
   const notesFile = join(ROOT_DIR, 'bench', 'NOTES.md');
   const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
-  const soak = previousSoakSection();
-  // A partial run (BENCH_PHASES) prints but leaves the file alone.
-  if (PHASES.size === 3 && !process.env.BENCH_CONTENDERS) writeFileSync(RESULTS_FILE, `${generated}\n${soak}\n${notes}`);
+  // A partial run (BENCH_PHASES, BENCH_CONTENDERS) prints but leaves the file alone.
+  if (PHASES.size === 3 && !process.env.BENCH_CONTENDERS) {
+    writeFileSync(RESULTS_FILE, `${generated}\n${readSection(RESULTS_FILE, 'levers')}\n\n${readSection(RESULTS_FILE, 'soak')}\n${notes}`);
+  }
   log('');
   log(generated);
   log(`wrote ${RESULTS_FILE} in ${fmt((Date.now() - started) / 1000)} s`);
 }
 
-const SOAK_BEGIN = '<!-- soak:begin -->';
-const SOAK_END = '<!-- soak:end -->';
-
-/** The soak (opt-in, BENCH_SOAK_SECONDS) runs on its own; an ordinary run keeps its last section. */
-function previousSoakSection(): string {
-  const old = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '';
-  const i = old.indexOf(SOAK_BEGIN);
-  const j = old.indexOf(SOAK_END);
-  if (i >= 0 && j > i) return old.slice(i, j + SOAK_END.length);
-  return `${SOAK_BEGIN}\n## Leak check\n\nNot run yet: \`BENCH_SOAK_SECONDS=300 npm run bench\` loads the service for 5 minutes and compares RSS at the end with RSS after the first minute.\n${SOAK_END}`;
-}
-
+/** The policies' current versions, read back through the router's entity query. */
 async function currentVersions(url: string, headers: Record<string, string>, policies: { id: string }[]): Promise<{ id: string; version: number }[]> {
   const query = 'query($ids: [_Any!]!) { _entities(representations: $ids) { ... on RecordingPolicy { id version } } }';
   const r = await post(url, headers, JSON.stringify({ query, variables: { ids: policies.map((p) => ({ __typename: 'RecordingPolicy', id: p.id })) } }));

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ContenderProcess, runLoad } from './children';
 import type { ContenderSpec } from './protocol';
+import { writeSection } from './sections';
 
-const SOAK_BEGIN = '<!-- soak:begin -->';
-const SOAK_END = '<!-- soak:end -->';
 const SEGMENT_SECONDS = 10;
 
 /**
@@ -45,7 +43,6 @@ export async function runSoak(opts: {
   const pass = growth <= 0.1 && failures === 0;
   const mbs = (b: number) => (b / 2 ** 20).toFixed(1);
   const section = [
-    SOAK_BEGIN,
     '## Leak check',
     '',
     `${new Date().toISOString()}, ${opts.machine}: the service on ${where}, dashboard query at 50 connections for ${opts.seconds} s.`,
@@ -54,13 +51,8 @@ export async function runSoak(opts: {
     '| t (s) | req/s | RSS MB | heap used MB |',
     '|--:|--:|--:|--:|',
     ...samples.map((s) => `| ${s.at} | ${Math.round(s.rps)} | ${mbs(s.rss)} | ${mbs(s.heapUsed)} |`),
-    SOAK_END,
   ].join('\n');
-  const old = existsSync(opts.resultsFile) ? readFileSync(opts.resultsFile, 'utf8') : '# Benchmark results\n';
-  const i = old.indexOf(SOAK_BEGIN);
-  const j = old.indexOf(SOAK_END);
-  const next = i >= 0 && j > i ? old.slice(0, i) + section + old.slice(j + SOAK_END.length) : `${old.trimEnd()}\n\n${section}\n`;
-  writeFileSync(opts.resultsFile, next);
+  writeSection(opts.resultsFile, 'soak', section);
   opts.log(section);
   if (!pass) process.exitCode = 1;
 }

@@ -9,6 +9,7 @@ import type { AppDb } from '../store/db';
 import { jobDbOf } from '../store/job-queue';
 import type { Page, PageArgs } from '../store/pagination';
 import type { ItemStatus, RolloutItemRow, RolloutRow, RolloutScope, RolloutStats, RolloutStatus } from '../store/rollout.store';
+import type { StoredVendorError } from '../store/schema';
 import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
@@ -86,6 +87,8 @@ const MAX_PERSON_IDS = 10_000;
 interface Watch {
   status: RolloutStatus;
   listed: boolean;
+  /** When the roll-out was last started or resumed: the jobs of that start. */
+  generation: number;
 }
 
 /**
@@ -364,7 +367,7 @@ export class RolloutService {
     const vendor = getVendor(record.vendor as VendorKind);
     const pacer = this.pacerFor(vendor, ctx, row.ratePerSecond);
     const rules = row.rules as RecordingRules;
-    const watch: Watch = { status: row.status as RolloutStatus, listed: row.listed };
+    const watch: Watch = { status: row.status as RolloutStatus, listed: row.listed, generation: row.resumedAt.getTime() };
     let done = false;
     let handover = false;
     // Idle lanes wait for this job's listing to add people (or a short poll for other workers' people).
@@ -382,7 +385,9 @@ export class RolloutService {
     const refresh = async () => {
       const [now] = await stores.rollouts.byIds(null, [row.id]);
       if (now) {
-        watch.status = now.status as RolloutStatus;
+        // A pause and resume between two looks starts a new generation of jobs (with fresh credentials): this one
+        // steps aside as if it had seen the pause.
+        watch.status = now.resumedAt.getTime() !== watch.generation ? 'PAUSED' : (now.status as RolloutStatus);
         watch.listed = now.listed;
       }
     };
@@ -423,6 +428,8 @@ export class RolloutService {
           if (complete && (await stores.rollouts.finishListing(row.id, jobOwner))) {
             watch.listed = true;
             this.progress(row);
+          } else if (!complete) {
+            await stores.rollouts.releaseListing(row.id, jobOwner);
           }
         } catch (e) {
           const error = storedError(e);
@@ -431,10 +438,7 @@ export class RolloutService {
           logger.warn({ err: e, rolloutId: row.id }, 'roll-out directory listing failed');
           if (!retryable) {
             // Credentials or scope refused: nothing to do until someone fixes the connection and resumes.
-            await stores.db.transaction(async (tx) => {
-              const paused = await stores.rollouts.transition(tx, null, row.id, ['RUNNING'], 'PAUSED');
-              if (paused) await this.publish(tx, paused, 'PAUSED');
-            });
+            await this.pauseFor(row, error);
             watch.status = 'PAUSED';
             return;
           }
@@ -527,6 +531,15 @@ export class RolloutService {
     }
   }
 
+  /** The service pauses a roll-out it cannot continue (credentials refused), saying why in lastError. */
+  private async pauseFor(row: RolloutRow, error: StoredVendorError): Promise<void> {
+    const { stores } = this.deps;
+    await stores.db.transaction(async (tx) => {
+      const paused = await stores.rollouts.transition(tx, null, row.id, ['RUNNING'], 'PAUSED', error);
+      if (paused) await this.publish(tx, paused, 'PAUSED');
+    });
+  }
+
   /** Read, compare, write if different, record: one person. */
   private async processItem(
     row: RolloutRow,
@@ -555,6 +568,13 @@ export class RolloutService {
       }
     } catch (e) {
       const error = storedError(e);
+      if (e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED') {
+        // The token, not this person: every other person would fail the same way. Pause until someone fixes the
+        // connection and resumes; this person stays pending.
+        await stores.rollouts.release(row.id, [item.personId], owner);
+        await this.pauseFor(row, error);
+        return;
+      }
       const retryable = e instanceof AppError ? e.code === 'VENDOR_UNAVAILABLE' : true;
       if (!(e instanceof AppError)) logger.error({ err: e, rolloutId: row.id }, 'roll-out item failed unexpectedly');
       if (retryable && item.attempts < MAX_ATTEMPTS) {

@@ -3,8 +3,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import * as schema from './schema';
 import { MIGRATIONS } from './migrations';
@@ -48,6 +48,21 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL schema to use (created if missing); default public. */
   pgSchema?: string;
   poolSize?: number;
+}
+
+/**
+ * A new data directory starts from the empty cluster that the build wrote (scripts/build-pglite-template.mjs)
+ * instead of running initdb: about 4 s less on the first start (issue 9). Absent (no build step), initdb runs.
+ */
+function pgliteTemplate(): Blob | undefined {
+  try {
+    const root = resolve(__dirname, '..', '..', '..');
+    const { version } = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
+    const file = join(root, 'dist', 'pglite-template', `${version}.tar`);
+    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const MIGRATION_LOCK = 7_202_611; // arbitrary, constant: serialises migrations across replicas
@@ -110,7 +125,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     };
   } else {
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-    const client = new PGlite(opts.dataDir ? join(opts.dataDir, 'pgdata') : undefined);
+    const pgdata = opts.dataDir ? join(opts.dataDir, 'pgdata') : undefined;
+    const template = pgdata && !existsSync(pgdata) ? pgliteTemplate() : undefined;
+    const client = new PGlite(pgdata, template ? { loadDataDir: template } : undefined);
     await client.waitReady;
     if (pgSchema !== 'public') await client.exec(`CREATE SCHEMA IF NOT EXISTS ${pgSchema}; SET search_path TO ${pgSchema}`);
     const db = drizzlePglite(client, { schema, logger: statements }) as unknown as AppDb;

@@ -114,13 +114,21 @@ export class RolloutStore {
   }
 
   /** Moves a roll-out from one of `from` to `to`; undefined when it was in another state (or is not visible). */
-  async transition(tx: AppDb, scope: TenantScope, id: string, from: readonly RolloutStatus[], to: RolloutStatus): Promise<RolloutRow | undefined> {
+  async transition(
+    tx: AppDb,
+    scope: TenantScope,
+    id: string,
+    from: readonly RolloutStatus[],
+    to: RolloutStatus,
+    lastError?: StoredVendorError | null,
+  ): Promise<RolloutRow | undefined> {
     const now = new Date();
     const [row] = await tx
       .update(policyRollouts)
       .set({
         status: to,
         updatedAt: now,
+        ...(lastError !== undefined ? { lastError } : to === 'RUNNING' ? { lastError: null } : {}),
         ...(to === 'RUNNING' ? { resumedAt: now } : {}),
         ...(to === 'CANCELLED' || to.startsWith('COMPLETED') ? { finishedAt: now } : {}),
       })
@@ -200,6 +208,14 @@ export class RolloutStore {
       .where(and(eq(policyRollouts.id, id), eq(policyRollouts.listOwner, owner)))
       .returning();
     return row;
+  }
+
+  /** Gives the listing back at once (a replica stopping): another worker restarts it without waiting for the lease. */
+  async releaseListing(id: string, owner: string): Promise<void> {
+    await this.db
+      .update(policyRollouts)
+      .set({ listOwner: null, listLeaseUntil: null })
+      .where(and(eq(policyRollouts.id, id), eq(policyRollouts.listOwner, owner)));
   }
 
   async listingFailed(id: string, owner: string, error: StoredVendorError): Promise<void> {

@@ -48,6 +48,23 @@ export interface Replica {
   close(): Promise<void>;
 }
 
+/** Points the demo tenant's Webex connection at this emulator, paced at its rate (with another token, to break it). */
+export async function connectWebex(app: App, webex: RemoteWebex, ratePerSecond: number, accessToken = WEBEX_DEFAULT_TOKEN): Promise<void> {
+  await app.services.demo.connectSandbox([
+    {
+      key: 'webex',
+      vendor: 'WEBEX',
+      name: 'Webex Calling (roll-out test)',
+      baseUrl: webex.apiBaseUrl,
+      credentials: [{ name: 'accessToken', value: accessToken }],
+      settings: [
+        { name: 'http.ratePerSecond', value: String(ratePerSecond) },
+        { name: 'http.burst', value: String(ratePerSecond) },
+      ],
+    },
+  ]);
+}
+
 /** Fast jobs for tests: a short lease and poll, small slices so hand-overs happen within a test. */
 export const FAST_ENV = { JOB_POLL_SECONDS: '1', ROLLOUT_LEASE_SECONDS: '10', ROLLOUT_SLICE_SECONDS: '30' };
 
@@ -71,20 +88,7 @@ export async function startReplica(
     ...opts.env,
   });
   const app = await startApp({ config, pgSchema: store.pgSchema, inMemory: opts.inMemory ?? false, database: opts.database });
-  // The demo tenant's Webex connection, pointed at this emulator, paced at its rate.
-  await app.services.demo.connectSandbox([
-    {
-      key: 'webex',
-      vendor: 'WEBEX',
-      name: 'Webex Calling (roll-out test)',
-      baseUrl: webex.apiBaseUrl,
-      credentials: [{ name: 'accessToken', value: WEBEX_DEFAULT_TOKEN }],
-      settings: [
-        { name: 'http.ratePerSecond', value: String(opts.ratePerSecond) },
-        { name: 'http.burst', value: String(opts.ratePerSecond) },
-      ],
-    },
-  ]);
+  await connectWebex(app, webex, opts.ratePerSecond);
   const token = await signToken(TEST_JWT_SECRET, { sub: 'tester', tenants: '*', scopes: [...SCOPES] });
   return {
     app,

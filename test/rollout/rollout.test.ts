@@ -4,7 +4,7 @@ import { errorOf, ok } from '../helpers/app';
 import { collect, wsClient } from '../helpers/ws';
 import { signToken } from '../../src/server/auth';
 import { TEST_JWT_SECRET } from '../helpers/app';
-import { ALWAYS, DEMO_TENANT_ID, GET, lastSeq, ROLLOUT_FIELDS, START, startReplica, startWebex, Store, vendorRate, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
+import { ALWAYS, connectWebex, DEMO_TENANT_ID, GET, lastSeq, ROLLOUT_FIELDS, START, startReplica, startWebex, Store, vendorRate, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
 
 const PEOPLE = 300;
 /** The emulator's limit per token, and the pace the connection is configured with. */
@@ -63,7 +63,7 @@ describe('policy roll-outs to the Webex sandbox', () => {
     assert.equal(await lastSeq(webex), before);
   });
 
-  it('rolls out to every person at ≥95% of the allowed rate with ≤2% 429s, skipping people already in sync, with throttled progress', async () => {
+  it('rolls out to every person at ≥95% of the allowed rate with ≤2% 429s, skipping people already in sync, with throttled progress', async (t) => {
     // 20 people already have the policy: they are read, not written.
     for (let i = 0; i < PEOPLE; i += 20) await webex.setSettings(webex.personId(i), { enabled: true, record: 'Always', recordVoicemailEnabled: true });
     const client = wsClient(r.app.graphqlUrl, r.token);
@@ -84,6 +84,7 @@ describe('policy roll-outs to the Webex sandbox', () => {
 
       // Measured at the vendor, from its own log.
       const m = await vendorRate(webex, since);
+      t.diagnostic(`vendor saw ${m.requests} requests in ${m.spanSeconds.toFixed(2)} s: ${m.achieved.toFixed(1)} req/s of ${RATE} allowed (${((100 * m.achieved) / RATE).toFixed(1)}%), ${m.limited} answered 429`);
       assert.equal(m.requests - m.limited, Math.ceil(PEOPLE / 100) + PEOPLE + (PEOPLE - PEOPLE / 20), 'directory pages of 100, a read per person, a write per changed person');
       assert.ok(m.achieved >= 0.95 * RATE, `achieved ${m.achieved.toFixed(1)} req/s of ${RATE} allowed`);
       assert.ok(m.share429 <= 0.02, `429 share ${(m.share429 * 100).toFixed(2)}%`);
@@ -145,6 +146,22 @@ describe('policy roll-outs to the Webex sandbox', () => {
     assert.equal(failed[0].error.code, 'VENDOR_REJECTED');
     assert.equal(failed[0].error.vendorCode, '404');
     assert.match(failed[0].error.vendorMessage, /not found/i);
+  });
+
+  it('pauses itself when the vendor refuses the credentials, saying why, and resumes once the connection is fixed', async () => {
+    await connectWebex(r.app, webex, RATE, 'revoked-token');
+    const ids = [webex.personId(11), webex.personId(12), webex.personId(13)];
+    const rollout = ok(await start({ rules: { mode: 'ON_DEMAND' }, scope: { personIds: ids } })).startPolicyRollout.rollout;
+    const paused = await waitFor('the pause', () => get(rollout.id), (x) => x.status !== 'RUNNING');
+    assert.equal(paused.status, 'PAUSED');
+    assert.equal(paused.lastError.code, 'VENDOR_AUTH_FAILED');
+    assert.equal(paused.pending, 3, 'nobody is marked failed for a token problem');
+    await connectWebex(r.app, webex, RATE);
+    ok(await r.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { id } }`, { id: rollout.id }));
+    const end = await finished(rollout.id);
+    assert.equal(end.status, 'COMPLETED');
+    assert.equal(end.lastError, null);
+    assert.equal(end.written, 3);
   });
 
   it('pauses, resumes and cancels; a cancelled roll-out cannot resume', async () => {

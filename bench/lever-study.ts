@@ -1,0 +1,74 @@
+import { ContenderProcess, runLoad } from './children';
+import type { ContenderSpec } from './protocol';
+import { writeSection } from './sections';
+
+/**
+ * BENCH_LEVERS=1 npm run bench: the service on the PostgreSQL server (PGlite when unreachable), once with every
+ * optimisation and once with each one turned off or each deployment setting changed, plus stock Apollo as the
+ * yardstick; the dashboard query at 50 connections, interleaved rounds, medians. A lever's effect is the
+ * throughput with it against the throughput without it, measured in the same rounds.
+ */
+export async function runLevers(opts: {
+  databaseUrl?: string;
+  shape: ContenderSpec['shape'];
+  headers: Record<string, string>;
+  body: string;
+  seconds: number;
+  rounds: number;
+  resultsFile: string;
+  machine: string;
+  log: (s: string) => void;
+}): Promise<void> {
+  const base: ContenderSpec = { kind: 'service', shape: opts.shape, databaseUrl: opts.databaseUrl };
+  const variants: { key: string; label: string; spec: ContenderSpec }[] = [
+    { key: 'stock', label: 'stock Apollo Server 5, in memory (yardstick)', spec: { kind: 'stock', shape: opts.shape } },
+    { key: 'all', label: 'the service as shipped (every lever on)', spec: base },
+    { key: 'jit', label: 'without compiled execution (graphql-js executes)', spec: { ...base, leversOff: ['jit'] } },
+    { key: 'prepared', label: 'without prepared statements (Drizzle builds each query)', spec: { ...base, leversOff: ['prepared'] } },
+    { key: 'authCache', label: 'without the verified-token cache (jose verifies every request)', spec: { ...base, leversOff: ['authCache'] } },
+    { key: 'before', label: 'without all three (the service before issue 9)', spec: { ...base, leversOff: ['jit', 'prepared', 'authCache'] } },
+    { key: 'debug', label: 'LOG_LEVEL=debug instead of info', spec: { ...base, env: { LOG_LEVEL: 'debug' } } },
+    { key: 'silent', label: 'LOG_LEVEL=silent instead of info', spec: { ...base, env: { LOG_LEVEL: 'silent' } } },
+    { key: 'devmode', label: 'NODE_ENV unset for graphql-js (its development checks on)', spec: { ...base, nodeEnv: 'development' } },
+    { key: 'semispace', label: 'node --max-semi-space-size=32 (fewer scavenges, less promotion)', spec: { ...base, nodeArgs: ['--max-semi-space-size=32'] } },
+  ];
+  const procs = new Map<string, ContenderProcess>();
+  const rps = new Map<string, number[]>();
+  const p99 = new Map<string, number[]>();
+  try {
+    for (const v of variants) procs.set(v.key, await ContenderProcess.start(v.spec));
+    for (const v of variants) await runLoad({ url: procs.get(v.key)!.ready.url, headers: opts.headers, body: opts.body, connections: 50, seconds: 2 });
+    for (let round = 1; round <= opts.rounds; round++) {
+      const line: string[] = [];
+      for (const v of variants) {
+        const r = await runLoad({ url: procs.get(v.key)!.ready.url, headers: opts.headers, body: opts.body, connections: 50, seconds: opts.seconds });
+        if (r.non2xx || r.errors) throw new Error(`${v.label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+        rps.set(v.key, [...(rps.get(v.key) ?? []), r.rps]);
+        p99.set(v.key, [...(p99.get(v.key) ?? []), r.p99]);
+        line.push(`${v.key} ${Math.round(r.rps)}`);
+      }
+      opts.log(`levers round ${round}/${opts.rounds}: ${line.join('  ')}`);
+    }
+  } finally {
+    await Promise.all([...procs.values()].map((p) => p.stop()));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const all = median(rps.get('all')!);
+  const stock = median(rps.get('stock')!);
+  const rows = variants.map((v) => {
+    const r = median(rps.get(v.key)!);
+    const effect = v.key === 'all' || v.key === 'stock' ? '–' : `${r >= all ? '+' : ''}${((r / all - 1) * 100).toFixed(0)}%`;
+    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} |`;
+  });
+  const section = [
+    '## Levers, one at a time',
+    '',
+    `${new Date().toISOString()}, ${opts.machine}: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at 50 connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
+    '',
+    '| variant | req/s | ÷ stock Apollo | vs shipped | p99 ms |',
+    '|---|--:|--:|--:|--:|',
+    ...rows,
+  ].join('\n');
+  writeSection(opts.resultsFile, 'levers', section);
+  opts.log(section);
+}
