@@ -74,6 +74,8 @@ export interface StartRolloutResult {
 interface JobData {
   rolloutId: string;
   shard: number;
+  /** The job's singleton key, kept across hand-overs (default `<rollout>:<shard>`). */
+  key?: string;
 }
 
 /** A person the vendor could not be reached for is tried this many times before it is FAILED. */
@@ -135,6 +137,20 @@ export class RolloutService {
         }),
       );
     }
+    if (this.workerIds.length) await this.joinRunning();
+  }
+
+  /**
+   * At start, this replica joins every running roll-out with jobs of its own keys. After a hard kill the dead
+   * replica's jobs stay active in pg-boss until they expire (slice + lease + 60 s); these let a restarted service
+   * continue at once, and take over the people the dead one held when their lease ends. Redundant jobs cost
+   * nothing: claims keep them from working on the same person.
+   */
+  private async joinRunning(): Promise<void> {
+    for (const r of await this.deps.stores.rollouts.running()) {
+      for (let i = 0; i < this.settings.workers; i++) await this.sendJob(r.id, -1 - i, undefined, `${r.id}:join:${this.owner}:${i}`);
+    }
+    this.wake();
   }
 
   /** Lanes finish the person they hold, give back what they claimed, and hand their job to another replica. */
@@ -154,9 +170,9 @@ export class RolloutService {
     for (let shard = 0; shard < this.settings.jobs; shard++) await this.sendJob(rolloutId, shard, tx);
   }
 
-  private async sendJob(rolloutId: string, shard: number, tx?: AppDb): Promise<void> {
-    await this.boss.send(ROLLOUT_QUEUE, { rolloutId, shard } satisfies JobData, {
-      singletonKey: `${rolloutId}:${shard}`,
+  private async sendJob(rolloutId: string, shard: number, tx?: AppDb, key = `${rolloutId}:${shard}`): Promise<void> {
+    await this.boss.send(ROLLOUT_QUEUE, { rolloutId, shard, key } satisfies JobData, {
+      singletonKey: key,
       retryLimit: 1000,
       retryDelay: 1,
       // A job runs one slice, then finishes its people in flight: past this it is presumed dead and retried.
@@ -360,7 +376,8 @@ export class RolloutService {
     const { stores, logger } = this.deps;
     const [row] = await stores.rollouts.byIds(null, [data.rolloutId]);
     if (!row || row.status !== 'RUNNING' || this.stopping) return;
-    const jobOwner = `${this.owner}:${data.shard}`;
+    // Unique per run of a job: two jobs in one process never share claims.
+    const jobOwner = `${this.owner}:${data.shard}:${randomUUID().slice(0, 8)}`;
     const leaseMs = this.settings.leaseSeconds * 1000;
     const deadline = Date.now() + this.settings.sliceSeconds * 1000;
     const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
@@ -508,7 +525,7 @@ export class RolloutService {
           await stores.rollouts.release(row.id, [item.personId], jobOwner);
           continue;
         }
-        await this.processItem(row, vendor, ctx, pacer, rules, item, jobOwner);
+        await this.processItem(row, vendor, ctx, pacer, rules, item, jobOwner, () => halted() || this.stopping);
       }
     };
 
@@ -522,7 +539,7 @@ export class RolloutService {
         });
       } else if ((handover || !watch.listed) && watch.status === 'RUNNING') {
         // Hand the shard over: a fresh job, possibly on another replica, continues where this one stopped.
-        await this.sendJob(row.id, data.shard);
+        await this.sendJob(row.id, data.shard, undefined, data.key);
       }
     } finally {
       clearInterval(refresher);
@@ -535,7 +552,7 @@ export class RolloutService {
   private async pauseFor(row: RolloutRow, error: StoredVendorError): Promise<void> {
     const { stores } = this.deps;
     await stores.db.transaction(async (tx) => {
-      const paused = await stores.rollouts.transition(tx, null, row.id, ['RUNNING'], 'PAUSED', error);
+      const paused = await stores.rollouts.transition(tx, null, row.id, ['RUNNING'], 'PAUSED', error, row.resumedAt);
       if (paused) await this.publish(tx, paused, 'PAUSED');
     });
   }
@@ -549,6 +566,7 @@ export class RolloutService {
     rules: RecordingRules,
     item: { personId: string; attempts: number },
     owner: string,
+    halted: () => boolean,
   ): Promise<void> {
     const { stores, logger } = this.deps;
     const count = { n: 0 };
@@ -558,6 +576,11 @@ export class RolloutService {
     try {
       const actual = await vendor.readPolicy!(paced, scope);
       const changes = diffRules(rules, actual);
+      if (changes.length && halted()) {
+        // Paused (or this replica is stopping) between the read and the write: leave the write to the next run.
+        await stores.rollouts.release(row.id, [item.personId], owner);
+        return;
+      }
       if (changes.length === 0) {
         this.stats.alreadyInSync++;
         await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'ALREADY_IN_SYNC', requests: count.n });

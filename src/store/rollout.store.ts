@@ -121,6 +121,8 @@ export class RolloutStore {
     from: readonly RolloutStatus[],
     to: RolloutStatus,
     lastError?: StoredVendorError | null,
+    /** Only if still the run started (or resumed) at this instant: a worker of an older run changes nothing. */
+    generation?: Date,
   ): Promise<RolloutRow | undefined> {
     const now = new Date();
     const [row] = await tx
@@ -132,7 +134,14 @@ export class RolloutStore {
         ...(to === 'RUNNING' ? { resumedAt: now } : {}),
         ...(to === 'CANCELLED' || to.startsWith('COMPLETED') ? { finishedAt: now } : {}),
       })
-      .where(and(eq(policyRollouts.id, id), inArray(policyRollouts.status, [...from]), tenantCondition(policyRollouts.tenantId, scope)))
+      .where(
+        and(
+          eq(policyRollouts.id, id),
+          inArray(policyRollouts.status, [...from]),
+          tenantCondition(policyRollouts.tenantId, scope),
+          generation ? eq(policyRollouts.resumedAt, generation) : undefined,
+        ),
+      )
       .returning();
     return row;
   }

@@ -123,3 +123,55 @@ describe(
     });
   },
 );
+
+describe(
+  server
+    ? 'a replica that dies mid-run: another replica started afterwards continues at once (PostgreSQL server)'
+    : 'a replica that dies mid-run: another replica started afterwards continues at once (embedded database shared in this process)',
+  () => {
+    let webex: RemoteWebex;
+    let store: Store;
+    before(async () => {
+      webex = await startWebex(PEOPLE, RATE);
+      store = new Store();
+    });
+    after(async () => {
+      await store.drop();
+      await webex.close();
+    });
+
+    it('takes over the people the dead replica held once their lease ends; nobody is written twice', async (t) => {
+      const a = await startReplica(store, webex, { ratePerSecond: RATE, inMemory: true });
+      const rollout = await startAll(a, { mode: 'ALWAYS', calls: { voicemail: false }, pauseResumeNotification: { enabled: true, type: 'BEEP' } });
+      await waitFor('some progress', () => get(a, rollout.id), (x) => x.done >= PEOPLE / 4, 60_000, 200);
+      // "Kill" A without a goodbye: its lanes hang before their next request, holding the people they claimed, and
+      // its jobs stay active in the queue. (A real kill also loses requests in flight; here none are lost.)
+      let thaw!: () => void;
+      const frozen = new Promise<void>((r) => (thaw = r));
+      const pacers = (a.app.services.rollouts as unknown as { pacers: Map<string, { take: () => Promise<void> }> }).pacers;
+      for (const p of pacers.values()) p.take = () => frozen.then(() => Promise.reject(new Error('replica died')));
+      await new Promise((r) => setTimeout(r, 300));
+      const held = Number(
+        ((await a.app.database.db.execute(sql`SELECT count(*)::int AS n FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND status = 'PENDING' AND lease_until > now()`)) as unknown as { rows: { n: number }[] }).rows[0]!.n,
+      );
+      const writesAtDeath = Object.keys(await webex.writesPerPerson()).length;
+      const restartedAt = Date.now();
+      const b = await startReplica(store, webex, { ratePerSecond: RATE, inMemory: true, database: server ? undefined : a.app.database });
+      try {
+        const end = await finished(b, rollout.id);
+        const tookSeconds = (Date.now() - restartedAt) / 1000;
+        assert.equal(end.status, 'COMPLETED');
+        assert.equal(end.written, PEOPLE);
+        const writes = await webex.writesPerPerson();
+        assert.equal(Object.keys(writes).length, PEOPLE);
+        assert.ok(Object.values(writes).every((n) => n === 1), 'no person written twice');
+        t.diagnostic(`died after ${writesAtDeath}/${PEOPLE} people holding ${held}; the new replica finished the rest in ${tookSeconds.toFixed(1)} s (lease 10 s)`);
+        assert.ok(held > 0, 'the dead replica held people');
+      } finally {
+        thaw();
+        await b.close();
+        await a.close();
+      }
+    });
+  },
+);

@@ -7,8 +7,11 @@ import { TEST_JWT_SECRET } from '../helpers/app';
 import { ALWAYS, connectWebex, DEMO_TENANT_ID, GET, lastSeq, ROLLOUT_FIELDS, START, startReplica, startWebex, Store, vendorRate, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
 
 const PEOPLE = 300;
-/** The emulator's limit per token, and the pace the connection is configured with. */
-const RATE = 100;
+/**
+ * The emulator's limit per token, and the pace the connection is configured with. Modest, so the measurement holds
+ * on a busy machine: with the embedded database, the service's queries share its one thread with its HTTP client.
+ */
+const RATE = 50;
 
 describe('policy roll-outs to the Webex sandbox', () => {
   let webex: RemoteWebex;
@@ -166,27 +169,29 @@ describe('policy roll-outs to the Webex sandbox', () => {
 
   it('pauses, resumes and cancels; a cancelled roll-out cannot resume', async () => {
     const writes = async () => Object.values(await webex.writesPerPerson()).reduce((a, b) => a + b, 0);
-    const rollout = ok(await start({ rules: { mode: 'ALWAYS_WITH_PAUSE_RESUME' }, scope: { all: true } })).startPolicyRollout.rollout;
-    await waitFor('some progress', () => get(rollout.id), (x) => x.done >= 40);
+    // One location: a fifth of the org.
+    const inLocation = PEOPLE / 5;
+    const rollout = ok(await start({ rules: { mode: 'ALWAYS_WITH_PAUSE_RESUME' }, scope: { locationId: webex.locations[2]!.id } })).startPolicyRollout.rollout;
+    await waitFor('some progress', () => get(rollout.id), (x) => x.done >= 10);
     const paused = ok(await r.gql(`mutation($id: ID!) { pausePolicyRollout(id: $id) { id status } }`, { id: rollout.id })).pausePolicyRollout;
     assert.equal(paused.status, 'PAUSED');
-    // The people in flight finish; then nothing more is written.
-    await new Promise((res) => setTimeout(res, 600));
-    const atPause = await writes();
+    // The people in flight finish (a write already waiting for its slot goes out); then nothing more is written.
+    const atPause = await waitFor('the people in flight', async () => [await writes(), await new Promise((res) => setTimeout(res, 500)).then(writes)], ([x, y]) => x === y).then(([x]) => x!);
     const doneAtPause = (await get(rollout.id)).done;
     await new Promise((res) => setTimeout(res, 800));
     assert.equal(await writes(), atPause, 'no writes while paused');
-    assert.ok(doneAtPause < PEOPLE);
+    assert.ok(doneAtPause < inLocation);
     const again = errorOf(await r.gql(`mutation($id: ID!) { pausePolicyRollout(id: $id) { id } }`, { id: rollout.id }));
     assert.equal(again.code, 'INVALID_TRANSITION');
 
     assert.equal(ok(await r.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { status } }`, { id: rollout.id })).resumePolicyRollout.status, 'RUNNING');
     const end = await finished(rollout.id);
     assert.equal(end.status, 'COMPLETED');
-    assert.equal(end.written + end.alreadyInSync, PEOPLE);
+    assert.equal(end.total, inLocation);
+    assert.equal(end.written + end.alreadyInSync, inLocation);
 
     const second = ok(await start({ rules: { mode: 'NEVER' }, scope: { all: true } })).startPolicyRollout.rollout;
-    await waitFor('some progress', () => get(second.id), (x) => x.done >= 20);
+    await waitFor('some progress', () => get(second.id), (x) => x.done >= 10);
     assert.equal(ok(await r.gql(`mutation($id: ID!) { cancelPolicyRollout(id: $id) { status finishedAt } }`, { id: second.id })).cancelPolicyRollout.status, 'CANCELLED');
     await new Promise((res) => setTimeout(res, 600));
     const cancelled = await get(second.id);
