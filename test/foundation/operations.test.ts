@@ -92,8 +92,7 @@ describe('npm start as a process', () => {
   it('starts on the embedded defaults with the sandbox, keeps data across restarts, and on SIGTERM finishes in-flight requests before exiting', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'recsub-proc-'));
     const port = await freePort();
-    const sandboxBase = await freePort();
-    const env = { ...process.env, DATABASE_URL: '', NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', SANDBOX_PORT_BASE: String(sandboxBase), SANDBOX_WEBEX_PEOPLE: '50' };
+    const env = { ...process.env, DATABASE_URL: '', NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', SANDBOX_PORT_BASE: '0', SANDBOX_WEBEX_PEOPLE: '50' };
     const start = () => {
       const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
@@ -122,7 +121,8 @@ describe('npm start as a process', () => {
         fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
       const created: any = ok(await gql(`mutation { createTenant(input: { name: "Survives restarts" }) { id } }`) as any);
       // Make the MegaFon sandbox slow, start a request that waits on it, then ask the process to stop.
-      await fetch(`http://127.0.0.1:${sandboxBase}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 800, latencyCount: 1 }) });
+      const megafonUrl = /MEGAFON\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(first.output())![1];
+      await fetch(`${megafonUrl}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 800, latencyCount: 1 }) });
       const inFlight = gql(`mutation { testVendorConnection(id: "${DEMO_CONNECTION_IDS.megafon}") { ok } }`);
       await new Promise((r) => setTimeout(r, 200));
       const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));

@@ -106,7 +106,12 @@ describe('/metrics and request ids', () => {
       input: { connectionId: DEMO_CONNECTION_IDS.yeastar, name: 'queued', scope: { kind: 'ORGANIZATION', id: '' }, rules: { stereo: true } },
     })).createRecordingPolicy;
     assert.notEqual(created.sync.status, 'IN_SYNC');
-    const after = await scrape();
+    // The worker hands the failed job back to the queue just after it reports the outcome: sample a few times.
+    let after = await scrape();
+    for (let i = 0; i < 20 && !(sample(after, 'recsub_job_queue_depth', { queue: 'policy-sync' })! >= 1); i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      after = await scrape();
+    }
     assert.ok(sample(after, 'recsub_job_queue_depth', { queue: 'policy-sync' })! >= 1, after.split('\n').filter((l) => l.includes('job_queue')).join('\n'));
   });
 
