@@ -1,3 +1,4 @@
+import { sleep } from '../vendors/http';
 /**
  * Paces bulk requests to one vendor connection at `ratePerSecond` summed over every replica.
  *
@@ -86,17 +87,3 @@ export class SharedPacer {
   }
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

@@ -16,7 +16,8 @@ import type { ConnectionService } from './connection.service';
 import type { EventBus } from './event-bus';
 import type { ServiceDeps } from './index';
 import { checkAgainstVendor } from './policy.service';
-import { SharedPacer, sleep } from './rollout-pacer';
+import { SharedPacer } from './rollout-pacer';
+import { sleep } from '../vendors/http';
 import { storedError } from './vendor-errors';
 
 export const ROLLOUT_QUEUE = 'policy-rollout';

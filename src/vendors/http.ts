@@ -298,7 +298,8 @@ export class TokenBucket {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** A wait that ends early (rejecting with the signal's reason) when the caller gives up. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
