@@ -32,7 +32,17 @@ export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
     for (const r of rows) loader.prime(r.id, r);
     return rows;
   };
+  // Which tenants' connection lists this request has asked for (DataLoader's own cache, keyed by tenant id).
+  const connectionListsRequested = new Map<string, Promise<ConnectionRecord[]>>();
   const loaders: Loaders = {
+    connectionOf(row) {
+      // A row whose tenant's connection list is already on its way takes its connection from that list: without
+      // this, a policy list that returns before the connection list (two pool connections race) would cost one more
+      // statement for connections the request is already reading.
+      const list = connectionListsRequested.get(row.tenantId);
+      if (!list) return loaders.connection.load(row.connectionId);
+      return list.then((rows) => rows.find((c) => c.id === row.connectionId) ?? loaders.connection.load(row.connectionId));
+    },
     tenant: new DataLoader<string, TenantRow | null>(async (ids) => byKey(await stores.tenants.byIds(scope, ids), 'id', ids), opts),
     connection: new DataLoader<string, ConnectionRecord | null>(
       async (ids) => byKey(await stores.connections.byIds(scope, ids), 'id', ids),
@@ -40,7 +50,7 @@ export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
     ),
     connectionsByTenant: new DataLoader<string, ConnectionRecord[]>(
       async (ids) => groupBy(primeAll(loaders.connection, await stores.connections.byTenantIds(scope, ids)), 'tenantId', ids),
-      opts,
+      { ...opts, cacheMap: connectionListsRequested },
     ),
     policy: new DataLoader<string, RecordingPolicyRow | null>(async (ids) => byKey(await stores.policies.byIds(scope, ids), 'id', ids), opts),
     policiesByTenant: new DataLoader<string, RecordingPolicyRow[]>(
@@ -64,6 +74,8 @@ export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
   return loaders;
 }
 export interface Loaders {
+  /** The connection a row (policy, live recording, roll-out) belongs to, from the tenant's list when it is being read. */
+  connectionOf(row: { tenantId: string; connectionId: string }): Promise<ConnectionRecord | null>;
   tenant: DataLoader<string, TenantRow | null>;
   connection: DataLoader<string, ConnectionRecord | null>;
   connectionsByTenant: DataLoader<string, ConnectionRecord[]>;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { operation } from '../helpers/operations';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { seedTenants } from '../helpers/seed';
+import { createLoaders } from '../../src/store/loaders';
 
 const NESTED = `query($first: Int!) {
   tenants(first: $first) {
@@ -67,5 +68,51 @@ describe('no N+1: SQL statements per operation do not grow with the data', () =>
       ok(await t.gql(q, { reps: reps.slice(0, 100) }));
     });
     assert.equal(one, 1);
+  });
+});
+
+describe('request loaders: the order in which lists come back does not change the statement count', () => {
+  let t: TestApp;
+  let seeded: Awaited<ReturnType<typeof seedTenants>>;
+  before(async () => {
+    t = await startTestApp({ env: { WORKERS: 'false' } });
+    seeded = await seedTenants(t.app, 3, { connectionsPerTenant: 2, policiesPerConnection: 2 });
+  });
+  after(async () => t.close());
+
+  for (const slower of ['connections', 'policies'] as const) {
+    it(`a policy's connection costs no statement when the tenant's connection list is already being read (${slower} list slower)`, async () => {
+      const real = t.app.services.stores;
+      const delay = <A extends unknown[], R>(fn: (...a: A) => Promise<R>, ms: number) => async (...a: A) => {
+        const r = await fn(...a);
+        await new Promise((res) => setTimeout(res, ms));
+        return r;
+      };
+      // The same stores, with one list held back so it returns after the other.
+      const connections = Object.create(real.connections);
+      const policies = Object.create(real.policies);
+      connections.byTenantIds = delay(real.connections.byTenantIds.bind(real.connections), slower === 'connections' ? 50 : 0);
+      policies.byTenantIds = delay(real.policies.byTenantIds.bind(real.policies), slower === 'policies' ? 50 : 0);
+      const loaders = createLoaders({ ...real, connections, policies }, null);
+      const tenantIds = seeded.tenants.map((x) => x.id);
+      const n = await t.countStatements(async () => {
+        const connLists = Promise.all(tenantIds.map((id) => loaders.connectionsByTenant.load(id)));
+        const policyLists = await Promise.all(tenantIds.map((id) => loaders.policiesByTenant.load(id)));
+        const owners = await Promise.all(policyLists.flat().map((p) => loaders.connectionOf(p)));
+        assert.equal(owners.length, 12);
+        for (const [i, p] of policyLists.flat().entries()) assert.equal(owners[i]?.id, p.connectionId);
+        await connLists;
+      });
+      assert.equal(n, 2);
+    });
+  }
+
+  it('a row whose tenant list was not asked for loads its connection by id, tenant scope applied', async () => {
+    const [a, b] = seeded.tenants;
+    const policy = seeded.policies.find((p) => p.tenantId === b!.id)!;
+    const scoped = createLoaders(t.app.services.stores, [a!.id]);
+    assert.equal(await scoped.connectionOf(policy), null);
+    const open = createLoaders(t.app.services.stores, null);
+    assert.equal((await open.connectionOf(policy))?.id, policy.connectionId);
   });
 });

@@ -107,7 +107,7 @@ export class LiveRecordingResolver {
 
   @FieldResolver(() => VendorConnection)
   async connection(@Root() r: LiveRecording, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
-    const row = await ctx.loaders.connection.load(r.connectionId);
+    const row = await ctx.loaders.connectionOf(r);
     if (!row) throw notFound('VendorConnection', r.connectionId);
     return toConnection(row);
   }

@@ -98,7 +98,7 @@ export class PolicyResolver {
 
   @FieldResolver(() => VendorConnection)
   async connection(@Root() p: RecordingPolicy, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
-    const row = await ctx.loaders.connection.load(p.connectionId);
+    const row = await ctx.loaders.connectionOf(p);
     if (!row) throw notFound('VendorConnection', p.connectionId);
     return toConnection(row);
   }

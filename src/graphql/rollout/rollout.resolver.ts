@@ -260,7 +260,7 @@ export class RolloutResolver {
 
   @FieldResolver(() => VendorConnection)
   async connection(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
-    const row = await ctx.loaders.connection.load(r.connectionId);
+    const row = await ctx.loaders.connectionOf(r);
     if (!row) throw notFound('VendorConnection', r.connectionId);
     return toConnection(row);
   }
