@@ -97,7 +97,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
     },
   });
   setVendorRegistry(createVendorRegistry({ hooks: metrics.vendorHooks }));
-  const stores = createStores(database.db);
+  const stores = createStores(database.db, { readCacheRows: config.readCacheRows, freezeCachedRows: !config.isProduction });
+  metrics.observeReadCache(() => ({ ...stores.readCache.stats, rows: stores.readCache.size().rows }));
   // Expired jobs (a worker died holding them) are only noticed by maintenance: run it often enough to honour the lease.
   const boss = createBoss(database, { maintenanceIntervalSeconds: Math.max(2, Math.min(60, Math.floor(config.syncJobExpireSeconds / 2))) });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));

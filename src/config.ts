@@ -111,6 +111,10 @@ export class Config {
   @IsInt() @Min(0) @Max(600000)
   executionTimeoutMs!: number;
 
+  /** Rows of tenants, connections and policies the read cache may hold (src/store/read-cache.ts); 0 turns it off. */
+  @IsInt() @Min(0) @Max(10_000_000)
+  readCacheRows!: number;
+
   /** Vendor hosts may be (or resolve to) loopback, private or link-local addresses: the sandbox and tests only. */
   @IsBoolean()
   allowPrivateVendorHosts!: boolean;
@@ -263,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.rolloutSliceSeconds = int(env.ROLLOUT_SLICE_SECONDS, 120, 'ROLLOUT_SLICE_SECONDS', problems);
   c.reconcileIntervalSeconds = int(env.RECONCILE_INTERVAL_SECONDS, 0, 'RECONCILE_INTERVAL_SECONDS', problems);
   c.executionTimeoutMs = int(env.EXECUTION_TIMEOUT_MS, 30_000, 'EXECUTION_TIMEOUT_MS', problems);
+  c.readCacheRows = int(env.READ_CACHE_ROWS, 50_000, 'READ_CACHE_ROWS', problems);
   c.allowPrivateVendorHosts = bool(env.ALLOW_PRIVATE_VENDOR_HOSTS, c.sandbox || nodeEnv === 'test', 'ALLOW_PRIVATE_VENDOR_HOSTS', problems);
   c.vendorPrivateHosts = list(env.VENDOR_PRIVATE_HOSTS);
 

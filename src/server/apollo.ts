@@ -20,10 +20,14 @@ export interface ApolloOptions {
   executor?: 'jit' | 'graphql-js';
 }
 
-/** Adds the request id to every error, and logs errors that are not the caller's doing. */
+/** Adds the request id to every error, logs errors that are not the caller's doing, and lets queries use the read cache. */
 const requestIdPlugin = (logger: Logger): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
+      async didResolveOperation({ operation, contextValue }) {
+        // Only a query reads through the read cache (src/store/read-cache.ts); a mutation must see its own writes.
+        contextValue.cacheReads = operation?.operation === 'query';
+      },
       async didEncounterErrors({ contextValue, errors }) {
         for (const err of errors) {
           const original = err.originalError;

@@ -1,11 +1,18 @@
 import type { Logger } from 'pino';
 import type { Principal } from './auth';
 import { createLoaders, type Loaders } from '../store/loaders';
+import { ReadView } from '../store/read-cache';
 import type { Services } from '../services';
 
 /** Per-request context. Authentication happens once per request; loaders are scoped to the caller's tenants. */
 export class RequestContext {
   private loadersCache?: Loaders;
+  private readView?: ReadView;
+  /**
+   * Whether this request may read through the read cache: set for query operations only (src/server/apollo.ts).
+   * Mutations must see their own writes, and subscriptions outlive a cache version.
+   */
+  cacheReads = false;
 
   constructor(
     readonly requestId: string,
@@ -31,8 +38,14 @@ export class RequestContext {
     return this.auth.principal;
   }
 
+  /** The request's view of the read cache (src/store/read-cache.ts); straight through unless cacheReads. */
+  get reads(): ReadView {
+    this.readView ??= new ReadView(this.cacheReads ? this.services.stores.readCache : null);
+    return this.readView;
+  }
+
   get loaders(): Loaders {
-    this.loadersCache ??= createLoaders(this.services.stores, this.principal.tenantFilter());
+    this.loadersCache ??= createLoaders(this.services.stores, this.principal.tenantFilter(), this.reads);
     return this.loadersCache;
   }
 }

@@ -130,6 +130,36 @@ export class Metrics {
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
   }
 
+  /** Read cache figures (src/store/read-cache.ts), read at scrape. */
+  observeReadCache(sample: () => { hits: number; misses: number; rows: number }): void {
+    new Counter({
+      name: `${PREFIX}read_cache_hits_total`,
+      help: 'Reads of tenants, connections or policies answered from the read cache (the database had not changed).',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(sample().hits);
+      },
+    });
+    new Counter({
+      name: `${PREFIX}read_cache_misses_total`,
+      help: 'Reads of tenants, connections or policies that went to the database (first read, or changed since).',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(sample().misses);
+      },
+    });
+    new Gauge({
+      name: `${PREFIX}read_cache_rows`,
+      help: 'Rows held by the read cache (at most READ_CACHE_ROWS).',
+      registers: [this.registry],
+      collect() {
+        this.set(sample().rows);
+      },
+    });
+  }
+
   /** Hooks for the shared vendor HTTP layer (src/vendors/http.ts). */
   readonly vendorHooks: HttpHooks = {
     onCall: (e) => {

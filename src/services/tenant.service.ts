@@ -3,6 +3,7 @@ import type { Principal } from '../server/auth';
 import { AppError, notFound } from '../domain/errors';
 import type { TenantRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
+import { scopeKey, type ReadView } from '../store/read-cache';
 import type { ServiceDeps } from './index';
 
 export class TenantService {
@@ -47,8 +48,12 @@ export class TenantService {
     });
   }
 
-  async page(actor: Principal, args: PageArgs): Promise<Page<TenantRow>> {
+  /** A page of the caller's tenants; through `reads` (the request's read-cache view) when given. */
+  async page(actor: Principal, args: PageArgs, reads?: ReadView): Promise<Page<TenantRow>> {
     actor.require('recording:read');
-    return this.deps.stores.tenants.page(actor.tenantFilter(), args);
+    const scope = actor.tenantFilter();
+    const load = () => this.deps.stores.tenants.page(scope, args);
+    if (!reads) return load();
+    return reads.read(`tenantsPage|${scopeKey(scope)}|${args.first}|${args.after ?? ''}`, load, (p) => p.items.length);
   }
 }

@@ -5,6 +5,7 @@ import { TenantStore } from './tenant.store';
 import { AttachmentStore, LiveRecordingStore } from './live-recording.store';
 import { AuditStore } from './audit.store';
 import { RolloutStore } from './rollout.store';
+import { ReadCache } from './read-cache';
 
 export interface Stores {
   db: AppDb;
@@ -15,8 +16,12 @@ export interface Stores {
   attachments: AttachmentStore;
   audit: AuditStore;
   rollouts: RolloutStore;
+  /** Rows of tenants, connections and policies kept between requests while unchanged (src/store/read-cache.ts). */
+  readCache: ReadCache;
 }
 
-export function createStores(db: AppDb): Stores {
-  return { db, tenants: new TenantStore(db), connections: new ConnectionStore(db), policies: new PolicyStore(db), liveRecordings: new LiveRecordingStore(db), attachments: new AttachmentStore(db), audit: new AuditStore(db), rollouts: new RolloutStore(db) };
+export function createStores(db: AppDb, opts: { readCacheRows?: number; freezeCachedRows?: boolean } = {}): Stores {
+  return {
+    readCache: new ReadCache(db, opts.readCacheRows ?? 0, { freeze: opts.freezeCachedRows }),
+    db, tenants: new TenantStore(db), connections: new ConnectionStore(db), policies: new PolicyStore(db), liveRecordings: new LiveRecordingStore(db), attachments: new AttachmentStore(db), audit: new AuditStore(db), rollouts: new RolloutStore(db) };
 }

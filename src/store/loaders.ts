@@ -4,6 +4,7 @@ import type { Stores } from './index';
 import type { LiveRecordingRow, RecordingPolicyRow, TenantRow } from './schema';
 import type { ConnectionRecord } from './connection.store';
 import type { RolloutRow, RolloutStats } from './rollout.store';
+import { ReadView, scopeKey } from './read-cache';
 
 function byKey<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[]): (T | null)[] {
   const map = new Map<unknown, T>();
@@ -25,8 +26,13 @@ function groupBy<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[
  * Request-scoped loaders. Every batch runs one SQL statement, filtered by the caller's tenant scope, so an id
  * from another tenant loads as null, exactly like an id that does not exist.
  */
-export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
+export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadView = new ReadView(null)): Loaders {
   const opts = { maxBatchSize: 1000 };
+  // Reads of tenants, connections and policies go through the read cache: a batch that an earlier request read with
+  // the same ids and scope, while nothing has changed since, costs no statement of its own.
+  const sk = scopeKey(scope);
+  const cached = <T>(name: string, ids: readonly string[], load: () => Promise<T[]>) =>
+    reads.read(`${name}|${sk}|${ids.join(',')}`, load, (rows) => rows.length);
   // Lists prime the by-id loaders, so following a list item back to its parent costs no statement.
   const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, rows: T[]) => {
     for (const r of rows) loader.prime(r.id, r);
@@ -43,18 +49,25 @@ export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
       if (!list) return loaders.connection.load(row.connectionId);
       return list.then((rows) => rows.find((c) => c.id === row.connectionId) ?? loaders.connection.load(row.connectionId));
     },
-    tenant: new DataLoader<string, TenantRow | null>(async (ids) => byKey(await stores.tenants.byIds(scope, ids), 'id', ids), opts),
+    tenant: new DataLoader<string, TenantRow | null>(
+      async (ids) => byKey(await cached('tenants', ids, () => stores.tenants.byIds(scope, ids)), 'id', ids),
+      opts,
+    ),
     connection: new DataLoader<string, ConnectionRecord | null>(
-      async (ids) => byKey(await stores.connections.byIds(scope, ids), 'id', ids),
+      async (ids) => byKey(await cached('connections', ids, () => stores.connections.byIds(scope, ids)), 'id', ids),
       opts,
     ),
     connectionsByTenant: new DataLoader<string, ConnectionRecord[]>(
-      async (ids) => groupBy(primeAll(loaders.connection, await stores.connections.byTenantIds(scope, ids)), 'tenantId', ids),
+      async (ids) =>
+        groupBy(primeAll(loaders.connection, await cached('connectionsByTenant', ids, () => stores.connections.byTenantIds(scope, ids))), 'tenantId', ids),
       { ...opts, cacheMap: connectionListsRequested },
     ),
-    policy: new DataLoader<string, RecordingPolicyRow | null>(async (ids) => byKey(await stores.policies.byIds(scope, ids), 'id', ids), opts),
+    policy: new DataLoader<string, RecordingPolicyRow | null>(
+      async (ids) => byKey(await cached('policies', ids, () => stores.policies.byIds(scope, ids)), 'id', ids),
+      opts,
+    ),
     policiesByTenant: new DataLoader<string, RecordingPolicyRow[]>(
-      async (ids) => groupBy(primeAll(loaders.policy, await stores.policies.byTenantIds(scope, ids)), 'tenantId', ids),
+      async (ids) => groupBy(primeAll(loaders.policy, await cached('policiesByTenant', ids, () => stores.policies.byTenantIds(scope, ids))), 'tenantId', ids),
       opts,
     ),
     liveRecording: new DataLoader<string, LiveRecordingRow | null>(
@@ -62,7 +75,8 @@ export function createLoaders(stores: Stores, scope: TenantScope): Loaders {
       opts,
     ),
     policiesByConnection: new DataLoader<string, RecordingPolicyRow[]>(
-      async (ids) => groupBy(primeAll(loaders.policy, await stores.policies.byConnectionIds(scope, ids)), 'connectionId', ids),
+      async (ids) =>
+        groupBy(primeAll(loaders.policy, await cached('policiesByConnection', ids, () => stores.policies.byConnectionIds(scope, ids))), 'connectionId', ids),
       opts,
     ),
     rollout: new DataLoader<string, RolloutRow | null>(async (ids) => byKey(await stores.rollouts.byIds(scope, ids), 'id', ids), opts),

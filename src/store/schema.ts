@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Drizzle's view of the tables that migrations/ creates. Table names carry no schema, so a test can run in a
@@ -137,6 +137,12 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   response: jsonb('response').$type<unknown>(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+});
+
+/** One row: moved forward by every committed change to tenants, connections or policies (migration 0006). */
+export const readVersion = pgTable('read_version', {
+  id: boolean('id').primaryKey().default(true),
+  version: bigint('version', { mode: 'number' }).notNull(),
 });
 
 export type AuditRow = typeof auditLog.$inferSelect;

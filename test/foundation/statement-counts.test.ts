@@ -20,8 +20,9 @@ describe('no N+1: SQL statements per operation do not grow with the data', () =>
   let groups: Record<number, string[]>;
   let seeded: Awaited<ReturnType<typeof seedTenants>>;
   before(async () => {
-    // Background workers (sync, roll-outs, reconcile) would add their own statements to the count.
-    t = await startTestApp({ env: { WORKERS: 'false' } });
+    // Background workers (sync, roll-outs, reconcile) would add their own statements to the count; the read cache
+    // is off so that every operation counts its reads (its savings: test/perf/counted-costs.test.ts).
+    t = await startTestApp({ env: { WORKERS: 'false', READ_CACHE_ROWS: '0' } });
     seeded = await seedTenants(t.app, 111, { connectionsPerTenant: 2, policiesPerConnection: 3 });
     const ids = seeded.tenants.map((x) => x.id);
     groups = { 1: ids.slice(0, 1), 10: ids.slice(1, 11), 100: ids.slice(11, 111) };

@@ -31,6 +31,20 @@ describe('/metrics and request ids', () => {
   });
   after(async () => t.close());
 
+  it('reports the read cache: misses, then hits for the same query, and the rows it holds', async () => {
+    const q = `query Tenants { tenants(first: 5) { nodes { id connections { id } } } }`;
+    const before = await scrape();
+    ok(await t.gql(q));
+    ok(await t.gql(q));
+    ok(await t.gql(q));
+    const after = await scrape();
+    const hits = (text: string) => sample(text, 'recsub_read_cache_hits_total') ?? 0;
+    const misses = (text: string) => sample(text, 'recsub_read_cache_misses_total') ?? 0;
+    assert.ok(hits(after) - hits(before) >= 4, 'two reads, answered twice from the cache');
+    assert.ok(misses(after) > misses(before) || hits(before) > 0);
+    assert.ok(sample(after, 'recsub_read_cache_rows')! > 0);
+  });
+
   it('counts GraphQL operations and errors by code, HTTP refusals included', async () => {
     ok(await t.gql(`query Who { viewer { subject } }`));
     await t.gql(`query Missing { tenant(id: "00000000-0000-4000-8000-000000000000") { id } }`);

@@ -19,7 +19,7 @@ export class TenantResolver {
 
   @Query(() => TenantConnection, { description: 'The tenants your token may see, oldest first.' })
   async tenants(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<TenantConnection> {
-    const page = await ctx.services.tenants.page(ctx.principal, args);
+    const page = await ctx.services.tenants.page(ctx.principal, args, ctx.reads);
     for (const t of page.items) ctx.loaders.tenant.prime(t.id, t);
     return toPage(page, toTenant);
   }

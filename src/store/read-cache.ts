@@ -1,0 +1,138 @@
+import { LRUCache } from 'lru-cache';
+import type { AppDb } from './db';
+import { readVersion } from './schema';
+
+/**
+ * The read cache (issue 9): rows of tenants, vendor connections and recording policies that requests have read,
+ * kept in this process and served again while the database says nothing has changed since.
+ *
+ * Dashboards poll the same pages and routers send the same `_entities` batches over and over. Instead of three
+ * statements and their rows per dashboard, a request whose reads are all cached costs one tiny statement: it reads
+ * the `read_version` counter, which every committed change to those three tables moves forward (triggers, migration
+ * 0006, whoever writes: this replica, another one, a worker, psql). An entry stamped with the version that is
+ * current is exactly what the tables hold, so nothing stale is ever served, across replicas included.
+ *
+ * Correctness rests on the order of two reads: the version is read before the rows it stamps. Rows read after the
+ * version can only be newer than it, never older, so the worst case is an entry refreshed once too often.
+ *
+ * Entries are keyed by read and by tenant scope (a caller never gets rows cached for a wider or another scope: the
+ * scope is part of the key and of the SQL that filled it), and shared between requests, so they are frozen.
+ * The cache holds at most `maxRows` rows (READ_CACHE_ROWS); 0 turns it off.
+ */
+export class ReadCache {
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly versionQuery;
+  private readonly freeze: boolean;
+  /** Counters for /metrics and tests. */
+  readonly stats = { hits: 0, misses: 0 };
+
+  constructor(
+    db: AppDb,
+    readonly maxRows: number,
+    opts: { freeze?: boolean } = {},
+  ) {
+    this.entries = new LRUCache<string, Entry>({ maxSize: Math.max(1, maxRows), sizeCalculation: (e) => Math.max(1, e.rows) });
+    this.versionQuery = db.select({ version: readVersion.version }).from(readVersion).prepare('read_version');
+    this.freeze = opts.freeze ?? false;
+  }
+
+  get enabled(): boolean {
+    return this.maxRows > 0;
+  }
+
+  /**
+   * A request's view: it reads the version once, on its first cached read, and uses it for all of them; so a
+   * view belongs to one short read-only operation (a query), never to a mutation, which would read its own
+   * writes through it, nor to a subscription, which lives for minutes.
+   */
+  view(): ReadView {
+    return new ReadView(this);
+  }
+
+  /** @internal */
+  async currentVersion(): Promise<number> {
+    const [row] = await this.versionQuery.execute();
+    // No row (a database whose migration 0006 was undone): every read misses, nothing wrong is served.
+    return row?.version ?? -1;
+  }
+
+  /** @internal */
+  async read<T>(version: number, key: string, load: () => Promise<T>, count: (value: T) => number): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && version >= 0) {
+      this.stats.hits++;
+      return hit.value as Promise<T>;
+    }
+    this.stats.misses++;
+    const value = load().then((v) => (this.freeze ? deepFreeze(v) : v));
+    // The promise is cached at once, so concurrent requests for the same read share one statement.
+    const entry: Entry = { version, value, rows: 1 };
+    this.entries.set(key, entry);
+    value.then(
+      (v) => {
+        // Re-set with its real size, unless a newer entry replaced it meanwhile.
+        if (this.entries.peek(key) === entry) {
+          entry.rows = count(v);
+          this.entries.set(key, entry);
+        }
+      },
+      () => {
+        if (this.entries.peek(key) === entry) this.entries.delete(key);
+      },
+    );
+    return value;
+  }
+
+  /** Entries held and rows they hold (for tests and /metrics). */
+  size(): { entries: number; rows: number } {
+    return { entries: this.entries.size, rows: this.entries.calculatedSize };
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+interface Entry {
+  version: number;
+  value: Promise<unknown>;
+  rows: number;
+}
+
+export class ReadView {
+  private version?: Promise<number>;
+  /** A view of no cache reads straight through (mutations, subscriptions: see RequestContext.reads). */
+  constructor(private readonly cache: ReadCache | null) {}
+
+  /**
+   * The cached value of the read named `key` (which must name the scope too) if the tables have not changed since
+   * it was read, else `load()`'s, cached for the next request.
+   */
+  async read<T>(key: string, load: () => Promise<T>, count: (value: T) => number): Promise<T> {
+    if (!this.cache?.enabled) return load();
+    this.version ??= this.cache.currentVersion();
+    let version: number;
+    try {
+      version = await this.version;
+    } catch (e) {
+      // The version could not be read: the next read in this request tries again.
+      this.version = undefined;
+      throw e;
+    }
+    return this.cache.read(version, key, load, count);
+  }
+}
+
+/** Rows are shared between requests: freezing them (outside production) turns an accidental write into an error. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The part of a cache key that names the tenant scope (null: every tenant). */
+export function scopeKey(scope: readonly string[] | null): string {
+  return scope === null ? '*' : scope.join(',');
+}
