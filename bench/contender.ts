@@ -118,6 +118,14 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
       );
     },
   });
+  let churn: NodeJS.Timeout | undefined;
+  if (spec.churnPerSecond) {
+    // Another writer: a committed change to one policy at a steady rate, so every read cache entry goes stale that
+    // often (the update changes nothing a reader sees, but it is a committed write to the table).
+    const { sql } = await import('drizzle-orm');
+    const id = fixture.policies[0]!.id;
+    churn = setInterval(() => void app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`).catch(() => undefined), 1000 / spec.churnPerSecond);
+  }
   let extra: { personIds?: string[]; webexConnectionId?: string } = {};
   if (app.sandbox) {
     // The bench measures our write path, not the vendor's pace: the emulator's documented 20 requests/s per token
@@ -138,6 +146,7 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
     statements: () => app.database.statements.count,
     extra,
     async close() {
+      clearInterval(churn);
       await app.close();
       if (pgSchema && spec.databaseUrl) {
         const c = new pg.Client({ connectionString: spec.databaseUrl });

@@ -13,6 +13,8 @@ export interface ContenderSpec {
   /** Extra node flags for this process (a lever: --max-semi-space-size), and its NODE_ENV (graphql-js checks). */
   nodeArgs?: string[];
   nodeEnv?: string;
+  /** For the service: commit this many no-op policy updates per second meanwhile (each one moves the read cache's version). */
+  churnPerSecond?: number;
   /** Optimisations turned off in this process (bench/levers.ts). */
   leversOff?: string[];
   /** Fixture shape as JSON. */
