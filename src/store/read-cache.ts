@@ -24,7 +24,7 @@ export class ReadCache {
   private readonly versionQuery;
   private readonly freeze: boolean;
   /** Counters for /metrics and tests. */
-  readonly stats = { hits: 0, misses: 0 };
+  readonly stats = { hits: 0, misses: 0, versionChecks: 0 };
 
   constructor(
     db: AppDb,
@@ -49,11 +49,23 @@ export class ReadCache {
     return new ReadView(this);
   }
 
-  /** @internal */
-  async currentVersion(): Promise<number> {
-    const [row] = await this.versionQuery.execute();
-    // No row (a database whose migration 0006 was undone): every read misses, nothing wrong is served.
-    return row?.version ?? -1;
+  private nextVersion?: Promise<number>;
+
+  /**
+   * The current version. Requests that ask during the same turn of the event loop share one statement, sent once
+   * they have all asked (setImmediate): it reaches the database after each of them started, so each still sees
+   * every change committed before it began. Under load this is one statement for several requests.
+   * @internal
+   */
+  currentVersion(): Promise<number> {
+    this.nextVersion ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      this.nextVersion = undefined;
+      this.stats.versionChecks++;
+      const [row] = await this.versionQuery.execute();
+      // No row (a database whose migration 0006 was undone): every read misses, nothing wrong is served.
+      return row?.version ?? -1;
+    });
+    return this.nextVersion;
   }
 
   /** @internal */

@@ -122,6 +122,25 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     assert.deepEqual(seen, { id: policy.id, name: 'Renamed by a mutation', version: policy.version + 1 });
   });
 
+  it('requests that ask in the same turn of the event loop share one version check; a later one sends its own', async () => {
+    const cache = a.app.services.stores.readCache;
+    const before = cache.stats.versionChecks;
+    const loads: string[] = [];
+    const views = Array.from({ length: 10 }, () => cache.view());
+    const results = await Promise.all(views.map((v, i) => v.read(`test|shared|${i % 2}`, async () => (loads.push(`load ${i}`), [i]), (r) => r.length)));
+    assert.equal(cache.stats.versionChecks - before, 1);
+    // Two keys: the first asker of each loads, the others share its promise.
+    assert.equal(loads.length, 2);
+    assert.deepEqual(results.map((r) => r[0]! % 2), [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+    await cache.view().read('test|shared|0', async () => [99], (r) => r.length);
+    assert.equal(cache.stats.versionChecks - before, 2);
+    // A change committed between two requests is seen by the second, even with shared checks.
+    await a.app.database.rawQuery(`UPDATE tenants SET name = name WHERE id = '${seeded.tenants[0]!.id}'`);
+    let reloaded = false;
+    await cache.view().read('test|shared|0', async () => ((reloaded = true), [100]), (r) => r.length);
+    assert.ok(reloaded);
+  });
+
   it('cached rows are shared between requests, so outside production they are frozen', async () => {
     const view = a.app.services.stores.readCache.view();
     const rows = await view.read('test|frozen', async () => [{ id: 'x', nested: { a: 1 } }], (r) => r.length);
