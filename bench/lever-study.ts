@@ -27,6 +27,7 @@ export async function runLevers(opts: {
     { key: 'prepared', label: 'without prepared statements (Drizzle builds each query)', spec: { ...base, leversOff: ['prepared'] } },
     { key: 'authCache', label: 'without the verified-token cache (jose verifies every request)', spec: { ...base, leversOff: ['authCache'] } },
     { key: 'readCache', label: 'without the read cache (READ_CACHE_ROWS=0: three statements per dashboard)', spec: { ...base, env: { READ_CACHE_ROWS: '0' } } },
+    { key: 'sharedVersionCheck', label: 'read cache on, but one version check per request (none shared)', spec: { ...base, leversOff: ['sharedVersionCheck'] } },
     { key: 'churn10', label: 'read cache on, another writer commits 10 changes/s (entries go stale)', spec: { ...base, churnPerSecond: 10 } },
     { key: 'churn100', label: 'read cache on, another writer commits 100 changes/s', spec: { ...base, churnPerSecond: 100 } },
     { key: 'before', label: 'without all four (the service before issue 9)', spec: { ...base, leversOff: ['jit', 'prepared', 'authCache'], env: { READ_CACHE_ROWS: '0' } } },

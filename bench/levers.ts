@@ -8,7 +8,7 @@ import type { AppDb } from '../src/store/db';
  * Turning one optimisation off in a contender process, to measure what it is worth (BENCH_LEVERS=1). Each lever
  * restores the code as it was before issue 9, so "off" is the measured before and "on" the shipped after.
  */
-export const LEVERS = ['jit', 'prepared', 'authCache'] as const;
+export const LEVERS = ['jit', 'prepared', 'authCache', 'sharedVersionCheck'] as const;
 export type Lever = (typeof LEVERS)[number];
 
 type Db = { db: AppDb };
@@ -78,6 +78,17 @@ export async function turnOff(lever: Lever): Promise<void> {
         this.verified.clear();
         return original.call(this as never, authorization);
       } as typeof original;
+      break;
+    }
+    case 'sharedVersionCheck': {
+      // The read cache as first written: every request reads the version with a statement of its own.
+      const { ReadCache } = await import('../src/store/read-cache');
+      type Internals = { versionQuery: { execute(): Promise<{ version: number }[]> }; stats: { versionChecks: number } };
+      ReadCache.prototype.currentVersion = async function (this: Internals) {
+        this.stats.versionChecks++;
+        const [row] = await this.versionQuery.execute();
+        return row?.version ?? -1;
+      } as never;
       break;
     }
   }
