@@ -23,8 +23,8 @@ function groupBy<T, K extends keyof T>(rows: T[], key: K, keys: readonly string[
 }
 
 /**
- * Request-scoped loaders. Every batch runs one SQL statement, filtered by the caller's tenant scope, so an id
- * from another tenant loads as null, exactly like an id that does not exist.
+ * Request-scoped loaders. Every batch runs at most one SQL statement (none when the read cache holds it), filtered
+ * by the caller's tenant scope, so an id from another tenant loads as null, exactly like an id that does not exist.
  */
 export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadView = new ReadView(null)): Loaders {
   const opts = { maxBatchSize: 1000 };
@@ -32,7 +32,7 @@ export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadVie
   // the same ids and scope, while nothing has changed since, costs no statement of its own.
   const sk = scopeKey(scope);
   const cached = <T>(name: string, ids: readonly string[], load: () => Promise<T[]>) =>
-    reads.read(`${name}|${sk}|${ids.join(',')}`, load, (rows) => rows.length);
+    reads.read(`${name}|${sk}|${JSON.stringify(ids)}`, load, (rows) => rows.length);
   // Lists prime the by-id loaders, so following a list item back to its parent costs no statement.
   const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, rows: T[]) => {
     for (const r of rows) loader.prime(r.id, r);

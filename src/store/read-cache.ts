@@ -144,7 +144,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The part of a cache key that names the tenant scope (null: every tenant). */
+/** The part of a cache key that names the tenant scope (null: every tenant); JSON, so no two scopes share one. */
 export function scopeKey(scope: readonly string[] | null): string {
-  return scope === null ? '*' : scope.join(',');
+  return scope === null ? '*' : JSON.stringify(scope);
 }

@@ -106,6 +106,11 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     const res = ok(await a.gql(ENTITIES, { reps: [{ __typename: 'RecordingPolicy', id: theirs.id }, { __typename: 'Tenant', id: two!.id }] }, { token }));
     assert.deepEqual(res._entities, [null, null]);
     assert.equal(errorOf(await a.gql(TENANT, { id: two!.id }, { token })).code, 'NOT_FOUND');
+    // Scopes are told apart exactly: a scope of two tenants and a (strange) single id made of both never share rows.
+    const both = await a.token({ tenants: [one!.id, two!.id], scopes: ['recording:read'] });
+    assert.equal(ok(await a.gql(operation('Dashboard'), { first: 100 }, { token: both })).tenants.nodes.length, 2);
+    const joined = await a.token({ tenants: [`${one!.id},${two!.id}`], scopes: ['recording:read'] });
+    assert.deepEqual(ok(await a.gql(operation('Dashboard'), { first: 100 }, { token: joined })).tenants.nodes, []);
   });
 
   it('a mutation reads its own writes (it does not read through the cache)', async () => {
