@@ -132,24 +132,21 @@ export class Metrics {
 
   /** Read cache figures (src/store/read-cache.ts), read at scrape. */
   observeReadCache(sample: () => { hits: number; misses: number; rows: number }): void {
-    new Counter({
-      name: `${PREFIX}read_cache_hits_total`,
-      help: 'Reads of tenants, connections or policies answered from the read cache (the database had not changed).',
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(sample().hits);
-      },
-    });
-    new Counter({
-      name: `${PREFIX}read_cache_misses_total`,
-      help: 'Reads of tenants, connections or policies that went to the database (first read, or changed since).',
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(sample().misses);
-      },
-    });
+    const counters = [
+      ['hits', 'Reads of tenants, connections or policies answered from the read cache (the database had not changed).'],
+      ['misses', 'Reads of tenants, connections or policies that went to the database (first read, or changed since).'],
+    ] as const;
+    for (const [key, help] of counters) {
+      new Counter({
+        name: `${PREFIX}read_cache_${key}_total`,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(sample()[key]);
+        },
+      });
+    }
     new Gauge({
       name: `${PREFIX}read_cache_rows`,
       help: 'Rows held by the read cache (at most READ_CACHE_ROWS).',
