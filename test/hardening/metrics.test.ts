@@ -31,17 +31,24 @@ describe('/metrics and request ids', () => {
   });
   after(async () => t.close());
 
-  it('reports the read cache: misses, then hits for the same query, and the rows it holds', async () => {
+  it('reports the read cache: every read as a hit or a miss, hits for a repeated query, and the rows it holds', async () => {
     const q = `query Tenants { tenants(first: 5) { nodes { id connections { id } } } }`;
-    const before = await scrape();
-    ok(await t.gql(q));
-    ok(await t.gql(q));
-    ok(await t.gql(q));
-    const after = await scrape();
     const hits = (text: string) => sample(text, 'recsub_read_cache_hits_total') ?? 0;
     const misses = (text: string) => sample(text, 'recsub_read_cache_misses_total') ?? 0;
-    assert.ok(hits(after) - hits(before) >= 4, 'two reads, answered twice from the cache');
-    assert.ok(misses(after) > misses(before) || hits(before) > 0);
+    const before = await scrape();
+    for (let i = 0; i < 3; i++) ok(await t.gql(q));
+    const after = await scrape();
+    assert.equal(hits(after) + misses(after) - hits(before) - misses(before), 6, 'two reads per query (the page, then its connections)');
+    // Just after start the sandbox's demo policies are still being applied, and each commit stales the cache: a
+    // repeat is a hit once nothing is written in between.
+    let hit = hits(after) > hits(before);
+    for (let i = 0; i < 50 && !hit; i++) {
+      const b = hits(await scrape());
+      ok(await t.gql(q));
+      ok(await t.gql(q));
+      hit = hits(await scrape()) > b;
+    }
+    assert.ok(hit, 'a repeated query was never answered from the cache');
     assert.ok(sample(after, 'recsub_read_cache_rows')! > 0);
   });
 
