@@ -10,6 +10,7 @@ import { ROOT_DIR } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../../scripts/compose-supergraph';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { startSandbox } from '../../src/sandbox/runner';
 
 interface Service {
   build?: string;
@@ -22,6 +23,20 @@ interface Service {
   deploy?: { replicas?: number };
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+}
+
+/**
+ * A compose health check (`["CMD", "node", "-e", ...]`) run here, aimed at `origin` instead of the container's own.
+ * Asynchronous: the servers it probes live in this process.
+ */
+async function runHealthcheck(service: Service, containerOrigin: string, origin: string): Promise<number | null> {
+  const [kind, bin, ...args] = service.healthcheck?.test ?? [];
+  assert.equal(kind, 'CMD');
+  assert.equal(bin, 'node', 'the image has no curl: checks are node');
+  assert.ok(args.join(' ').includes(containerOrigin), `the check probes ${containerOrigin}`);
+  const probe = spawn(process.execPath, args.map((a) => a.split(containerOrigin).join(origin)), { stdio: 'ignore', timeout: 15_000 });
+  const [code] = (await once(probe, 'exit')) as [number | null];
+  return code;
 }
 
 const compose = parseYaml(readFileSync(join(ROOT_DIR, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
@@ -193,5 +208,26 @@ describe('deploy/gateway.mjs', () => {
     const anonymous = await post(`{ viewer { subject } }`);
     assert.equal(anonymous.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
     assert.equal((await t.gql(`{ viewer { subject } }`)).status, 403, 'the subgraph refuses requests without the secret');
+  });
+
+  it("docker-compose's health check for the gateway passes on it (the image's own probes the subgraph's /readyz)", async () => {
+    const origin = new URL(gatewayUrl).origin;
+    assert.equal(await runHealthcheck(gatewaySvc, `http://127.0.0.1:${gatewaySvc.environment!.PORT}`, origin), 0);
+    // Answering is what passes: the same check against a closed port fails.
+    assert.notEqual(await runHealthcheck(gatewaySvc, `http://127.0.0.1:${gatewaySvc.environment!.PORT}`, 'http://127.0.0.1:1'), 0);
+  });
+});
+
+describe("docker-compose's sandbox service", () => {
+  it('has a health check that passes on the first emulator, the one at SANDBOX_PORT_BASE', async () => {
+    const emulators = await startSandbox({ basePort: 0 });
+    try {
+      const first = new URL(emulators.connections[0]!.baseUrl).origin;
+      const containerOrigin = `http://127.0.0.1:${sandbox.environment!.SANDBOX_PORT_BASE}`;
+      assert.equal(await runHealthcheck(sandbox, containerOrigin, first), 0);
+      assert.notEqual(await runHealthcheck(sandbox, containerOrigin, 'http://127.0.0.1:1'), 0);
+    } finally {
+      await emulators.close();
+    }
   });
 });
