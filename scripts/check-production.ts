@@ -173,6 +173,8 @@ function start(command: string[], opts: { cwd: string; env: Record<string, strin
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(opts.asUser ?? {}),
   });
+  // A spawn failure (e.g. a node binary the runtime user may not execute) is reported like an early exit.
+  child.on('error', (e) => (out += `spawn failed: ${e.message}\n`));
   child.stdout!.on('data', (c: Buffer) => (out += String(c)));
   child.stderr!.on('data', (c: Buffer) => (out += String(c)));
   return { child, output: () => out };
@@ -195,7 +197,7 @@ async function waitHealthy(image: Image, service: Running, env: Record<string, s
   const deadline = Date.now() + Math.max(budget, 30_000);
   let tries = 0;
   for (;;) {
-    if (service.child.exitCode !== null) fail(`the service exited (${service.child.exitCode}) before it was healthy:\n${service.output()}`);
+    if (service.child.exitCode !== null || service.output().includes('spawn failed:')) fail(`the service exited (${service.child.exitCode}) before it was healthy:\n${service.output()}`);
     tries++;
     const res = spawnSync(bin === 'node' ? process.execPath : bin!, args, {
       cwd: image.workdir,
@@ -380,7 +382,7 @@ async function checkBuiltTree(): Promise<void> {
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        if (service.child.exitCode !== null) fail(`the service exited (${service.child.exitCode}):\n${service.output()}`);
+        if (service.child.exitCode !== null || service.output().includes('spawn failed:')) fail(`the service exited (${service.child.exitCode}):\n${service.output()}`);
         const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
           (r) => r.ok,
           () => false,
