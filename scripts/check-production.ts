@@ -197,7 +197,8 @@ async function waitHealthy(image: Image, service: Running, env: Record<string, s
   const deadline = Date.now() + Math.max(budget, 30_000);
   let tries = 0;
   for (;;) {
-    if (service.child.exitCode !== null || service.output().includes('spawn failed:')) fail(`the service exited (${service.child.exitCode}) before it was healthy:\n${service.output()}`);
+    if (service.child.exitCode !== null || service.output().includes('spawn failed:'))
+      fail(`the service exited (${service.child.exitCode}) before it was healthy:\n${service.output()}`);
     tries++;
     const res = spawnSync(bin === 'node' ? process.execPath : bin!, args, {
       cwd: image.workdir,
@@ -382,7 +383,8 @@ async function checkBuiltTree(): Promise<void> {
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        if (service.child.exitCode !== null || service.output().includes('spawn failed:')) fail(`the service exited (${service.child.exitCode}):\n${service.output()}`);
+        if (service.child.exitCode !== null || service.output().includes('spawn failed:'))
+          fail(`the service exited (${service.child.exitCode}):\n${service.output()}`);
         const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
           (r) => r.ok,
           () => false,
