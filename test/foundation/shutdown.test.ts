@@ -1,5 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ROOT_DIR } from '../../src/app';
+import { loadConfig } from '../../src/config';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
 import { startService, tempDataDir, type ServiceProcess } from '../helpers/service-process';
 import { wsClient } from '../helpers/ws';
@@ -127,5 +132,15 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
     } finally {
       data.remove();
     }
+  });
+
+  it('docker-compose gives a replica longer to stop than its grace period, so a stop never ends in SIGKILL', () => {
+    const compose = parseYaml(readFileSync(join(ROOT_DIR, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string>; stop_grace_period?: string }> };
+    const recording = compose.services.recording!;
+    const m = /^(\d+)s$/.exec(recording.stop_grace_period ?? '');
+    assert.ok(m, `stop_grace_period must be set in seconds (docker's default of 10 s is too short), got ${recording.stop_grace_period}`);
+    const grace = loadConfig({ NODE_ENV: 'test', DATA_DIR: join(ROOT_DIR, '.data-test-unused'), CREDENTIALS_KEY: 'A'.repeat(43) + '=', JWT_SECRET: 'x'.repeat(32), SHUTDOWN_GRACE_SECONDS: recording.environment?.SHUTDOWN_GRACE_SECONDS }).shutdownGraceSeconds;
+    // close() may take a few seconds past the grace to close the database and the job queue.
+    assert.ok(Number(m[1]) >= grace + 5, `stop_grace_period ${m[1]}s must exceed SHUTDOWN_GRACE_SECONDS ${grace} by 5 s at least`);
   });
 });
