@@ -21,12 +21,14 @@ export interface EnvVariable {
   description: string;
   /** The Config field it sets, when the service reads it (the documented default is checked against it). */
   field?: keyof Config;
+  /** Older names read as the same variable. */
+  aliases?: string[];
   /** Who reads it: the service (src/config.ts), the roll-out CLI, or the stand-alone sandbox. */
   reader?: 'service' | 'rollout CLI' | 'stand-alone sandbox';
 }
 
 export const ENVIRONMENT: readonly EnvVariable[] = [
-  { name: 'NODE_ENV', default: 'development', description: '`development`, `test` or `production`; production refuses insecure settings and turns off the developer aids' },
+  { name: 'NODE_ENV', default: '`development`', description: '`development`, `test` or `production`; production refuses insecure settings and turns off the developer aids' },
   { name: 'HOST', field: 'host', default: '`127.0.0.1` (`0.0.0.0` in production)', description: 'address the subgraph listens on' },
   { name: 'PORT', field: 'port', default: 4000, description: 'port the subgraph listens on (`0` picks a free one)' },
   { name: 'DATA_DIR', field: 'dataDir', default: '`./.data`', description: 'embedded database files, the generated development keys, and `service.json` (the URL the service last printed, read by the roll-out CLI)' },
@@ -39,12 +41,15 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
   { name: 'JWT_JWKS_URL', field: 'jwtJwksUrl', default: '', description: "the identity provider's JWKS (https in production, with `JWT_AUDIENCE`)" },
   { name: 'JWT_ISSUER', field: 'jwtIssuer', default: '', description: 'required `iss` claim, when set' },
   { name: 'JWT_AUDIENCE', field: 'jwtAudience', default: '', description: 'required `aud` claim, when set' },
-  { name: 'ROUTER_SECRETS', field: 'routerSecrets', default: '', description: 'if set, only requests carrying `x-router-secret` equal to one of these (comma-separated, at most two, for rotation) are served; `ROUTER_SECRET` is accepted as the same' },
-  { name: 'LOG_LEVEL', field: 'logLevel', default: '`info` (`silent` in tests)', description: 'pino level; JSON lines on stdout with secrets redacted (readable lines when stdout is a terminal outside production)' },
+  { name: 'ROUTER_SECRETS', field: 'routerSecrets', aliases: ['ROUTER_SECRET'], default: '', description: 'if set, only requests carrying `x-router-secret` equal to one of these (comma-separated, at most two, for rotation) are served; `ROUTER_SECRET` is accepted as the same' },
+  { name: 'LOG_LEVEL', field: 'logLevel', default: '`info` (`silent` in tests)', description: 'pino level (`debug` also logs the configuration, secrets masked); secrets are redacted from every line' },
+  { name: 'LOG_FORMAT', field: 'logFormat', default: '`pretty` on a terminal outside production, else `json`', description: '`json`: one JSON object a line on stdout (for log collectors); `pretty`: readable lines (pino-pretty)' },
   { name: 'SANDBOX', field: 'sandbox', default: 'on outside production', description: 'start the vendor emulators in-process and connect the demo tenant to them' },
-  { name: 'SANDBOX_PORT_BASE', field: 'sandboxPortBase', default: 0, description: 'first port of the in-process emulators (`0`: free ports); the stand-alone sandbox defaults to 4100', reader: 'service' },
+  { name: 'SANDBOX_PORT_BASE', field: 'sandboxPortBase', default: 0, description: 'first port of the in-process emulators (`0`: free ports)' },
   { name: 'SANDBOX_WEBEX_PEOPLE', field: 'sandboxWebexPeople', default: 5000, description: 'people in the Webex sandbox directory (what a roll-out works through)' },
-  { name: 'SANDBOX_HOST', default: '`127.0.0.1`', description: 'address the stand-alone sandbox (`node dist/src/sandbox/main.js`) listens on', reader: 'stand-alone sandbox' },
+  { name: 'SANDBOX_HOST', default: '`127.0.0.1`', description: 'address the stand-alone sandbox listens on', reader: 'stand-alone sandbox' },
+  { name: 'SANDBOX_PORT_BASE', default: 4100, description: 'first port of the stand-alone sandbox (one port per emulator)', reader: 'stand-alone sandbox' },
+  { name: 'SANDBOX_WEBEX_PEOPLE', default: 5000, description: 'people in its Webex directory', reader: 'stand-alone sandbox' },
   { name: 'PLAYGROUND', field: 'playground', default: 'on outside production', description: 'the GraphiQL page at `/graphql`' },
   { name: 'INTROSPECTION', field: 'introspection', default: 'on outside production', description: 'schema introspection' },
   { name: 'MAX_PAGE_SIZE', field: 'maxPageSize', default: 100, description: 'validated (1 to 1000) but not used yet: page sizes are capped at 100 by the query limits' },
@@ -67,8 +72,9 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
   { name: 'ROLLOUT_LANES', field: 'rolloutLanes', default: 8, description: 'people one roll-out job works on at once (requests still wait for the shared pace)' },
   { name: 'ROLLOUT_LEASE_SECONDS', field: 'rolloutLeaseSeconds', default: 60, description: 'a claimed person (or the directory listing) is taken over by another worker after this long without an outcome' },
   { name: 'ROLLOUT_SLICE_SECONDS', field: 'rolloutSliceSeconds', default: 120, description: "a roll-out job hands over to a fresh job after this long, so a dead replica's job expires quickly" },
-  { name: 'RECORDING_API_URL', default: '`--url`, else the URL in `DATA_DIR/service.json`, else `http://127.0.0.1:4000/graphql`', description: 'the GraphQL endpoint the roll-out CLI talks to (a replica or the router)', reader: 'rollout CLI' },
-  { name: 'RECORDING_API_TOKEN', default: '`--token`, else the development token in `DATA_DIR/service.json`', description: 'bearer token of the roll-out CLI (needs `recording:write` to start a roll-out)', reader: 'rollout CLI' },
+  { name: 'RECORDING_API_URL', default: 'unset: the URL in `DATA_DIR/service.json`, else `http://127.0.0.1:4000/graphql`', description: 'the GraphQL endpoint the roll-out CLI talks to (a replica or the router); `--url` overrides it', reader: 'rollout CLI' },
+  { name: 'RECORDING_API_TOKEN', default: 'unset: the development token in `DATA_DIR/service.json`', description: 'bearer token of the roll-out CLI (`recording:write` to start a roll-out); `--token` overrides it', reader: 'rollout CLI' },
+  { name: 'DATA_DIR', default: '`./.data`', description: "where the CLI looks for the service's `service.json` (the same folder as the service's `DATA_DIR`)", reader: 'rollout CLI' },
 ];
 
 /**
@@ -114,6 +120,10 @@ export class Config {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel!: string;
+
+  /** JSON lines, or pino-pretty's readable ones (the default on a terminal outside production). */
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  logFormat!: 'json' | 'pretty';
 
   /** Start the built-in vendor emulators and connect a demo tenant to them. */
   @IsBoolean()
@@ -310,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.jwtIssuer = env.JWT_ISSUER || undefined;
   c.jwtAudience = env.JWT_AUDIENCE || undefined;
   c.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  c.logFormat = (env.LOG_FORMAT || (!production && process.stdout.isTTY ? 'pretty' : 'json')) as Config['logFormat'];
   c.sandbox = bool(env.SANDBOX, !production, 'SANDBOX', problems);
   c.sandboxPortBase = int(env.SANDBOX_PORT_BASE, 0, 'SANDBOX_PORT_BASE', problems);
   c.sandboxWebexPeople = int(env.SANDBOX_WEBEX_PEOPLE, 5000, 'SANDBOX_WEBEX_PEOPLE', problems);

@@ -8,11 +8,12 @@ import { openDatabase } from './store/db';
 import { SecretBox } from './crypto/secrets';
 import { rotateCredentials, RotationError } from './services/credentials-rotation';
 import { removeServiceFile, writeServiceFile } from './cli/service-file';
+import { createLogDestination } from './server/logger';
 
 async function serve(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const app = await startApp({ config });
+  const app = await startApp({ config, logDestination: createLogDestination(config.logFormat) });
   app.logger.info({ url: app.graphqlUrl, database: app.database.kind, startupMs: Date.now() - started }, 'recording-subgraph listening');
   app.logger.debug({ config: config.redacted() }, 'configuration');
   if (!config.isProduction) {

@@ -35,7 +35,13 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
   it('idle: exits 0 at once, and says so in a "stopped" line (no waiting for the force-exit timer)', async () => {
     const data = tempDataDir();
     try {
-      const svc = await startService(data.dir);
+      const svc = await startService(data.dir, { LOG_LEVEL: 'debug' });
+      // The start line says where and how fast; the configuration (masked) is a debug line of its own.
+      const listening = svc.logs().find((l) => l.msg === 'recording-subgraph listening');
+      assert.ok(listening && !('config' in listening) && JSON.stringify(listening).length < 400, JSON.stringify(listening));
+      const configuration = svc.logs().find((l) => l.msg === 'configuration');
+      assert.equal(configuration?.level, 'debug');
+      assert.equal(configuration?.config.jwtSecret, '[redacted]');
       svc.child.kill('SIGINT');
       const { code, signal } = await svc.exited;
       assert.equal(signal, null);
