@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,12 +31,22 @@ const WEBEX_PERSON = 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS85ZTBkMWUwMC0wMDAwLTQwMDAtOD
 const fault = (base: string, spec: unknown) =>
   fetch(`${new URL(base).origin}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) }).then((r) => assert.equal(r.status, 200));
 
+const started: ServiceProcess[] = [];
+async function start(...args: Parameters<typeof startService>): Promise<ServiceProcess> {
+  const svc = await start(...args);
+  started.push(svc);
+  return svc;
+}
+
 describe('stopping the service (SIGINT / SIGTERM)', () => {
+  afterEach(() => started.splice(0).forEach((s) => s.kill()));
+
   it('idle: exits 0 at once, and says so in a "stopped" line (no waiting for the force-exit timer)', async () => {
     const data = tempDataDir();
     try {
-      const svc = await startService(data.dir, { LOG_LEVEL: 'debug' });
+      const svc = await start(data, { LOG_LEVEL: 'debug' });
       // The start line says where and how fast; the configuration (masked) is a debug line of its own.
+      await waitUntil('the configuration logged', async () => svc.logs(), (ls) => ls.some((l) => l.msg === 'configuration'), 10_000);
       const listening = svc.logs().find((l) => l.msg === 'recording-subgraph listening');
       assert.ok(listening && !('config' in listening) && JSON.stringify(listening).length < 400, JSON.stringify(listening));
       const configuration = svc.logs().find((l) => l.msg === 'configuration');
@@ -51,14 +61,14 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
       assert.deepEqual(stopped.unfinished, []);
       assert.ok(!svc.logs().some((l) => /did not finish|shutdown failed/.test(l.msg)), svc.output());
     } finally {
-      data.remove();
+      await data.remove();
     }
   });
 
   it('busy: a request waiting on a slow vendor is answered, a roll-out hands over, subscribers are told to go; then exit 0 within the grace', async () => {
     const data = tempDataDir();
     try {
-      const svc = await startService(data.dir, { SANDBOX_WEBEX_PEOPLE: '400', ROLLOUT_RATE_PER_SECOND: '20' });
+      const svc = await start(data, { SANDBOX_WEBEX_PEOPLE: '400' });
       const started = await svc.gql(
         `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`,
         { input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'during shutdown', rules: { mode: 'ALWAYS' }, scope: { all: true } } },
@@ -71,10 +81,15 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
       const closes: number[] = [];
       const client = wsClient(svc.url, svc.token);
       client.on('closed', (e) => closes.push((e as { code: number }).code));
+      let firstEvent!: () => void;
+      const subscribed = new Promise<void>((resolve) => (firstEvent = resolve));
       const sub = new Promise<void>((resolve) =>
-        client.subscribe({ query: `subscription($id: ID!) { policyRolloutProgress(id: $id) { done } }`, variables: { id: rolloutId } }, { next: () => undefined, error: () => resolve(), complete: () => resolve() }),
+        client.subscribe(
+          { query: `subscription($id: ID!) { policyRolloutProgress(id: $id) { done } }`, variables: { id: rolloutId } },
+          { next: () => firstEvent(), error: () => resolve(), complete: () => resolve() },
+        ),
       );
-      await waitUntil('the subscription connected', async () => closes.length === 0 && (await new Promise((r) => setTimeout(() => r(true), 300))), Boolean);
+      await subscribed;
       await fault(svc.sandbox.MEGAFON!, { latencyMs: 1500, latencyCount: 1 });
       const inFlight = svc.gql(`mutation { testVendorConnection(id: "${DEMO_CONNECTION_IDS.megafon}") { ok } }`);
       await new Promise((r) => setTimeout(r, 300));
@@ -90,7 +105,7 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
 
       // Nothing was failed by the stop: the roll-out is still running, with every person not done still pending.
       // (Read with workers off: carrying it on after a restart is test/rollout/durability.test.ts's subject.)
-      const again = await startService(data.dir, { SANDBOX_WEBEX_PEOPLE: '400', WORKERS: 'false' });
+      const again = await start(data, { SANDBOX_WEBEX_PEOPLE: '400', WORKERS: 'false' });
       try {
         const after = (await again.gql(`query($id: ID!) { policyRollout(id: $id) { status total done failed pending } }`, { id: rolloutId })).data?.policyRollout;
         assert.equal(after.status, 'RUNNING', JSON.stringify(after));
@@ -101,14 +116,14 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
         assert.equal((await again.exited).code, 0);
       }
     } finally {
-      data.remove();
+      await data.remove();
     }
   });
 
   it('past the grace period: exits 0 anyway, and the unfinished vendor call is left to the job queue, not failed', async () => {
     const data = tempDataDir();
     try {
-      const svc = await startService(data.dir, { SHUTDOWN_GRACE_SECONDS: '1', SYNC_RETRY_DELAY_SECONDS: '1', SYNC_RETRY_BACKOFF: 'false' });
+      const svc = await start(data, { SHUTDOWN_GRACE_SECONDS: '1', SYNC_RETRY_DELAY_SECONDS: '1', SYNC_RETRY_BACKOFF: 'false' });
       await fault(svc.sandbox.WEBEX!, { latencyMs: 120_000, latencyCount: 10 });
       const created = svc
         .gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
@@ -127,7 +142,7 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
       assert.ok(!svc.logs().some((l) => /did not finish/.test(l.msg)), 'close() ended by itself, not by the force-exit timer');
       await created;
 
-      const again = await startService(data.dir, { SYNC_RETRY_DELAY_SECONDS: '1', SYNC_RETRY_BACKOFF: 'false', SYNC_JOB_EXPIRE_SECONDS: '5' });
+      const again = await start(data, { SYNC_RETRY_DELAY_SECONDS: '1', SYNC_RETRY_BACKOFF: 'false', SYNC_JOB_EXPIRE_SECONDS: '5' });
       try {
         const after = await waitUntil('the sync resumed after the restart', () => policies(again), (ps) => ps.find((p) => p.name === 'cut by the stop')?.syncStatus !== 'PENDING');
         assert.equal(after.find((p) => p.name === 'cut by the stop')?.syncStatus, 'IN_SYNC', JSON.stringify(after));
@@ -136,7 +151,7 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
         assert.equal((await again.exited).code, 0);
       }
     } finally {
-      data.remove();
+      await data.remove();
     }
   });
 

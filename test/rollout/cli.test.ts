@@ -25,7 +25,7 @@ describe('the roll-out CLI against a running service', () => {
   it('finds the service it printed (not port 4000), says "reading the directory" until the total is known, and shows the rate beside the allowed one', async () => {
     const data = tempDataDir();
     // Enough directory pages, at the Webex default pace (5 requests/s), that the total is still unknown for a while.
-    const svc = await startService(data.dir, { SANDBOX_WEBEX_PEOPLE: '1500' });
+    const svc = await startService(data, { SANDBOX_WEBEX_PEOPLE: '1500' });
     try {
       const rules = JSON.stringify({ mode: 'ALWAYS', calls: { voicemail: true } });
       const run = cli(['start', '--connection', DEMO_CONNECTION_IDS.webex!, '--name', 'From the CLI', '--rules', rules, '--all'], { DATA_DIR: data.dir });
@@ -68,12 +68,13 @@ describe('the roll-out CLI against a running service', () => {
       assert.match(byFlag.out(), new RegExp(id));
     } finally {
       svc.child.kill('SIGINT');
-      await svc.exited;
+      await Promise.race([svc.exited, new Promise((r) => setTimeout(r, 30_000))]);
+      svc.kill();
     }
     // Stopped: the service file is gone, so the CLI says where it looked and how to point it elsewhere.
     const none = cli(['list', '--tenant', DEMO_TENANT_ID], { DATA_DIR: data.dir });
     assert.equal(await none.exited, 1);
     assert.match(none.err(), /cannot reach http:\/\/127\.0\.0\.1:4000\/graphql \(the default\)[\s\S]*--url or RECORDING_API_URL/);
-    data.remove();
+    await data.remove();
   });
 });
