@@ -33,7 +33,7 @@ const fault = (base: string, spec: unknown) =>
 
 const started: ServiceProcess[] = [];
 async function start(...args: Parameters<typeof startService>): Promise<ServiceProcess> {
-  const svc = await start(...args);
+  const svc = await startService(...args);
   started.push(svc);
   return svc;
 }
