@@ -3,8 +3,8 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 /**
- * JSON logs (readable lines on a developer's terminal, see createLogDestination). Anything that could carry a secret is redacted by path, and credentials never reach a logger in the
- * first place (they stay inside the vendor adapters).
+ * JSON logs (readable lines on a developer's terminal: createLogDestination). Anything that could carry a secret is
+ * redacted by path, and credentials never reach a logger in the first place (they stay inside the vendor adapters).
  */
 export const REDACT_PATHS = [
   'req.headers.authorization',
