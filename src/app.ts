@@ -64,7 +64,22 @@ export interface App {
   metrics: Metrics;
   /** The built-in vendor emulators, when SANDBOX is on. */
   sandbox?: Sandbox;
+  /** Stops in at most the grace period (options.graceMs, else SHUTDOWN_GRACE_SECONDS) plus a few seconds to close. */
+  shutdown(options?: CloseOptions): Promise<CloseReport>;
+  /** shutdown() with the configured grace. */
   close(): Promise<void>;
+}
+
+export interface CloseOptions {
+  graceMs?: number;
+}
+
+export interface CloseReport {
+  shutdownMs: number;
+  /** Some work was still running when the grace period ended (it was left to the job queue, not failed). */
+  graceExpired: boolean;
+  /** What was still running then. */
+  unfinished: string[];
 }
 
 export async function startApp(opts: AppOptions): Promise<App> {
@@ -256,25 +271,55 @@ export async function startApp(opts: AppOptions): Promise<App> {
     sdl,
     metrics,
     async close() {
-      // In-flight requests finish; idle keep-alive sockets are closed; then the pool.
-      // Keep-alive sockets that finish their last response after close() would otherwise linger until they time out.
-      await new Promise<void>((done) => {
-        const sweep = setInterval(() => server.closeIdleConnections(), 50);
-        server.close(() => {
-          clearInterval(sweep);
-          done();
-        });
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
-      // Jobs in flight finish (or are retried by another replica after their lease), then the queue stops.
-      // Roll-out lanes finish the person they hold and hand their jobs over before the queue stops.
-      await services.rollouts.stop();
-      await services.reconcile.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-      await services.events.close();
-      await app.sandbox?.close();
-      if (!opts.database) await database.close();
+      await app.shutdown();
+    },
+    async shutdown(options: CloseOptions = {}) {
+      const started = Date.now();
+      const deadline = started + (options.graceMs ?? config.shutdownGraceSeconds * 1000);
+      const unfinished: string[] = [];
+      // Waits for `work` until `until`; what is still running then is named in the report and left behind: its
+      // job stays in the queue (pg-boss retries it here or on another replica), its people keep their lease.
+      const within = async (what: string, work: Promise<unknown>, until = deadline): Promise<boolean> => {
+        let timer: NodeJS.Timeout | undefined;
+        const finished = await Promise.race([
+          work.then(() => true, () => true),
+          new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(0, until - Date.now())))),
+        ]);
+        clearTimeout(timer);
+        if (!finished) unfinished.push(what);
+        return finished;
+      };
+      // No new requests; in-flight ones finish; keep-alive sockets are closed as soon as they are idle (they would
+      // otherwise linger until they time out). Subscribers are told to go (1001) and reconnect to another replica:
+      // an upgraded socket counts as a connection, so server.close() would wait for it.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const httpClosed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      const subscribers = [...wss.clients];
+      const [httpDone] = await Promise.all([
+        within('http requests', Promise.all([httpClosed, ws.dispose()])),
+        // Roll-out lanes finish the person they hold and hand their jobs over.
+        within('roll-out lanes', services.rollouts.stop()),
+      ]);
+      if (!httpDone) {
+        server.closeAllConnections();
+        for (const s of subscribers) s.terminate();
+      }
+      clearInterval(sweep);
+      // Without drain plugins this only runs Apollo's own disposers. Sync workers served the requests' first
+      // outcomes (APPLY_WAIT_MS) until now; from here no new sync or drift job starts in this replica.
+      await within('apollo', apollo.stop(), Math.max(deadline, Date.now() + 1000));
+      await within('sync workers', Promise.all([services.policySync.stop(), services.reconcile.stop()]), Math.max(deadline, Date.now() + 1000));
+      // Jobs in flight finish within what is left of the grace; pg-boss then hands the rest back as retries (never
+      // as failures: every job here has retries to spare), so another replica or the next start resumes them.
+      const left = deadline - Date.now();
+      await within('jobs', boss.stop(left >= 1000 ? { graceful: true, wait: true, timeout: left } : { graceful: false, wait: true }), Math.max(deadline, Date.now() + 2000));
+      // Closing what is ours cannot take long unless something is stuck: bounded too, so the process always exits.
+      const tail = Date.now() + 2000;
+      await within('events', services.events.close(), tail);
+      if (app.sandbox) await within('sandbox', app.sandbox.close(), tail);
+      if (!opts.database) await within('database', database.close(), tail);
+      return { shutdownMs: Date.now() - started, graceExpired: unfinished.length > 0, unfinished };
     },
   };
   if (config.sandbox) {

@@ -10,6 +10,74 @@ export const SECRET_CONFIG_FIELDS = ['databaseUrl', 'credentialsKey', 'previousC
 const BASE64_32 = /^[A-Za-z0-9+/]{43}=$/;
 
 /**
+ * Every environment variable the code reads, in one table: README.md's configuration section is generated from it
+ * (`npm run docs:config`) and test/foundation/config-docs.test.ts fails when a variable read anywhere in src/ is
+ * missing here, or when the README is stale. `default` is checked against loadConfig() when it is a number or a
+ * boolean; a string is only shown.
+ */
+export interface EnvVariable {
+  name: string;
+  default: string | number | boolean;
+  description: string;
+  /** The Config field it sets, when the service reads it (the documented default is checked against it). */
+  field?: keyof Config;
+  /** Older names read as the same variable. */
+  aliases?: string[];
+  /** Who reads it: the service (src/config.ts), the roll-out CLI, or the stand-alone sandbox. */
+  reader?: 'service' | 'rollout CLI' | 'stand-alone sandbox';
+}
+
+export const ENVIRONMENT: readonly EnvVariable[] = [
+  { name: 'NODE_ENV', default: '`development`', description: '`development`, `test` or `production`; production refuses insecure settings and turns off the developer aids' },
+  { name: 'HOST', field: 'host', default: '`127.0.0.1` (`0.0.0.0` in production)', description: 'address the subgraph listens on' },
+  { name: 'PORT', field: 'port', default: 4000, description: 'port the subgraph listens on (`0` picks a free one)' },
+  { name: 'DATA_DIR', field: 'dataDir', default: '`./.data`', description: 'embedded database files, the generated development keys, and `service.json` (the URL the service last printed, read by the roll-out CLI)' },
+  { name: 'DATABASE_URL', field: 'databaseUrl', default: 'unset: embedded PGlite', description: 'a PostgreSQL server, `postgres://user:password@host:5432/db` (secret: masked in logs)' },
+  { name: 'DATABASE_SCHEMA', field: 'databaseSchema', default: '`public`', description: "PostgreSQL schema for this deployment's tables (several deployments can share one database)" },
+  { name: 'CREDENTIALS_KEY', field: 'credentialsKey', default: 'generated once in development', description: '32 random bytes, base64 (`openssl rand -base64 32`): the AES-256-GCM key that seals vendor credentials; required in production' },
+  { name: 'CREDENTIALS_KEY_PREVIOUS', field: 'previousCredentialsKeys', default: '', description: 'comma-separated older keys still accepted for reading (rotation, see `rotate-credentials`)' },
+  { name: 'DEV_SECRETS', default: 'on outside production', description: '`off` stops a non-production service with `DATABASE_URL` from generating a key and a JWT secret in `DATA_DIR`' },
+  { name: 'JWT_SECRET', field: 'jwtSecret', default: 'generated in development', description: 'HS256 secret (at least 32 characters) that bearer tokens are verified with; this or `JWT_JWKS_URL` is required in production' },
+  { name: 'JWT_JWKS_URL', field: 'jwtJwksUrl', default: '', description: "the identity provider's JWKS (https in production, with `JWT_AUDIENCE`)" },
+  { name: 'JWT_ISSUER', field: 'jwtIssuer', default: '', description: 'required `iss` claim, when set' },
+  { name: 'JWT_AUDIENCE', field: 'jwtAudience', default: '', description: 'required `aud` claim, when set' },
+  { name: 'ROUTER_SECRETS', field: 'routerSecrets', aliases: ['ROUTER_SECRET'], default: '', description: 'if set, only requests carrying `x-router-secret` equal to one of these (comma-separated, at most two, for rotation) are served; `ROUTER_SECRET` is accepted as the same' },
+  { name: 'LOG_LEVEL', field: 'logLevel', default: '`info` (`silent` in tests)', description: 'pino level (`debug` also logs the configuration, secrets masked); secrets are redacted from every line' },
+  { name: 'LOG_FORMAT', field: 'logFormat', default: '`pretty` on a terminal outside production, else `json`', description: '`json`: one JSON object a line on stdout (for log collectors); `pretty`: readable lines (pino-pretty)' },
+  { name: 'SANDBOX', field: 'sandbox', default: 'on outside production', description: 'start the vendor emulators in-process and connect the demo tenant to them' },
+  { name: 'SANDBOX_PORT_BASE', field: 'sandboxPortBase', default: 0, description: 'first port of the in-process emulators (`0`: free ports)' },
+  { name: 'SANDBOX_WEBEX_PEOPLE', field: 'sandboxWebexPeople', default: 5000, description: 'people in the Webex sandbox directory (what a roll-out works through)' },
+  { name: 'SANDBOX_HOST', default: '`127.0.0.1`', description: 'address the stand-alone sandbox listens on', reader: 'stand-alone sandbox' },
+  { name: 'SANDBOX_PORT_BASE', default: 4100, description: 'first port of the stand-alone sandbox (one port per emulator)', reader: 'stand-alone sandbox' },
+  { name: 'SANDBOX_WEBEX_PEOPLE', default: 5000, description: 'people in its Webex directory', reader: 'stand-alone sandbox' },
+  { name: 'PLAYGROUND', field: 'playground', default: 'on outside production', description: 'the GraphiQL page at `/graphql`' },
+  { name: 'INTROSPECTION', field: 'introspection', default: 'on outside production', description: 'schema introspection' },
+  { name: 'MAX_PAGE_SIZE', field: 'maxPageSize', default: 100, description: 'validated (1 to 1000) but not used yet: page sizes are capped at 100 by the query limits' },
+  { name: 'EXECUTION_TIMEOUT_MS', field: 'executionTimeoutMs', default: 30000, description: 'an operation still running after this long answers `503 EXECUTION_TIMEOUT` (`0`: no limit)' },
+  { name: 'SHUTDOWN_GRACE_SECONDS', field: 'shutdownGraceSeconds', default: 10, description: 'on SIGINT/SIGTERM, how long in-flight requests, jobs and roll-out lanes may finish before the process closes anyway; unfinished work stays queued for the next start or another replica (keep it below the platform\'s stop timeout: docker-compose.yml sets `stop_grace_period: 20s`)' },
+  { name: 'READ_CACHE_ROWS', field: 'readCacheRows', default: 50000, description: "rows of tenants, connections and policies kept between requests while the database's change counter says they are unchanged (never stale, across replicas included); `0` turns it off" },
+  { name: 'ALLOW_PRIVATE_VENDOR_HOSTS', field: 'allowPrivateVendorHosts', default: 'on with the sandbox and in tests', description: 'vendor hosts may be (or resolve to) loopback, private or link-local addresses; refused in production' },
+  { name: 'VENDOR_PRIVATE_HOSTS', field: 'vendorPrivateHosts', default: '', description: 'comma-separated hostnames that may resolve to private addresses (a vendor sandbox on the same network, e.g. `sandbox`)' },
+  { name: 'WORKERS', field: 'workers', default: true, description: 'run job workers (policy sync, roll-outs, drift checks) in this replica' },
+  { name: 'JOB_POLL_SECONDS', field: 'jobPollSeconds', default: 2, description: "seconds between the job queue's polls when nothing woke it" },
+  { name: 'APPLY_WAIT_MS', field: 'applyWaitMs', default: 10000, description: "how long a policy mutation waits for the vendor's first answer before answering `PENDING`" },
+  { name: 'SYNC_RETRY_DELAY_SECONDS', field: 'syncRetryDelaySeconds', default: 2, description: 'first retry delay of a policy sync job' },
+  { name: 'SYNC_RETRY_BACKOFF', field: 'syncRetryBackoff', default: true, description: 'double the retry delay on every attempt' },
+  { name: 'SYNC_DEADLINE_SECONDS', field: 'syncDeadlineSeconds', default: 86400, description: 'how long one desired version is retried before it is marked `FAILED`' },
+  { name: 'SYNC_JOB_EXPIRE_SECONDS', field: 'syncJobExpireSeconds', default: 300, description: 'a sync job whose worker died is retried after this long' },
+  { name: 'RECONCILE_INTERVAL_SECONDS', field: 'reconcileIntervalSeconds', default: 0, description: 'seconds between scheduled drift checks of every policy (`0`: off)' },
+  { name: 'ROLLOUT_RATE_PER_SECOND', field: 'rolloutRatePerSecond', default: 0, description: "caps a roll-out's request rate; otherwise it is the connection's own `http.ratePerSecond` (else the vendor default), shared by every replica (`0`: no cap)" },
+  { name: 'ROLLOUT_JOBS', field: 'rolloutJobs', default: 4, description: 'jobs per roll-out: how many workers, across replicas, may share one roll-out' },
+  { name: 'ROLLOUT_WORKERS', field: 'rolloutWorkers', default: 2, description: 'roll-out jobs this replica runs at once' },
+  { name: 'ROLLOUT_LANES', field: 'rolloutLanes', default: 8, description: 'people one roll-out job works on at once (requests still wait for the shared pace)' },
+  { name: 'ROLLOUT_LEASE_SECONDS', field: 'rolloutLeaseSeconds', default: 60, description: 'a claimed person (or the directory listing) is taken over by another worker after this long without an outcome' },
+  { name: 'ROLLOUT_SLICE_SECONDS', field: 'rolloutSliceSeconds', default: 120, description: "a roll-out job hands over to a fresh job after this long, so a dead replica's job expires quickly" },
+  { name: 'RECORDING_API_URL', default: 'unset: the URL in `DATA_DIR/service.json`, else `http://127.0.0.1:4000/graphql`', description: 'the GraphQL endpoint the roll-out CLI talks to (a replica or the router); `--url` overrides it', reader: 'rollout CLI' },
+  { name: 'RECORDING_API_TOKEN', default: 'unset: the development token in `DATA_DIR/service.json`', description: 'bearer token of the roll-out CLI (`recording:write` to start a roll-out); `--token` overrides it', reader: 'rollout CLI' },
+  { name: 'DATA_DIR', default: '`./.data`', description: "where the CLI looks for the service's `service.json` (the same folder as the service's `DATA_DIR`)", reader: 'rollout CLI' },
+];
+
+/**
  * The service's whole configuration: the only place that reads process.env. Every problem is reported at once.
  */
 export class Config {
@@ -52,6 +120,10 @@ export class Config {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel!: string;
+
+  /** JSON lines, or pino-pretty's readable ones (the default on a terminal outside production). */
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  logFormat!: 'json' | 'pretty';
 
   /** Start the built-in vendor emulators and connect a demo tenant to them. */
   @IsBoolean()
@@ -110,6 +182,10 @@ export class Config {
   /** An operation still running after this many ms is answered EXECUTION_TIMEOUT; 0 turns the limit off. */
   @IsInt() @Min(0) @Max(600000)
   executionTimeoutMs!: number;
+
+  /** On SIGINT/SIGTERM, how long in-flight work may finish before the process closes anyway (s). */
+  @IsInt() @Min(0) @Max(3600)
+  shutdownGraceSeconds!: number;
 
   /** Rows of tenants, connections and policies the read cache may hold (src/store/read-cache.ts); 0 turns it off. */
   @IsInt() @Min(0) @Max(10_000_000)
@@ -244,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.jwtIssuer = env.JWT_ISSUER || undefined;
   c.jwtAudience = env.JWT_AUDIENCE || undefined;
   c.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  c.logFormat = (env.LOG_FORMAT || (!production && process.stdout.isTTY ? 'pretty' : 'json')) as Config['logFormat'];
   c.sandbox = bool(env.SANDBOX, !production, 'SANDBOX', problems);
   c.sandboxPortBase = int(env.SANDBOX_PORT_BASE, 0, 'SANDBOX_PORT_BASE', problems);
   c.sandboxWebexPeople = int(env.SANDBOX_WEBEX_PEOPLE, 5000, 'SANDBOX_WEBEX_PEOPLE', problems);
@@ -267,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.rolloutSliceSeconds = int(env.ROLLOUT_SLICE_SECONDS, 120, 'ROLLOUT_SLICE_SECONDS', problems);
   c.reconcileIntervalSeconds = int(env.RECONCILE_INTERVAL_SECONDS, 0, 'RECONCILE_INTERVAL_SECONDS', problems);
   c.executionTimeoutMs = int(env.EXECUTION_TIMEOUT_MS, 30_000, 'EXECUTION_TIMEOUT_MS', problems);
+  c.shutdownGraceSeconds = int(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS', problems);
   c.readCacheRows = int(env.READ_CACHE_ROWS, 50_000, 'READ_CACHE_ROWS', problems);
   c.allowPrivateVendorHosts = bool(env.ALLOW_PRIVATE_VENDOR_HOSTS, c.sandbox || nodeEnv === 'test', 'ALLOW_PRIVATE_VENDOR_HOSTS', problems);
   c.vendorPrivateHosts = list(env.VENDOR_PRIVATE_HOSTS);

@@ -7,13 +7,22 @@ import { buildRecordingSchema } from './graphql/schema';
 import { openDatabase } from './store/db';
 import { SecretBox } from './crypto/secrets';
 import { rotateCredentials, RotationError } from './services/credentials-rotation';
+import { removeServiceFile, writeServiceFile } from './cli/service-file';
+import { createLogDestination } from './server/logger';
 
 async function serve(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const app = await startApp({ config });
-  app.logger.info({ url: app.graphqlUrl, database: app.database.kind, config: config.redacted(), startupMs: Date.now() - started }, 'recording-subgraph listening');
+  const app = await startApp({ config, logDestination: createLogDestination(config.logFormat) });
+  app.logger.info({ url: app.graphqlUrl, database: app.database.kind, startupMs: Date.now() - started }, 'recording-subgraph listening');
+  app.logger.debug({ config: config.redacted() }, 'configuration');
   if (!config.isProduction) {
+    // The roll-out CLI reads the URL (the port may be a free one) and the development token from here.
+    try {
+      writeServiceFile(config.dataDir, { url: app.graphqlUrl, token: app.devToken, pid: process.pid });
+    } catch (e) {
+      app.logger.warn({ err: e }, 'could not write DATA_DIR/service.json for the roll-out CLI');
+    }
     const lines = [
       '',
       `  recording-subgraph is up (${app.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server'})`,
@@ -32,13 +41,23 @@ async function serve(): Promise<void> {
   }
   let stopping = false;
   const stop = (signal: string) => {
+    // `npm start` passes the terminal's Ctrl-C on while the terminal sends it too: a repeat is not a second request.
     if (stopping) return;
     stopping = true;
-    app.logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => process.exit(1), 25_000);
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    app.logger.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'shutting down: finishing in-flight work');
+    // close() is bounded by the grace period plus a few seconds; this only catches a step that ignores its bound.
+    const force = setTimeout(() => {
+      app.logger.error({ signal, graceSeconds: config.shutdownGraceSeconds }, 'shutdown did not finish: exiting anyway');
+      process.exit(1);
+    }, graceMs + 10_000);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
+    app.shutdown({ graceMs }).then(
+      (report) => {
+        if (!config.isProduction) removeServiceFile(config.dataDir);
+        app.logger.info({ signal, ...report }, report.graceExpired ? 'stopped after the grace period: unfinished work stays queued' : 'stopped');
+        process.exit(0);
+      },
       (e) => {
         app.logger.error({ err: e }, 'shutdown failed');
         process.exit(1);

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SingleBar, Presets } from 'cli-progress';
+import { Format, SingleBar, Presets } from 'cli-progress';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { readServiceFile } from './service-file';
 
 /**
  * Operators' terminal for policy roll-outs, through the GraphQL API only (so it works against any replica, or the
@@ -13,8 +14,11 @@ import WebSocket from 'ws';
  *   npm run rollout -- start --connection <id> --name "Record all" --rules '{"mode":"ALWAYS"}' --all [--dry-run]
  *   npm run rollout -- follow <id> | pause <id> | resume <id> | cancel <id> | list --tenant <id>
  *
- * RECORDING_API_URL (default http://127.0.0.1:4000/graphql) and RECORDING_API_TOKEN, or --url and --token.
+ * The service is found, in this order, at --url, at RECORDING_API_URL, at the URL a development service on this
+ * machine last printed (DATA_DIR/service.json, DATA_DIR as the service reads it, default ./.data), else at
+ * DEFAULT_URL. The token likewise: --token, RECORDING_API_TOKEN, then that service's development token.
  */
+export const DEFAULT_URL = 'http://127.0.0.1:4000/graphql';
 
 const FIELDS = `id name status total totalKnown done written alreadyInSync failed pending requestsPerSecond personsPerSecond allowedRequestsPerSecond etaSeconds lastError { code message }`;
 const FINAL = ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'CANCELLED'];
@@ -42,7 +46,8 @@ const USAGE = `usage: rollout <command> [options]
   follow  <rollout id>
   pause | resume | cancel  <rollout id>
   list    --tenant <id>
-options: --url <graphql url> (RECORDING_API_URL), --token <bearer token> (RECORDING_API_TOKEN)`;
+options: --url <graphql url>     else RECORDING_API_URL, else the URL the service printed (DATA_DIR/service.json), else ${DEFAULT_URL}
+         --token <bearer token>  else RECORDING_API_TOKEN, else that service's development token`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -53,6 +58,8 @@ class Api {
   constructor(
     readonly url: string,
     private readonly token: string | undefined,
+    /** Where the URL came from, for the message when nothing answers there. */
+    private readonly source: string,
   ) {}
 
   async call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -64,7 +71,7 @@ class Api {
         body: JSON.stringify({ query, variables }),
       });
     } catch (e) {
-      fail(`cannot reach ${this.url}: ${(e as Error).message}`);
+      fail(`cannot reach ${this.url} (${this.source}): ${(e as Error).message}\nIs the service running? Point the CLI at it with --url or RECORDING_API_URL.`);
     }
     const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     if (body.errors?.length) fail(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'));
@@ -100,38 +107,56 @@ function eta(seconds: number | null): string {
   return m ? `${m}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
 }
 
+/** Requests per second: one decimal when small, none when large. */
+function rate(n: number): string {
+  return n < 100 ? n.toFixed(1).replace(/\.0$/, '') : String(Math.round(n));
+}
+
+/**
+ * One progress line. While the directory is still being read the total only grows, so there is no percentage or
+ * ETA yet; the achieved rate is always shown beside the allowed one, never as "x of y".
+ */
+export function progressLine(r: Rollout, bar?: string): string {
+  const counts = `written ${r.written}, in sync ${r.alreadyInSync}, failed ${r.failed}`;
+  const pace = `${rate(r.requestsPerSecond)} req/s (allowed ${rate(r.allowedRequestsPerSecond)}/s)`;
+  if (!r.totalKnown) return `reading the directory: ${r.total} people so far, ${r.done} done | ${counts} | ${pace} | ${r.status}`;
+  const pct = r.total ? Math.floor((100 * r.done) / r.total) : 100;
+  return `${bar ? `${bar} ` : ''}${pct}% | ${r.done}/${r.total} people | ${counts} | ${pace} | ETA ${eta(r.etaSeconds)} | ${r.status}`;
+}
+
 /** Follows a roll-out on the subscription (polling if the socket fails) until a final status or Ctrl-C. */
 async function follow(api: Api, id: string): Promise<void> {
-  const bar = new SingleBar(
-    {
-      format: '{bar} {percentage}% | {value}/{total} people | written {written}, in sync {inSync}, failed {failed} | {rate} req/s of {allowed} | ETA {left} | {status}',
-      hideCursor: true,
-      noTTYOutput: true,
-      notTTYSchedule: 2000,
-      etaBuffer: 20,
-    },
-    Presets.shades_classic,
-  );
+  // On a terminal, one line redrawn in place; otherwise (a log, a pipe) a line when something changed, at most one
+  // a second, and at once when the phase or the status changes.
+  const tty = !!process.stdout.isTTY;
+  const bar = tty
+    ? new SingleBar(
+        {
+          format: (options, params, payload: { rollout: Rollout }) => progressLine(payload.rollout, Format.BarFormat(params.progress, options)),
+          hideCursor: true,
+        },
+        Presets.shades_classic,
+      )
+    : undefined;
   let started = false;
   let last: Rollout | undefined;
+  let printed: { at: number; line: string; phase: string } | undefined;
   const show = (r: Rollout) => {
     last = r;
-    const payload = {
-      written: r.written,
-      inSync: r.alreadyInSync,
-      failed: r.failed,
-      rate: r.requestsPerSecond.toFixed(1),
-      allowed: r.allowedRequestsPerSecond,
-      left: eta(r.etaSeconds),
-      status: r.totalKnown ? r.status : `${r.status} (reading the directory)`,
-    };
-    if (!started) {
-      bar.start(Math.max(1, r.total), r.done, payload);
+    if (bar) {
+      if (!started) bar.start(Math.max(1, r.total), r.done, { rollout: r });
+      else {
+        bar.setTotal(Math.max(1, r.total));
+        bar.update(r.done, { rollout: r });
+      }
       started = true;
-    } else {
-      bar.setTotal(Math.max(1, r.total));
-      bar.update(r.done, payload);
+      return;
     }
+    const line = progressLine(r);
+    const phase = `${r.totalKnown}:${r.status}`;
+    if (printed && (line === printed.line || (phase === printed.phase && Date.now() - printed.at < 1000))) return;
+    process.stdout.write(`${line}\n`);
+    printed = { at: Date.now(), line, phase };
   };
   let stop: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
@@ -160,14 +185,15 @@ async function follow(api: Api, id: string): Promise<void> {
   });
   process.once('SIGINT', () => {
     stop();
-    if (started) bar.stop();
+    if (started) bar?.stop();
     process.stdout.write(`\nDetached. Roll-out ${id} keeps running in the service; follow it again with: npm run rollout -- follow ${id}\n`);
     process.exit(0);
   });
   await done;
   stop();
-  if (started) bar.stop();
+  if (started) bar?.stop();
   const r = last!;
+  if (!bar && printed?.line !== progressLine(r)) process.stdout.write(`${progressLine(r)}\n`);
   process.stdout.write(`${r.status}: ${r.written} written, ${r.alreadyInSync} already in sync, ${r.failed} failed, of ${r.total}.\n`);
   if (r.failed > 0) {
     const failed = (
@@ -180,6 +206,21 @@ async function follow(api: Api, id: string): Promise<void> {
     if (r.failed > failed.length) process.stdout.write(`  ... and ${r.failed - failed.length} more (outcomes(status: FAILED))\n`);
   }
   process.exitCode = r.status === 'COMPLETED' ? 0 : r.status === 'COMPLETED_WITH_ERRORS' ? 2 : 3;
+}
+
+/** The service and token, found as the usage says. */
+function connect(flagUrl: string | undefined, flagToken: string | undefined): Api {
+  const envUrl = process.env.RECORDING_API_URL || undefined;
+  const envToken = process.env.RECORDING_API_TOKEN || undefined;
+  const local = flagUrl || envUrl ? undefined : readServiceFile();
+  const [url, source] = flagUrl
+    ? [flagUrl, '--url']
+    : envUrl
+      ? [envUrl, 'RECORDING_API_URL']
+      : local
+        ? [local.url, `printed by the service, ${local.path}`]
+        : [DEFAULT_URL, 'the default'];
+  return new Api(url, flagToken ?? envToken ?? local?.token, source);
 }
 
 async function main(): Promise<void> {
@@ -203,7 +244,7 @@ async function main(): Promise<void> {
   });
   const [command, arg] = positionals;
   if (values.help || !command) fail(USAGE, values.help ? 0 : 1);
-  const api = new Api(values.url ?? process.env.RECORDING_API_URL ?? 'http://127.0.0.1:4000/graphql', values.token ?? process.env.RECORDING_API_TOKEN);
+  const api = connect(values.url, values.token);
 
   switch (command) {
     case 'start': {

@@ -56,6 +56,9 @@ export function createApollo(opts: ApolloOptions): ApolloServer<RequestContext> 
   const execution = opts.executor === 'graphql-js' ? { schema: opts.schema } : { gateway: staticSchemaGateway(opts.schema, createJitExecutor(opts.schema)) };
   return new ApolloServer<RequestContext>({
     ...execution,
+    // src/main.ts owns SIGINT/SIGTERM and stops everything in order. Apollo's own handler would call stop() first,
+    // and a second stop() during it waits on a barrier Apollo never resolves (@apollo/server 5), so app.close() hung.
+    stopOnTerminationSignals: false,
     introspection: opts.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,
