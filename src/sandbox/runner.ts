@@ -34,12 +34,21 @@ export interface SandboxOptions {
   /** First port (each emulator takes the next); 0 for random ports. */
   basePort?: number;
   webexPeople?: number;
+  /**
+   * Addresses the MegaFon cabinet allows (it denies every address until told otherwise). Default: the loopback
+   * addresses, where the built-in sandbox's callers live; null switches the list off (a container network whose
+   * addresses are not known in advance).
+   */
+  megafonAllowedIps?: string[] | null;
 }
+
+/** The sandbox account is set up as a customer would set up theirs, so the demo works out of the box. */
+export const SANDBOX_MEGAFON_ALLOWED_IPS = ['127.0.0.1', '::1'];
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1';
   const port = (i: number) => (opts.basePort ? opts.basePort + i : 0);
-  const megafon = createMegafonEmulator();
+  const megafon = createMegafonEmulator({ allowedIps: opts.megafonAllowedIps === undefined ? SANDBOX_MEGAFON_ALLOWED_IPS : opts.megafonAllowedIps });
   const yeastar = createYeastarEmulator();
   const webex = createWebexEmulator({ people: opts.webexPeople ?? 5000 });
   await megafon.listen(port(0), host);
