@@ -1,6 +1,6 @@
 import { createMegafonEmulator, MEGAFON_DEFAULT_TOKEN, type MegafonEmulator } from './megafon/emulator';
 import { createYeastarEmulator, YEASTAR_DEFAULT_CLIENT_ID, YEASTAR_DEFAULT_CLIENT_SECRET, type YeastarEmulator } from './yeastar/emulator';
-import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from './webex/emulator';
+import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, WEBEX_SANDBOX_SCOPES, type WebexEmulator } from './webex/emulator';
 import { createSignalwireEmulator, SIGNALWIRE_DEFAULT_API_TOKEN, SIGNALWIRE_DEFAULT_PROJECT_ID, type SignalwireEmulator } from './signalwire/emulator';
 import { BITRIX24_DEFAULT_USER_ID, BITRIX24_DEFAULT_WEBHOOK_SECRET, createBitrix24Emulator, type Bitrix24Emulator } from './bitrix24/emulator';
 
@@ -50,7 +50,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const port = (i: number) => (opts.basePort ? opts.basePort + i : 0);
   const megafon = createMegafonEmulator({ allowedIps: opts.megafonAllowedIps === undefined ? SANDBOX_MEGAFON_ALLOWED_IPS : opts.megafonAllowedIps });
   const yeastar = createYeastarEmulator();
-  const webex = createWebexEmulator({ people: opts.webexPeople ?? 5000 });
+  // The sandbox integration was authorised with every scope the adapters use (people, telephony config, call control).
+  const webex = createWebexEmulator({ people: opts.webexPeople ?? 5000, tokenScopes: { [WEBEX_DEFAULT_TOKEN]: WEBEX_SANDBOX_SCOPES } });
   await megafon.listen(port(0), host);
   await yeastar.listen(port(1), host);
   await webex.listen(port(2), host);

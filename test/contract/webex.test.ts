@@ -157,3 +157,49 @@ describe('WEBEX workspaces', () => {
     }
   });
 });
+
+describe('WEBEX scopes and licences', () => {
+  it('a token without spark-admin:people_write is VENDOR_AUTH_FAILED naming the scope to grant, sent once', async () => {
+    const emulator = createWebexEmulator({ people: 20, rateLimit: null, tokenScopes: { [WEBEX_DEFAULT_TOKEN]: ['spark-admin:people_read'] } });
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const scope = { kind: 'PERSON', id: emulator.personId(0) } as const;
+      await adapter.readPolicy!(connection(emulator as unknown as Emulator<unknown>), scope);
+      const err = await adapter.applyPolicy!(connection(emulator as unknown as Emulator<unknown>), scope, { mode: 'ALWAYS' }).then(
+        () => assert.fail('expected a refusal'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof AppError);
+      assert.equal(err.code, 'VENDOR_AUTH_FAILED');
+      assert.match(err.message, /lacks the spark-admin:people_write scope: reconnect the integration/);
+      assert.equal(emulator.requests().entries.filter((e) => e.status === 403).length, 1, 'not retried');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("a Standard-licensed person under a non-Webex recording vendor is VENDOR_REJECTED for that person, others apply", async () => {
+    const emulator = createWebexEmulator({ people: 20, rateLimit: null, recordingVendor: 'Dubber' });
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const conn = connection(emulator as unknown as Emulator<unknown>);
+      const standard = emulator.personId(9);
+      assert.equal(emulator.licenseOf(standard), 'Webex Calling Standard');
+      const err = await adapter.applyPolicy!(conn, { kind: 'PERSON', id: standard }, { mode: 'ALWAYS' }).then(
+        () => assert.fail('expected a refusal'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof AppError);
+      assert.equal(err.code, 'VENDOR_REJECTED');
+      assert.match(err.message, /Webex Calling Standard license while the call recording vendor is Dubber/);
+      assert.equal(err.details.retryable, false);
+      await adapter.applyPolicy!(conn, { kind: 'PERSON', id: emulator.personId(0) }, { mode: 'ALWAYS' });
+      assert.equal(emulator.settingsOf(emulator.personId(0))!['record'], 'Always');
+      assert.equal(emulator.settingsOf(standard)!['enabled'], false);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
