@@ -4,6 +4,8 @@ import { createMegafonEmulator, MEGAFON_DEFAULT_TOKEN, type MegafonEmulator } fr
 import type { Emulator } from '../../src/sandbox/common';
 import { after, before, describe, it } from 'node:test';
 import { AppError } from '../../src/domain/errors';
+import { exampleOf, type GoldenExample } from './golden';
+import megafonPut from './fixtures/megafon/put-settings-recording-51.json';
 import { runPolicyContract, TEST_HTTP_SETTINGS } from './policy-contract';
 
 const asMegafon = (e: Emulator<unknown>) => e as unknown as MegafonEmulator;
@@ -59,21 +61,8 @@ runPolicyContract({
         onDemandKey: '2',
         announcement: { enabled: false, media: { source: 'CUSTOM', mediaId: '736' } },
       },
-      example: {
-        method: 'PUT',
-        path: '/settings/recording/51',
-        body: {
-          is_internal_calls_recording_enabled: true,
-          is_external_calls_recording_enabled: true,
-          no_recording_employee_ids: [125],
-          is_talk_option_enabled: true,
-          talk_option_button: '2',
-          is_recording_notification_enabled: false,
-          recording_notification_audio_message_type: 'client',
-          recording_notification_media_file_id: 736,
-          id: '51',
-        },
-      },
+      // The documented example as printed: test/contract/fixtures (also sent to the emulator by golden.test.ts).
+      example: exampleOf(megafonPut as GoldenExample),
       deviations: [
         // The table types id as Integer and the example's own response answers "id": 51: two against one.
         '"id": "51" (string) is sent as the integer 51',

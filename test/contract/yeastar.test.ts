@@ -10,6 +10,8 @@ import {
 import type { Emulator } from '../../src/sandbox/common';
 import type { ConnectionContext } from '../../src/vendors/port';
 import { AppError } from '../../src/domain/errors';
+import { exampleOf, type GoldenExample } from './golden';
+import yeastarUpdate from './fixtures/yeastar/autorecord-update.json';
 import { runPolicyContract, TEST_HTTP_SETTINGS } from './policy-contract';
 
 const asYeastar = (e: Emulator<unknown>) => e as unknown as YeastarEmulator;
@@ -91,25 +93,8 @@ runPolicyContract({
           queues: [{ id: '9' }],
         },
       },
-      example: {
-        method: 'POST',
-        path: '/openapi/v1.0/autorecord/update',
-        query: { access_token: 'iioRRjGzPoYGGJLjh7zkYfYxj3Xe4oqW' },
-        body: {
-          enb_internal: 1,
-          internal_prompt: 'internal_record.wav',
-          inbound_prompt: 'inbound_record.wav',
-          outbound_prompt: 'outbound_record.wav',
-          enb_channel_separate: 1,
-          record_file_format: 'mp3',
-          enb_paging: 1,
-          record_trunk_list: [{ id: 5 }],
-          record_ext_list: [{ id: 18, type: 'extension' }],
-          record_conference_list: [{ id: 1 }],
-          record_ivr_list: [{ id: 5 }],
-          record_queue_list: [{ id: 9 }],
-        },
-      },
+      // The documented example as printed: test/contract/fixtures (also sent to the emulator by golden.test.ts).
+      example: exampleOf(yeastarUpdate as GoldenExample),
       deviations: [
         // The developer guide's "Request Structure": "You MUST include a User-Agent header with every request";
         // the seed's example shows Host and Content-Type only. The rule wins: the PBX refuses requests without one.
