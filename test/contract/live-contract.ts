@@ -68,6 +68,7 @@ export function runLiveContract(fixture: LiveContractFixture): void {
       emulator = fixture.createEmulator();
       await emulator.listen(0, '127.0.0.1');
       spec = specCheckFor(fixture.kind, emulator);
+      await spec?.ready;
     });
     after(async () => {
       spec?.stop();

@@ -64,6 +64,7 @@ describe('SignalWire adapter specifics', () => {
     emulator = createSignalwireEmulator({ rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
     spec = checkAgainstSpec('signalwire', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
   });
   after(async () => {
     spec.stop();

@@ -12,6 +12,12 @@ describe('contract spec check (openapi-backend over test/fixtures/specs)', () =>
   before(async () => {
     await webex.listen(0, '127.0.0.1');
     await signalwire.listen(0, '127.0.0.1');
+    // Load and compile both specs before any exchange.
+    const w = checkAgainstSpec('webex', webex as unknown as Emulator<unknown>);
+    const sw = checkAgainstSpec('signalwire', signalwire as unknown as Emulator<unknown>);
+    await Promise.all([w.ready, sw.ready]);
+    w.stop();
+    sw.stop();
   });
   after(async () => {
     await webex.close();

@@ -159,7 +159,12 @@ async function specsOf(vendor: SpecVendor): Promise<Spec[]> {
   if (!p) {
     p = (async () => {
       const specs = loadSpecs(vendor);
-      for (const s of specs) await s.api.init();
+      for (const s of specs) {
+        await s.api.init();
+        // Compiled now, not at the first exchange: compiling blocks the event loop the emulator and adapter share.
+        s.api.validator.preCompileRequestValidators();
+        s.api.validator.preCompileResponseValidators();
+      }
       return specs;
     })();
     cache.set(vendor, p);
@@ -180,6 +185,8 @@ function describeErrors(errors: { instancePath?: string; message?: string; param
 }
 
 export interface SpecCheck {
+  /** Resolves once the spec is loaded and its validators compiled; await it before the first exchange. */
+  readonly ready: Promise<unknown>;
   /** Exchanges that matched an operation of the spec, and those that did not (e.g. the directory, outside the excerpts). */
   readonly checked: number;
   readonly unmatched: string[];
@@ -246,6 +253,7 @@ export function checkAgainstSpec(vendor: SpecVendor, emulator: Emulator<unknown>
   });
 
   return {
+    ready: specsOf(vendor),
     get checked() {
       return checked;
     },

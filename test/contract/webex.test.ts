@@ -94,6 +94,7 @@ describe('WEBEX seed 002 as sent', () => {
     const emulator = createWebexEmulator({ people: 5, rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
     const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
       const conn = connection(emulator as unknown as Emulator<unknown>);
@@ -124,6 +125,7 @@ describe('WEBEX workspaces', () => {
     const emulator = createWebexEmulator({ people: 1, workspaces: 2, rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
     const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       emulator.state.termsOfServiceAccepted = true;
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
@@ -149,6 +151,7 @@ describe('WEBEX workspaces', () => {
     const emulator = createWebexEmulator({ people: 1, workspaces: 1, rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
     const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       emulator.state.termsOfServiceAccepted = false;
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
@@ -173,6 +176,7 @@ describe('WEBEX scopes and licences', () => {
     const emulator = createWebexEmulator({ people: 20, rateLimit: null, tokenScopes: { [WEBEX_DEFAULT_TOKEN]: ['spark-admin:people_read'] } });
     await emulator.listen(0, '127.0.0.1');
     const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
       const scope = { kind: 'PERSON', id: emulator.personId(0) } as const;
@@ -196,6 +200,7 @@ describe('WEBEX scopes and licences', () => {
     const emulator = createWebexEmulator({ people: 20, rateLimit: null, recordingVendor: 'Dubber' });
     await emulator.listen(0, '127.0.0.1');
     const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
       const conn = connection(emulator as unknown as Emulator<unknown>);
