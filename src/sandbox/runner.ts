@@ -1,6 +1,6 @@
 import { createMegafonEmulator, MEGAFON_DEFAULT_TOKEN, type MegafonEmulator } from './megafon/emulator';
 import { createYeastarEmulator, YEASTAR_DEFAULT_CLIENT_ID, YEASTAR_DEFAULT_CLIENT_SECRET, type YeastarEmulator } from './yeastar/emulator';
-import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from './webex/emulator';
+import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, WEBEX_SANDBOX_SCOPES, type WebexEmulator } from './webex/emulator';
 import { createSignalwireEmulator, SIGNALWIRE_DEFAULT_API_TOKEN, SIGNALWIRE_DEFAULT_PROJECT_ID, type SignalwireEmulator } from './signalwire/emulator';
 import { BITRIX24_DEFAULT_USER_ID, BITRIX24_DEFAULT_WEBHOOK_SECRET, createBitrix24Emulator, type Bitrix24Emulator } from './bitrix24/emulator';
 
@@ -34,14 +34,24 @@ export interface SandboxOptions {
   /** First port (each emulator takes the next); 0 for random ports. */
   basePort?: number;
   webexPeople?: number;
+  /**
+   * Addresses the MegaFon cabinet allows (it denies every address until told otherwise). Default: the loopback
+   * addresses, where the built-in sandbox's callers live; null switches the list off (a container network whose
+   * addresses are not known in advance).
+   */
+  megafonAllowedIps?: string[] | null;
 }
+
+/** The sandbox account is set up as a customer would set up theirs, so the demo works out of the box. */
+export const SANDBOX_MEGAFON_ALLOWED_IPS = ['127.0.0.1', '::1'];
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1';
   const port = (i: number) => (opts.basePort ? opts.basePort + i : 0);
-  const megafon = createMegafonEmulator();
+  const megafon = createMegafonEmulator({ allowedIps: opts.megafonAllowedIps === undefined ? SANDBOX_MEGAFON_ALLOWED_IPS : opts.megafonAllowedIps });
   const yeastar = createYeastarEmulator();
-  const webex = createWebexEmulator({ people: opts.webexPeople ?? 5000 });
+  // The sandbox integration was authorised with every scope the adapters use (people, telephony config, call control).
+  const webex = createWebexEmulator({ people: opts.webexPeople ?? 5000, tokenScopes: { [WEBEX_DEFAULT_TOKEN]: WEBEX_SANDBOX_SCOPES } });
   await megafon.listen(port(0), host);
   await yeastar.listen(port(1), host);
   await webex.listen(port(2), host);

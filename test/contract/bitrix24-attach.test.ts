@@ -49,7 +49,8 @@ describe('BITRIX24 attachment contract', () => {
   const methods = () => emulator.requests().entries.map((e) => e.path.split('/').pop()!.replace(/\.json$/, ''));
 
   before(async () => {
-    emulator = createBitrix24Emulator({ rateLimit: null });
+    // The test's file server on 127.0.0.1 stands in for the customer's public server (a private one is refused: below).
+    emulator = createBitrix24Emulator({ rateLimit: null, allowPrivateRecordUrls: true });
     await emulator.listen(0, '127.0.0.1');
     // The customer's server that RECORD_URL points at.
     files = http.createServer((req, res) => {
@@ -170,5 +171,41 @@ describe('BITRIX24 attachment contract', () => {
     assert.ok(entries.some((e) => e.status === 503), 'the portal throttled at least once');
     assert.equal(entries.filter((e) => e.status === 200).length, 2);
     assert.equal(emulator.attachesPerCall()[call.CALL_ID], 1);
+  });
+
+  describe('against the portal as documented (private RECORD_URLs refused, scopes enforced)', () => {
+    let strict: Bitrix24Emulator;
+    before(async () => {
+      strict = createBitrix24Emulator({
+        rateLimit: null,
+        webhooks: [
+          { userId: BITRIX24_DEFAULT_USER_ID, secret: BITRIX24_DEFAULT_WEBHOOK_SECRET },
+          { userId: 2, secret: 'b24crmonlywebhooksecret', scopes: ['crm'] },
+        ],
+      });
+      await strict.listen(0, '127.0.0.1');
+    });
+    after(() => strict.close());
+    const at = (credentials: Record<string, string>): ConnectionContext => ({ ...conn(credentials), baseUrl: strict.apiBaseUrl });
+
+    it('a RECORD_URL on a private address is VENDOR_REJECTED with the documented message, never downloaded', async () => {
+      const call = strict.seedFinishedCall();
+      const err = await rejects(adapter.attachRecording(at(WEBHOOK), { crmCallId: call.CALL_ID, fileName: 'call-1.mp3', recordUrl: `${filesUrl}/records/call-1.mp3` }), 'VENDOR_REJECTED');
+      assert.match(String(err.details.vendorMessage), /Record URL resolves to a non-public address and was blocked\./);
+      assert.match(err.message, /give a public URL, or send the recording as content/);
+      assert.deepEqual(fileHits, []);
+      assert.equal(strict.call(call.CALL_ID)!.record, null);
+      // The same recording as content goes through.
+      await adapter.attachRecording(at(WEBHOOK), { crmCallId: call.CALL_ID, fileName: 'call-1.mp3', contentBase64: AUDIO.toString('base64') });
+    });
+
+    it('a webhook without the telephony scope is VENDOR_AUTH_FAILED (insufficient_scope) naming the scope to grant', async () => {
+      const call = strict.seedFinishedCall();
+      const crmOnly = { userId: '2', webhookSecret: 'b24crmonlywebhooksecret' };
+      const err = await rejects(adapter.attachRecording(at(crmOnly), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') }), 'VENDOR_AUTH_FAILED');
+      assert.equal(err.details.vendorCode, 'insufficient_scope');
+      assert.match(err.message, /grant the webhook or application the "telephony" scope/);
+      assert.equal(strict.requests().entries.filter((e) => e.status === 401).length, 1, 'refused once, not retried');
+    });
   });
 });

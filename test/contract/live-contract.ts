@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { AppError } from '../../src/domain/errors';
 import type { VendorKind } from '../../src/domain/vendor-kind';
 import type { AdapterHttpOptions } from '../../src/vendors/http';
@@ -7,6 +7,7 @@ import { PAUSE_BEHAVIORS, type ConnectionContext, type PauseBehavior, type Recor
 import type { Emulator } from '../../src/sandbox/common';
 import type { LoggedRequest } from '../../src/sandbox/common/request-log';
 import { TEST_HTTP_SETTINGS } from './policy-contract';
+import { specCheckFor, type SpecCheck } from './spec-validator';
 
 /**
  * The one contract suite for live recording control (start, pause, resume, stop), run by every adapter that declares
@@ -61,12 +62,22 @@ export function runLiveContract(fixture: LiveContractFixture): void {
     const total = () => emulator.requests().counts.total;
     const starts = () => emulator.requests().entries.filter(fixture.isStartRequest);
 
+    let spec: SpecCheck | null = null;
+
     before(async () => {
       emulator = fixture.createEmulator();
       await emulator.listen(0, '127.0.0.1');
+      spec = specCheckFor(fixture.kind, emulator);
+      await spec?.ready;
     });
     after(async () => {
+      spec?.stop();
       await emulator.close();
+      if (spec) assert.ok(spec.checked > 0, 'the spec check saw the exchanges');
+    });
+    // Published specs (Webex, SignalWire): every request the adapter sent and every answer, test by test.
+    afterEach(async () => {
+      await spec?.assertClean();
     });
     beforeEach(() => {
       emulator.reset({ state: true });

@@ -2,13 +2,18 @@ import assert from 'node:assert/strict';
 import { createMegafonAdapter } from '../../src/vendors/megafon/adapter';
 import { createMegafonEmulator, MEGAFON_DEFAULT_TOKEN, type MegafonEmulator } from '../../src/sandbox/megafon/emulator';
 import type { Emulator } from '../../src/sandbox/common';
-import { runPolicyContract } from './policy-contract';
+import { after, before, describe, it } from 'node:test';
+import { AppError } from '../../src/domain/errors';
+import { exampleOf, type GoldenExample } from './golden';
+import megafonPut from './fixtures/megafon/put-settings-recording-51.json';
+import { runPolicyContract, TEST_HTTP_SETTINGS } from './policy-contract';
 
 const asMegafon = (e: Emulator<unknown>) => e as unknown as MegafonEmulator;
 
 runPolicyContract({
   kind: 'MEGAFON',
-  createEmulator: () => createMegafonEmulator({ rateLimit: null }) as unknown as Emulator<unknown>,
+  // As a customer does in the cabinet before the first call: allow this server's address.
+  createEmulator: () => createMegafonEmulator({ rateLimit: null, allowedIps: ['127.0.0.1'] }) as unknown as Emulator<unknown>,
   createAdapter: (options) => createMegafonAdapter(options),
   connection: (emulator, credentials) => ({
     connectionId: 'conn-megafon',
@@ -56,21 +61,8 @@ runPolicyContract({
         onDemandKey: '2',
         announcement: { enabled: false, media: { source: 'CUSTOM', mediaId: '736' } },
       },
-      example: {
-        method: 'PUT',
-        path: '/settings/recording/51',
-        body: {
-          is_internal_calls_recording_enabled: true,
-          is_external_calls_recording_enabled: true,
-          no_recording_employee_ids: [125],
-          is_talk_option_enabled: true,
-          talk_option_button: '2',
-          is_recording_notification_enabled: false,
-          recording_notification_audio_message_type: 'client',
-          recording_notification_media_file_id: 736,
-          id: '51',
-        },
-      },
+      // The documented example as printed: test/contract/fixtures (also sent to the emulator by golden.test.ts).
+      example: exampleOf(megafonPut as GoldenExample),
       deviations: [
         // The table types id as Integer and the example's own response answers "id": 51: two against one.
         '"id": "51" (string) is sent as the integer 51',
@@ -101,4 +93,30 @@ runPolicyContract({
       },
     },
   ],
+});
+
+describe('MegaFon adapter: the cabinet IP allow-list', () => {
+  const emulator = createMegafonEmulator({ rateLimit: null });
+  before(() => emulator.listen(0, '127.0.0.1'));
+  after(() => emulator.close());
+
+  it("maps the default denial to VENDOR_AUTH_FAILED telling what to do, sent once; allowed, the same connection works", async () => {
+    const adapter = createMegafonAdapter({ settings: TEST_HTTP_SETTINGS });
+    const conn = { connectionId: 'conn-megafon-ip', tenantId: 'tenant-1', baseUrl: emulator.apiBaseUrl, settings: {}, credentials: { token: MEGAFON_DEFAULT_TOKEN } };
+    const scope = { kind: 'SETTINGS_RECORD', id: '51' } as const;
+    let err: unknown;
+    try {
+      await adapter.readPolicy!(conn, scope);
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
+    assert.equal(err.code, 'VENDOR_AUTH_FAILED');
+    assert.match(err.message, /allow this server's IP address in the MegaFon cabinet/);
+    assert.equal(err.details.vendorCode, 'ip_not_allowed');
+    assert.equal(err.details.retryable, false);
+    assert.deepEqual(emulator.requests().entries.map((e) => e.status), [403], 'a denial is not retried');
+    emulator.allowIps(['127.0.0.1']);
+    await adapter.readPolicy!(conn, scope);
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { AppError } from '../../src/domain/errors';
 import { diffRules, fieldsSet, type PolicyScope, type RecordingRules } from '../../src/domain/policy';
 import type { VendorKind } from '../../src/domain/vendor-kind';
@@ -9,6 +9,7 @@ import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '.
 import type { Emulator } from '../../src/sandbox/common';
 import type { LoggedRequest } from '../../src/sandbox/common/request-log';
 import type { FaultSpec } from '../../src/sandbox/common/faults';
+import { specCheckFor, type SpecCheck } from './spec-validator';
 
 /**
  * The one contract suite every policy adapter runs against its emulator over HTTP (STYLE habit 3). A vendor file
@@ -121,12 +122,22 @@ export function runPolicyContract(fixture: PolicyContractFixture): void {
     let conn: ConnectionContext;
     let scope: PolicyScope;
 
+    let spec: SpecCheck | null = null;
+
     before(async () => {
       emulator = fixture.createEmulator();
       await emulator.listen(0, '127.0.0.1');
+      spec = specCheckFor(fixture.kind, emulator);
+      await spec?.ready;
     });
     after(async () => {
+      spec?.stop();
       await emulator.close();
+      if (spec) assert.ok(spec.checked > 0, 'the spec check saw the exchanges');
+    });
+    // Published specs (Webex, SignalWire): every request the adapter sent and every answer, test by test.
+    afterEach(async () => {
+      await spec?.assertClean();
     });
     beforeEach(() => {
       emulator.reset({ state: true });

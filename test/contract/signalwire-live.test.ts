@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { AppError } from '../../src/domain/errors';
 import { createSignalwireAdapter, type SignalwireAdapter } from '../../src/vendors/signalwire/adapter';
 import {
@@ -11,6 +11,7 @@ import {
 import type { Emulator } from '../../src/sandbox/common';
 import type { ConnectionContext, VendorRecordingStatus } from '../../src/vendors/port';
 import { runLiveContract } from './live-contract';
+import { checkAgainstSpec, type SpecCheck } from './spec-validator';
 import { TEST_HTTP_SETTINGS } from './policy-contract';
 
 const asSw = (e: Emulator<unknown>) => e as unknown as SignalwireEmulator;
@@ -58,11 +59,18 @@ describe('SignalWire adapter specifics', () => {
   const adapterWith = (total: number, lookupDelay: number): SignalwireAdapter =>
     createSignalwireAdapter({ settings: { ...TEST_HTTP_SETTINGS, totalTimeoutMs: total } }, { startLookupDelayMs: lookupDelay });
 
+  let spec: SpecCheck;
   before(async () => {
     emulator = createSignalwireEmulator({ rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
+    spec = checkAgainstSpec('signalwire', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
   });
-  after(() => emulator.close());
+  after(async () => {
+    spec.stop();
+    await emulator.close();
+  });
+  afterEach(() => spec.assertClean());
   beforeEach(() => {
     emulator.reset({ state: true });
     conn = connection(emulator as unknown as Emulator<unknown>);

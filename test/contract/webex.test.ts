@@ -6,6 +6,7 @@ import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from '..
 import type { Emulator } from '../../src/sandbox/common';
 import type { ConnectionContext } from '../../src/vendors/port';
 import { runPolicyContract, TEST_HTTP_SETTINGS } from './policy-contract';
+import { checkAgainstSpec } from './spec-validator';
 
 const asWebex = (e: Emulator<unknown>) => e as unknown as WebexEmulator;
 
@@ -92,6 +93,8 @@ describe('WEBEX seed 002 as sent', () => {
   it('sends the seed body to the person path with a bearer token, never read-only fields', async () => {
     const emulator = createWebexEmulator({ people: 5, rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
+    const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
       const conn = connection(emulator as unknown as Emulator<unknown>);
@@ -109,7 +112,9 @@ describe('WEBEX seed 002 as sent', () => {
       const [sent] = emulator.requests().entries;
       assert.equal(sent!.status, 204);
       assert.equal(JSON.stringify(sent!.body), JSON.stringify(seedBody));
+      await spec.assertClean();
     } finally {
+      spec.stop();
       await emulator.close();
     }
   });
@@ -119,6 +124,8 @@ describe('WEBEX workspaces', () => {
   it('applies and reads back a workspace policy (plural callRecordings path)', async () => {
     const emulator = createWebexEmulator({ people: 1, workspaces: 2, rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
+    const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       emulator.state.termsOfServiceAccepted = true;
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
@@ -133,7 +140,9 @@ describe('WEBEX workspaces', () => {
       assert.deepEqual(read.periodicBeep, { enabled: true, intervalSeconds: 60 });
       assert.ok(emulator.requests().entries.some((e) => e.route === 'PUT /v1/telephony/config/workspaces/:workspaceId/features/callRecordings'));
       assert.ok(adapter.checkPolicy(scope, { startStopAnnouncement: { enabled: true } }).length === 1);
+      await spec.assertClean();
     } finally {
+      spec.stop();
       await emulator.close();
     }
   });
@@ -141,6 +150,8 @@ describe('WEBEX workspaces', () => {
   it("surfaces the workspace 409 (recording vendor's terms of service) as VENDOR_REJECTED", async () => {
     const emulator = createWebexEmulator({ people: 1, workspaces: 1, rateLimit: null });
     await emulator.listen(0, '127.0.0.1');
+    const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
     try {
       emulator.state.termsOfServiceAccepted = false;
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
@@ -152,7 +163,63 @@ describe('WEBEX workspaces', () => {
         assert.ok(!e.message.includes('https://'));
         return true;
       });
+      await spec.assertClean();
     } finally {
+      spec.stop();
+      await emulator.close();
+    }
+  });
+});
+
+describe('WEBEX scopes and licences', () => {
+  it('a token without spark-admin:people_write is VENDOR_AUTH_FAILED naming the scope to grant, sent once', async () => {
+    const emulator = createWebexEmulator({ people: 20, rateLimit: null, tokenScopes: { [WEBEX_DEFAULT_TOKEN]: ['spark-admin:people_read'] } });
+    await emulator.listen(0, '127.0.0.1');
+    const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const scope = { kind: 'PERSON', id: emulator.personId(0) } as const;
+      await adapter.readPolicy!(connection(emulator as unknown as Emulator<unknown>), scope);
+      const err = await adapter.applyPolicy!(connection(emulator as unknown as Emulator<unknown>), scope, { mode: 'ALWAYS' }).then(
+        () => assert.fail('expected a refusal'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof AppError);
+      assert.equal(err.code, 'VENDOR_AUTH_FAILED');
+      assert.match(err.message, /lacks the spark-admin:people_write scope: reconnect the integration/);
+      assert.equal(emulator.requests().entries.filter((e) => e.status === 403).length, 1, 'not retried');
+      await spec.assertClean();
+    } finally {
+      spec.stop();
+      await emulator.close();
+    }
+  });
+
+  it("a Standard-licensed person under a non-Webex recording vendor is VENDOR_REJECTED for that person, others apply", async () => {
+    const emulator = createWebexEmulator({ people: 20, rateLimit: null, recordingVendor: 'Dubber' });
+    await emulator.listen(0, '127.0.0.1');
+    const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const conn = connection(emulator as unknown as Emulator<unknown>);
+      const standard = emulator.personId(9);
+      assert.equal(emulator.licenseOf(standard), 'Webex Calling Standard');
+      const err = await adapter.applyPolicy!(conn, { kind: 'PERSON', id: standard }, { mode: 'ALWAYS' }).then(
+        () => assert.fail('expected a refusal'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof AppError);
+      assert.equal(err.code, 'VENDOR_REJECTED');
+      assert.match(err.message, /Webex Calling Standard license while the call recording vendor is Dubber/);
+      assert.equal(err.details.retryable, false);
+      await adapter.applyPolicy!(conn, { kind: 'PERSON', id: emulator.personId(0) }, { mode: 'ALWAYS' });
+      assert.equal(emulator.settingsOf(emulator.personId(0))!['record'], 'Always');
+      assert.equal(emulator.settingsOf(standard)!['enabled'], false);
+      await spec.assertClean();
+    } finally {
+      spec.stop();
       await emulator.close();
     }
   });

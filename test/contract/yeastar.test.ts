@@ -9,6 +9,9 @@ import {
 } from '../../src/sandbox/yeastar/emulator';
 import type { Emulator } from '../../src/sandbox/common';
 import type { ConnectionContext } from '../../src/vendors/port';
+import { AppError } from '../../src/domain/errors';
+import { exampleOf, type GoldenExample } from './golden';
+import yeastarUpdate from './fixtures/yeastar/autorecord-update.json';
 import { runPolicyContract, TEST_HTTP_SETTINGS } from './policy-contract';
 
 const asYeastar = (e: Emulator<unknown>) => e as unknown as YeastarEmulator;
@@ -90,25 +93,8 @@ runPolicyContract({
           queues: [{ id: '9' }],
         },
       },
-      example: {
-        method: 'POST',
-        path: '/openapi/v1.0/autorecord/update',
-        query: { access_token: 'iioRRjGzPoYGGJLjh7zkYfYxj3Xe4oqW' },
-        body: {
-          enb_internal: 1,
-          internal_prompt: 'internal_record.wav',
-          inbound_prompt: 'inbound_record.wav',
-          outbound_prompt: 'outbound_record.wav',
-          enb_channel_separate: 1,
-          record_file_format: 'mp3',
-          enb_paging: 1,
-          record_trunk_list: [{ id: 5 }],
-          record_ext_list: [{ id: 18, type: 'extension' }],
-          record_conference_list: [{ id: 1 }],
-          record_ivr_list: [{ id: 5 }],
-          record_queue_list: [{ id: 9 }],
-        },
-      },
+      // The documented example as printed: test/contract/fixtures (also sent to the emulator by golden.test.ts).
+      example: exampleOf(yeastarUpdate as GoldenExample),
       deviations: [
         // The developer guide's "Request Structure": "You MUST include a User-Agent header with every request";
         // the seed's example shows Host and Content-Type only. The rule wins: the PBX refuses requests without one.
@@ -181,6 +167,38 @@ describe('YEASTAR token flow', () => {
     try {
       await adapter.testConnection(conn);
       assert.ok(emulator.requests().entries.every((e) => e.status === 200));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('a refused login is VENDOR_AUTH_FAILED naming the client id or secret, sent once; a blocked address says how to unblock it', async () => {
+    const emulator = createYeastarEmulator();
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      const adapter = createYeastarAdapter({ settings: TEST_HTTP_SETTINGS });
+      const bad = connection(emulator as unknown as Emulator<unknown>, { clientId: YEASTAR_DEFAULT_CLIENT_ID, clientSecret: 'not-the-secret' });
+      const failures: AppError[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        try {
+          await adapter.readPolicy(bad, { kind: 'ORGANIZATION', id: '' });
+        } catch (e) {
+          assert.ok(e instanceof AppError);
+          failures.push(e);
+        }
+      }
+      assert.equal(failures.length, 6);
+      assert.ok(failures.every((e) => e.code === 'VENDOR_AUTH_FAILED' && e.details.retryable === false));
+      assert.match(failures[0]!.message, /refused the API client id or secret/);
+      assert.equal(failures[0]!.details.vendorCode, -1);
+      assert.equal(emulator.tokenStats().getTokenCalls, 6, 'one login per call: a refused login is never retried');
+      // The sixth call met the lock-out that the five before it caused.
+      assert.match(failures[5]!.message, /blocked this server's IP address after repeated failed logins/);
+      assert.equal(failures[5]!.details.vendorCode, 10005);
+      const good = connection(emulator as unknown as Emulator<unknown>);
+      await assert.rejects(adapter.readPolicy(good, { kind: 'ORGANIZATION', id: '' }), /blocked this server's IP address/);
+      emulator.unblockIp();
+      await adapter.readPolicy(good, { kind: 'ORGANIZATION', id: '' });
     } finally {
       await emulator.close();
     }

@@ -51,7 +51,7 @@ describe('typed frontend operations with graphql-request', () => {
 
   before(async () => {
     t = await startTestApp();
-    megafon = createMegafonEmulator({ rateLimit: null });
+    megafon = createMegafonEmulator({ rateLimit: null, allowedIps: ['127.0.0.1'] });
     await megafon.listen(0, '127.0.0.1');
     client = new GraphQLClient(t.app.graphqlUrl, { headers: { authorization: `Bearer ${t.adminToken}` } });
   });

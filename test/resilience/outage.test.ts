@@ -79,7 +79,7 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
       ...(serverDb ? { DATABASE_URL: serverDb, DATABASE_SCHEMA: schema } : { DATABASE_URL: '' }),
     };
     const megafonRecords = Array.from({ length: TENANTS * MEGAFON_RECORDS_PER_TENANT }, (_, i) => ({ ...megafonSeedSettings()[1]!, id: 100 + i }));
-    const megafon = createMegafonEmulator({ settings: megafonRecords, rateLimit: null });
+    const megafon = createMegafonEmulator({ settings: megafonRecords, rateLimit: null, allowedIps: ['127.0.0.1'] });
     const yeastars = Array.from({ length: TENANTS }, () => createYeastarEmulator());
     const webex = createWebexEmulator({ people: TENANTS * WEBEX_PEOPLE_PER_TENANT, rateLimit: null });
     await megafon.listen();

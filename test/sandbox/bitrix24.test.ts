@@ -11,7 +11,8 @@ import {
 } from '../../src/sandbox/bitrix24/emulator';
 
 describe('Bitrix24 REST emulator', () => {
-  const emulator: Bitrix24Emulator = createBitrix24Emulator({ rateLimit: null, recordUrlMaxBytes: 1024 });
+  // The local file server stands in for the customer's public one; the default (private refused) is tested below.
+  const emulator: Bitrix24Emulator = createBitrix24Emulator({ rateLimit: null, recordUrlMaxBytes: 1024, allowPrivateRecordUrls: true });
   let origin = '';
   let files: http.Server;
   let filesUrl = '';
@@ -61,6 +62,44 @@ describe('Bitrix24 REST emulator', () => {
     assert.deepEqual((await call(hook('no.such.method'))).body.error, 'ERROR_METHOD_NOT_FOUND');
     await fetch(`${origin}/__sandbox/app-tokens/${BITRIX24_DEFAULT_APP_TOKEN}/expired`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal((await app('profile')).body.error, 'expired_token');
+  });
+
+  it('answers the documented system errors for a token without the scope, a plan without REST, an unknown token', async () => {
+    const scoped = createBitrix24Emulator({
+      rateLimit: null,
+      webhooks: [{ userId: 1, secret: BITRIX24_DEFAULT_WEBHOOK_SECRET, scopes: ['crm'] }],
+      appTokens: [{ accessToken: BITRIX24_DEFAULT_APP_TOKEN, userId: 1, appId: 3, scopes: ['user'] }],
+    });
+    const noRest = createBitrix24Emulator({ rateLimit: null, restAvailable: false });
+    const o1 = await scoped.listen(0, '127.0.0.1');
+    const o2 = await noRest.listen(0, '127.0.0.1');
+    const post = async (o: string, path: string, body: unknown = {}) => {
+      const res = await fetch(o + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return [res.status, await res.json()];
+    };
+    try {
+      const c = scoped.seedFinishedCall();
+      const attach = { CALL_ID: c.CALL_ID, FILENAME: 'a.mp3', FILE_CONTENT: Buffer.from([0xff, 0xfb]).toString('base64') };
+      assert.deepEqual(await post(o1, hook('telephony.externalCall.attachRecord'), attach), [
+        401,
+        { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the webhook token' },
+      ]);
+      assert.deepEqual(await post(o1, '/rest/voximplant.statistic.get.json', { auth: BITRIX24_DEFAULT_APP_TOKEN }), [
+        401,
+        { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the access token' },
+      ]);
+      assert.equal((await post(o1, hook('profile')))[0], 200, 'profile needs no scope');
+      assert.equal(scoped.call(c.CALL_ID)!.record, null);
+      assert.deepEqual(await post(o2, hook('profile')), [401, { error: 'ACCESS_DENIED', error_description: 'REST is available only by subscription' }]);
+      assert.deepEqual(await post(o2, '/rest/profile.json', { auth: BITRIX24_DEFAULT_APP_TOKEN }), [
+        401,
+        { error: 'ACCESS_DENIED', error_description: 'REST is available only on commercial plans' },
+      ]);
+      assert.deepEqual(await post(o1, '/rest/profile.json', { auth: 'not-a-token' }), [401, { error: 'invalid_token', error_description: 'The access token provided is invalid' }]);
+    } finally {
+      await scoped.close();
+      await noRest.close();
+    }
   });
 
   it('register and finish work only in an application context (b24restdocs); a webhook gets WRONG_AUTH_TYPE', async () => {
@@ -133,7 +172,7 @@ describe('Bitrix24 REST emulator', () => {
     assert.equal(((await (await fetch(webhookUpload, { method: 'POST', body: wrongField })).json()) as any).error_description, 'Error: required parameter file is not found');
   });
 
-  it('downloads a RECORD_URL once, bounded (size, no redirects), optionally refusing private addresses', async () => {
+  it('downloads a RECORD_URL once, bounded (size, no redirects); by default refuses private addresses as documented', async () => {
     const callId = await registerAndFinish();
     const attach = (url: string) => call(hook('telephony.externalCall.attachRecord'), { CALL_ID: callId, RECORD_URL: url });
     const ok = await attach(`${filesUrl}/ok.mp3`);
@@ -143,17 +182,22 @@ describe('Bitrix24 REST emulator', () => {
     assert.equal((await attach(`${filesUrl}/moved.mp3`)).body.error_description, 'Server returns HTTP error code 302');
     assert.equal((await attach(`${filesUrl}/big.mp3`)).body.error_description, 'Record file is too large');
     assert.equal(hits, 3);
-    const strict = createBitrix24Emulator({ rateLimit: null, blockPrivateRecordUrls: true });
+    const strict = createBitrix24Emulator({ rateLimit: null });
     await strict.listen(0, '127.0.0.1');
     try {
       const c = strict.seedFinishedCall();
-      const res = await fetch(`${strict.url}${hook('telephony.externalCall.attachRecord')}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ CALL_ID: c.CALL_ID, RECORD_URL: `${filesUrl}/ok.mp3` }),
-      });
-      assert.equal(((await res.json()) as any).error_description, 'Record URL resolves to a non-public address and was blocked.');
-      assert.equal(hits, 3);
+      const port = new URL(filesUrl).port;
+      for (const url of [`${filesUrl}/ok.mp3`, `http://localhost:${port}/ok.mp3`, `http://10.1.2.3/ok.mp3`, `http://[::1]:${port}/ok.mp3`]) {
+        const res = await fetch(`${strict.url}${hook('telephony.externalCall.attachRecord')}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ CALL_ID: c.CALL_ID, RECORD_URL: url }),
+        });
+        // telephony.externalCall.attachRecord "Possible Error Codes": an empty code, status 400.
+        assert.deepEqual([res.status, await res.json()], [400, { error: '', error_description: 'Record URL resolves to a non-public address and was blocked.' }], url);
+      }
+      assert.equal(hits, 3, 'the portal never fetched a private address');
+      assert.equal(strict.call(c.CALL_ID)!.record, null);
     } finally {
       await strict.close();
     }

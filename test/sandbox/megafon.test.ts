@@ -51,7 +51,8 @@ interface MegafonErrorBody {
 }
 
 describe('MegaFon Virtual PBX emulator', () => {
-  const emu = createMegafonEmulator({ rateLimit: null });
+  // The customer has allowed this machine in the cabinet; the default (deny all) has its own test below.
+  const emu = createMegafonEmulator({ rateLimit: null, allowedIps: ['127.0.0.1'] });
   let base = '';
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>
     fetch(`${base}${path}`, {
@@ -86,6 +87,30 @@ describe('MegaFon Virtual PBX emulator', () => {
     assert.equal(wrong.status, 401);
     const bearer = await call('GET', '/settings/recording', undefined, { authorization: `Bearer ${MEGAFON_DEFAULT_TOKEN}` });
     assert.equal(bearer.status, 401, 'the token goes in the header without a scheme word');
+  });
+
+  it('denies every address by default, before looking at the token, until the customer allows it', async () => {
+    const strict = createMegafonEmulator({ rateLimit: null });
+    await strict.listen(0, '127.0.0.1');
+    try {
+      const get = () => fetch(`${strict.apiBaseUrl}/settings/recording`, { headers: { authorization: MEGAFON_DEFAULT_TOKEN } });
+      const denied = await get();
+      assert.equal(denied.status, 403);
+      const body = (await denied.json()) as MegafonErrorBody;
+      assert.equal(body.error.code, 'ip_not_allowed');
+      assert.match(body.error.message, /127\.0\.0\.1/);
+      const put = await fetch(`${strict.apiBaseUrl}/settings/recording/51`, { method: 'PUT', headers: { authorization: 'any', 'content-type': JSON_UTF8 }, body: '{}' });
+      assert.equal(put.status, 403, 'the allow-list is checked before the token and the body');
+      const allow = await fetch(`${strict.url}/__sandbox/state/allowed-ips`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"allowedIps":["127.0.0.1"]}' });
+      assert.equal(allow.status, 200);
+      assert.equal((await get()).status, 200);
+      strict.allowIps(['10.0.0.1']);
+      assert.equal((await get()).status, 403);
+      strict.reset({ state: true });
+      assert.equal((await get()).status, 403, 'a reset restores the default: nobody allowed');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('invalidates the old token when a new one is generated', async () => {

@@ -48,6 +48,69 @@ describe('Webex Calling emulator', () => {
   after(() => emu.close());
   beforeEach(() => emu.reset({ state: true }));
 
+  it("enforces each operation's documented scope with 403 naming the missing scope", async () => {
+    const scoped = createWebexEmulator({
+      rateLimit: null,
+      people: 20,
+      tokens: ['read-only', 'people-only', 'telephony-only'],
+      tokenScopes: {
+        'read-only': ['spark-admin:people_read', 'spark-admin:telephony_config_read'],
+        'people-only': ['spark-admin:people_read', 'spark-admin:people_write'],
+        'telephony-only': ['spark-admin:telephony_config_read', 'spark-admin:telephony_config_write'],
+      },
+    });
+    await scoped.listen(0, '127.0.0.1');
+    try {
+      const as = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${scoped.apiBaseUrl}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const personPath = `/people/${scoped.personId(0)}/features/callRecording`;
+      const workspacePath = `/telephony/config/workspaces/${scoped.workspaceIds[0]}/features/callRecordings`;
+      const linePath = `/telephony/config/virtualLines/${scoped.virtualLineIds[0]}/callRecording`;
+      assert.equal((await as('read-only', 'GET', personPath)).status, 200);
+      const refused = await as('read-only', 'PUT', personPath, { enabled: true });
+      assert.equal(refused.status, 403);
+      const body = await errorOf(refused);
+      assert.match(body.message, /missing required scopes .*\[spark-admin:people_write\]/);
+      assert.equal(body.errors[0]!.description, body.message);
+      assert.equal(scoped.settingsOf(scoped.personId(0))!['enabled'], false, 'nothing written');
+      assert.equal((await as('telephony-only', 'GET', personPath)).status, 403, 'GET needs spark-admin:people_read');
+      assert.equal((await as('people-only', 'PUT', personPath, { enabled: true })).status, 204);
+      assert.equal((await as('people-only', 'GET', workspacePath)).status, 403, 'workspaces need spark-admin:telephony_config_read');
+      assert.equal((await as('read-only', 'PUT', linePath, { enabled: false })).status, 403, 'virtual lines need telephony_config_write');
+      assert.equal((await as('telephony-only', 'PUT', workspacePath, { enabled: false })).status, 204);
+      assert.equal((await as('telephony-only', 'PUT', linePath, { enabled: false })).status, 204);
+      const call = scoped.createCall({ personId: scoped.personId(0) });
+      const start = await as('people-only', 'POST', '/telephony/calls/startRecording', { callId: call.callId });
+      assert.equal(start.status, 403, 'call control needs spark:calls_write');
+      assert.match((await errorOf(start)).message, /\[spark:calls_write\]/);
+      scoped.grantScopes('people-only', ['spark:calls_write', 'spark-admin:people_read']);
+      assert.equal((await as('people-only', 'PUT', personPath, { enabled: false })).status, 403, 're-authorised without people_write');
+      assert.equal((await as('nobody', 'GET', personPath)).status, 401, 'an unknown token is 401 before any scope');
+    } finally {
+      await scoped.close();
+    }
+  });
+
+  it("seed 002's licence rule: a Standard user may be recorded only while the recording vendor is Webex", async () => {
+    const standard = 9; // every tenth person holds a Standard licence
+    assert.equal(emu.licenseOf(person(standard)), 'Webex Calling Standard');
+    assert.equal(emu.licenseOf(person(0)), 'Webex Calling Professional');
+    assert.equal((await call('PUT', recordingPath(standard), SEED_EXAMPLE)).status, 204, 'vendor Webex: eligible');
+    emu.setRecordingVendor('Dubber');
+    const refused = await call('PUT', recordingPath(standard), { enabled: true, record: 'Always' });
+    assert.equal(refused.status, 400);
+    assert.match((await errorOf(refused)).message, /Webex Calling Standard license .* vendor is Dubber/);
+    assert.equal((await call('PUT', recordingPath(standard), { enabled: false })).status, 204, 'turning recording off is allowed');
+    assert.equal((await call('PUT', recordingPath(0), { enabled: true, record: 'Always' })).status, 204, 'a Professional user is eligible');
+    const control = await fetch(`${emu.url}/__sandbox/state/recordingVendor`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"vendor":"Webex"}' });
+    assert.equal(control.status, 200);
+    assert.equal((await call('PUT', recordingPath(standard), { enabled: true })).status, 204);
+  });
+
   it('refuses a missing or unknown bearer token with 401 in the Webex error format', async () => {
     const res = await call('GET', recordingPath(0), undefined, {});
     assert.equal(res.status, 401);

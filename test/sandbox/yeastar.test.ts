@@ -70,7 +70,9 @@ describe('Yeastar P-Series emulator', () => {
 
   it('answers HTTP 200 with errcode on every failure: bad credentials, missing User-Agent, missing params', async () => {
     const bad = await post('get_token', { username: YEASTAR_DEFAULT_CLIENT_ID, password: 'wrong' });
-    assert.deepEqual([bad.status, bad.body.errcode, bad.body.errmsg], [200, 10005, 'ACCESS DENIED']);
+    // The developer guide's "Response Result" page: a failed login is -1 FAILURE naming "username or password".
+    assert.deepEqual(bad.body, { errcode: -1, errmsg: 'FAILURE', invalid_param_list: [{ field: 'username or password', value: 'error' }] });
+    assert.equal(bad.status, 200);
     // fetch always sends "user-agent: node", so this request goes out through node:http with no User-Agent at all.
     const noUa = await new Promise<{ status: number; body: YeastarBody }>((resolve, reject) => {
       const req = http.request(`${api}/get_token`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
@@ -88,6 +90,28 @@ describe('Yeastar P-Series emulator', () => {
     const { access } = await token();
     const noUaApi = await get(`autorecord/get?access_token=${access}`, { 'user-agent': '' });
     assert.equal(noUaApi.body.errcode, 10005);
+  });
+
+  it('blocks an address after 5 consecutive failed logins for 10 minutes, even with the right secret', async () => {
+    const wrong = () => post('get_token', { username: YEASTAR_DEFAULT_CLIENT_ID, password: 'wrong' });
+    const right = () => post('get_token', { username: YEASTAR_DEFAULT_CLIENT_ID, password: YEASTAR_DEFAULT_CLIENT_SECRET });
+    for (let i = 0; i < 4; i += 1) assert.equal((await wrong()).body.errcode, -1);
+    assert.equal((await right()).body.errcode, 0, 'a success before the fifth failure resets the count');
+    for (let i = 0; i < 5; i += 1) assert.equal((await wrong()).body.errcode, -1);
+    const blocked = await right();
+    assert.deepEqual([blocked.status, blocked.body.errcode, blocked.body.errmsg], [200, 10005, 'ACCESS DENIED']);
+    assert.match(String(blocked.body['submsg']), /IP BLOCKED/);
+    assert.equal((await post('refresh_token', { refresh_token: 'anything' })).body.errcode, 10005, 'no token exchange from a blocked address');
+    assert.deepEqual(Object.keys(emu.lockoutStats().blocked), ['127.0.0.1']);
+    clock += 599_000;
+    assert.equal((await right()).body.errcode, 10005, 'still blocked just before ten minutes');
+    clock += 2_000;
+    assert.equal((await right()).body.errcode, 0, 'the block ends after ten minutes');
+    for (let i = 0; i < 5; i += 1) await wrong();
+    assert.equal((await right()).body.errcode, 10005);
+    const del = await fetch(`${emu.url}/__sandbox/blocked-ips`, { method: 'DELETE' });
+    assert.equal(del.status, 204);
+    assert.equal((await right()).body.errcode, 0, 'an administrator deleted the address from the blocked list');
   });
 
   it('refuses API calls without a valid access_token with 10004 TOKEN EXPIRED', async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { lookup } from 'node:dns/promises';
 
 import {
   ControlError,
@@ -40,6 +41,8 @@ export interface B24User {
 export interface B24Webhook {
   userId: number;
   secret: string;
+  /** Permissions granted to the webhook; default BITRIX24_DEFAULT_SCOPES. */
+  scopes?: string[];
 }
 
 export interface B24AppToken {
@@ -47,6 +50,8 @@ export interface B24AppToken {
   userId: number;
   appId: number;
   expired?: boolean;
+  /** The application's scope; default BITRIX24_DEFAULT_SCOPES. */
+  scopes?: string[];
 }
 
 export interface B24AttachedRecord {
@@ -113,8 +118,13 @@ export interface Bitrix24EmulatorOptions {
   /** RECORD_URL download bounds: one attempt, no redirects. Defaults 5,000 ms and 5 MiB. */
   recordUrlTimeoutMs?: number;
   recordUrlMaxBytes?: number;
-  /** The cloud refuses RECORD_URLs that resolve to non-public addresses; the sandbox allows them unless this is set. */
-  blockPrivateRecordUrls?: boolean;
+  /**
+   * The portal's servers download RECORD_URL, so a URL that resolves to a non-public address is refused, as the docs
+   * say. true lets a test's local file server stand in for the customer's public one.
+   */
+  allowPrivateRecordUrls?: boolean;
+  /** false: the plan has no REST API (401 ACCESS_DENIED on every call). Default true. */
+  restAvailable?: boolean;
   /** Lifetime of an uploadUrl. Default 10 minutes. */
   uploadTtlMs?: number;
   logLimit?: number;
@@ -131,7 +141,33 @@ export interface Bitrix24Emulator extends Emulator<Bitrix24State> {
   attachesPerCall(): Record<string, number>;
 }
 
-type AuthKind = { kind: 'webhook'; userId: number } | { kind: 'oauth'; userId: number; appId: number };
+type AuthKind = { kind: 'webhook'; userId: number; scopes: string[] } | { kind: 'oauth'; userId: number; appId: number; scopes: string[] };
+
+/** What the sandbox's webhook and application are granted unless a test says otherwise. */
+export const BITRIX24_DEFAULT_SCOPES = ['telephony', 'crm', 'user'];
+
+/** The scope a method needs (each method page's "Scope:" line); null for methods every token may call. */
+export function bitrix24ScopeOf(method: string): string | null {
+  if (method.startsWith('telephony.') || method.startsWith('voximplant.')) return 'telephony';
+  return null;
+}
+
+/**
+ * _includes/system-errors.md: a plan without REST (ACCESS_DENIED, worded differently for a webhook) and a token
+ * without the method's scope (insufficient_scope, "...provided by the webhook token" / "...by the access token"),
+ * both 401.
+ */
+function accessRefusal(auth: AuthKind, method: string, restAvailable: boolean): B24Error | null {
+  if (!restAvailable) {
+    return new B24Error(401, 'ACCESS_DENIED', auth.kind === 'webhook' ? 'REST is available only by subscription' : 'REST is available only on commercial plans');
+  }
+  const scope = bitrix24ScopeOf(method);
+  if (scope && !auth.scopes.includes(scope)) {
+    const by = auth.kind === 'webhook' ? 'webhook token' : 'access token';
+    return new B24Error(401, 'insufficient_scope', `The request requires higher privileges than provided by the ${by}`);
+  }
+  return null;
+}
 type Params = Record<string, unknown>;
 
 class B24Error extends Error {
@@ -172,6 +208,20 @@ function isPrivateAddress(host: string): boolean {
   }
   if (isIP(h) === 6) return h === '::1' || /^f[cd]/i.test(h) || /^fe80/i.test(h);
   return false;
+}
+
+/** The portal resolves the host before downloading: a name that points at a private address is refused too. */
+async function resolvesToPrivate(hostname: string): Promise<boolean> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (isPrivateAddress(host)) return true;
+  if (isIP(host)) return false;
+  try {
+    const addresses = await lookup(host, { all: true });
+    return addresses.some((a) => isPrivateAddress(a.address));
+  } catch {
+    // Unresolvable: the download attempt fails on its own ("Record server is not available").
+    return false;
+  }
 }
 
 /** Query string and body (JSON object, or form with PHP-style `A[B]` keys) as one parameter map. */
@@ -243,15 +293,16 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
       ctx.setAuth(`${hookUser}:${secret}`);
       const hook = state.webhooks.find((w) => String(w.userId) === hookUser && w.secret === secret);
       if (!hook) fail(401, 'INVALID_CREDENTIALS', 'Invalid request credentials');
-      return { kind: 'webhook', userId: hook!.userId };
+      return { kind: 'webhook', userId: hook!.userId, scopes: hook!.scopes ?? BITRIX24_DEFAULT_SCOPES };
     }
     const token = str(params['auth']);
     if (!token) return fail(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
     ctx.setAuth(token);
     const app = state.appTokens.find((t) => t.accessToken === token);
-    if (!app) return fail(401, 'invalid_token', 'Unable to authorize the request: the access token is invalid');
+    // Not in the system-errors table; the portal's OAuth layer answers an unknown token in the same wording as expired_token.
+    if (!app) return fail(401, 'invalid_token', 'The access token provided is invalid');
     if (app.expired) return fail(401, 'expired_token', 'The access token provided has expired');
-    return { kind: 'oauth', userId: app.userId, appId: app.appId };
+    return { kind: 'oauth', userId: app.userId, appId: app.appId, scopes: app.scopes ?? BITRIX24_DEFAULT_SCOPES };
   };
 
   const requireApp = (auth: AuthKind) => {
@@ -385,7 +436,7 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
       return fail(400, 'ERROR_CORE', 'Wrong RECORD_URL');
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(400, 'ERROR_CORE', 'Wrong RECORD_URL');
-    if (options.blockPrivateRecordUrls && isPrivateAddress(parsed.hostname)) {
+    if (!options.allowPrivateRecordUrls && (await resolvesToPrivate(parsed.hostname))) {
       fail(400, '', 'Record URL resolves to a non-public address and was blocked.');
     }
     let res: Response;
@@ -538,6 +589,8 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
       const auth = authenticate(ctx, params);
       // Method names are case-insensitive; ".json"/".xml" is the transport.
       const method = (ctx.params['method'] ?? '').replace(/\.(json|xml)$/i, '').toLowerCase();
+      const refused = accessRefusal(auth, method, options.restAvailable ?? true);
+      if (refused) throw refused;
       if (method === 'voximplant.statistic.get') {
         const { result, total } = statisticGet(params);
         return { status: 200, body: { result, total, time: timeBlock(started) } };

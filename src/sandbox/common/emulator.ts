@@ -1,7 +1,7 @@
 import type { FaultController } from './faults';
 import type { RateLimiter } from './rate-limit';
 import type { RequestCounts, RequestsSnapshot } from './request-log';
-import type { SandboxServer } from './server';
+import type { ExchangeListener, SandboxServer } from './server';
 
 /** What every vendor emulator offers besides its vendor-specific helpers. */
 export interface Emulator<S> {
@@ -21,6 +21,8 @@ export interface Emulator<S> {
   reset(options?: { state?: boolean }): void;
   /** The live vendor state; mutate it to simulate an admin changing things in the vendor's UI. */
   readonly state: S;
+  /** Observes every vendor exchange, unredacted (for contract tests); returns the function that stops it. */
+  tap(listener: ExchangeListener): () => void;
 }
 
 export function baseEmulator<S>(server: SandboxServer, apiPath: string, state: () => S): Emulator<S> {
@@ -42,6 +44,7 @@ export function baseEmulator<S>(server: SandboxServer, apiPath: string, state: (
     get state() {
       return state();
     },
+    tap: (listener) => server.tap(listener),
   };
 }
 

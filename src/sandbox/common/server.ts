@@ -83,6 +83,27 @@ export interface SandboxServerOptions {
   resetState: () => void;
 }
 
+/**
+ * One vendor request and the answer sent, unredacted, for in-process observers (contract tests checking exchanges
+ * against a vendor's published spec). Never served over HTTP; control routes are not tapped.
+ */
+export interface Exchange {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+  route: string | null;
+  /** Set when an injected fault or the limiter shaped the answer (not the vendor's own behaviour). */
+  fault?: LoggedRequest['fault'];
+  status: number;
+  responseHeaders: Record<string, string | number>;
+  /** The reply body as the emulator built it (objects as objects; text and bytes as sent). */
+  responseBody: unknown;
+}
+
+export type ExchangeListener = (exchange: Exchange) => void;
+
 interface CompiledRoute {
   method: string;
   pattern: string;
@@ -211,6 +232,7 @@ export class SandboxServer {
   private readonly redactKeys: Set<string>;
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
+  private readonly taps = new Set<ExchangeListener>();
   private port = 0;
   private host = '127.0.0.1';
   private listening = false;
@@ -271,6 +293,12 @@ export class SandboxServer {
     if (!this.listening) return;
     this.listening = false;
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Observes every vendor exchange from now on; returns the function that stops observing. */
+  tap(listener: ExchangeListener): () => void {
+    this.taps.add(listener);
+    return () => this.taps.delete(listener);
   }
 
   requests(options: { since?: number; limit?: number } = {}): RequestsSnapshot {
@@ -393,6 +421,7 @@ export class SandboxServer {
     const pre = decision.pre;
     if (pre?.kind === 'down' || pre?.kind === 'reset') {
       finish(0, pre.kind);
+      this.notify({ method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body: parsed.body, route: routeName, fault: pre.kind, status: 0, responseHeaders: {}, responseBody: undefined });
       resetSocket(req.socket);
       return;
     }
@@ -430,6 +459,23 @@ export class SandboxServer {
     const post = decision.post;
     this.write(res, reply, post);
     finish(reply.status === 204 && post ? 200 : reply.status, post ?? fault);
+    const tapped = post ?? fault;
+    this.notify({
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: parsed.body,
+      route: routeName,
+      ...(tapped ? { fault: tapped } : {}),
+      status: reply.status,
+      responseHeaders: reply.headers ?? {},
+      responseBody: reply.body,
+    });
+  }
+
+  private notify(exchange: Exchange): void {
+    for (const listener of this.taps) listener(exchange);
   }
 
   private write(res: http.ServerResponse, reply: Reply, post: 'malformed' | 'truncated' | null): void {

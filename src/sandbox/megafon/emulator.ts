@@ -55,6 +55,8 @@ export interface MegafonState {
   melodies: { client: MegafonMelody[]; system: MegafonMelody[] };
   /** Tokens the cabinet has issued and not yet replaced. */
   tokens: string[];
+  /** Addresses allowed in the cabinet; null when the list is switched off. */
+  allowedIps: string[] | null;
 }
 
 export interface MegafonEmulatorOptions {
@@ -66,7 +68,10 @@ export interface MegafonEmulatorOptions {
   systemMelodies?: MegafonMelody[];
   /** Per-token limit answered with 429 + Retry-After; null disables. Default 10/s, burst 20. */
   rateLimit?: RateLimitOptions | null;
-  /** The cabinet's IP allow-list; null (default) lets every address through. */
+  /**
+   * The cabinet's IP allow-list. Default [] (deny everyone), as the real cabinet does until the customer adds an
+   * address; null switches the list off (for tests that are not about it).
+   */
   allowedIps?: string[] | null;
   logLimit?: number;
   now?: () => number;
@@ -78,6 +83,8 @@ export interface MegafonEmulator extends Emulator<MegafonState> {
   setting(id: number): MegafonRecordingSetting | undefined;
   /** Changes a record directly, as an administrator would in the cabinet (no API validation). */
   setSetting(id: number, patch: Partial<MegafonRecordingSetting>): MegafonRecordingSetting;
+  /** Replaces the cabinet's IP allow-list, as the customer does in the cabinet; null switches it off. */
+  allowIps(ips: string[] | null): void;
 }
 
 export const MEGAFON_DEFAULT_TOKEN = 'megafon-sandbox-token';
@@ -298,6 +305,17 @@ function normalizeSetting(id: number, patch: Partial<MegafonRecordingSetting>, b
   return { ...defaults, ...(base ?? {}), ...patch, id };
 }
 
+/**
+ * The cabinet's IP allow-list check: every address is denied until the customer allows it (README 000). The docs
+ * give no error body, so ours names the address and what to do about it.
+ */
+function ipDenial(allowed: string[] | null, remoteAddress: string): Reply | null {
+  if (allowed === null) return null;
+  const ip = remoteAddress.replace(/^::ffff:/, '');
+  if (allowed.includes(ip)) return null;
+  return megafonError(403, 'ip_not_allowed', `Access from IP address ${ip} is denied: add it to the allowed addresses in the cabinet`);
+}
+
 export function createMegafonEmulator(options: MegafonEmulatorOptions = {}): MegafonEmulator {
   const seed = (): MegafonState => ({
     settings: structuredClone(options.settings ?? megafonSeedSettings()),
@@ -307,9 +325,9 @@ export function createMegafonEmulator(options: MegafonEmulatorOptions = {}): Meg
       system: structuredClone(options.systemMelodies ?? megafonSeedMelodies().system),
     },
     tokens: [...(options.tokens ?? [MEGAFON_DEFAULT_TOKEN])],
+    allowedIps: options.allowedIps === undefined ? [] : options.allowedIps === null ? null : [...options.allowedIps],
   });
   let state = seed();
-  const allowedIps = options.allowedIps ?? null;
 
   const tokenOf = (ctx: RequestContext): string | null => {
     const header = ctx.headers['authorization'];
@@ -320,9 +338,8 @@ export function createMegafonEmulator(options: MegafonEmulatorOptions = {}): Meg
   const guarded =
     (handler: (ctx: RequestContext) => Reply): ((ctx: RequestContext) => Reply) =>
     (ctx) => {
-      if (allowedIps && !allowedIps.includes(ctx.remoteAddress.replace(/^::ffff:/, ''))) {
-        return megafonError(403, 'forbidden', 'IP address is not in the allow-list');
-      }
+      const denied = ipDenial(state.allowedIps, ctx.remoteAddress);
+      if (denied) return denied;
       const token = tokenOf(ctx);
       if (token) ctx.setAuth(token);
       // The docs say the header carries the token itself, with no scheme word.
@@ -418,6 +435,16 @@ export function createMegafonEmulator(options: MegafonEmulatorOptions = {}): Meg
       },
     },
     {
+      method: 'PUT',
+      path: '/__sandbox/state/allowed-ips',
+      handler: (ctx) => {
+        const ips = controlBody(ctx)['allowedIps'];
+        if (ips !== null && !(Array.isArray(ips) && ips.every((ip) => typeof ip === 'string'))) throw new ControlError('allowedIps must be an array of strings or null');
+        state.allowedIps = ips === null ? null : [...(ips as string[])];
+        return { status: 200, body: { allowedIps: state.allowedIps } };
+      },
+    },
+    {
       method: 'POST',
       path: '/__sandbox/token',
       handler: (ctx) => {
@@ -450,5 +477,8 @@ export function createMegafonEmulator(options: MegafonEmulatorOptions = {}): Meg
     rotateToken,
     setting: (id: number) => state.settings.find((s) => s.id === id),
     setSetting,
+    allowIps: (ips: string[] | null) => {
+      state.allowedIps = ips === null ? null : [...ips];
+    },
   });
 }

@@ -16,8 +16,19 @@ import {
   type RouteDef,
 } from '../common';
 import { Directory, decodeWebexId, webexId, type WebexLocation, type WebexPerson } from './directory';
+import {
+  TokenScopes,
+  WEBEX_SANDBOX_SCOPES,
+  WEBEX_SCOPES,
+  defaultStandardLicensed,
+  licenceRefusal,
+  missingScopeDescription,
+  type WebexLicense,
+  type WebexRecordingVendor,
+} from './entitlements';
 
 export { Directory, decodeWebexId, webexId, type WebexLocation, type WebexPerson };
+export { WEBEX_SANDBOX_SCOPES, WEBEX_SCOPES, type WebexLicense, type WebexRecordingVendor };
 
 export const WEBEX_API_PATH = '/v1';
 export const WEBEX_DEFAULT_TOKEN = 'webex-sandbox-token';
@@ -84,6 +95,13 @@ export interface WebexEmulatorOptions {
   rateLimit?: RateLimitOptions | null;
   logLimit?: number;
   now?: () => number;
+  /** Scopes per token; tokens not listed carry `defaultScopes` (default WEBEX_SANDBOX_SCOPES, all the adapters need). */
+  tokenScopes?: Record<string, string[]>;
+  defaultScopes?: string[];
+  /** Which people hold a Webex Calling Standard licence (default every tenth: index % 10 === 9); the rest Professional. */
+  standardLicensed?: (index: number) => boolean;
+  /** The organisation's call recording vendor (default Webex, which records Standard users too). */
+  recordingVendor?: WebexRecordingVendor;
 }
 
 export interface WebexEmulator extends Emulator<WebexState> {
@@ -100,6 +118,11 @@ export interface WebexEmulator extends Emulator<WebexState> {
   call(callId: string): WebexCall | undefined;
   /** Accepted settings writes per person id. */
   writesPerPerson(): Record<string, number>;
+  /** Sets what a token may do, as re-authorising the integration with other scopes would. */
+  grantScopes(token: string, scopes: string[]): void;
+  licenseOf(personId: string): WebexLicense | null;
+  /** Switches the organisation's call recording vendor, as an administrator would in Control Hub. */
+  setRecordingVendor(vendor: WebexRecordingVendor): void;
 }
 
 const DEFAULT_ORG_UUID = '0e6a0000-0000-4000-8000-000000000001';
@@ -267,6 +290,10 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     };
   };
   let state = seed();
+  let scopes = new TokenScopes(options.tokenScopes, options.defaultScopes ?? WEBEX_SANDBOX_SCOPES);
+  let recordingVendor: WebexRecordingVendor = options.recordingVendor ?? 'Webex';
+  const standardLicensed = options.standardLicensed ?? defaultStandardLicensed;
+  const licenseOfIndex = (index: number): WebexLicense => (standardLicensed(index) ? 'Webex Calling Standard' : 'Webex Calling Professional');
 
   const personSettings = (index: number): WebexRecordingSettings =>
     state.personSettings.get(index) ?? mergeSettings(webexDefaultSettings(), options.defaultSettings?.(index) ?? {});
@@ -351,6 +378,15 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
       return handler(ctx);
     };
 
+  /** The operation's scope, checked after the token (an unknown token is 401 whatever it asks). */
+  const scoped =
+    (scope: string, handler: (ctx: RequestContext) => Reply): ((ctx: RequestContext) => Reply) =>
+    (ctx) => {
+      const token = bearer(ctx);
+      if (token && scopes.missing(token, scope)) return error(ctx, 403, missingScopeDescription(scope));
+      return handler(ctx);
+    };
+
   const jsonBody = (ctx: RequestContext): Record<string, unknown> | Reply => {
     if (ctx.contentType !== 'application/json') return error(ctx, 415, 'Content-Type must be application/json.');
     if (ctx.bodyError) return error(ctx, 400, `Malformed JSON body: ${ctx.bodyError}`);
@@ -358,6 +394,21 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     return ctx.body;
   };
   const isReply = (v: unknown): v is Reply => isObject(v) && typeof v['status'] === 'number' && has(v, 'body');
+
+  const SETTINGS_SCOPES: Record<OwnerKind, { read: string; write: string }> = {
+    person: { read: WEBEX_SCOPES.peopleRead, write: WEBEX_SCOPES.peopleWrite },
+    workspace: { read: WEBEX_SCOPES.telephonyRead, write: WEBEX_SCOPES.telephonyWrite },
+    virtualLine: { read: WEBEX_SCOPES.telephonyRead, write: WEBEX_SCOPES.telephonyWrite },
+  };
+
+  /** Seed 002's licence rule for a write that leaves a person's recording enabled. */
+  const licenceCheck = (ctx: RequestContext, owner: Owner, next: WebexRecordingSettings): Reply | null => {
+    if (owner.kind !== 'person') return null;
+    const index = state.directory.indexOf(ctx.params['personId'] ?? '');
+    if (index === null) return null;
+    const refusal = licenceRefusal(licenseOfIndex(index), recordingVendor, next.enabled);
+    return refusal ? error(ctx, 400, refusal) : null;
+  };
 
   const settingsRoutes = (kind: OwnerKind, pattern: string, param: string, notFound: string): RouteDef[] => {
     const find = (ctx: RequestContext): Owner | null => {
@@ -368,32 +419,38 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
       {
         method: 'GET',
         path: pattern,
-        handler: authed((ctx) => {
-          const owner = find(ctx);
-          return owner ? { status: 200, body: render(owner) } : error(ctx, 404, notFound);
-        }),
+        handler: authed(
+          scoped(SETTINGS_SCOPES[kind].read, (ctx) => {
+            const owner = find(ctx);
+            return owner ? { status: 200, body: render(owner) } : error(ctx, 404, notFound);
+          }),
+        ),
       },
       {
         method: 'PUT',
         path: pattern,
-        handler: authed((ctx) => {
-          const owner = find(ctx);
-          if (!owner) return error(ctx, 404, notFound);
-          const body = jsonBody(ctx);
-          if (isReply(body)) return body;
-          const { errors, next } = applyRecordingPut(body, owner.get());
-          if (!next) return error(ctx, 400, ...errors);
-          if (kind === 'workspace' && next.enabled && !state.termsOfServiceAccepted) {
-            // specs/webex workspace PUT: 409 with the vendor whose terms of service are not accepted.
-            return {
-              status: 409,
-              body: { vendorId: '53dc4c87-8408-4882-9570-dca2bcdb9280', vendorName: 'Dubber', termsOfServiceUrl: 'https://www.dubber.net/terms' },
-            };
-          }
-          owner.set(next);
-          ctx.countWrite(owner.key);
-          return { status: 204 };
-        }),
+        handler: authed(
+          scoped(SETTINGS_SCOPES[kind].write, (ctx) => {
+            const owner = find(ctx);
+            if (!owner) return error(ctx, 404, notFound);
+            const body = jsonBody(ctx);
+            if (isReply(body)) return body;
+            const { errors, next } = applyRecordingPut(body, owner.get());
+            if (!next) return error(ctx, 400, ...errors);
+            const unlicensed = licenceCheck(ctx, owner, next);
+            if (unlicensed) return unlicensed;
+            if (kind === 'workspace' && next.enabled && !state.termsOfServiceAccepted) {
+              // specs/webex workspace PUT: 409 with the vendor whose terms of service are not accepted.
+              return {
+                status: 409,
+                body: { vendorId: '53dc4c87-8408-4882-9570-dca2bcdb9280', vendorName: 'Dubber', termsOfServiceUrl: 'https://www.dubber.net/terms' },
+              };
+            }
+            owner.set(next);
+            ctx.countWrite(owner.key);
+            return { status: 204 };
+          }),
+        ),
       },
     ];
   };
@@ -458,7 +515,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
   const callControl = (action: CallAction): RouteDef => ({
     method: 'POST',
     path: `${WEBEX_API_PATH}/telephony/calls/${action}`,
-    handler: authed((ctx) => {
+    handler: authed(scoped(WEBEX_SCOPES.callsWrite, (ctx) => {
       const body = jsonBody(ctx);
       if (isReply(body)) return body;
       const callId = body['callId'];
@@ -478,7 +535,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
       call.history.push({ action, outcome: 204, recording: call.recording });
       ctx.countWrite(`call:${callId}`);
       return { status: 204 };
-    }),
+    })),
   });
 
   const routes: RouteDef[] = [
@@ -554,6 +611,26 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     stateRoute('/__sandbox/state/virtualLines/:id/callRecording'),
     {
       method: 'PUT',
+      path: '/__sandbox/tokens/:token/scopes',
+      handler: (ctx) => {
+        const granted = controlBody(ctx)['scopes'];
+        if (!Array.isArray(granted) || !granted.every((x) => typeof x === 'string')) throw new ControlError('scopes must be an array of strings');
+        scopes.grant(ctx.params['token'] ?? '', granted as string[]);
+        return { status: 200, body: { scopes: granted } };
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/__sandbox/state/recordingVendor',
+      handler: (ctx) => {
+        const vendor = controlBody(ctx)['vendor'];
+        if (vendor !== 'Webex' && vendor !== 'Dubber') throw new ControlError('vendor must be Webex or Dubber');
+        recordingVendor = vendor;
+        return { status: 200, body: { vendor } };
+      },
+    },
+    {
+      method: 'PUT',
       path: '/__sandbox/state/termsOfService',
       handler: (ctx) => {
         const accepted = controlBody(ctx)['accepted'];
@@ -619,6 +696,8 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     }),
     resetState: () => {
       state = seed();
+      scopes = new TokenScopes(options.tokenScopes, options.defaultScopes ?? WEBEX_SANDBOX_SCOPES);
+      recordingVendor = options.recordingVendor ?? 'Webex';
     },
   });
 
@@ -642,5 +721,13 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     createCall,
     call: (callId: string) => state.calls.get(callId),
     writesPerPerson,
+    grantScopes: (token: string, granted: string[]) => scopes.grant(token, granted),
+    licenseOf: (personId: string) => {
+      const index = state.directory.indexOf(personId);
+      return index === null ? null : licenseOfIndex(index);
+    },
+    setRecordingVendor: (vendor: WebexRecordingVendor) => {
+      recordingVendor = vendor;
+    },
   });
 }

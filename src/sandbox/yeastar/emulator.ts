@@ -15,6 +15,7 @@ import {
   type RequestContext,
   type RouteDef,
 } from '../common';
+import { LoginLockout, badCredentials, clientAddress, type LoginLockoutOptions, type LoginLockoutStats } from './lockout';
 
 export const YEASTAR_API_PATH = '/openapi/v1.0';
 export const YEASTAR_DEFAULT_CLIENT_ID = 'yeastar-sandbox-client-id';
@@ -90,6 +91,8 @@ export interface YeastarEmulatorOptions {
   autoRecord?: Partial<YeastarAutoRecord>;
   /** The docs give no rate limit; null (default) disables the per-token limiter. */
   rateLimit?: RateLimitOptions | null;
+  /** Lock-out after repeated failed logins from one address (default 5 failures, 600 s); null disables. */
+  loginLockout?: LoginLockoutOptions | null;
   logLimit?: number;
   now?: () => number;
 }
@@ -109,6 +112,10 @@ export interface YeastarEmulator extends Emulator<YeastarState> {
   setAutoRecord(patch: Partial<YeastarAutoRecord>): YeastarAutoRecord;
   /** GET autorecord/get's `auto_record` object as the API renders it. */
   renderAutoRecord(): Record<string, unknown>;
+  /** Failed-login counts and blocked addresses. */
+  lockoutStats(): LoginLockoutStats;
+  /** Deletes an address (or every address) from the blocked IP list, as an administrator would. */
+  unblockIp(address?: string): void;
 }
 
 export function yeastarSeedPbx(): YeastarPbx {
@@ -382,6 +389,7 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
     tokensIssued: 0,
   });
   let state = seed();
+  let lockout = options.loginLockout === null ? null : new LoginLockout(options.loginLockout ?? {}, now);
 
   const prune = (): void => {
     const t = now();
@@ -432,7 +440,14 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
         }
         if (missing.length) return fail(40002, 'PARAMETER ERROR', missing);
         ctx.setAuth(String(body['username']));
-        if (body['username'] !== clientId || body['password'] !== clientSecret) return ACCESS_DENIED();
+        const address = clientAddress(ctx.remoteAddress);
+        const blocked = lockout?.refusal(address);
+        if (blocked) return blocked;
+        if (body['username'] !== clientId || body['password'] !== clientSecret) {
+          lockout?.failed(address);
+          return badCredentials();
+        }
+        lockout?.succeeded(address);
         prune();
         // Cloud Edition docs: at most 8 valid access tokens at once; wait for expiry or revoke one.
         if (state.accessTokens.size >= maxTokens) return fail(-1, 'FAILURE');
@@ -448,6 +463,8 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
         const refresh = body['refresh_token'];
         if (typeof refresh !== 'string' || refresh === '') return fail(40002, 'PARAMETER ERROR', [{ field: 'refresh_token', validation_type: 'REQUIRED' }]);
         ctx.setAuth(refresh);
+        const blocked = lockout?.refusal(clientAddress(ctx.remoteAddress));
+        if (blocked) return blocked;
         prune();
         const entry = state.refreshTokens.get(refresh);
         if (!entry) return TOKEN_EXPIRED();
@@ -511,6 +528,15 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
   };
 
   const controlRoutes: RouteDef[] = [
+    { method: 'GET', path: '/__sandbox/blocked-ips', handler: () => ({ status: 200, body: lockout?.stats() ?? { failures: {}, blocked: {} } }) },
+    {
+      method: 'DELETE',
+      path: '/__sandbox/blocked-ips',
+      handler: () => {
+        lockout?.unblock();
+        return { status: 204 };
+      },
+    },
     {
       method: 'POST',
       path: '/__sandbox/tokens/expire',
@@ -565,6 +591,7 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
       };
     },
     resetState: () => {
+      lockout = options.loginLockout === null ? null : new LoginLockout(options.loginLockout ?? {}, now);
       state = seed();
     },
   });
@@ -585,5 +612,7 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
     tokenStats,
     setAutoRecord,
     renderAutoRecord: () => render(state.autoRecord, state.pbx),
+    lockoutStats: () => lockout?.stats() ?? { failures: {}, blocked: {} },
+    unblockIp: (address?: string) => lockout?.unblock(address),
   });
 }

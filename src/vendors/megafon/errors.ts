@@ -17,10 +17,24 @@ export function megafonFailure(res: VendorResponse): VendorFailure | null {
   const message = safeVendorMessage([head, listed].filter((s) => typeof s === 'string' && s).join(': '), 500);
   const vendorCode = typeof body.code === 'string' || typeof body.code === 'number' ? body.code : res.status;
   const base = { vendorCode, ...(message ? { vendorMessage: message } : {}) };
+  if (res.status === 403 && isIpDenial(body, head)) return ipDenied(vendorCode, message);
   if (res.status === 401 || res.status === 403) return { code: 'VENDOR_AUTH_FAILED', ...base };
   if (res.status >= 500) return { code: 'VENDOR_UNAVAILABLE', ...base };
   const fields: FieldProblem[] = details.map((d) => ({ path: pathOf(d.field), message: `MegaFon ${d.field}: ${d.message}` }));
   return { code: 'VENDOR_REJECTED', ...base, ...(fields.length ? { fields } : {}) };
+}
+
+/**
+ * The cabinet denies every address until the customer allows it, so the first call from a new server meets this;
+ * the message says what to do, since the token itself is fine (DECISIONS.md, IP allow-list).
+ */
+function isIpDenial(body: Record<string, unknown>, head: string | undefined): boolean {
+  return body.code === 'ip_not_allowed' || /\bIP\b/i.test(head ?? '');
+}
+
+function ipDenied(vendorCode: string | number, vendorMessage: string | undefined): VendorFailure {
+  const hint = "this server's IP address is not allowed: allow this server's IP address in the MegaFon cabinet";
+  return { code: 'VENDOR_AUTH_FAILED', vendorCode, vendorMessage: vendorMessage ? `${hint} (${vendorMessage})` : hint };
 }
 
 /** Where a MegaFon field lives in our rules, so a refusal names the policy field. */

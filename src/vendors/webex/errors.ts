@@ -19,7 +19,17 @@ export function webexFailure(res: VendorResponse): VendorFailure | null {
     vendorCode: errorCode ?? res.status,
     ...(message || trackingId ? { vendorMessage: `${message ?? `HTTP ${res.status}`}${trackingId}` } : {}),
   };
+  const scope = res.status === 403 ? missingScope(message) : null;
+  if (scope) {
+    return { code: 'VENDOR_AUTH_FAILED', vendorCode: base.vendorCode, vendorMessage: `the token lacks the ${scope} scope: reconnect the integration with ${scope} granted${trackingId}` };
+  }
   if (res.status === 401 || res.status === 403) return { code: 'VENDOR_AUTH_FAILED', ...base };
   if (res.status >= 500) return { code: 'VENDOR_UNAVAILABLE', ...base };
   return { code: 'VENDOR_REJECTED', ...base };
+}
+
+/** Webex names what the token lacks: "...missing required scopes ... implied by these scopes: [spark-admin:people_write]." */
+function missingScope(message: string | undefined): string | null {
+  const m = /missing required scopes.*\[([a-z0-9_:,\s-]+)\]/i.exec(message ?? '');
+  return m ? m[1]!.trim() : null;
 }

@@ -39,7 +39,23 @@ export function yeastarFailure(res: VendorResponse): VendorFailure | null {
 export function yeastarTokenFailure(res: VendorResponse): VendorFailure | null {
   const f = yeastarFailure(res);
   if (!f || f.code === 'VENDOR_UNAVAILABLE') return f;
-  return { ...f, code: 'VENDOR_AUTH_FAILED', fields: undefined };
+  return { ...f, code: 'VENDOR_AUTH_FAILED', fields: undefined, ...loginHint(res, f) };
+}
+
+/**
+ * What a person must do about a refused login (DECISIONS.md, logins): a wrong client id or secret, or an address the
+ * PBX has blocked after repeated failures, which no retry fixes (another failed login only extends the trouble).
+ */
+function loginHint(res: VendorResponse, f: VendorFailure): { vendorMessage?: string } {
+  const body = (res.json && typeof res.json === 'object' ? res.json : {}) as Record<string, unknown>;
+  const submsg = safeVendorMessage(body.submsg);
+  if (f.vendorCode === YEASTAR_ACCESS_DENIED && submsg && /IP BLOCKED/i.test(submsg)) {
+    return { vendorMessage: `the PBX has blocked this server's IP address after repeated failed logins: delete it from the PBX's blocked IP list, or wait, then check the API client id and secret (${submsg})` };
+  }
+  if (f.vendorCode === -1 && /username or password/i.test(f.vendorMessage ?? '')) {
+    return { vendorMessage: `the PBX refused the API client id or secret (${f.vendorMessage})` };
+  }
+  return {};
 }
 
 /** Where a Yeastar field lives in our rules, so a refusal names the policy field (paths under "rules"). */
