@@ -24,9 +24,14 @@ export interface LaunchedBrowser {
   source: 'system' | '@sparticuz/chromium';
 }
 
-export async function launchChromium(): Promise<LaunchedBrowser> {
+/**
+ * `prefer: 'packaged'` (or TEST_CHROMIUM=packaged) takes the npm package's Chromium even where the system has one, so
+ * the path a machine without a browser takes is exercised on every machine.
+ */
+export async function launchChromium(opts: { prefer?: 'system' | 'packaged' } = {}): Promise<LaunchedBrowser> {
   const { chromium } = await import('playwright-core');
-  if (existsSync(SYSTEM_CHROMIUM)) {
+  const prefer = opts.prefer ?? (process.env.TEST_CHROMIUM === 'packaged' ? 'packaged' : 'system');
+  if (prefer !== 'packaged' && existsSync(SYSTEM_CHROMIUM)) {
     const browser = await chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: QUIET_FLAGS, headless: true });
     return { browser, executablePath: SYSTEM_CHROMIUM, source: 'system' };
   }

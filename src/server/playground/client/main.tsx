@@ -1,5 +1,6 @@
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { Kind, parse, type DocumentNode } from 'graphql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
@@ -68,6 +69,30 @@ async function resolvePlaceholders(variables: Record<string, unknown> | null | u
   return { variables: substitute(variables, body.values) as Record<string, unknown> };
 }
 
+/**
+ * GraphiQL learns the operation name and document from the editor 100 ms after a change, so Run right after switching
+ * tabs sends the previous tab's name (the service answers "Unknown operation named") and decides HTTP or WebSocket on
+ * the previous tab's document. The query text it sends is current: derive both from that.
+ */
+function parsed(query: string): DocumentNode | undefined {
+  try {
+    return parse(query);
+  } catch {
+    return undefined; // the service reports the syntax error
+  }
+}
+
+function currentOperation(query: string, operationName: string | null | undefined): { operationName?: string | null } {
+  const names = (parsed(query)?.definitions ?? []).flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? null] : []));
+  if (names.length === 0 || names.includes(operationName ?? null)) return {};
+  return names.length === 1 ? { operationName: names[0] } : {};
+}
+
+function currentDocument(query: string, documentAST: DocumentNode | undefined): { documentAST?: DocumentNode } {
+  const doc = parsed(query);
+  return doc ? { documentAST: doc } : documentAST ? { documentAST } : {};
+}
+
 // GraphiQL 5 introspects on mount, before Monaco has created the headers editor, so that first request goes out
 // with no headers and an API that wants the token for introspection shows no schema. Give introspection without
 // headers the server's defaults; everything else sends exactly what the headers editor holds.
@@ -77,7 +102,7 @@ const fetcher: Fetcher = async (params, opts) => {
   }
   const resolved = await resolvePlaceholders(params.variables, opts?.headers);
   if ('error' in resolved) return { errors: [{ message: resolved.error, extensions: { code: 'PLAYGROUND_PLACEHOLDER' } }] };
-  return toolkitFetcher({ ...params, variables: resolved.variables }, opts);
+  return toolkitFetcher({ ...params, ...currentOperation(params.query, params.operationName), variables: resolved.variables }, { ...opts, ...currentDocument(params.query, opts?.documentAST) });
 };
 
 const root = document.getElementById('root');
@@ -89,7 +114,8 @@ createRoot(root).render(
       fetcher={fetcher}
       defaultHeaders={config.defaultHeaders}
       defaultTabs={config.tabs.length > 0 ? config.tabs : undefined}
-      defaultEditorToolsVisibility={config.defaultHeaders ? 'headers' : undefined}
+      // The variables are what a tab's example needs; the headers already hold the development token.
+      defaultEditorToolsVisibility={config.tabs.some((tab) => tab.variables) ? 'variables' : config.defaultHeaders ? 'headers' : undefined}
     />
   </StrictMode>,
 );
