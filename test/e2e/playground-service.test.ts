@@ -206,3 +206,48 @@ describe('the service playground in headless Chromium', () => {
     assert.deepEqual(foreign, [], 'the page asked for nothing outside the service');
   });
 });
+
+describe('the playground placeholder endpoint (no browser)', () => {
+  const post = (url: string, body: string, authorization?: string) =>
+    fetch(`${url}/playground/variables`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body });
+
+  test('fills in run-time ids for a valid token only, names what it cannot fill, and exists only with the sandbox', async (t) => {
+    const service = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '20' } });
+    t.after(() => service.close());
+    const auth = `Bearer ${service.adminToken}`;
+
+    const ok = await post(service.url, JSON.stringify({ names: ['sandbox.signalwire.newCall', 'liveRecording.PAUSED', 'policy.id', 'policy.version'] }), auth);
+    assert.equal(ok.status, 200);
+    const { values } = (await ok.json()) as { values: Record<string, unknown> };
+    assert.ok(service.app.sandbox!.signalwire.state.calls.has(String(values['sandbox.signalwire.newCall'])), 'a real sandbox call');
+    // Prepared on demand: a paused recording and a policy of the demo tenant, readable through the API.
+    const r = await service.gql('query ($id: ID!, $p: ID!) { liveRecording(id: $id) { status tenant { id } } recordingPolicy(id: $p) { version tenant { id } } }', {
+      id: values['liveRecording.PAUSED'],
+      p: values['policy.id'],
+    });
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.equal(r.data.liveRecording.status, 'PAUSED');
+    assert.equal(r.data.liveRecording.tenant.id, DEMO_TENANT_ID);
+    assert.equal(r.data.recordingPolicy.version, values['policy.version']);
+    // Asked again, the same recording: the newest one in that state.
+    const again = (await (await post(service.url, JSON.stringify({ names: ['liveRecording.PAUSED'] }), auth)).json()) as { values: Record<string, unknown> };
+    assert.equal(again.values['liveRecording.PAUSED'], values['liveRecording.PAUSED']);
+
+    const anonymous = await post(service.url, JSON.stringify({ names: ['sandbox.signalwire.newCall'] }));
+    assert.equal(anonymous.status, 422);
+    assert.match(((await anonymous.json()) as { error: string }).error, /token|authenticat/i);
+    const otherTenant = await post(service.url, JSON.stringify({ names: ['policy.id'] }), `Bearer ${await service.token({ tenants: ['00000000-0000-4000-8000-0000000000aa'] })}`);
+    assert.equal(otherTenant.status, 422, 'a token for another tenant learns nothing of the demo tenant');
+    const unknown = await post(service.url, JSON.stringify({ names: ['nope.nothing'] }), auth);
+    assert.equal(unknown.status, 422);
+    assert.match(((await unknown.json()) as { error: string }).error, /unknown placeholder \{\{nope\.nothing\}\}/);
+    assert.equal((await post(service.url, '{"names": [1]}', auth)).status, 400);
+    assert.equal((await post(service.url, 'not json', auth)).status, 400);
+
+    const noSandbox = await startTestApp();
+    t.after(() => noSandbox.close());
+    const off = await post(noSandbox.url, JSON.stringify({ names: ['policy.id'] }), `Bearer ${noSandbox.adminToken}`);
+    assert.equal(off.status, 404);
+    assert.match(((await off.json()) as { error: string }).error, /SANDBOX=true/);
+  });
+});

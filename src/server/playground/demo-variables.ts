@@ -181,6 +181,9 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
       throw new PlaceholderError(`unknown placeholder {{${name}}}`);
     };
 
+    // Even the placeholders that touch only the sandbox want a token the API accepts, as the tab's operation will.
+    const { viewer } = await gql<{ viewer: { subject: string } | null }>('{ viewer { subject } }');
+    if (!viewer) throw new PlaceholderError('sign in first: put a valid token in the Headers pane');
     const values: Record<string, unknown> = {};
     // One after another: later placeholders may see what earlier ones prepared (policy.id then policy.version).
     for (const name of names) values[name] = await one(name);
