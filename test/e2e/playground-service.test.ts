@@ -37,7 +37,7 @@ async function triggerUntil(arrived: () => boolean, trigger: () => Promise<unkno
 }
 
 describe('the service playground in headless Chromium', () => {
-  test('runs every example tab on the running service with the sandbox: each answers without errors, subscriptions stream', { timeout: 300_000 }, async (t) => {
+  test('runs every example tab on the running service with the sandbox: each answers without errors, subscriptions stream', { timeout: 600_000 }, async (t) => {
     assert.ok(existsSync(join(ROOT_DIR, 'dist/playground/manifest.json')), 'dist/playground is not built: run `npm run build`');
     const examples = loadExampleOperations(join(ROOT_DIR, 'schema', 'operations'));
     assert.ok(examples.length >= 29, `expected the ~29 example operations, found ${examples.length}`);
