@@ -16,7 +16,8 @@ import { createApollo } from './server/apollo';
 import { Authenticator, signToken, SCOPES } from './server/auth';
 import { RequestContext } from './server/context';
 import { createHttpHandler, secretMatches } from './server/http';
-import { createPlaygroundHandler, loadExampleOperations } from './server/playground';
+import { createDemoVariableResolver, createPlaygroundHandler, loadExampleOperations } from './server/playground';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from './services/demo.service';
 import { startSandbox, type Sandbox } from './sandbox/runner';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -186,6 +187,16 @@ export async function startApp(opts: AppOptions): Promise<App> {
         assetsDir: join(ROOT_DIR, 'dist', 'playground'),
         defaultHeaders: devToken ? { Authorization: `Bearer ${devToken}` } : undefined,
         exampleOperations: loadExampleOperations(join(ROOT_DIR, 'schema', 'operations')),
+        // Run-time ids of the examples (the call to record, the recording to pause) come from the demo tenant.
+        resolvePlaceholders: config.sandbox
+          ? createDemoVariableResolver({
+              graphqlUrl: () => app.graphqlUrl,
+              sandbox: () => app.sandbox,
+              tenantId: DEMO_TENANT_ID,
+              connectionIds: DEMO_CONNECTION_IDS,
+              routerSecret: config.routerSecrets[0],
+            })
+          : undefined,
       }),
     );
   }

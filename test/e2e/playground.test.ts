@@ -1,5 +1,6 @@
-// The playground: the handler's HTTP contract (no browser), then GraphiQL in Debian's headless Chromium against a
+// The playground: the handler's HTTP contract (no browser), then GraphiQL in headless Chromium against a
 // server that executes GraphQL and checks the bearer token, with every request the page makes recorded.
+// Chromium: the one inside the @sparticuz/chromium devDependency (test/helpers/browser.ts), so this runs on any machine.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -15,8 +16,8 @@ import {
   prefersHtml,
   type PlaygroundOptions,
 } from '../../src/server/playground';
+import { launchChromium } from '../helpers/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DEV_TOKEN = 'dev-token-Z9y8X7';
 
 function repoRoot(): string {
@@ -286,7 +287,9 @@ describe('playground handler (no browser)', () => {
     const ops = join(dir, 'operations');
     mkdirSync(ops);
     writeFileSync(join(ops, 'b-tenant.graphql'), 'query Tenant($id: ID!) {\n  tenant(id: $id) { ...TenantFields }\n}\n');
-    writeFileSync(join(ops, 'b-tenant.variables.json'), '{ "id": "t1" }');
+    writeFileSync(join(ops, 'b-tenant.graphql.variables.json'), '{ "id": "t1" }');
+    // The old, wrong name is not read: the files in schema/operations are NN-Name.graphql.variables.json.
+    writeFileSync(join(ops, 'c-anon.variables.json'), '{ "id": "not-mine" }');
     writeFileSync(join(ops, 'a-fragments.graphql'), 'fragment TenantFields on Tenant { id name ...More }\nfragment More on Tenant { id }\n');
     writeFileSync(join(ops, 'c-anon.graphql'), '{ __typename }\n');
     writeFileSync(join(ops, 'notes.txt'), 'ignored');
@@ -386,29 +389,14 @@ async function startServer(): Promise<RunningServer & { firstExample: { expected
 describe('playground in headless Chromium', () => {
   test('opens /graphql offline, runs the first example with the dev token, and talks to no other host', async (t) => {
     assert.ok(
-      existsSync(CHROMIUM),
-      `Chromium is missing at ${CHROMIUM}. Install Debian's build with: apt-get update && apt-get install -y chromium`,
-    );
-    assert.ok(
       existsSync(join(repoRoot(), 'dist/playground/manifest.json')),
       'dist/playground is not built: run `npm run build` (or node scripts/build-playground.mjs)',
     );
-    const { chromium } = await import('playwright-core');
-
     const app = await startServer();
     t.after(() => app.close());
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-features=AutofillServerCommunication',
-      ],
-    });
+    // The npm package's Chromium even where Debian's is installed: what `npm ci` alone gives a machine (issue 13).
+    const { browser, source } = await launchChromium({ prefer: 'packaged' });
+    assert.equal(source, '@sparticuz/chromium');
     t.after(() => browser.close());
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
@@ -438,6 +426,8 @@ describe('playground in headless Chromium', () => {
       // The first tab holds the first example, and the headers editor the token, once Monaco is up.
       const queryEditor = page.locator('.graphiql-query-editor .view-lines');
       await queryEditor.filter({ hasText: 'WhoAmI' }).waitFor({ timeout: 30_000 });
+      // The variables pane is open (the examples have variables); the headers editor holds the token.
+      await page.locator('.graphiql-editor-tools button', { hasText: 'Headers' }).click();
       await page.locator('.graphiql-editor-tool .view-lines').filter({ hasText: DEV_TOKEN }).first().waitFor({ timeout: 30_000 });
       assert.equal(await page.locator('.graphiql-tab').count(), 2, 'one tab per example operation');
 

@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import type { PlaygroundPageConfig } from './client/page-config';
+import { PlaceholderError, type ResolvePlaceholders } from './demo-variables';
+
+export { createDemoVariableResolver, PLACEHOLDER, type ResolvePlaceholders } from './demo-variables';
 
 export interface PlaygroundOptions {
   graphqlPath: string;
@@ -11,7 +14,15 @@ export interface PlaygroundOptions {
   /** Put in the request headers editor of every tab, e.g. `{ Authorization: 'Bearer ...' }` in development. */
   defaultHeaders?: Record<string, string>;
   exampleOperations: { name: string; query: string; variables?: Record<string, unknown> }[];
+  /**
+   * Resolves the `"{{...}}"` placeholders of the example variables when a tab runs (POST
+   * {@link PLAYGROUND_VARIABLES_PATH}); without it the page still works and placeholders answer with an error.
+   */
+  resolvePlaceholders?: ResolvePlaceholders;
 }
+
+/** Where the page's fetcher asks for placeholder values before it sends an operation. */
+export const PLAYGROUND_VARIABLES_PATH = '/playground/variables';
 
 /** The URL prefix of the built assets; scripts/build-playground.mjs writes them flat under assetsDir. */
 export const PLAYGROUND_ASSET_PREFIX = '/playground/';
@@ -19,7 +30,8 @@ export const PLAYGROUND_ASSET_PREFIX = '/playground/';
 /**
  * One example per `*.graphql` file in `dir` that defines an operation, in file-name order. Fragments a file
  * spreads but defines elsewhere in `dir` are appended, so each tab runs on its own. Variables come from a
- * sibling `<file>.variables.json` when there is one. A missing `dir` gives no examples; a file that does not
+ * sibling `<file>.graphql.variables.json` when there is one (string values `"{{name}}"` are placeholders resolved
+ * when the tab runs, see demo-variables.ts). A missing `dir` gives no examples; a file that does not
  * parse throws, naming the file.
  */
 export function loadExampleOperations(dir: string): PlaygroundOptions['exampleOperations'] {
@@ -74,7 +86,7 @@ export function loadExampleOperations(dir: string): PlaygroundOptions['exampleOp
     const first = operations[0];
     const name = (first.kind === Kind.OPERATION_DEFINITION && first.name?.value) || basename(file.name, '.graphql');
     const query = [file.text.trim(), ...appended].join('\n\n') + '\n';
-    const variablesPath = join(dir, `${basename(file.name, '.graphql')}.variables.json`);
+    const variablesPath = join(dir, `${file.name}.variables.json`);
     let variables: Record<string, unknown> | undefined;
     if (existsSync(variablesPath)) {
       try {
@@ -140,10 +152,11 @@ export const PLAYGROUND_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function createPlaygroundHandler(opts: PlaygroundOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function createPlaygroundHandler(opts: PlaygroundOptions): (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean> {
   const manifestPath = join(opts.assetsDir, 'manifest.json');
   const pageConfigBase: Omit<PlaygroundPageConfig, 'workers'> = {
     graphqlPath: opts.graphqlPath,
+    variablesPath: PLAYGROUND_VARIABLES_PATH,
     defaultHeaders: opts.defaultHeaders ? JSON.stringify(opts.defaultHeaders, null, 2) : undefined,
     tabs: opts.exampleOperations.map((op) => ({
       query: op.query,
@@ -265,7 +278,39 @@ export function createPlaygroundHandler(opts: PlaygroundOptions): (req: Incoming
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  async function serveVariables(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const reply = (status: number, body: unknown) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+      res.end(text);
+    };
+    let names: unknown;
+    try {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > 16 * 1024) return reply(413, { error: 'too many placeholders' });
+        chunks.push(chunk);
+      }
+      names = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { names?: unknown }).names;
+    } catch {
+      return reply(400, { error: 'expected JSON {"names": ["..."]}' });
+    }
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) return reply(400, { error: 'expected JSON {"names": ["..."]}' });
+    if (!opts.resolvePlaceholders) return reply(404, { error: 'this service resolves no placeholders: start it with SANDBOX=true' });
+    try {
+      reply(200, { values: await opts.resolvePlaceholders(names, req.headers.authorization) });
+    } catch (err) {
+      if (err instanceof PlaceholderError) return reply(422, { error: err.message });
+      reply(500, { error: 'could not prepare the example' });
+    }
+  }
+
   return (req, res) => {
+    if (req.method === 'POST' && (req.url ?? '').split('?', 1)[0] === PLAYGROUND_VARIABLES_PATH) {
+      return serveVariables(req, res).then(() => true);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const path = (req.url ?? '/').split('?', 1)[0];
     if (path === opts.graphqlPath) {

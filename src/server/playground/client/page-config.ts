@@ -2,6 +2,8 @@
 export interface PlaygroundPageConfig {
   /** Same-origin path the fetcher posts to. */
   graphqlPath: string;
+  /** Same-origin path that resolves the `"{{...}}"` placeholders of a tab's variables when it runs. */
+  variablesPath: string;
   /** JSON text for the request headers editor, or undefined when the server offers no headers. */
   defaultHeaders?: string;
   /** Example operations, one GraphiQL tab each, used while the browser has no saved tabs. */
