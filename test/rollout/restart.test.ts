@@ -105,7 +105,7 @@ describe(
         try {
           const heldBy = async (pid: number) =>
             (
-              await db.query(`SELECT person_id FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_owner LIKE $2`, [
+              await db.query(`SELECT person_id FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_owner LIKE $2 AND lease_until > now()`, [
                 rollout.id,
                 `%:${pid}:%`,
               ])
@@ -115,16 +115,24 @@ describe(
           const held = await heldBy(a.pid);
           const ticksAtKill = b.count('roll-out presence tick');
           const renewalsAtKill = b.count('roll-out leases renewed');
+          // Taken over: each of them claimed by the survivor (or already finished by it).
           await waitFor(
-            "the dead replica's people done",
-            async () => (await db.query(`SELECT count(*)::int AS n FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND person_id = ANY($2) AND status = 'PENDING'`, [rollout.id, held])).rows[0].n,
+            "the dead replica's people taken over",
+            async () =>
+              (
+                await db.query(`SELECT count(*)::int AS n FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND person_id = ANY($2) AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner LIKE $3)`, [
+                  rollout.id,
+                  held,
+                  `%:${a.pid}:%`,
+                ])
+              ).rows[0].n,
             (n) => n === 0,
             60_000,
             50,
           );
           const ticks = b.count('roll-out presence tick') - ticksAtKill;
           const renewals = b.count('roll-out leases renewed') - renewalsAtKill;
-          t.diagnostic(`A died holding ${held.length} people; B finished them after ${ticks} presence ticks and ${renewals} lease renewals of its own (lease 3 s, renewed every 1 s)`);
+          t.diagnostic(`A died holding ${held.length} people; B took them over after ${ticks} presence ticks and ${renewals} lease renewals of its own (lease 3 s, renewed every 1 s)`);
           assert.ok(held.length > 0);
           // One lease is three ticks; a few more for B's next claim.
           assert.ok(ticks >= 1 && ticks <= 6, `taken over after ${ticks} ticks`);
