@@ -113,6 +113,8 @@ describe(
           await waitFor('A holding people', () => heldBy(a.pid), (ids) => ids.length > 0, 30_000, 20);
           await a.kill('SIGKILL');
           const held = await heldBy(a.pid);
+          const owners = (await db.query(`SELECT lease_owner AS o, count(*)::int AS n, min(attempts) AS amin, max(attempts) AS amax FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_until > now() GROUP BY 1`, [rollout.id])).rows;
+          t.diagnostic(`held at the kill: ${JSON.stringify(owners)}`);
           const ticksAtKill = b.count('roll-out presence tick');
           const renewalsAtKill = b.count('roll-out leases renewed');
           // Taken over: each of them claimed by the survivor (or already finished by it).
