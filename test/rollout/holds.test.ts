@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { errorOf, ok } from '../helpers/app';
-import { ALWAYS, DEMO_TENANT_ID, GET, START, startReplica, startWebex, Store, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
+import { ALWAYS, DEMO_TENANT_ID, GET_WAITING as GET, START, startReplica, startWebex, Store, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
 
 /**
  * Issue 14, point 1: a vendor that is down, throttling or behind an open breaker holds a roll-out; it never fails a
