@@ -145,9 +145,6 @@ export async function startApp(opts: AppOptions): Promise<App> {
       reconcile: { intervalSeconds: config.reconcileIntervalSeconds, pollingIntervalSeconds: config.jobPollSeconds, runWorkers: config.workers },
     },
   );
-  await services.policySync.start();
-  await services.rollouts.start();
-  await services.reconcile.start();
   const { schema, sdl } = await buildRecordingSchema();
   const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection, extraPlugins: [metrics.apolloPlugin()] });
   await apollo.start();
@@ -338,6 +335,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
     await services.demo.connectSandbox(app.sandbox.connections);
   }
   if (opts.beforeListen) await opts.beforeListen(app);
+  // Workers call vendors: they start only once the connections they use are ready (the sandbox listening and the
+  // demo connections pointed at its new ports), or a resumed roll-out would spend its first minute on dead ports.
+  await services.policySync.start();
+  await services.rollouts.start();
+  await services.reconcile.start();
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(config.port, config.host, () => done());

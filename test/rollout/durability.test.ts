@@ -150,6 +150,8 @@ describe(
       const frozen = new Promise<void>((r) => (thaw = r));
       const pacers = (a.app.services.rollouts as unknown as { pacers: Map<string, { take: () => Promise<void> }> }).pacers;
       for (const p of pacers.values()) p.take = () => frozen.then(() => Promise.reject(new Error('replica died')));
+      // A dead replica renews no lease either (a live one keeps the people it is still working on, issue 14).
+      (a.app.services.stores.rollouts as unknown as { renewLeases: () => Promise<string[]> }).renewLeases = () => frozen.then(() => []);
       await new Promise((r) => setTimeout(r, 300));
       const held = Number(
         ((await a.app.database.db.execute(sql`SELECT count(*)::int AS n FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND status = 'PENDING' AND lease_until > now()`)) as unknown as { rows: { n: number }[] }).rows[0]!.n,
