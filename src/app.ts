@@ -127,6 +127,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
         pollingIntervalSeconds: config.jobPollSeconds,
       },
       reconcile: { intervalSeconds: config.reconcileIntervalSeconds, pollingIntervalSeconds: config.jobPollSeconds, runWorkers: config.workers },
+      liveRecovery: { intervalMs: config.workers ? config.liveRecoverySeconds * 1000 : 0 },
     },
   );
   await services.policySync.start();
@@ -271,6 +272,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
       // Roll-out lanes finish the person they hold and hand their jobs over before the queue stops.
       await services.rollouts.stop();
       await services.reconcile.stop();
+      await services.liveRecordings.stopRecovery();
+      await services.attachments.stopRecovery();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await services.events.close();
       await app.sandbox?.close();
@@ -280,6 +283,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
   if (config.sandbox) {
     app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase, webexPeople: config.sandboxWebexPeople });
     await services.demo.connectSandbox(app.sandbox.connections);
+  }
+  // Intents a dead process left (live recordings, attachments) are settled once the connections they use exist.
+  if (config.workers) {
+    await services.liveRecordings.startRecovery();
+    await services.attachments.startRecovery();
   }
   if (opts.beforeListen) await opts.beforeListen(app);
   await new Promise<void>((done, fail) => {

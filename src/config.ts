@@ -153,6 +153,8 @@ export class Config {
   /** Seconds between scheduled drift checks of every policy; 0 turns them off. */
   @IsInt() @Min(0) @Max(7 * 24 * 3600)
   reconcileIntervalSeconds!: number;
+  /** How often each replica settles live-recording and attachment intents left by a dead process (issue 14). */
+  liveRecoverySeconds!: number;
 
   /** Which problems loading found; filled by loadConfig. */
   problems: string[] = [];
@@ -266,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.rolloutLeaseSeconds = int(env.ROLLOUT_LEASE_SECONDS, 60, 'ROLLOUT_LEASE_SECONDS', problems);
   c.rolloutSliceSeconds = int(env.ROLLOUT_SLICE_SECONDS, 120, 'ROLLOUT_SLICE_SECONDS', problems);
   c.reconcileIntervalSeconds = int(env.RECONCILE_INTERVAL_SECONDS, 0, 'RECONCILE_INTERVAL_SECONDS', problems);
+  c.liveRecoverySeconds = int(env.LIVE_RECOVERY_SECONDS, 5, 'LIVE_RECOVERY_SECONDS', problems);
   c.executionTimeoutMs = int(env.EXECUTION_TIMEOUT_MS, 30_000, 'EXECUTION_TIMEOUT_MS', problems);
   c.readCacheRows = int(env.READ_CACHE_ROWS, 50_000, 'READ_CACHE_ROWS', problems);
   c.allowPrivateVendorHosts = bool(env.ALLOW_PRIVATE_VENDOR_HOSTS, c.sandbox || nodeEnv === 'test', 'ALLOW_PRIVATE_VENDOR_HOSTS', problems);
