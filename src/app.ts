@@ -130,9 +130,6 @@ export async function startApp(opts: AppOptions): Promise<App> {
       liveRecovery: { intervalMs: config.workers ? config.liveRecoverySeconds * 1000 : 0 },
     },
   );
-  await services.policySync.start();
-  await services.rollouts.start();
-  await services.reconcile.start();
   const { schema, sdl } = await buildRecordingSchema();
   const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection, extraPlugins: [metrics.apolloPlugin()] });
   await apollo.start();
@@ -284,12 +281,17 @@ export async function startApp(opts: AppOptions): Promise<App> {
     app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase, webexPeople: config.sandboxWebexPeople });
     await services.demo.connectSandbox(app.sandbox.connections);
   }
+  if (opts.beforeListen) await opts.beforeListen(app);
+  // Workers call vendors: they start only once the connections they use are ready (the sandbox listening and the
+  // demo connections pointed at its new ports), or a resumed roll-out would spend its first minute on dead ports.
+  await services.policySync.start();
+  await services.rollouts.start();
+  await services.reconcile.start();
   // Intents a dead process left (live recordings, attachments) are settled once the connections they use exist.
   if (config.workers) {
     await services.liveRecordings.startRecovery();
     await services.attachments.startRecovery();
   }
-  if (opts.beforeListen) await opts.beforeListen(app);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(config.port, config.host, () => done());

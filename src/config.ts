@@ -142,7 +142,7 @@ export class Config {
   @IsInt() @Min(1) @Max(64)
   rolloutLanes!: number;
 
-  /** A claimed person (or the directory listing) is taken over by another worker after this long without an outcome. */
+  /** A claimed person (or the directory listing) is taken over by another worker after this long without a renewal (renewed every third of it). */
   @IsInt() @Min(2) @Max(3600)
   rolloutLeaseSeconds!: number;
 
@@ -265,7 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.rolloutJobs = int(env.ROLLOUT_JOBS, 4, 'ROLLOUT_JOBS', problems);
   c.rolloutWorkers = int(env.ROLLOUT_WORKERS, 2, 'ROLLOUT_WORKERS', problems);
   c.rolloutLanes = int(env.ROLLOUT_LANES, 8, 'ROLLOUT_LANES', problems);
-  c.rolloutLeaseSeconds = int(env.ROLLOUT_LEASE_SECONDS, 60, 'ROLLOUT_LEASE_SECONDS', problems);
+  c.rolloutLeaseSeconds = int(env.ROLLOUT_LEASE_SECONDS, 10, 'ROLLOUT_LEASE_SECONDS', problems);
   c.rolloutSliceSeconds = int(env.ROLLOUT_SLICE_SECONDS, 120, 'ROLLOUT_SLICE_SECONDS', problems);
   c.reconcileIntervalSeconds = int(env.RECONCILE_INTERVAL_SECONDS, 0, 'RECONCILE_INTERVAL_SECONDS', problems);
   c.liveRecoverySeconds = int(env.LIVE_RECOVERY_SECONDS, 5, 'LIVE_RECOVERY_SECONDS', problems);

@@ -8,7 +8,7 @@ import type { Principal } from '../server/auth';
 import type { AppDb } from '../store/db';
 import { jobDbOf } from '../store/job-queue';
 import type { Page, PageArgs } from '../store/pagination';
-import type { ItemStatus, RolloutItemRow, RolloutRow, RolloutScope, RolloutStats, RolloutStatus } from '../store/rollout.store';
+import type { AttemptEntry, ItemStatus, RolloutItemRow, RolloutRow, RolloutScope, RolloutStats, RolloutStatus } from '../store/rollout.store';
 import type { StoredVendorError } from '../store/schema';
 import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
@@ -19,6 +19,7 @@ import { checkAgainstVendor } from './policy.service';
 import { SharedPacer } from './rollout-pacer';
 import { sleep } from '../vendors/http';
 import { storedError } from './vendor-errors';
+import { holdReason, holdsWork, retryAfterOf } from './rollout-holds';
 
 export const ROLLOUT_QUEUE = 'policy-rollout';
 export const TERMINAL_STATUSES: readonly RolloutStatus[] = ['CANCELLED', 'COMPLETED', 'COMPLETED_WITH_ERRORS'];
@@ -32,7 +33,11 @@ export interface RolloutSettings {
   workers: number;
   /** People one job works on at once. */
   lanes: number;
+  /** Short, and renewed every third of it while the work runs (a dead replica's people are free within one lease). */
   leaseSeconds: number;
+  /** While the vendor is unavailable, the next attempt comes after twice the time waited so far, within these bounds. */
+  holdMinMs: number;
+  holdMaxMs: number;
   /** A job hands over to a fresh one after this long (a dead replica's job then expires quickly). */
   sliceSeconds: number;
   pollingIntervalSeconds: number;
@@ -45,7 +50,9 @@ export const DEFAULT_ROLLOUT_SETTINGS: RolloutSettings = {
   jobs: 4,
   workers: 2,
   lanes: 8,
-  leaseSeconds: 60,
+  leaseSeconds: 10,
+  holdMinMs: 1000,
+  holdMaxMs: 30_000,
   sliceSeconds: 120,
   pollingIntervalSeconds: 2,
   progressIntervalMs: 500,
@@ -79,8 +86,6 @@ interface JobData {
   key?: string;
 }
 
-/** A person the vendor could not be reached for is tried this many times before it is FAILED. */
-const MAX_ATTEMPTS = 5;
 const DRY_RUN_SAMPLE = 3;
 /** Directory pages while rolling out: small enough that work starts at once and a page's rows insert quickly. */
 const LIST_PAGE_SIZE = 100;
@@ -92,6 +97,9 @@ interface Watch {
   listed: boolean;
   /** When the roll-out was last started or resumed: the jobs of that start. */
   generation: number;
+  /** The vendor is unavailable: nobody claims before this instant (epoch ms; 0 when not waiting). */
+  waitingUntil: number;
+  waiting: boolean;
 }
 
 /**
@@ -112,7 +120,10 @@ export class RolloutService {
   private readonly lastProgress = new Map<string, { at: number; timer?: NodeJS.Timeout }>();
   /** Names this replica's claims (two apps in one process are two replicas). */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  readonly stats = { items: 0, written: 0, alreadyInSync: 0, failed: 0, retried: 0 };
+  readonly stats = { items: 0, written: 0, alreadyInSync: 0, failed: 0, held: 0, waits: 0, leaseRenewals: 0, ticks: 0 };
+  /** Jobs of each roll-out running in this replica: a running roll-out with none here gets one (see tick). */
+  private readonly localJobs = new Map<string, number>();
+  private ticker?: NodeJS.Timeout;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -138,7 +149,26 @@ export class RolloutService {
         }),
       );
     }
-    if (this.workerIds.length) await this.joinRunning();
+    if (this.workerIds.length) {
+      await this.joinRunning();
+      // Every replica looks for running roll-outs it has no job of, every few seconds: when a replica dies holding
+      // every job of a roll-out (they stay active in pg-boss until they expire, minutes later), the others join
+      // within one tick and take its people over as soon as their short leases run out.
+      const every = (this.settings.leaseSeconds * 1000) / 3;
+      this.ticker = setInterval(() => void this.tick().catch((e) => this.deps.logger.warn({ err: e }, 'roll-out presence check failed')), every);
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopping) return;
+    this.stats.ticks++;
+    let joined = false;
+    for (const r of await this.deps.stores.rollouts.running()) {
+      if ((this.localJobs.get(r.id) ?? 0) > 0) continue;
+      await this.sendJob(r.id, -1, undefined, `${r.id}:join:${this.owner}:0`);
+      joined = true;
+    }
+    if (joined) this.wake();
   }
 
   /**
@@ -157,6 +187,7 @@ export class RolloutService {
   /** Lanes finish the person they hold, give back what they claimed, and hand their job to another replica. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.ticker) clearInterval(this.ticker);
     await Promise.all(this.workerIds.map((id) => this.boss.offWork({ id } as never).catch(() => undefined)));
     await Promise.allSettled([...this.running]);
     for (const p of this.lastProgress.values()) if (p.timer) clearTimeout(p.timer);
@@ -329,6 +360,45 @@ export class RolloutService {
     return this.move(actor, id, ['RUNNING', 'PAUSED'], 'CANCELLED', 'cancel');
   }
 
+  /**
+   * Runs a finished roll-out again for its FAILED people only (a new round: what each earlier attempt answered stays
+   * in their history). Answers the roll-out, RUNNING again, and how many people it put back.
+   */
+  async retryFailed(actor: Principal, id: string, requestId?: string): Promise<{ rollout: RolloutRow; retried: number }> {
+    actor.require('recording:write');
+    const { stores, logger } = this.deps;
+    const scope = actor.tenantFilter();
+    const result = await stores.db.transaction(async (tx) => {
+      const r = await stores.rollouts.retryFailed(tx, scope, id);
+      if (!r) return undefined;
+      await this.enqueue(tx, id);
+      await this.publish(tx, r.row, 'RUNNING');
+      await stores.audit.record(tx, {
+        tenantId: r.row.tenantId,
+        actor: actor.subject,
+        action: 'rollout.retryFailed',
+        targetType: 'PolicyRollout',
+        targetId: id,
+        before: { status: 'COMPLETED_WITH_ERRORS' },
+        after: { status: 'RUNNING', round: r.row.retryRound },
+        outcome: { people: r.people },
+        requestId,
+      });
+      return r;
+    });
+    if (!result) {
+      const [current] = await stores.rollouts.byIds(scope, [id]);
+      if (!current) throw notFound('PolicyRollout', id);
+      throw new AppError('INVALID_TRANSITION', `Only a roll-out that COMPLETED_WITH_ERRORS has failed people to retry; this one is ${current.status}`, {
+        currentStatus: current.status,
+        action: 'retryFailed',
+      });
+    }
+    logger.info({ rolloutId: id, round: result.row.retryRound, people: result.people }, 'roll-out retrying its failed people');
+    this.wake();
+    return { rollout: result.row, retried: result.people };
+  }
+
   async page(actor: Principal, tenantId: string, args: PageArgs): Promise<Page<RolloutRow>> {
     actor.require('recording:read');
     return this.deps.stores.rollouts.page(actor.tenantFilter(), tenantId, args);
@@ -374,18 +444,37 @@ export class RolloutService {
   // Workers
 
   private async runJob(data: JobData): Promise<void> {
-    const { stores, logger } = this.deps;
+    const { stores } = this.deps;
     const [row] = await stores.rollouts.byIds(null, [data.rolloutId]);
     if (!row || row.status !== 'RUNNING' || this.stopping) return;
+    this.localJobs.set(row.id, (this.localJobs.get(row.id) ?? 0) + 1);
+    try {
+      await this.runSlice(row, data);
+    } finally {
+      const n = (this.localJobs.get(row.id) ?? 1) - 1;
+      if (n > 0) this.localJobs.set(row.id, n);
+      else this.localJobs.delete(row.id);
+    }
+  }
+
+  private async runSlice(row: RolloutRow, data: JobData): Promise<void> {
+    const { stores, logger } = this.deps;
     // Unique per run of a job: two jobs in one process never share claims.
     const jobOwner = `${this.owner}:${data.shard}:${randomUUID().slice(0, 8)}`;
     const leaseMs = this.settings.leaseSeconds * 1000;
+    const renewEveryMs = leaseMs / 3;
     const deadline = Date.now() + this.settings.sliceSeconds * 1000;
     const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
     const vendor = getVendor(record.vendor as VendorKind);
     const pacer = this.pacerFor(vendor, ctx, row.ratePerSecond);
     const rules = row.rules as RecordingRules;
-    const watch: Watch = { status: row.status as RolloutStatus, listed: row.listed, generation: row.resumedAt.getTime() };
+    const watch: Watch = {
+      status: row.status as RolloutStatus,
+      listed: row.listed,
+      generation: row.resumedAt.getTime(),
+      waitingUntil: row.waitingUntil?.getTime() ?? 0,
+      waiting: !!row.waitingSince,
+    };
     let done = false;
     let handover = false;
     // Idle lanes wait for this job's listing to add people (or a short poll for other workers' people).
@@ -407,14 +496,59 @@ export class RolloutService {
         // steps aside as if it had seen the pause.
         watch.status = now.resumedAt.getTime() !== watch.generation ? 'PAUSED' : (now.status as RolloutStatus);
         watch.listed = now.listed;
+        watch.waitingUntil = now.waitingUntil?.getTime() ?? 0;
+        watch.waiting = !!now.waitingSince;
       }
     };
     const refresher = setInterval(() => void refresh().catch(() => undefined), 250);
     const halted = () => watch.status !== 'RUNNING';
     const yielding = () => this.stopping || Date.now() > deadline;
 
+    const run: JobRun = {
+      row,
+      vendor,
+      ctx,
+      pacer,
+      rules,
+      owner: jobOwner,
+      watch,
+      halted: () => halted() || this.stopping,
+      lost: new Set(),
+      renewedAt: Date.now(),
+      leaseMs,
+      ctxStale: false,
+    };
+
+    // Leases are short and renewed while the job lives: a dead replica's people are free within one lease, and a
+    // person whose call is still running (a long Retry-After) stays with its worker however long that takes.
+    let renewing = false;
+    const renew = async () => {
+      if (renewing) return;
+      renewing = true;
+      try {
+        const held = new Set(await stores.rollouts.renewLeases(row.id, jobOwner, leaseMs));
+        run.renewedAt = Date.now();
+        this.stats.leaseRenewals++;
+        for (const id of inFlight) if (!held.has(id)) run.lost.add(id);
+      } catch (e) {
+        logger.warn({ err: e, rolloutId: row.id }, 'roll-out lease renewal failed');
+      } finally {
+        renewing = false;
+      }
+    };
+    const inFlight = new Set<string>();
+    const renewer = setInterval(() => void renew(), renewEveryMs);
+
+    const waitForVendor = async (): Promise<boolean> => {
+      const left = watch.waitingUntil - Date.now();
+      if (left <= 0) return false;
+      await idle(Math.min(left, 1000));
+      return true;
+    };
+
     const list = async () => {
       while (!watch.listed && !halted() && !yielding()) {
+        if (await waitForVendor()) continue;
         const lease = await stores.rollouts.takeListing(row.id, jobOwner, leaseMs);
         if (!lease) {
           // Another worker walks the directory; take over only if its lease runs out.
@@ -423,24 +557,18 @@ export class RolloutService {
         }
         try {
           let seq = 0;
-          let renewed = Date.now();
           let complete = true;
           const scope = row.scope;
-          for await (const page of vendor.listPolicyScopes!(this.paced(ctx, pacer), { kind: 'PERSON', locationId: scope.locationId ?? null }, { pageSize: LIST_PAGE_SIZE })) {
+          await this.freshContext(run);
+          for await (const page of vendor.listPolicyScopes!(this.paced(run.ctx, pacer), { kind: 'PERSON', locationId: scope.locationId ?? null }, { pageSize: LIST_PAGE_SIZE })) {
             await stores.rollouts.insertItems(stores.db, row.id, page.map((s) => ({ personId: s.id, seq: seq++ })));
             emptyUntil = 0;
             announceItems();
             this.progress(row);
+            if (watch.waiting) await this.endWait(run);
             if (halted() || this.stopping) {
               complete = false;
               break;
-            }
-            if (Date.now() - renewed > leaseMs / 3) {
-              renewed = Date.now();
-              if (!(await stores.rollouts.takeListing(row.id, jobOwner, leaseMs))) {
-                complete = false;
-                break;
-              }
             }
           }
           if (complete && (await stores.rollouts.finishListing(row.id, jobOwner))) {
@@ -452,15 +580,16 @@ export class RolloutService {
         } catch (e) {
           const error = storedError(e);
           await stores.rollouts.listingFailed(row.id, jobOwner, error);
-          const retryable = e instanceof AppError ? e.code === 'VENDOR_UNAVAILABLE' : true;
-          logger.warn({ err: e, rolloutId: row.id }, 'roll-out directory listing failed');
-          if (!retryable) {
-            // Credentials or scope refused: nothing to do until someone fixes the connection and resumes.
-            await this.pauseFor(row, error);
-            watch.status = 'PAUSED';
-            return;
+          if (holdsWork(e)) {
+            // The vendor, not the directory: wait (every worker does) and walk it again when the vendor is back.
+            await this.hold(run, e);
+            continue;
           }
-          await sleep(2000);
+          logger.warn({ rolloutId: row.id, code: error.code, message: error.message }, 'roll-out directory listing refused');
+          // The scope itself was refused (a location that does not exist): nothing to do until someone decides.
+          await this.pauseFor(row, error);
+          watch.status = 'PAUSED';
+          return;
         }
       }
     };
@@ -475,6 +604,7 @@ export class RolloutService {
     const claimMore = () => {
       claiming ??= (async () => {
         const got = await stores.rollouts.claim(row.id, jobOwner, this.settings.lanes, leaseMs);
+        for (const g of got) inFlight.add(g.personId);
         buffer.push(...got);
         if (got.length === 0) emptyUntil = Date.now() + 200;
       })().finally(() => (claiming = undefined));
@@ -484,13 +614,14 @@ export class RolloutService {
       for (;;) {
         const item = buffer.shift();
         // Claimed a little ahead, so a lane that finishes never waits for the database to hand it the next person.
-        if (buffer.length < this.settings.lanes / 2 && !claiming && Date.now() >= emptyUntil && !halted() && !yielding()) void claimMore().catch(() => undefined);
+        const canClaim = !halted() && !yielding() && watch.waitingUntil <= Date.now();
+        if (buffer.length < this.settings.lanes / 2 && !claiming && Date.now() >= emptyUntil && canClaim) void claimMore().catch(() => undefined);
         if (item) return item;
         if (claiming) {
           await claiming;
           continue;
         }
-        if (Date.now() < emptyUntil) return undefined;
+        if (Date.now() < emptyUntil || !canClaim) return undefined;
         await claimMore();
       }
     };
@@ -502,6 +633,7 @@ export class RolloutService {
       await claiming?.catch(() => undefined);
       const held = buffer.splice(0);
       await stores.rollouts.release(row.id, held.map((i) => i.personId), jobOwner);
+      for (const i of held) inFlight.delete(i.personId);
     };
 
     const lane = async () => {
@@ -511,22 +643,34 @@ export class RolloutService {
           await giveBack();
           return;
         }
+        // The vendor is unavailable: people already claimed go back, nobody is tried until the next attempt time.
+        if (watch.waitingUntil > Date.now()) {
+          if (buffer.length) await giveBack();
+          await waitForVendor();
+          continue;
+        }
         const item = await nextItem();
         if (!item) {
           if (await finished()) {
             done = true;
             return;
           }
-          // The directory is still being walked, or the last people are held by other workers (or wait to retry).
-          await idle(200);
+          // The directory is still being walked, or the last people are held by other workers (or the vendor waits).
+          if (!(await waitForVendor())) await idle(200);
           emptyUntil = 0;
           continue;
         }
-        if (halted() || this.stopping) {
-          await stores.rollouts.release(row.id, [item.personId], jobOwner);
-          continue;
+        try {
+          if (halted() || this.stopping) {
+            await stores.rollouts.release(row.id, [item.personId], jobOwner);
+            continue;
+          }
+          await this.freshContext(run);
+          await this.processItem(run, item);
+        } finally {
+          inFlight.delete(item.personId);
+          run.lost.delete(item.personId);
         }
-        await this.processItem(row, vendor, ctx, pacer, rules, item, jobOwner, () => halted() || this.stopping);
       }
     };
 
@@ -536,7 +680,20 @@ export class RolloutService {
       if (done && watch.status === 'RUNNING') {
         await stores.db.transaction(async (tx) => {
           const finished = await stores.rollouts.complete(tx, row.id);
-          if (finished) await this.publish(tx, finished, finished.status);
+          if (finished) {
+            await this.publish(tx, finished, finished.status);
+            const stats = (await stores.rollouts.stats(null, [row.id])).get(row.id) ?? emptyStats();
+            await stores.audit.record(tx, {
+              tenantId: finished.tenantId,
+              actor: 'system:rollout',
+              action: 'rollout.complete',
+              targetType: 'PolicyRollout',
+              targetId: finished.id,
+              after: { status: finished.status, round: finished.retryRound },
+              outcome: { written: stats.written, alreadyInSync: stats.alreadyInSync, failed: stats.failed },
+            });
+            logger.info({ rolloutId: finished.id, status: finished.status, round: finished.retryRound, written: stats.written, alreadyInSync: stats.alreadyInSync, failed: stats.failed }, 'roll-out finished');
+          }
         });
       } else if ((handover || !watch.listed) && watch.status === 'RUNNING') {
         // Hand the shard over: a fresh job, possibly on another replica, continues where this one stopped.
@@ -544,12 +701,57 @@ export class RolloutService {
       }
     } finally {
       clearInterval(refresher);
+      clearInterval(renewer);
       announceItems();
       itemsArrived = [];
     }
   }
 
-  /** The service pauses a roll-out it cannot continue (credentials refused), saying why in lastError. */
+  /** After a wait the connection may have changed (credentials fixed, re-pointed): jobs read it again. */
+  private async freshContext(run: JobRun): Promise<void> {
+    if (!run.ctxStale) return;
+    run.reloading ??= (async () => {
+      try {
+        run.ctx = (await this.connections.vendorContextForScope(null, run.row.connectionId)).ctx;
+        run.ctxStale = false;
+      } finally {
+        run.reloading = undefined;
+      }
+    })();
+    await run.reloading;
+  }
+
+  /**
+   * The vendor is unavailable for this roll-out: it waits (every worker of every replica stops claiming until the
+   * next attempt time), says why, and goes on by itself once an attempt after that time succeeds.
+   */
+  private async hold(run: JobRun, e: unknown): Promise<void> {
+    const { stores, logger } = this.deps;
+    if (!(e instanceof AppError)) logger.error({ err: e, rolloutId: run.row.id }, 'roll-out call failed unexpectedly; the roll-out waits and tries again');
+    const reason = holdReason(e);
+    const w = await stores.rollouts.startWaiting(run.row.id, reason, { minMs: this.settings.holdMinMs, maxMs: this.settings.holdMaxMs, retryAfterMs: retryAfterOf(e) });
+    run.ctxStale = true;
+    if (!w) return;
+    run.watch.waitingUntil = Math.max(run.watch.waitingUntil, w.until.getTime());
+    run.watch.waiting = true;
+    if (w.began) {
+      this.stats.waits++;
+      logger.info({ rolloutId: run.row.id, code: reason.code, reason: reason.message, nextAttemptAt: w.until.toISOString() }, 'roll-out waiting: the vendor is unavailable');
+      await this.publish(stores.db, run.row, 'WAITING').catch(() => undefined);
+    }
+  }
+
+  private async endWait(run: JobRun): Promise<void> {
+    const { stores, logger } = this.deps;
+    const ended = await stores.rollouts.endWaiting(run.row.id);
+    if (!ended) return;
+    run.watch.waiting = false;
+    run.watch.waitingUntil = 0;
+    logger.info({ rolloutId: run.row.id, code: ended.code, waitedSeconds: Math.round((Date.now() - ended.since.getTime()) / 100) / 10 }, 'roll-out resumed: the vendor answers again');
+    await this.publish(stores.db, run.row, 'RESUMED').catch(() => undefined);
+  }
+
+  /** The service pauses a roll-out whose scope the vendor refused, saying why in lastError. */
   private async pauseFor(row: RolloutRow, error: StoredVendorError): Promise<void> {
     const { stores } = this.deps;
     await stores.db.transaction(async (tx) => {
@@ -559,58 +761,79 @@ export class RolloutService {
   }
 
   /** Read, compare, write if different, record: one person. */
-  private async processItem(
-    row: RolloutRow,
-    vendor: RecordingVendor,
-    ctx: ConnectionContext,
-    pacer: SharedPacer,
-    rules: RecordingRules,
-    item: { personId: string; attempts: number },
-    owner: string,
-    halted: () => boolean,
-  ): Promise<void> {
+  private async processItem(run: JobRun, item: { personId: string; attempts: number }): Promise<void> {
     const { stores, logger } = this.deps;
+    const { row, vendor, rules, owner } = run;
     const count = { n: 0 };
-    const paced = this.paced(ctx, pacer, count);
+    const paced = this.paced(run.ctx, run.pacer, count);
     const scope: PolicyScope = { kind: 'PERSON', id: item.personId };
+    const entry = (outcome: AttemptEntry['outcome'], error: StoredVendorError | null = null): AttemptEntry => ({
+      attempt: item.attempts,
+      round: row.retryRound,
+      at: new Date().toISOString(),
+      outcome,
+      code: error?.code ?? null,
+      message: error?.message ?? null,
+      requests: count.n,
+    });
+    // Held past the point where another worker may have taken it (renewals failing, or the lease was lost):
+    // never write then, the other worker does.
+    const stillHeld = () => !run.lost.has(item.personId) && Date.now() - run.renewedAt < (run.leaseMs * 2) / 3;
     this.stats.items++;
     try {
       const actual = await vendor.readPolicy!(paced, scope);
       const changes = diffRules(rules, actual);
-      if (changes.length && halted()) {
+      if (changes.length && (run.halted() || !stillHeld())) {
         // Paused (or this replica is stopping) between the read and the write: leave the write to the next run.
         await stores.rollouts.release(row.id, [item.personId], owner);
         return;
       }
       if (changes.length === 0) {
         this.stats.alreadyInSync++;
-        await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'ALREADY_IN_SYNC', requests: count.n });
+        await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'ALREADY_IN_SYNC', requests: count.n }, entry('ALREADY_IN_SYNC'));
       } else {
         await vendor.applyPolicy!(paced, scope, rules);
         this.stats.written++;
-        await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'WRITTEN', requests: count.n, changes });
+        await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'WRITTEN', requests: count.n, changes }, entry('WRITTEN'));
       }
+      if (run.watch.waiting) await this.endWait(run);
     } catch (e) {
       const error = storedError(e);
-      if (e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED') {
-        // The token, not this person: every other person would fail the same way. Pause until someone fixes the
-        // connection and resumes; this person stays pending.
-        await stores.rollouts.release(row.id, [item.personId], owner);
-        await this.pauseFor(row, error);
-        return;
-      }
-      const retryable = e instanceof AppError ? e.code === 'VENDOR_UNAVAILABLE' : true;
-      if (!(e instanceof AppError)) logger.error({ err: e, rolloutId: row.id }, 'roll-out item failed unexpectedly');
-      if (retryable && item.attempts < MAX_ATTEMPTS) {
-        this.stats.retried++;
-        await stores.rollouts.retryItemLater(row.id, item.personId, owner, Math.min(30_000, 1000 * 2 ** item.attempts), count.n, error);
+      if (holdsWork(e)) {
+        // Not an answer about this person: the roll-out waits first, then the person goes back, still pending.
+        this.stats.held++;
+        await this.hold(run, e);
+        await stores.rollouts.holdItem(row.id, item.personId, owner, count.n, error, entry('WAITING', error));
       } else {
         this.stats.failed++;
-        await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'FAILED', requests: count.n, error });
+        await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'FAILED', requests: count.n, error }, entry('FAILED', error));
+        logger.warn(
+          { rolloutId: row.id, personId: item.personId, code: error.code, message: error.message, vendorCode: error.vendorCode ?? null, attempt: item.attempts, round: row.retryRound },
+          'roll-out person failed',
+        );
       }
     }
     this.progress(row);
   }
+}
+
+/** One slice of one job: what its lanes share. */
+interface JobRun {
+  row: RolloutRow;
+  vendor: RecordingVendor;
+  /** Re-read after a wait: the connection may have been fixed or re-pointed meanwhile. */
+  ctx: ConnectionContext;
+  ctxStale: boolean;
+  reloading?: Promise<void>;
+  pacer: SharedPacer;
+  rules: RecordingRules;
+  owner: string;
+  watch: Watch;
+  halted: () => boolean;
+  /** People this job held whose lease a renewal no longer found (taken over): never written by this job. */
+  lost: Set<string>;
+  renewedAt: number;
+  leaseMs: number;
 }
 
 export function emptyStats(): RolloutStats {

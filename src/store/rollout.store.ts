@@ -27,6 +27,11 @@ export const policyRollouts = pgTable('policy_rollouts', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
   resumedAt: ts('resumed_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
+  waitingCode: text('waiting_code'),
+  waitingMessage: text('waiting_message'),
+  waitingSince: ts('waiting_since'),
+  waitingUntil: ts('waiting_until'),
+  retryRound: integer('retry_round').notNull().default(0),
 }, (t) => [index('policy_rollouts_tenant_idx').on(t.tenantId, t.createdAt, t.id)]);
 
 export const policyRolloutItems = pgTable('policy_rollout_items', {
@@ -41,6 +46,7 @@ export const policyRolloutItems = pgTable('policy_rollout_items', {
   error: jsonb('error').$type<StoredVendorError | null>(),
   changes: jsonb('changes').$type<unknown>(),
   finishedAt: ts('finished_at'),
+  history: jsonb('history').$type<AttemptEntry[]>().notNull().default([]),
 }, (t) => [primaryKey({ columns: [t.rolloutId, t.personId] })]);
 
 export interface RolloutScope {
@@ -48,6 +54,22 @@ export interface RolloutScope {
   personIds?: string[] | null;
   locationId?: string | null;
 }
+
+/** What one attempt at one person answered (migrations/0007): kept on the person, the last HISTORY_LIMIT of them. */
+export interface AttemptEntry {
+  /** The person's attempt number (claims counted since the roll-out started). */
+  attempt: number;
+  /** 0 for the roll-out itself, then one per retryFailedRolloutPeople. */
+  round: number;
+  at: string;
+  /** WRITTEN, ALREADY_IN_SYNC, FAILED, or WAITING (the vendor was unavailable: the person stays pending). */
+  outcome: 'WRITTEN' | 'ALREADY_IN_SYNC' | 'FAILED' | 'WAITING';
+  code: string | null;
+  message: string | null;
+  requests: number;
+}
+
+export const HISTORY_LIMIT = 20;
 
 export type RolloutRow = typeof policyRollouts.$inferSelect;
 export type RolloutItemRow = typeof policyRolloutItems.$inferSelect;
@@ -88,6 +110,12 @@ function decodeItemCursor(cursor: string): { seq: number; personId: string } {
     throw new AppError('BAD_USER_INPUT', 'The cursor is not one this API issued', { fields: [{ path: ['after'], message: 'invalid cursor' }] });
   }
   return { seq, personId: raw.slice(sep + 1) };
+}
+
+/** Appends one attempt to a person's history, dropping the oldest past HISTORY_LIMIT. */
+function appendHistory(entry: AttemptEntry): SQL {
+  const h = policyRolloutItems.history;
+  return sql`(CASE WHEN jsonb_array_length(${h}) >= ${HISTORY_LIMIT} THEN ${h} - 0 ELSE ${h} END) || jsonb_build_array(${JSON.stringify(entry)}::jsonb)`;
 }
 
 export class RolloutStore {
@@ -132,6 +160,11 @@ export class RolloutStore {
         updatedAt: now,
         ...(lastError !== undefined ? { lastError } : to === 'RUNNING' ? { lastError: null } : {}),
         ...(to === 'RUNNING' ? { resumedAt: now } : {}),
+        // A pause, resume or cancel ends a wait: a resumed run finds out afresh whether the vendor is back.
+        waitingCode: null,
+        waitingMessage: null,
+        waitingSince: null,
+        waitingUntil: null,
         ...(to === 'CANCELLED' || to.startsWith('COMPLETED') ? { finishedAt: now } : {}),
       })
       .where(
@@ -246,6 +279,7 @@ export class RolloutStore {
       FROM (
         SELECT person_id FROM policy_rollout_items
         WHERE rollout_id = ${rolloutId} AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < now())
+          AND NOT EXISTS (SELECT 1 FROM policy_rollouts WHERE id = ${rolloutId} AND waiting_until > now())
         ORDER BY seq
         LIMIT ${n}
         FOR UPDATE SKIP LOCKED
@@ -261,10 +295,12 @@ export class RolloutStore {
     personId: string,
     owner: string,
     outcome: { status: Exclude<ItemStatus, 'PENDING'>; requests: number; error?: StoredVendorError | null; changes?: unknown },
+    entry?: AttemptEntry,
   ): Promise<boolean> {
     const rows = await this.db
       .update(policyRolloutItems)
       .set({
+        ...(entry ? { history: appendHistory(entry) } : {}),
         status: outcome.status,
         requests: sql`${policyRolloutItems.requests} + ${outcome.requests}`,
         error: outcome.error ?? null,
@@ -278,12 +314,88 @@ export class RolloutStore {
     return rows.length > 0;
   }
 
-  /** Leaves a person pending for another try after `delayMs` (the vendor was unavailable). */
-  async retryItemLater(rolloutId: string, personId: string, owner: string, delayMs: number, requests: number, error: StoredVendorError): Promise<void> {
+  /**
+   * Gives a person back, still pending, after the vendor was unavailable for them (the roll-out waits: see
+   * startWaiting). The attempt stays counted and in the history; nothing about the person is marked failed.
+   */
+  async holdItem(rolloutId: string, personId: string, owner: string, requests: number, error: StoredVendorError, entry: AttemptEntry): Promise<void> {
     await this.db
       .update(policyRolloutItems)
-      .set({ leaseOwner: null, leaseUntil: sql`now() + make_interval(secs => ${delayMs / 1000})`, error, requests: sql`${policyRolloutItems.requests} + ${requests}` })
+      .set({ leaseOwner: null, leaseUntil: null, error, requests: sql`${policyRolloutItems.requests} + ${requests}`, history: appendHistory(entry) })
       .where(and(eq(policyRolloutItems.rolloutId, rolloutId), eq(policyRolloutItems.personId, personId), eq(policyRolloutItems.leaseOwner, owner)));
+  }
+
+  /**
+   * Extends the lease of every person (and the directory listing) the owner still holds: a worker alive renews every
+   * few seconds, so a short lease suffices to hand a dead worker's people over quickly while a slow call (a long
+   * Retry-After) keeps its person. Answers the people still held.
+   */
+  async renewLeases(rolloutId: string, owner: string, leaseMs: number): Promise<string[]> {
+    const secs = leaseMs / 1000;
+    await this.db.execute(sql`
+      UPDATE policy_rollouts SET list_lease_until = now() + make_interval(secs => ${secs})
+      WHERE id = ${rolloutId} AND list_owner = ${owner} AND listed = false`);
+    const result = await this.db.execute(sql`
+      UPDATE policy_rollout_items SET lease_until = now() + make_interval(secs => ${secs})
+      WHERE rollout_id = ${rolloutId} AND lease_owner = ${owner} AND status = 'PENDING'
+      RETURNING person_id AS "personId"`);
+    return rowsOf<{ personId: string }>(result).map((r) => r.personId);
+  }
+
+  /**
+   * The vendor is unavailable for this roll-out: every worker of every replica stops claiming until `waiting_until`
+   * (claim() checks it). The next attempt moves further out the longer the wait lasts (twice the time waited so far,
+   * between minMs and maxMs), and never before the vendor's own Retry-After. Answers whether this call began the wait.
+   */
+  async startWaiting(
+    id: string,
+    reason: { code: string; message: string },
+    delay: { minMs: number; maxMs: number; retryAfterMs?: number },
+  ): Promise<{ began: boolean; until: Date } | undefined> {
+    const result = await this.db.execute(sql`
+      UPDATE policy_rollouts r SET
+        waiting_code = ${reason.code}, waiting_message = ${reason.message},
+        waiting_since = coalesce(r.waiting_since, now()),
+        waiting_until = greatest(coalesce(r.waiting_until, now()), now() + make_interval(secs => greatest(
+          ${(delay.retryAfterMs ?? 0) / 1000}::float8,
+          least(${delay.maxMs / 1000}::float8, greatest(${delay.minMs / 1000}::float8, 2 * extract(epoch FROM now() - coalesce(r.waiting_since, now()))::float8))))),
+        updated_at = now()
+      FROM (SELECT id, waiting_since FROM policy_rollouts WHERE id = ${id} FOR UPDATE) AS before
+      WHERE r.id = before.id AND r.status = 'RUNNING'
+      RETURNING before.waiting_since IS NULL AS began, r.waiting_until AS until`);
+    const [row] = rowsOf<{ began: boolean; until: Date | string }>(result);
+    return row ? { began: row.began === true, until: new Date(row.until) } : undefined;
+  }
+
+  /** Ends a wait whose next attempt time has come and succeeded (one caller wins): answers how long it lasted. */
+  async endWaiting(id: string): Promise<{ since: Date; code: string | null } | undefined> {
+    const result = await this.db.execute(sql`
+      UPDATE policy_rollouts r SET waiting_code = NULL, waiting_message = NULL, waiting_since = NULL, waiting_until = NULL, updated_at = now()
+      FROM (SELECT id, waiting_since, waiting_code FROM policy_rollouts WHERE id = ${id} FOR UPDATE) AS before
+      WHERE r.id = before.id AND r.waiting_since IS NOT NULL AND r.waiting_until <= now()
+      RETURNING before.waiting_since AS since, before.waiting_code AS code`);
+    const [row] = rowsOf<{ since: Date | string; code: string | null }>(result);
+    return row ? { since: new Date(row.since), code: row.code } : undefined;
+  }
+
+  /**
+   * A finished roll-out runs again for its FAILED people only (a new round; their history stays). Answers the
+   * roll-out and how many people it put back, or undefined when it is not COMPLETED_WITH_ERRORS (or not visible).
+   */
+  async retryFailed(tx: AppDb, scope: TenantScope, id: string): Promise<{ row: RolloutRow; people: number } | undefined> {
+    const now = new Date();
+    const [row] = await tx
+      .update(policyRollouts)
+      .set({ status: 'RUNNING', resumedAt: now, updatedAt: now, finishedAt: null, lastError: null, retryRound: sql`${policyRollouts.retryRound} + 1` })
+      .where(and(eq(policyRollouts.id, id), eq(policyRollouts.status, 'COMPLETED_WITH_ERRORS'), tenantCondition(policyRollouts.tenantId, scope)))
+      .returning();
+    if (!row) return undefined;
+    const people = await tx
+      .update(policyRolloutItems)
+      .set({ status: 'PENDING', leaseOwner: null, leaseUntil: null, finishedAt: null })
+      .where(and(eq(policyRolloutItems.rolloutId, id), eq(policyRolloutItems.status, 'FAILED')))
+      .returning({ personId: policyRolloutItems.personId });
+    return { row, people: people.length };
   }
 
   /** Gives claimed people back at once (a paused roll-out, a replica shutting down): the claim did not count. */
@@ -311,6 +423,10 @@ export class RolloutStore {
       .update(policyRollouts)
       .set({
         status: sql`CASE WHEN EXISTS (SELECT 1 FROM policy_rollout_items WHERE rollout_id = ${id} AND status = 'FAILED') THEN 'COMPLETED_WITH_ERRORS' ELSE 'COMPLETED' END`,
+        waitingCode: null,
+        waitingMessage: null,
+        waitingSince: null,
+        waitingUntil: null,
         finishedAt: now,
         updatedAt: now,
       })

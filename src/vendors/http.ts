@@ -575,7 +575,8 @@ export class VendorHttp {
       const waited = retryAfter ?? backoffDelay(attempt, settings.retry);
       hookAttempt('rate_limited', res.status);
       if (waited > settings.retry.retryAfterCapMs) {
-        throw new AttemptFailure({ ...failure, code: 'VENDOR_UNAVAILABLE' }, 'rate_limited', false, res.status);
+        // Not waited out here, but the caller holding its work needs to know when to come back.
+        throw new AttemptFailure({ ...failure, code: 'VENDOR_UNAVAILABLE' }, 'rate_limited', false, res.status, waited);
       }
       p.limiter.pauseFor(waited);
       throw new AttemptFailure({ ...failure, code: 'VENDOR_UNAVAILABLE' }, 'rate_limited', true, res.status, waited);
@@ -612,6 +613,7 @@ export class VendorHttp {
         vendor: kind,
         operation: call.operation,
         retryable: true,
+        breakerOpen: true,
       });
     }
     if (e instanceof AttemptFailure) {
@@ -633,6 +635,7 @@ export class VendorHttp {
         ...(f.vendorCode !== undefined ? { vendorCode: f.vendorCode } : {}),
         ...(f.vendorMessage !== undefined ? { vendorMessage: f.vendorMessage } : {}),
         ...(f.fields?.length ? { fields: f.fields } : {}),
+        ...(f.code === 'VENDOR_UNAVAILABLE' && e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
         retryable: f.code === 'VENDOR_UNAVAILABLE',
       });
     }

@@ -43,6 +43,11 @@ export class StartPolicyRolloutInput {
   dryRun: boolean = false;
 }
 
+@InputType()
+export class RetryFailedRolloutPeopleInput {
+  @Field(() => ID) @IsUUID('all', { message: 'rolloutId must be a roll-out id (UUID)' }) rolloutId!: string;
+}
+
 @ArgsType()
 export class PolicyRolloutsArgs extends PageArgs {
   @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;

@@ -12,8 +12,8 @@ import { VendorConnection } from '../connection/connection.type';
 import { RecordingPolicy } from '../policy/policy.type';
 import type { RecordingRules } from '../policy/rules.type';
 import { PageInfo } from '../common/pagination';
-import { DriftReportArgs, PolicyRolloutsArgs, RolloutOutcomesArgs, StartPolicyRolloutInput } from './rollout.input';
-import { PolicyRollout, PolicyRolloutConnection, PolicyRolloutOutcome, PolicyRolloutOutcomeConnection, StartPolicyRolloutPayload } from './rollout.type';
+import { DriftReportArgs, PolicyRolloutsArgs, RetryFailedRolloutPeopleInput, RolloutOutcomesArgs, StartPolicyRolloutInput } from './rollout.input';
+import { PolicyRollout, PolicyRolloutConnection, PolicyRolloutOutcome, PolicyRolloutOutcomeConnection, RetryFailedRolloutPeoplePayload, StartPolicyRolloutPayload } from './rollout.type';
 
 export const toRollout = (r: RolloutRow, stats?: RolloutStats): PolicyRollout => ({
   id: r.id,
@@ -28,6 +28,13 @@ export const toRollout = (r: RolloutRow, stats?: RolloutStats): PolicyRollout =>
   status: r.status,
   allowedRequestsPerSecond: r.ratePerSecond,
   lastError: toVendorError(r.lastError),
+  // Only a running roll-out waits; the columns of a paused or finished one are cleared by its transition anyway.
+  waiting:
+    r.status === 'RUNNING' && r.waitingSince && r.waitingUntil
+      ? { reason: r.waitingMessage ?? '', code: r.waitingCode ?? 'VENDOR_UNAVAILABLE', since: r.waitingSince, nextAttemptAt: r.waitingUntil }
+      : null,
+  isWaiting: r.status === 'RUNNING' && !!r.waitingSince,
+  round: r.retryRound,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   finishedAt: r.finishedAt,
@@ -41,6 +48,7 @@ const toOutcome = (i: RolloutItemRow): PolicyRolloutOutcome => ({
   changes: (i.changes as FieldDiffT[] | null) ?? [],
   error: toVendorError(i.error),
   finishedAt: i.finishedAt,
+  history: (i.history ?? []).map((h) => ({ ...h, at: new Date(h.at) })),
 });
 
 @ObjectType({ description: "A tenant's policies whose vendor state was changed outside this service, with the field-level differences." })
@@ -132,6 +140,18 @@ export class RolloutResolver {
   @Mutation(() => PolicyRollout, { description: 'Stops for good; people not reached stay PENDING. Settings already written stay.' })
   async cancelPolicyRollout(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PolicyRollout> {
     return toRollout(await ctx.services.rollouts.cancel(ctx.principal, id));
+  }
+
+  @Mutation(() => RetryFailedRolloutPeoplePayload, {
+    description:
+      "Runs a roll-out that COMPLETED_WITH_ERRORS again for its FAILED people only (a new round); each person's history keeps what every earlier attempt answered. Audited.",
+  })
+  async retryFailedRolloutPeople(
+    @Arg('input', () => RetryFailedRolloutPeopleInput) input: RetryFailedRolloutPeopleInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RetryFailedRolloutPeoplePayload> {
+    const r = await ctx.services.rollouts.retryFailed(ctx.principal, input.rolloutId, ctx.requestId);
+    return { rollout: toRollout(r.rollout), retried: r.retried };
   }
 
   @Subscription(() => PolicyRollout, {

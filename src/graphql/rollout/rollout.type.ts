@@ -24,10 +24,13 @@ export const PolicyRolloutOutcomeStatus = enumOf(ITEM_STATUSES);
 registerEnumType(PolicyRolloutOutcomeStatus, {
   name: 'PolicyRolloutOutcomeStatus',
   valuesConfig: {
-    PENDING: { description: 'Not reached yet (or waiting to retry after the vendor was unavailable).' },
+    PENDING: { description: 'Not reached yet, or waiting for the vendor to be available again (see history and the roll-out\'s waiting).' },
     WRITTEN: { description: 'The settings differed and were written.' },
     ALREADY_IN_SYNC: { description: 'The settings were read and already as desired: nothing was written.' },
-    FAILED: { description: "The vendor refused, or stayed unavailable; see error for the vendor's answer." },
+    FAILED: {
+      description:
+        "The vendor answered about this person: it refused these settings, or the person does not exist; see error. An unavailable vendor never fails a person. retryFailedRolloutPeople tries FAILED people again.",
+    },
   },
 });
 
@@ -36,6 +39,27 @@ export class PolicyRolloutScope {
   @Field(() => Boolean, { description: 'Every person in the directory.' }) all!: boolean;
   @Field(() => String, { nullable: true, description: 'Everyone in this vendor location.' }) locationId!: string | null;
   @Field(() => Int, { nullable: true, description: 'How many people were named (personIds).' }) personCount!: number | null;
+}
+
+@ObjectType({ description: 'What one attempt at one person answered.' })
+export class PolicyRolloutAttempt {
+  @Field(() => Int, { description: "The person's attempt number." }) attempt!: number;
+  @Field(() => Int, { description: '0 for the roll-out itself, then one per retryFailedRolloutPeople.' }) round!: number;
+  @Field(() => DateTime) at!: Date;
+  @Field(() => String, { description: 'WRITTEN, ALREADY_IN_SYNC, FAILED, or WAITING (the vendor was unavailable; the person stayed pending).' })
+  outcome!: string;
+  @Field(() => String, { nullable: true, description: 'Our error code, when the attempt did not succeed.' }) code!: string | null;
+  @Field(() => String, { nullable: true }) message!: string | null;
+  @Field(() => Int, { description: 'Vendor requests this attempt sent.' }) requests!: number;
+}
+
+@ObjectType({ description: 'Why a running roll-out is waiting instead of working, and when it tries again by itself.' })
+export class PolicyRolloutWaiting {
+  @Field(() => String, { description: 'What the vendor answered, in words (no URLs or credentials).' }) reason!: string;
+  @Field(() => String, { description: 'VENDOR_UNAVAILABLE (down, throttling, too many recent failures), VENDOR_AUTH_FAILED (credentials refused), ...' })
+  code!: string;
+  @Field(() => DateTime) since!: Date;
+  @Field(() => DateTime, { description: 'When workers try the vendor again (sooner at first, at most every 30 seconds).' }) nextAttemptAt!: Date;
 }
 
 @ObjectType({ description: 'What happened for one person.' })
@@ -47,6 +71,7 @@ export class PolicyRolloutOutcome {
   @Field(() => [FieldDiff], { description: 'What the write changed (empty when nothing was written).' }) changes!: FieldDiff[];
   @Field(() => VendorError, { nullable: true, description: "The vendor's error (the last one, while a retry is pending)." }) error!: VendorError | null;
   @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => [PolicyRolloutAttempt], { description: 'What each attempt answered, oldest first (the last 20).' }) history!: PolicyRolloutAttempt[];
 }
 
 @ObjectType()
@@ -71,7 +96,14 @@ export class PolicyRollout {
   @Field(() => PolicyRolloutStatus) status!: string;
   @Field(() => Float, { description: "Requests per second the vendor allows this connection: the roll-out's pace, shared by every replica." })
   allowedRequestsPerSecond!: number;
-  @Field(() => VendorError, { nullable: true, description: 'Why the service paused it (e.g. the directory could not be read).' }) lastError!: VendorError | null;
+  @Field(() => VendorError, { nullable: true, description: 'Why the service paused it (the vendor refused the scope), or the last directory error.' }) lastError!: VendorError | null;
+  @Field(() => PolicyRolloutWaiting, {
+    nullable: true,
+    description: 'Set while it runs but waits for an unavailable vendor (nobody is marked failed for that); it goes on by itself when the vendor answers again.',
+  })
+  waiting!: PolicyRolloutWaiting | null;
+  @Field(() => Boolean, { description: 'True while waiting is set.' }) isWaiting!: boolean;
+  @Field(() => Int, { description: '0, then one more per retryFailedRolloutPeople.' }) round!: number;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime) updatedAt!: Date;
   @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
@@ -96,6 +128,12 @@ export class PolicyRolloutPlan {
   @Field(() => Float) allowedRequestsPerSecond!: number;
   @Field(() => Int, { description: 'At one read and one write per person, at the allowed rate.' }) estimatedSeconds!: number;
   @Field(() => [PolicyRolloutSample]) sample!: PolicyRolloutSample[];
+}
+
+@ObjectType()
+export class RetryFailedRolloutPeoplePayload {
+  @Field(() => PolicyRollout, { description: 'RUNNING again, for its failed people only.' }) rollout!: PolicyRollout;
+  @Field(() => Int, { description: 'People put back to PENDING (those that were FAILED).' }) retried!: number;
 }
 
 @ObjectType()
