@@ -156,9 +156,9 @@ export type PeriodicBeepInput = {
 export type PolicyRolloutOutcomeStatus =
   /** The settings were read and already as desired: nothing was written. */
   | 'ALREADY_IN_SYNC'
-  /** The vendor refused, or stayed unavailable; see error for the vendor's answer. */
+  /** The vendor answered about this person: it refused these settings, or the person does not exist; see error. An unavailable vendor never fails a person. retryFailedRolloutPeople tries FAILED people again. */
   | 'FAILED'
-  /** Not reached yet (or waiting to retry after the vendor was unavailable). */
+  /** Not reached yet, or waiting for the vendor to be available again (see history and the roll-out's waiting). */
   | 'PENDING'
   /** The settings differed and were written. */
   | 'WRITTEN';
