@@ -5,6 +5,10 @@ import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
 import { SIGNALWIRE_API_PATH, SIGNALWIRE_DEFAULT_API_TOKEN, SIGNALWIRE_DEFAULT_PROJECT_ID } from '../../src/sandbox/signalwire/emulator';
 import { wavTone } from '../../src/sandbox/signalwire/audio';
+import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from '../../src/sandbox/webex/emulator';
+import { createWebexAdapter } from '../../src/vendors/webex/adapter';
+import type { ConnectionContext } from '../../src/vendors/port';
+import { TEST_HTTP_SETTINGS } from '../contract/policy-contract';
 
 const FIELDS = `id status callId vendorRecordingId version failureReason pendingAction lastError { code }`;
 const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { ${FIELDS} } }`;
@@ -184,5 +188,40 @@ describe('attachments carry the truth', () => {
     const page = await stores.attachments.page(null, DEMO_TENANT_ID, crmCall.CALL_ID, { first: 10 } as never);
     assert.deepEqual(page.items.map((a) => [a.id, a.status, a.pending]), [[id, 'ATTACHED', null]]);
     assert.equal(b24.counts().writes[`attach:${crmCall.CALL_ID}`], 1);
+  });
+});
+
+describe('recovery at Webex (no read of a call recording: the intended action is sent again)', () => {
+  const webex: WebexEmulator = createWebexEmulator({ people: 3, rateLimit: null });
+  const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+  let conn: ConnectionContext;
+  before(async () => {
+    await webex.listen(0, '127.0.0.1');
+    conn = { connectionId: 'c', tenantId: 't', baseUrl: webex.apiBaseUrl, settings: {}, credentials: { accessToken: WEBEX_DEFAULT_TOKEN } };
+  });
+  after(() => webex.close());
+  const call = (index: number, record: 'On Demand with User Initiated Start' | 'Never') => {
+    webex.setSettings(webex.personId(index), { enabled: record !== 'Never', record });
+    return webex.createCall({ personId: webex.personId(index) }).callId;
+  };
+  const starts = (callId: string) => webex.call(callId)!.history.filter((h) => h.action === 'startRecording' && h.outcome === 204).length;
+
+  it('a start that landed is adopted (the repeat is refused as already recording), one that did not is made now', async () => {
+    const landed = call(0, 'On Demand with User Initiated Start');
+    await adapter.startRecording(conn, { callId: landed });
+    assert.equal((await adapter.settleStart(conn, { callId: landed }))?.status, 'IN_PROGRESS');
+    assert.equal(starts(landed), 1, 'no second recording');
+    const lost = call(1, 'On Demand with User Initiated Start');
+    assert.equal((await adapter.settleStart(conn, { callId: lost }))?.status, 'IN_PROGRESS');
+    assert.equal(starts(lost), 1);
+    assert.equal(await adapter.settleStart(conn, { callId: call(2, 'Never') }), null, 'a start Webex refuses never happened');
+  });
+
+  it('a stop that landed settles as STOPPED', async () => {
+    const id = call(0, 'On Demand with User Initiated Start');
+    await adapter.startRecording(conn, { callId: id });
+    await adapter.updateRecording(conn, { callId: id }, { kind: 'stop' });
+    assert.equal((await adapter.settleAction(conn, { callId: id }, { kind: 'stop' }))?.status, 'STOPPED');
+    assert.equal(webex.call(id)!.recording, 'stopped');
   });
 });
