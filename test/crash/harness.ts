@@ -451,6 +451,18 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
       liveFailedToStart: lives.filter((l) => l.status === 'FAILED_TO_START').length,
       liveStartsAnswered: started.length,
     };
+    // What recovery did (its audit entries): starts adopted or found never started, actions settled from the vendor.
+    for (const action of ['live_recording.start.recovered', 'live_recording.pause.recovered', 'live_recording.resume.recovered', 'live_recording.stop.recovered']) {
+      let n = 0;
+      let after: string | null = null;
+      for (;;) {
+        const page: any = (await read(`query($t: ID!, $a: String!, $after: String) { auditLog(tenantId: $t, action: $a, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { t: tenantId, a: action, after })).auditLog;
+        n += page.nodes.length;
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      report.figures[`recovered:${action.split('.')[1]}`] = n;
+    }
     report.invariants.push({
       name: 'no live recording at the vendor without a row',
       ok: orphans.length === 0,
