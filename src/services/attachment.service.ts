@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../server/auth';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
 import type { VendorKind } from '../domain/vendor-kind';
-import type { AttachmentRow } from '../store/schema';
+import type { AttachmentRow, LiveRecordingRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import type { AttachRequest } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
@@ -95,11 +95,7 @@ export class AttachmentService {
           fields: [{ path: ['input', 'liveRecordingId'], message: 'the recording is still running' }],
         });
       }
-      const origin = await this.connections.vendorContextForScope(scope, rec.connectionId, requestId);
-      const recVendor = getVendor(rec.vendor as VendorKind);
-      if (!recVendor.recordingMedia) throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
-      const media = await recVendor.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });
-      const { bytes } = await fetchVendorMedia(media.url, media.headers, new URL(origin.record.baseUrl).origin, this.mediaLimits);
+      const bytes = await this.mediaOf(scope, rec, requestId);
       checkFormat(bytes, input.fileName, ['input', 'liveRecordingId']);
       req.content = bytes;
       sizeBytes = bytes.length;
@@ -118,7 +114,8 @@ export class AttachmentService {
       recordUrl: input.recordUrl ?? null,
       sizeBytes,
       status: 'ATTACHING',
-      pending: { fileName: input.fileName, ...(req.recordUrl ? { recordUrl: req.recordUrl } : { contentBase64: req.contentBase64 ?? req.content!.toString('base64') }) },
+      // A live recording's media is fetched again from its vendor on a resend rather than kept here (it may be large).
+      pending: { fileName: input.fileName, ...(req.recordUrl ? { recordUrl: req.recordUrl } : req.contentBase64 ? { contentBase64: req.contentBase64 } : { liveRecordingId: input.liveRecordingId! }) },
       lockUntil: new Date(Date.now() + LEASE_MS),
     });
     let outcome: Awaited<ReturnType<NonNullable<typeof crm.attachRecording>>>;
@@ -180,7 +177,14 @@ export class AttachmentService {
         const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
         const crm = getVendor(record.vendor as VendorKind);
         if (!pending || !crm.attachRecording) throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'nothing to resend');
-        const req: AttachRequest = { crmCallId: row.crmCallId, fileName: pending.fileName, ...(pending.recordUrl ? { recordUrl: pending.recordUrl } : { contentBase64: pending.contentBase64 }) };
+        const req: AttachRequest = { crmCallId: row.crmCallId, fileName: pending.fileName };
+        if (pending.recordUrl) req.recordUrl = pending.recordUrl;
+        else if (pending.contentBase64) req.contentBase64 = pending.contentBase64;
+        else {
+          const [rec] = await stores.liveRecordings.byIds([row.tenantId], [pending.liveRecordingId ?? '']);
+          if (!rec) throw new AppError('NOT_FOUND', 'the live recording to attach is gone');
+          req.content = await this.mediaOf([row.tenantId], rec);
+        }
         const outcome = await crm.attachRecording(ctx, req);
         await stores.db.transaction(async (tx) => {
           const a = await stores.attachments.settle(tx, row.id, { status: 'ATTACHED', replacedPrevious: outcome.replacedPrevious, vendorFileId: outcome.vendorFileId ?? null });
@@ -200,6 +204,16 @@ export class AttachmentService {
       }
     }
     return tally;
+  }
+
+  /** A stopped live recording's media, from its vendor's own host only. */
+  private async mediaOf(scope: readonly string[] | null, rec: LiveRecordingRow, requestId?: string): Promise<Buffer> {
+    const origin = await this.connections.vendorContextForScope(scope, rec.connectionId, requestId);
+    const recVendor = getVendor(rec.vendor as VendorKind);
+    if (!recVendor.recordingMedia) throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
+    const media = await recVendor.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });
+    const { bytes } = await fetchVendorMedia(media.url, media.headers, new URL(origin.record.baseUrl).origin, this.mediaLimits);
+    return bytes;
   }
 
   private checkRecordUrl(url: string): FieldProblem[] {

@@ -117,7 +117,7 @@ export const attachments = pgTable('attachments', {
   /** ATTACHING (written before the vendor call, migration 0008), ATTACHED or FAILED. */
   status: text('status').notNull().default('ATTACHED'),
   /** While ATTACHING: what is needed to send the attachment again (Bitrix24 replaces a call's one recording). */
-  pending: jsonb('pending').$type<{ fileName: string; contentBase64?: string; recordUrl?: string } | null>(),
+  pending: jsonb('pending').$type<{ fileName: string; contentBase64?: string; recordUrl?: string; liveRecordingId?: string } | null>(),
   lockUntil: timestamp('lock_until', { withTimezone: true, mode: 'date', precision: 3 }),
   lastError: jsonb('last_error').$type<StoredVendorError | null>(),
   createdAt: createdAt(),

@@ -223,11 +223,13 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
   };
   /** Reads must eventually answer: retried across kills. */
   const read = async (query: string, variables: Record<string, unknown> = {}): Promise<any> => {
-    for (let i = 0; ; i += 1) {
+    // Patient: a replica restarting on a loaded machine (PGlite recovery, migrations, queue start) takes a while.
+    const deadline = Date.now() + 300_000;
+    for (;;) {
       const r = await gql(query, variables);
       if (r.data && !r.errors?.length) return r.data;
-      if (i > 200) throw new Error(`read failed: ${JSON.stringify(r.errors)}`);
-      await sleep(100);
+      if (Date.now() > deadline) throw new Error(`read failed: ${JSON.stringify(r.errors)}`);
+      await sleep(200);
     }
   };
   const control = (vendor: string, path: string, body?: unknown) =>
