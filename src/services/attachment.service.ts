@@ -123,7 +123,8 @@ export class AttachmentService {
       outcome = await crm.attachRecording(ctx, req);
     } catch (e) {
       if (isUnknownOutcome(e)) await stores.attachments.release(stores.db, intent.id);
-      else await stores.attachments.settle(stores.db, intent.id, { status: 'FAILED', lastError: storedError(e) });
+      // Refused: nothing was filed, so nothing stays written (the caller gets the error).
+      else await stores.attachments.discard(stores.db, intent.id);
       throw e;
     }
     return stores.db.transaction(async (tx) => {

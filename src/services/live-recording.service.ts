@@ -135,10 +135,8 @@ export class LiveRecordingService {
         // Not known whether it started: the row stays STARTING for the recovery pass, which asks the vendor.
         await stores.liveRecordings.release(stores.db, intent.id, token);
       } else {
-        await stores.db.transaction(async (tx) => {
-          const r = await stores.liveRecordings.releaseWith(tx, intent.id, token, { status: 'FAILED_TO_START', failureReason: `The vendor refused the start: ${(e as Error).message}`, lastError: storedError(e) });
-          await stores.audit.record(tx, { tenantId: intent.tenantId, actor: actor.subject, action: 'live_recording.start', targetType: 'LiveRecording', targetId: intent.id, after: r ? auditView(r) : null, outcome: { ok: false, error: storedError(e) }, requestId });
-        });
+        // The vendor refused: nothing started anywhere, so nothing stays written (a refusal is an error, not a row).
+        await stores.liveRecordings.discardIntent(stores.db, intent.id, token);
       }
       throw e;
     }

@@ -71,6 +71,11 @@ export class LiveRecordingStore {
     return row;
   }
 
+  /** Deletes a STARTING row we still hold (the vendor refused the start: there is nothing to remember). */
+  async discardIntent(tx: AppDb, id: string, token: string): Promise<void> {
+    await tx.delete(liveRecordings).where(and(eq(liveRecordings.id, id), eq(liveRecordings.lockToken, token), eq(liveRecordings.status, 'STARTING')));
+  }
+
   /** Extends a held lease while its vendor call runs; false when the lease was lost. */
   async renew(tx: AppDb, id: string, token: string, leaseMs: number): Promise<boolean> {
     const rows = await tx
@@ -143,6 +148,10 @@ export class AttachmentStore {
       .where(and(eq(attachments.id, id), eq(attachments.status, 'ATTACHING')))
       .returning();
     return row;
+  }
+
+  async discard(tx: AppDb, id: string): Promise<void> {
+    await tx.delete(attachments).where(and(eq(attachments.id, id), eq(attachments.status, 'ATTACHING')));
   }
 
   /** Hands an ATTACHING row back to the recovery pass (its outcome is unknown). */

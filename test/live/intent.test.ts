@@ -133,13 +133,13 @@ describe('live recordings: intent before effect, and recovery', () => {
     assert.deepEqual([settled.status, settled.pendingAction, settled.lockToken], ['STOPPED', null, null]);
   });
 
-  it('a start the vendor refuses leaves a FAILED_TO_START row with the reason, and no recording', async () => {
+  it('a start the vendor refuses is an error that leaves no row (nothing started anywhere), and no recording', async () => {
     const call = sw().createCall();
     sw().hangup(call.sid);
     const err = errorOf(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } }));
     assert.equal(err.code, 'VENDOR_REJECTED');
     const nodes = ok(await t.gql(LIST, { tenantId: DEMO_TENANT_ID })).liveRecordings.nodes.filter((n: { callId: string }) => n.callId === call.sid);
-    assert.deepEqual(nodes.map((n: { status: string }) => n.status), ['FAILED_TO_START']);
+    assert.deepEqual(nodes, []);
     assert.equal(sw().startsPerCall()[call.sid] ?? 0, 0);
   });
 });
