@@ -127,9 +127,10 @@ class Replica {
     this.child = child;
     child.stdout!.on('data', (c) => (this.output = (this.output + c).slice(-200_000)));
     child.stderr!.on('data', (c) => (this.output = (this.output + c).slice(-200_000)));
-    for (let i = 0; i < 1200; i += 1) {
+    const deadline = Date.now() + 180_000;
+    while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`replica ${this.index} exited (${child.exitCode}): ${this.output.slice(-3000)}`);
-      const ready = await fetch(`${this.url}/readyz`).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status === 200, () => false);
       if (ready) return;
       await sleep(50);
     }
