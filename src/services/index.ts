@@ -12,7 +12,7 @@ import { AttachmentService } from './attachment.service';
 import { PolicySyncService, type PolicySyncSettings } from './policy-sync.service';
 import type PgBoss from 'pg-boss';
 import { DEFAULT_ROLLOUT_SETTINGS, RolloutService, type RolloutSettings } from './rollout.service';
-import { ReconcileService, type ReconcileSettings } from './reconcile.service';
+import { DEFAULT_RECONCILE_SETTINGS, ReconcileService, type ReconcileSettings } from './reconcile.service';
 import { IdempotencyService } from './idempotency.service';
 
 export interface ServiceDeps {
@@ -56,7 +56,7 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
   return {
     policySync,
     rollouts: new RolloutService(deps, connections, events, queue.boss, { ...DEFAULT_ROLLOUT_SETTINGS, ...queue.rollout }),
-    reconcile: new ReconcileService(deps, policies, queue.boss, { intervalSeconds: 0, pollingIntervalSeconds: 2, runWorkers: true, ...queue.reconcile }),
+    reconcile: new ReconcileService(deps, policies, queue.boss, { ...DEFAULT_RECONCILE_SETTINGS, ...queue.reconcile }),
     idempotency: new IdempotencyService(deps),
     events,
     liveRecordings: new LiveRecordingService(deps, connections, events, queue.liveRecovery),

@@ -3,13 +3,14 @@ import { AppError } from '../domain/errors';
 import type { PolicyScope, RecordingRules } from '../domain/policy';
 import type { VendorKind } from '../domain/vendor-kind';
 import type { AppDb } from '../store/db';
-import { jobDbOf } from '../store/job-queue';
+import { bossSchemaOf, jobDbOf } from '../store/job-queue';
 import type { RecordingPolicyRow } from '../store/schema';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
 import type { EventBus } from './event-bus';
 import type { ServiceDeps } from './index';
 import { storedError } from './vendor-errors';
+import { holdsWork, retryAfterOf } from './rollout-holds';
 
 export const POLICY_SYNC_QUEUE = 'policy-sync';
 
@@ -17,7 +18,11 @@ export interface PolicySyncSettings {
   /** First retry delay; doubled per attempt when backoff is on (pg-boss adds jitter). */
   retryDelaySeconds: number;
   retryBackoff: boolean;
-  /** How long one desired version keeps being retried before it is marked FAILED. */
+  /**
+   * How long one desired version keeps being retried after unexpected errors (ours, not the vendor's) before it is
+   * marked FAILED. A vendor that is unavailable never fails a policy: past the deadline it stays PENDING, retried at
+   * most every HOLD_MAX_DELAY_SECONDS, and each attempt logs that it is overdue.
+   */
   deadlineSeconds: number;
   /** A job whose worker died is retried after this long. */
   expireInSeconds: number;
@@ -37,7 +42,10 @@ export const DEFAULT_SYNC_SETTINGS: PolicySyncSettings = {
   runWorkers: true,
 };
 
-type Outcome = 'done' | 'retry';
+type Outcome = 'done' | { retryInSeconds: number };
+
+/** While the vendor is unavailable a policy is tried at least this often, however many attempts it took. */
+export const HOLD_MAX_DELAY_SECONDS = 60;
 
 /**
  * Delivers desired policy versions to vendors through a pg-boss queue. A job only names the policy: the worker
@@ -125,11 +133,19 @@ export class PolicySyncService {
           outcome = await this.process(job.data.policyId, job.data.requestId);
         } catch (e) {
           this.deps.logger.error({ err: e, policyId: job.data.policyId }, 'policy sync job failed unexpectedly');
-          outcome = 'retry';
+          outcome = { retryInSeconds: this.settings.retryDelaySeconds };
         }
-        if (outcome === 'retry') {
+        if (outcome !== 'done') {
           this.stats.retries++;
           await this.boss.fail(POLICY_SYNC_QUEUE, job.id, { retry: true }).catch(() => undefined);
+          // pg-boss doubles the delay per retry up to 2^16 times the first (a day and more): an outage must not leave
+          // a policy waiting that long once the vendor is back, so the retry is brought forward to our own bound.
+          await this.deps.database
+            .rawQuery(`UPDATE ${bossSchemaOf(this.deps.database)}.job SET start_after = least(start_after, now() + make_interval(secs => $2::float8)) WHERE id = $1 AND state = 'retry'`, [
+              job.id,
+              outcome.retryInSeconds,
+            ])
+            .catch(() => undefined);
         }
       }),
     );
@@ -162,13 +178,15 @@ export class PolicySyncService {
       this.stats.skipped++;
       return 'done';
     }
-    if (row.syncDeadline && row.syncDeadline.getTime() < Date.now()) {
+    const overdue = !!row.syncDeadline && row.syncDeadline.getTime() < Date.now();
+    // Only our own unexpected errors give up at the deadline; a vendor that is away is waited for.
+    if (overdue && row.lastSyncError?.code === 'INTERNAL_SERVER_ERROR') {
       await stores.db.transaction(async (tx) => {
         const updated = await stores.policies.recordSync(tx, row.id, row.version, {
           syncStatus: 'FAILED',
           lastSyncError: {
             ...(row.lastSyncError ?? { code: 'VENDOR_UNAVAILABLE', message: 'The vendor did not answer', at: new Date().toISOString() }),
-            message: `Gave up after the sync deadline: ${row.lastSyncError?.message ?? 'the vendor did not answer'}`,
+            message: `Gave up after the sync deadline: ${row.lastSyncError?.message ?? 'unexpected error'}`,
           },
         });
         if (updated) {
@@ -177,8 +195,10 @@ export class PolicySyncService {
         }
       });
       this.stats.failed++;
+      logger.warn({ policyId: row.id, version: row.version, code: 'INTERNAL_SERVER_ERROR' }, 'policy sync gave up after its deadline');
       return 'done';
     }
+    if (overdue) logger.warn({ policyId: row.id, version: row.version, attempts: row.syncAttempts, code: row.lastSyncError?.code ?? null }, 'policy sync overdue: still waiting for the vendor');
     const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId, requestId);
     const vendor = getVendor(record.vendor as VendorKind);
     const scope: PolicyScope = { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId };
@@ -204,8 +224,11 @@ export class PolicySyncService {
       return 'done';
     } catch (e) {
       const error = storedError(e);
-      const retryable = e instanceof AppError ? e.code === 'VENDOR_UNAVAILABLE' : true;
+      // Down, throttling, breaker open, credentials refused: the policy waits (PENDING) past any attempt count; only
+      // the vendor refusing these settings for this scope fails it.
+      const retryable = holdsWork(e);
       if (!(e instanceof AppError)) logger.error({ err: e, policyId: row.id }, 'policy push failed unexpectedly');
+      else if (!retryable) logger.warn({ policyId: row.id, version: row.version, code: error.code, message: error.message }, 'policy sync failed: the vendor refused it');
       await stores.db.transaction(async (tx) => {
         const updated = await stores.policies.recordSync(tx, row.id, row.version, {
           syncStatus: retryable ? 'PENDING' : 'FAILED',
@@ -217,8 +240,13 @@ export class PolicySyncService {
           await this.audit(tx, updated, retryable ? 'RETRYING' : 'FAILED', error, requestId);
         }
       });
-      if (!retryable) this.stats.failed++;
-      return retryable ? 'retry' : 'done';
+      if (!retryable) {
+        this.stats.failed++;
+        return 'done';
+      }
+      const backoff = this.settings.retryBackoff ? this.settings.retryDelaySeconds * 2 ** Math.min(16, row.syncAttempts) : this.settings.retryDelaySeconds;
+      const vendorSays = (retryAfterOf(e) ?? 0) / 1000;
+      return { retryInSeconds: Math.max(vendorSays, Math.min(HOLD_MAX_DELAY_SECONDS, backoff)) };
     }
   }
 }

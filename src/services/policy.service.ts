@@ -7,7 +7,7 @@ import type { VendorKind } from '../domain/vendor-kind';
 import type { RecordingPolicyRow, StoredVendorError } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import type { PolicyFilter } from '../store/policy.store';
-import type { RecordingVendor, VendorRequestPreview } from '../vendors/port';
+import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import { assertSupported, policyProblems } from '../vendors/capabilities';
 import type { ConnectionService } from './connection.service';
@@ -265,10 +265,13 @@ export class PolicyService {
     row: RecordingPolicyRow,
     requestId?: string,
     actor?: string,
+    /** Bulk callers (the scheduled reconcile) pace the read through the connection's shared request schedule. */
+    paced?: (ctx: ConnectionContext, vendor: RecordingVendor) => ConnectionContext,
   ): Promise<{ policy: RecordingPolicyRow; drift: FieldDiff[] }> {
     const { stores } = this.deps;
-    const { record, ctx } = await this.connections.vendorContextForScope(scope, row.connectionId, requestId);
+    const { record, ctx: own } = await this.connections.vendorContextForScope(scope, row.connectionId, requestId);
     const vendor = getVendor(record.vendor as VendorKind);
+    const ctx = paced ? paced(own, vendor) : own;
     const actual = await vendor.readPolicy!(ctx, { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId });
     const drift = diffRules(row.rules as RecordingRules, actual);
     const status = drift.length ? 'DRIFTED' : row.syncStatus === 'PENDING' ? 'PENDING' : 'IN_SYNC';

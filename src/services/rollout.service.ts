@@ -162,12 +162,15 @@ export class RolloutService {
   private async tick(): Promise<void> {
     if (this.stopping) return;
     this.stats.ticks++;
-    let joined = false;
-    for (const r of await this.deps.stores.rollouts.running()) {
+    let joined = 0;
+    const running = await this.deps.stores.rollouts.running();
+    for (const r of running) {
       if ((this.localJobs.get(r.id) ?? 0) > 0) continue;
       await this.sendJob(r.id, -1, undefined, `${r.id}:join:${this.owner}:0`);
-      joined = true;
+      joined++;
     }
+    // Counted by the crash tests (a take-over within a few ticks), so at debug level.
+    this.deps.logger.debug({ tick: this.stats.ticks, running: running.length, joined }, 'roll-out presence tick');
     if (joined) this.wake();
   }
 
@@ -529,6 +532,7 @@ export class RolloutService {
         const held = new Set(await stores.rollouts.renewLeases(row.id, jobOwner, leaseMs));
         run.renewedAt = Date.now();
         this.stats.leaseRenewals++;
+        logger.debug({ rolloutId: row.id, held: held.size }, 'roll-out leases renewed');
         for (const id of inFlight) if (!held.has(id)) run.lost.add(id);
       } catch (e) {
         logger.warn({ err: e, rolloutId: row.id }, 'roll-out lease renewal failed');
@@ -678,11 +682,12 @@ export class RolloutService {
       await Promise.all([list(), ...Array.from({ length: this.settings.lanes }, () => lane())]);
       await refresh();
       if (done && watch.status === 'RUNNING') {
+        // Read before the transaction: on the embedded database a statement outside it would wait for it to end.
+        const stats = (await stores.rollouts.stats(null, [row.id])).get(row.id) ?? emptyStats();
         await stores.db.transaction(async (tx) => {
           const finished = await stores.rollouts.complete(tx, row.id);
           if (finished) {
             await this.publish(tx, finished, finished.status);
-            const stats = (await stores.rollouts.stats(null, [row.id])).get(row.id) ?? emptyStats();
             await stores.audit.record(tx, {
               tenantId: finished.tenantId,
               actor: 'system:rollout',

@@ -49,7 +49,14 @@ export interface Replica {
 }
 
 /** Points the demo tenant's Webex connection at this emulator, paced at its rate (with another token, to break it). */
-export async function connectWebex(app: App, webex: RemoteWebex, ratePerSecond: number, accessToken = WEBEX_DEFAULT_TOKEN): Promise<void> {
+export async function connectWebex(
+  app: App,
+  webex: RemoteWebex,
+  ratePerSecond: number,
+  accessToken = WEBEX_DEFAULT_TOKEN,
+  /** More connection settings (http.breakerHalfOpenMs, http.retryAfterCapMs, ...). */
+  extra: Record<string, string> = {},
+): Promise<void> {
   await app.services.demo.connectSandbox([
     {
       key: 'webex',
@@ -60,6 +67,7 @@ export async function connectWebex(app: App, webex: RemoteWebex, ratePerSecond: 
       settings: [
         { name: 'http.ratePerSecond', value: String(ratePerSecond) },
         { name: 'http.burst', value: String(ratePerSecond) },
+        ...Object.entries(extra).map(([name, value]) => ({ name, value })),
       ],
     },
   ]);
@@ -71,7 +79,15 @@ export const FAST_ENV = { JOB_POLL_SECONDS: '1', ROLLOUT_LEASE_SECONDS: '10', RO
 export async function startReplica(
   store: Store,
   webex: RemoteWebex,
-  opts: { env?: Record<string, string>; database?: Database; ratePerSecond: number; inMemory?: boolean },
+  opts: {
+    env?: Record<string, string>;
+    database?: Database;
+    ratePerSecond: number;
+    inMemory?: boolean;
+    connectionSettings?: Record<string, string>;
+    /** Collects the replica's log lines (JSON objects) at LOG_LEVEL info. */
+    logs?: Record<string, any>[];
+  },
 ): Promise<Replica> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -82,13 +98,15 @@ export async function startReplica(
     CREDENTIALS_KEY: TEST_CREDENTIALS_KEY,
     SANDBOX: 'false',
     PLAYGROUND: 'false',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: opts.logs ? 'info' : 'silent',
     ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
     ...FAST_ENV,
     ...opts.env,
   });
-  const app = await startApp({ config, pgSchema: store.pgSchema, inMemory: opts.inMemory ?? false, database: opts.database });
-  await connectWebex(app, webex, opts.ratePerSecond);
+  const logs = opts.logs;
+  const logDestination = logs ? { write: (line: string) => void logs.push(JSON.parse(line)) } : undefined;
+  const app = await startApp({ config, pgSchema: store.pgSchema, inMemory: opts.inMemory ?? false, database: opts.database, logDestination });
+  await connectWebex(app, webex, opts.ratePerSecond, undefined, opts.connectionSettings);
   const token = await signToken(TEST_JWT_SECRET, { sub: 'tester', tenants: '*', scopes: [...SCOPES] });
   return {
     app,
@@ -106,7 +124,7 @@ export async function startReplica(
   };
 }
 
-export const ROLLOUT_FIELDS = `id status total totalKnown done written alreadyInSync failed pending requestsPerSecond personsPerSecond allowedRequestsPerSecond etaSeconds lastError { code message }`;
+export const ROLLOUT_FIELDS = `id status total totalKnown done written alreadyInSync failed pending requestsPerSecond personsPerSecond allowedRequestsPerSecond etaSeconds lastError { code message } isWaiting round waiting { reason code since nextAttemptAt }`;
 
 export const START = `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) {
   rollout { ${ROLLOUT_FIELDS} }

@@ -151,17 +151,21 @@ describe('policy roll-outs to the Webex sandbox', () => {
     assert.match(failed[0].error.vendorMessage, /not found/i);
   });
 
-  it('pauses itself when the vendor refuses the credentials, saying why, and resumes once the connection is fixed', async () => {
+  it('waits while the vendor refuses the credentials, saying why and when it tries again, and goes on by itself once the connection is fixed', async () => {
     await connectWebex(r.app, webex, RATE, 'revoked-token');
     const ids = [webex.personId(11), webex.personId(12), webex.personId(13)];
     const rollout = ok(await start({ rules: { mode: 'ON_DEMAND' }, scope: { personIds: ids } })).startPolicyRollout.rollout;
-    const paused = await waitFor('the pause', () => get(rollout.id), (x) => x.status !== 'RUNNING');
-    assert.equal(paused.status, 'PAUSED');
-    assert.equal(paused.lastError.code, 'VENDOR_AUTH_FAILED');
-    assert.equal(paused.pending, 3, 'nobody is marked failed for a token problem');
+    const waiting = await waitFor('the wait', () => get(rollout.id), (x) => x.isWaiting);
+    assert.equal(waiting.status, 'RUNNING');
+    assert.equal(waiting.waiting.code, 'VENDOR_AUTH_FAILED');
+    assert.match(waiting.waiting.reason, /credentials/);
+    assert.ok(Date.parse(waiting.waiting.nextAttemptAt) >= Date.parse(waiting.waiting.since));
+    assert.equal(waiting.pending, 3, 'nobody is marked failed for a token problem');
+    assert.equal(waiting.failed, 0);
     await connectWebex(r.app, webex, RATE);
-    ok(await r.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { id } }`, { id: rollout.id }));
     const end = await finished(rollout.id);
+    assert.equal(end.isWaiting, false);
+    assert.equal(end.waiting, null);
     assert.equal(end.status, 'COMPLETED');
     assert.equal(end.lastError, null);
     assert.equal(end.written, 3);

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { Directory } from '../../src/sandbox/webex/directory';
 import { createWebexEmulator, type WebexEmulator, type WebexRecordingSettings } from '../../src/sandbox/webex/emulator';
 import type { RequestsSnapshot } from '../../src/sandbox/common/request-log';
+import type { FaultSpec, PendingFaults } from '../../src/sandbox/common/faults';
 
 /**
  * The Webex emulator in a process of its own, driven over IPC. Rate measurements need it: in the service's own
@@ -14,7 +15,7 @@ export interface WebexOptions {
   burst: number;
 }
 
-type Method = 'requests' | 'writesPerPerson' | 'settingsOf' | 'setSettings' | 'counts';
+type Method = 'requests' | 'writesPerPerson' | 'settingsOf' | 'setSettings' | 'counts' | 'inject' | 'clearFaults';
 
 export class RemoteWebex {
   private seq = 0;
@@ -70,6 +71,16 @@ export class RemoteWebex {
     return this.call('settingsOf', id);
   }
 
+  /** Queues faults at the emulator (src/sandbox/common/faults.ts): an outage, 429s with a Retry-After, resets. */
+  inject(spec: FaultSpec): Promise<PendingFaults> {
+    return this.call('inject', spec);
+  }
+
+  /** Ends an outage early and drops every queued fault. */
+  clearFaults(): Promise<PendingFaults> {
+    return this.call('clearFaults');
+  }
+
   /** As an administrator would in Control Hub: not an API write (drift). */
   setSettings(id: string, patch: Partial<WebexRecordingSettings>): Promise<Record<string, unknown>> {
     return this.call('setSettings', id, patch);
@@ -95,7 +106,15 @@ if (require.main === module) {
   });
   process.on('message', (m: { id: number; method: Method; args: unknown[] }) => {
     try {
-      const result = (webex[m.method] as (...a: unknown[]) => unknown)(...m.args);
+      const faults: Partial<Record<Method, (...a: unknown[]) => unknown>> = {
+        inject: (spec) => webex.faults.inject(spec as FaultSpec),
+        clearFaults: () => {
+          webex.faults.clear();
+          return webex.faults.pending();
+        },
+      };
+      const own = faults[m.method];
+      const result = own ? own(...m.args) : (webex[m.method as keyof WebexEmulator] as (...a: unknown[]) => unknown)(...m.args);
       process.send!({ id: m.id, result });
     } catch (e) {
       process.send!({ id: m.id, error: (e as Error).message });
