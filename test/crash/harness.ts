@@ -326,7 +326,8 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
 
     workers.push(
       (async () => {
-        for (let i = 0; i < opts.calls && Date.now() < stopAt; i += 1) {
+        // At least a few calls however slow the machine is; more while the workload lasts.
+        for (let i = 0; i < opts.calls && (Date.now() < stopAt || i < 6); i += 1) {
           const call = (await control('SIGNALWIRE', '/__sandbox/calls', {})) as { sid: string };
           const r = await gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id status } }`, { input: { connectionId: swId, callId: call.sid } });
           const id = r.data?.startLiveRecording?.id as string | undefined;
