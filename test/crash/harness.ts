@@ -289,7 +289,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
     workers.push(
       (async () => {
         for (const person of policyPeople) {
-          for (let i = 0; i < 100; i += 1) {
+          for (const until = Date.now() + 180_000; Date.now() < until; ) {
             const r = await gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
               input: { connectionId: webexId, name: `crash ${person.slice(-6)}`, scope: { kind: 'PERSON', id: person }, rules: policyRules(0) },
             });
@@ -413,6 +413,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
       if (got.syncStatus !== 'IN_SYNC' || got.syncedVersion !== got.version) policyProblems.push(`${p.id}: ${got.syncStatus}, synced v${got.syncedVersion} of v${got.version}`);
       if (vendor.recordVoicemailEnabled !== got.rules.calls.voicemail || vendor.record !== 'Always') policyProblems.push(`${p.id}: vendor has record=${vendor.record} voicemail=${vendor.recordVoicemailEnabled}, desired voicemail=${got.rules.calls.voicemail} (v${got.version})`);
     }
+    if (policies.size !== opts.policies) policyProblems.push(`only ${policies.size} of ${opts.policies} policies were created: the check would be vacuous`);
     report.invariants.push({ name: 'every policy: vendor state = latest desired version (IN_SYNC)', ok: policyProblems.length === 0, detail: policyProblems.length ? policyProblems.join('; ') : `${policies.size} policies` });
 
     // Invariant 2 and 3: the roll-out wrote every person once (plus repeats of requests in flight at a kill), failed none.
