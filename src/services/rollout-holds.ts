@@ -24,6 +24,5 @@ export function retryAfterOf(e: unknown): number | undefined {
 export function holdReason(e: unknown): { code: string; message: string } {
   if (!(e instanceof AppError)) return { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error while talking to the vendor' };
   if (e.code.startsWith('VENDOR_AUTH')) return { code: e.code, message: `${e.message}: waiting for the connection's credentials to work again` };
-  if (e.details.breakerOpen) return { code: e.code, message: e.message };
   return { code: e.code, message: e.message };
 }

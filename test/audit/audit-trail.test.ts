@@ -14,7 +14,8 @@ const CANARY = 'canary-audit-SECRET-91e2';
 describe('audit trail', () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '10' } });
+    // Refused credentials hold a sync (issue 14): its next try comes a minute later, after this test.
+    t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '10', SYNC_RETRY_DELAY_SECONDS: '60' } });
   });
   after(async () => t.close());
 
@@ -29,7 +30,7 @@ describe('audit trail', () => {
     const created = ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } sync { status } } }`, {
       input: { connectionId: conn, name: 'p', scope: { kind: 'PERSON', id: person }, rules: { mode: 'ALWAYS' } },
     }, { token: admin, headers: { 'x-request-id': 'req-policy' } })).createRecordingPolicy;
-    assert.equal(created.sync.status, 'FAILED', 'the canary is not a valid Webex token');
+    assert.equal(created.sync.status, 'PENDING', 'the canary is not a valid Webex token: the policy waits for working credentials');
     ok(await t.gql(`mutation($input: UpdateRecordingPolicyInput!) { updateRecordingPolicy(input: $input) { policy { version } } }`, {
       input: { id: created.policy.id, expectedVersion: 1, rules: { mode: 'NEVER' }, apply: false },
     }, { token: admin }));
@@ -45,7 +46,7 @@ describe('audit trail', () => {
     const sync = entries.find((e: { action: string }) => e.action === 'policy.sync');
     assert.equal(sync.actor, 'system:policy-sync');
     assert.equal(sync.requestId, 'req-policy', 'the sync job carries the request id of the change it delivers');
-    assert.equal(sync.outcome.status, 'FAILED');
+    assert.equal(sync.outcome.status, 'RETRYING');
     assert.equal(sync.outcome.error.code, 'VENDOR_AUTH_FAILED');
     const update = entries[5];
     assert.equal(update.before.rules.mode, 'ALWAYS');

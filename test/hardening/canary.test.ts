@@ -61,7 +61,8 @@ describe('a canary credential never leaks', () => {
     assert.equal(failedTest.ok, false);
     assert.equal(failedTest.error.code, 'VENDOR_AUTH_FAILED');
     const failedApply = ok(await call(CREATE, { input: { connectionId: bad.id, name: 'refused', scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules } })).createRecordingPolicy;
-    assert.equal(failedApply.sync.status, 'FAILED');
+    // Refused credentials hold the sync (issue 14): it waits, PENDING, for credentials that work.
+    assert.equal(failedApply.sync.status, 'PENDING');
     await call(PREVIEW, { input: { connectionId: bad.id, scope, rules } });
 
     // Replacing credentials, then a test that fails with the replaced value.

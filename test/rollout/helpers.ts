@@ -124,13 +124,16 @@ export async function startReplica(
   };
 }
 
-export const ROLLOUT_FIELDS = `id status total totalKnown done written alreadyInSync failed pending requestsPerSecond personsPerSecond allowedRequestsPerSecond etaSeconds lastError { code message } isWaiting round waiting { reason code since nextAttemptAt }`;
+export const ROLLOUT_FIELDS = `id status total totalKnown done written alreadyInSync failed pending requestsPerSecond personsPerSecond allowedRequestsPerSecond etaSeconds lastError { code message }`;
+/** Whether a running roll-out waits for its vendor (issue 14). */
+export const WAITING_FIELDS = `isWaiting round waiting { reason code since nextAttemptAt }`;
 
 export const START = `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) {
   rollout { ${ROLLOUT_FIELDS} }
   dryRun { total allowedRequestsPerSecond estimatedSeconds sample { personId requests { method path body } } } } }`;
 
 export const GET = `query($id: ID!) { policyRollout(id: $id) { ${ROLLOUT_FIELDS} } }`;
+export const GET_WAITING = `query($id: ID!) { policyRollout(id: $id) { ${ROLLOUT_FIELDS} ${WAITING_FIELDS} } }`;
 
 export const ALWAYS = { mode: 'ALWAYS', calls: { voicemail: true } };
 

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { errorOf, ok } from '../helpers/app';
-import { ALWAYS, DEMO_TENANT_ID, GET, START, startReplica, startWebex, Store, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
+import { ALWAYS, DEMO_TENANT_ID, GET as GET_PLAIN, GET_WAITING as GET, START, startReplica, startWebex, Store, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
 
 /**
  * Issue 14, point 1: a vendor that is down, throttling or behind an open breaker holds a roll-out; it never fails a
@@ -183,7 +183,7 @@ describe(
             await a.app.database.db.execute(sql`SELECT lease_owner FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND person_id = ${person}`),
           );
           if (rows[0]?.lease_owner) owners.add(rows[0].lease_owner);
-          return ok(await a.gql(GET, { id: rollout.id })).policyRollout;
+          return ok(await a.gql(GET_PLAIN, { id: rollout.id })).policyRollout;
         },
         (x) => x.status !== 'RUNNING',
         60_000,

@@ -115,6 +115,9 @@ describe(
           const held = await heldBy(a.pid);
           const owners = (await db.query(`SELECT lease_owner AS o, count(*)::int AS n, min(attempts) AS amin, max(attempts) AS amax FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_until > now() GROUP BY 1`, [rollout.id])).rows;
           t.diagnostic(`held at the kill: ${JSON.stringify(owners)}`);
+          const msgs: Record<string, number> = {};
+          for (const l of a.logs) if (l.level !== 'debug') msgs[l.msg] = (msgs[l.msg] ?? 0) + 1;
+          t.diagnostic(`A's log: ${JSON.stringify(msgs)} ${JSON.stringify(a.logs.filter((l) => l.level === 'error' || l.level === 'warn').slice(0, 3))}`);
           const ticksAtKill = b.count('roll-out presence tick');
           const renewalsAtKill = b.count('roll-out leases renewed');
           // Taken over: each of them claimed by the survivor (or already finished by it).

@@ -4,7 +4,7 @@ import { errorOf, ok } from '../helpers/app';
 import { collect, wsClient } from '../helpers/ws';
 import { signToken } from '../../src/server/auth';
 import { TEST_JWT_SECRET } from '../helpers/app';
-import { ALWAYS, connectWebex, DEMO_TENANT_ID, GET, lastSeq, ROLLOUT_FIELDS, START, startReplica, startWebex, Store, vendorRate, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
+import { ALWAYS, connectWebex, DEMO_TENANT_ID, GET, GET_WAITING, lastSeq, ROLLOUT_FIELDS, START, startReplica, startWebex, Store, vendorRate, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
 
 const PEOPLE = 300;
 /**
@@ -155,7 +155,8 @@ describe('policy roll-outs to the Webex sandbox', () => {
     await connectWebex(r.app, webex, RATE, 'revoked-token');
     const ids = [webex.personId(11), webex.personId(12), webex.personId(13)];
     const rollout = ok(await start({ rules: { mode: 'ON_DEMAND' }, scope: { personIds: ids } })).startPolicyRollout.rollout;
-    const waiting = await waitFor('the wait', () => get(rollout.id), (x) => x.isWaiting);
+    const getWaiting = async (id: string) => ok(await r.gql(GET_WAITING, { id })).policyRollout;
+    const waiting = await waitFor('the wait', () => getWaiting(rollout.id), (x) => x.isWaiting);
     assert.equal(waiting.status, 'RUNNING');
     assert.equal(waiting.waiting.code, 'VENDOR_AUTH_FAILED');
     assert.match(waiting.waiting.reason, /credentials/);
@@ -163,7 +164,8 @@ describe('policy roll-outs to the Webex sandbox', () => {
     assert.equal(waiting.pending, 3, 'nobody is marked failed for a token problem');
     assert.equal(waiting.failed, 0);
     await connectWebex(r.app, webex, RATE);
-    const end = await finished(rollout.id);
+    await finished(rollout.id);
+    const end = await getWaiting(rollout.id);
     assert.equal(end.isWaiting, false);
     assert.equal(end.waiting, null);
     assert.equal(end.status, 'COMPLETED');
