@@ -143,6 +143,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
         pollingIntervalSeconds: config.jobPollSeconds,
       },
       reconcile: { intervalSeconds: config.reconcileIntervalSeconds, pollingIntervalSeconds: config.jobPollSeconds, runWorkers: config.workers },
+      liveRecovery: { intervalMs: config.workers ? config.liveRecoverySeconds * 1000 : 0 },
     },
   );
   const { schema, sdl } = await buildRecordingSchema();
@@ -317,7 +318,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       // Without drain plugins this only runs Apollo's own disposers. Sync workers served the requests' first
       // outcomes (APPLY_WAIT_MS) until now; from here no new sync or drift job starts in this replica.
       await within('apollo', apollo.stop(), Math.max(deadline, Date.now() + 1000));
-      await within('sync workers', Promise.all([services.policySync.stop(), services.reconcile.stop()]), Math.max(deadline, Date.now() + 1000));
+      await within('sync workers', Promise.all([services.policySync.stop(), services.reconcile.stop(), services.liveRecordings.stopRecovery(), services.attachments.stopRecovery()]), Math.max(deadline, Date.now() + 1000));
       // Jobs in flight finish within what is left of the grace; pg-boss then hands the rest back as retries (never
       // as failures: every job here has retries to spare), so another replica or the next start resumes them.
       const left = deadline - Date.now();
@@ -340,6 +341,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
   await services.policySync.start();
   await services.rollouts.start();
   await services.reconcile.start();
+  // Intents a dead process left (live recordings, attachments) are settled once the connections they use exist.
+  if (config.workers) {
+    await services.liveRecordings.startRecovery();
+    await services.attachments.startRecovery();
+  }
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(config.port, config.host, () => done());

@@ -63,15 +63,16 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
   { name: 'APPLY_WAIT_MS', field: 'applyWaitMs', default: 10000, description: "how long a policy mutation waits for the vendor's first answer before answering `PENDING`" },
   { name: 'SYNC_RETRY_DELAY_SECONDS', field: 'syncRetryDelaySeconds', default: 2, description: 'first retry delay of a policy sync job' },
   { name: 'SYNC_RETRY_BACKOFF', field: 'syncRetryBackoff', default: true, description: 'double the retry delay on every attempt' },
-  { name: 'SYNC_DEADLINE_SECONDS', field: 'syncDeadlineSeconds', default: 86400, description: 'how long one desired version is retried before it is marked `FAILED`' },
+  { name: 'SYNC_DEADLINE_SECONDS', field: 'syncDeadlineSeconds', default: 86400, description: 'how long one desired version is retried after our own unexpected errors before it is marked `FAILED`; a vendor that is away leaves the policy `PENDING` however long it takes (logged as overdue)' },
   { name: 'SYNC_JOB_EXPIRE_SECONDS', field: 'syncJobExpireSeconds', default: 300, description: 'a sync job whose worker died is retried after this long' },
   { name: 'RECONCILE_INTERVAL_SECONDS', field: 'reconcileIntervalSeconds', default: 0, description: 'seconds between scheduled drift checks of every policy (`0`: off)' },
   { name: 'ROLLOUT_RATE_PER_SECOND', field: 'rolloutRatePerSecond', default: 0, description: "caps a roll-out's request rate; otherwise it is the connection's own `http.ratePerSecond` (else the vendor default), shared by every replica (`0`: no cap)" },
   { name: 'ROLLOUT_JOBS', field: 'rolloutJobs', default: 4, description: 'jobs per roll-out: how many workers, across replicas, may share one roll-out' },
   { name: 'ROLLOUT_WORKERS', field: 'rolloutWorkers', default: 2, description: 'roll-out jobs this replica runs at once' },
   { name: 'ROLLOUT_LANES', field: 'rolloutLanes', default: 8, description: 'people one roll-out job works on at once (requests still wait for the shared pace)' },
-  { name: 'ROLLOUT_LEASE_SECONDS', field: 'rolloutLeaseSeconds', default: 60, description: 'a claimed person (or the directory listing) is taken over by another worker after this long without an outcome' },
+  { name: 'ROLLOUT_LEASE_SECONDS', field: 'rolloutLeaseSeconds', default: 10, description: 'lease on a claimed person (or the directory listing), renewed every third of it while the work runs; a dead replica\'s people are taken over once it lapses' },
   { name: 'ROLLOUT_SLICE_SECONDS', field: 'rolloutSliceSeconds', default: 120, description: "a roll-out job hands over to a fresh job after this long, so a dead replica's job expires quickly" },
+  { name: 'LIVE_RECOVERY_SECONDS', field: 'liveRecoverySeconds', default: 5, description: 'how often each replica settles live-recording and attachment intents a dead process left (also once at start)' },
   { name: 'RECORDING_API_URL', default: 'unset: the URL in `DATA_DIR/service.json`, else `http://127.0.0.1:4000/graphql`', description: 'the GraphQL endpoint the roll-out CLI talks to (a replica or the router); `--url` overrides it', reader: 'rollout CLI' },
   { name: 'RECORDING_API_TOKEN', default: 'unset: the development token in `DATA_DIR/service.json`', description: 'bearer token of the roll-out CLI (`recording:write` to start a roll-out); `--token` overrides it', reader: 'rollout CLI' },
   { name: 'DATA_DIR', default: '`./.data`', description: "where the CLI looks for the service's `service.json` (the same folder as the service's `DATA_DIR`)", reader: 'rollout CLI' },
@@ -229,6 +230,8 @@ export class Config {
   /** Seconds between scheduled drift checks of every policy; 0 turns them off. */
   @IsInt() @Min(0) @Max(7 * 24 * 3600)
   reconcileIntervalSeconds!: number;
+  /** How often each replica settles live-recording and attachment intents left by a dead process (issue 14). */
+  liveRecoverySeconds!: number;
 
   /** Which problems loading found; filled by loadConfig. */
   problems: string[] = [];
@@ -343,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.rolloutLeaseSeconds = int(env.ROLLOUT_LEASE_SECONDS, 10, 'ROLLOUT_LEASE_SECONDS', problems);
   c.rolloutSliceSeconds = int(env.ROLLOUT_SLICE_SECONDS, 120, 'ROLLOUT_SLICE_SECONDS', problems);
   c.reconcileIntervalSeconds = int(env.RECONCILE_INTERVAL_SECONDS, 0, 'RECONCILE_INTERVAL_SECONDS', problems);
+  c.liveRecoverySeconds = int(env.LIVE_RECOVERY_SECONDS, 5, 'LIVE_RECOVERY_SECONDS', problems);
   c.executionTimeoutMs = int(env.EXECUTION_TIMEOUT_MS, 30_000, 'EXECUTION_TIMEOUT_MS', problems);
   c.shutdownGraceSeconds = int(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS', problems);
   c.readCacheRows = int(env.READ_CACHE_ROWS, 50_000, 'READ_CACHE_ROWS', problems);

@@ -1,6 +1,10 @@
 import { AppError } from './errors';
 
-export const LIVE_STATUSES = ['IN_PROGRESS', 'PAUSED', 'STOPPED'] as const;
+/**
+ * STARTING: our row exists and the start was (or is about to be) sent; the vendor's answer is not stored yet.
+ * FAILED_TO_START: the vendor refused the start, or recovery found that it never happened; final.
+ */
+export const LIVE_STATUSES = ['STARTING', 'IN_PROGRESS', 'PAUSED', 'STOPPED', 'FAILED_TO_START'] as const;
 export type LiveStatus = (typeof LIVE_STATUSES)[number];
 
 export type LiveActionKind = 'pause' | 'resume' | 'stop';
@@ -11,6 +15,8 @@ export type LiveActionKind = 'pause' | 'resume' | 'stop';
  * so we refuse it rather than send a call that cannot have an effect.
  */
 const NEXT: Record<LiveStatus, Partial<Record<LiveActionKind, LiveStatus>>> = {
+  STARTING: {},
+  FAILED_TO_START: {},
   IN_PROGRESS: { pause: 'PAUSED', stop: 'STOPPED' },
   PAUSED: { resume: 'IN_PROGRESS', stop: 'STOPPED' },
   STOPPED: {},
@@ -22,7 +28,11 @@ export function nextStatus(current: LiveStatus, action: LiveActionKind): LiveSta
     const why =
       current === 'STOPPED'
         ? 'a stopped recording is final'
-        : action === 'pause'
+        : current === 'FAILED_TO_START'
+          ? 'the recording never started'
+          : current === 'STARTING'
+            ? 'the vendor has not confirmed the start yet'
+            : action === 'pause'
           ? 'it is already paused'
           : action === 'resume'
             ? 'it is not paused'

@@ -78,6 +78,8 @@ export const toLiveRecording = (r: LiveRecordingRow): LiveRecording => ({
   endedAt: r.endedAt,
   version: r.version,
   lastError: toVendorError(r.lastError),
+  failureReason: r.failureReason,
+  pendingAction: r.pendingAction ? r.pendingAction.kind.toUpperCase() : null,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
@@ -88,6 +90,7 @@ export const toAttachment = (r: AttachmentRow): Attachment => ({
   crmCallId: r.crmCallId,
   fileName: r.fileName,
   source: r.source,
+  status: r.status,
   liveRecordingId: r.liveRecordingId,
   sizeBytes: r.sizeBytes,
   replacedPrevious: r.replacedPrevious,

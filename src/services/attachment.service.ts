@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../server/auth';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
 import type { VendorKind } from '../domain/vendor-kind';
-import type { AttachmentRow } from '../store/schema';
+import type { AttachmentRow, LiveRecordingRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import type { AttachRequest } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
@@ -10,7 +10,27 @@ import type { ConnectionService } from './connection.service';
 import { isPrivateHost } from './connection.service';
 import type { EventBus } from './event-bus';
 import type { ServiceDeps } from './index';
-import { DEFAULT_MEDIA_LIMITS, fetchVendorMedia, type MediaFetchLimits } from './media-fetch';
+import { DEFAULT_MEDIA_LIMITS, fetchVendorMedia, sniffAudioFormat, type MediaFetchLimits } from './media-fetch';
+import { storedError } from './vendor-errors';
+
+const LEASE_MS = 15_000;
+const RECOVERY_INTERVAL_MS = 5_000;
+const isUnknownOutcome = (e: unknown) => e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE';
+
+/**
+ * The file name must say what the bytes are (issue 14 point 5): Bitrix24 files the recording under the name it is
+ * given and plays it by that extension. We refuse a mismatch instead of renaming, so what the caller named is what
+ * the CRM shows, and the error says which name would be right.
+ */
+function checkFormat(bytes: Buffer, fileName: string, path: (string | number)[]): void {
+  const actual = sniffAudioFormat(bytes);
+  const named = /\.(wav|mp3)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (!actual) throw badInput([{ path, message: 'the content is neither WAV nor MP3 audio' }]);
+  if (named !== actual) {
+    const fixed = fileName.replace(/\.(wav|mp3)$/i, `.${actual}`);
+    throw badInput([{ path: ['input', 'fileName'], message: `the recording is ${actual.toUpperCase()} audio but fileName ends in .${named}: name it ${fixed}` }]);
+  }
+}
 
 export interface AttachInput {
   connectionId: string;
@@ -57,6 +77,7 @@ export class AttachmentService {
       // The input class already checked it is base64; an empty file is still no recording.
       const bytes = Buffer.from(input.contentBase64, 'base64');
       if (bytes.length === 0) throw badInput([{ path: ['input', 'contentBase64'], message: 'must not be empty' }]);
+      checkFormat(bytes, input.fileName, ['input', 'contentBase64']);
       req.contentBase64 = bytes.toString('base64');
       sizeBytes = bytes.length;
     } else if (input.recordUrl != null) {
@@ -74,29 +95,40 @@ export class AttachmentService {
           fields: [{ path: ['input', 'liveRecordingId'], message: 'the recording is still running' }],
         });
       }
-      const origin = await this.connections.vendorContextForScope(scope, rec.connectionId, requestId);
-      const recVendor = getVendor(rec.vendor as VendorKind);
-      if (!recVendor.recordingMedia) throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
-      const media = await recVendor.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });
-      const { bytes } = await fetchVendorMedia(media.url, media.headers, new URL(origin.record.baseUrl).origin, this.mediaLimits);
+      const bytes = await this.mediaOf(scope, rec, requestId);
+      checkFormat(bytes, input.fileName, ['input', 'liveRecordingId']);
       req.content = bytes;
       sizeBytes = bytes.length;
     }
-    const outcome = await crm.attachRecording(ctx, req);
+    // Intent before effect: the row (ATTACHING, with what is needed to send it again) is committed before Bitrix24
+    // is called; a crash after this leaves a row the recovery pass sends again (Bitrix24 keeps one recording per call,
+    // so a repeat replaces, never duplicates).
+    const intent = await stores.attachments.insert(stores.db, {
+      id: randomUUID(),
+      tenantId: record.tenantId,
+      connectionId: record.id,
+      crmCallId: input.crmCallId,
+      fileName: input.fileName,
+      source,
+      liveRecordingId: input.liveRecordingId ?? null,
+      recordUrl: input.recordUrl ?? null,
+      sizeBytes,
+      status: 'ATTACHING',
+      // A live recording's media is fetched again from its vendor on a resend rather than kept here (it may be large).
+      pending: { fileName: input.fileName, ...(req.recordUrl ? { recordUrl: req.recordUrl } : req.contentBase64 ? { contentBase64: req.contentBase64 } : { liveRecordingId: input.liveRecordingId! }) },
+      lockUntil: new Date(Date.now() + LEASE_MS),
+    });
+    let outcome: Awaited<ReturnType<NonNullable<typeof crm.attachRecording>>>;
+    try {
+      outcome = await crm.attachRecording(ctx, req);
+    } catch (e) {
+      if (isUnknownOutcome(e)) await stores.attachments.release(stores.db, intent.id);
+      // Refused: nothing was filed, so nothing stays written (the caller gets the error).
+      else await stores.attachments.discard(stores.db, intent.id);
+      throw e;
+    }
     return stores.db.transaction(async (tx) => {
-      const attachment = await stores.attachments.insert(tx, {
-        id: randomUUID(),
-        tenantId: record.tenantId,
-        connectionId: record.id,
-        crmCallId: input.crmCallId,
-        fileName: input.fileName,
-        source,
-        liveRecordingId: input.liveRecordingId ?? null,
-        recordUrl: input.recordUrl ?? null,
-        sizeBytes,
-        replacedPrevious: outcome.replacedPrevious,
-        vendorFileId: outcome.vendorFileId ?? null,
-      });
+      const attachment = (await stores.attachments.settle(tx, intent.id, { status: 'ATTACHED', replacedPrevious: outcome.replacedPrevious, vendorFileId: outcome.vendorFileId ?? null })) ?? intent;
       await this.events.publish(tx, { tenantId: attachment.tenantId, type: 'ATTACHMENT', kind: 'ATTACHED', id: attachment.id });
       await stores.audit.record(tx, {
         tenantId: attachment.tenantId,
@@ -104,12 +136,85 @@ export class AttachmentService {
         action: 'attachment.create',
         targetType: 'Attachment',
         targetId: attachment.id,
-        after: { ...attachment, recordUrl: attachment.recordUrl ? new URL(attachment.recordUrl).origin + '/…' : null },
+        after: { ...attachment, pending: null, recordUrl: attachment.recordUrl ? new URL(attachment.recordUrl).origin + '/…' : null },
         outcome: { replacedPrevious: outcome.replacedPrevious, vendorFileId: outcome.vendorFileId ?? null },
         requestId,
       });
       return { attachment, replacedPrevious: outcome.replacedPrevious };
     });
+  }
+
+  private timer: NodeJS.Timeout | null = null;
+  private pass: Promise<unknown> | null = null;
+
+  async startRecovery(): Promise<void> {
+    await this.recoverOnce().catch((err: unknown) => this.deps.logger.warn({ err }, 'attachment recovery pass failed'));
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.pass) return;
+      this.pass = this.recoverOnce()
+        .catch((err: unknown) => this.deps.logger.warn({ err }, 'attachment recovery pass failed'))
+        .finally(() => (this.pass = null));
+    }, RECOVERY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async stopRecovery(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.pass;
+  }
+
+  /**
+   * Sends every ATTACHING row whose holder died (or whose answer was unknown) again and stores the outcome; a vendor
+   * still unavailable leaves it for the next pass.
+   */
+  async recoverOnce(): Promise<{ attached: number; failed: number; waiting: number }> {
+    const { stores, logger } = this.deps;
+    const tally = { attached: 0, failed: 0, waiting: 0 };
+    for (const row of await stores.attachments.claimUnsettled(LEASE_MS, 20)) {
+      const pending = row.pending;
+      try {
+        const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
+        const crm = getVendor(record.vendor as VendorKind);
+        if (!pending || !crm.attachRecording) throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'nothing to resend');
+        const req: AttachRequest = { crmCallId: row.crmCallId, fileName: pending.fileName };
+        if (pending.recordUrl) req.recordUrl = pending.recordUrl;
+        else if (pending.contentBase64) req.contentBase64 = pending.contentBase64;
+        else {
+          const [rec] = await stores.liveRecordings.byIds([row.tenantId], [pending.liveRecordingId ?? '']);
+          if (!rec) throw new AppError('NOT_FOUND', 'the live recording to attach is gone');
+          req.content = await this.mediaOf([row.tenantId], rec);
+        }
+        const outcome = await crm.attachRecording(ctx, req);
+        await stores.db.transaction(async (tx) => {
+          const a = await stores.attachments.settle(tx, row.id, { status: 'ATTACHED', replacedPrevious: outcome.replacedPrevious, vendorFileId: outcome.vendorFileId ?? null });
+          if (a) await this.events.publish(tx, { tenantId: a.tenantId, type: 'ATTACHMENT', kind: 'ATTACHED', id: a.id });
+          await stores.audit.record(tx, { tenantId: row.tenantId, actor: 'system:recovery', action: 'attachment.create.recovered', targetType: 'Attachment', targetId: row.id, outcome: { ok: true } });
+        });
+        tally.attached += 1;
+      } catch (e) {
+        if (isUnknownOutcome(e)) {
+          tally.waiting += 1;
+          await stores.attachments.release(stores.db, row.id).catch(() => undefined);
+        } else {
+          tally.failed += 1;
+          await stores.attachments.settle(stores.db, row.id, { status: 'FAILED', lastError: storedError(e) }).catch(() => undefined);
+        }
+        logger.warn({ err: e, attachmentId: row.id }, 'attachment intent not attached on recovery');
+      }
+    }
+    return tally;
+  }
+
+  /** A stopped live recording's media, from its vendor's own host only. */
+  private async mediaOf(scope: readonly string[] | null, rec: LiveRecordingRow, requestId?: string): Promise<Buffer> {
+    const origin = await this.connections.vendorContextForScope(scope, rec.connectionId, requestId);
+    const recVendor = getVendor(rec.vendor as VendorKind);
+    if (!recVendor.recordingMedia) throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
+    const media = await recVendor.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });
+    const { bytes } = await fetchVendorMedia(media.url, media.headers, new URL(origin.record.baseUrl).origin, this.mediaLimits);
+    return bytes;
   }
 
   private checkRecordUrl(url: string): FieldProblem[] {

@@ -7,7 +7,7 @@ import { ConnectionService } from './connection.service';
 import { PolicyService } from './policy.service';
 import { DemoService } from './demo.service';
 import { EventBus } from './event-bus';
-import { LiveRecordingService } from './live-recording.service';
+import { LiveRecordingService, type LiveRecoverySettings } from './live-recording.service';
 import { AttachmentService } from './attachment.service';
 import { PolicySyncService, type PolicySyncSettings } from './policy-sync.service';
 import type PgBoss from 'pg-boss';
@@ -45,6 +45,7 @@ export interface QueueDeps {
   applyWaitMs: number;
   rollout?: Partial<RolloutSettings>;
   reconcile?: Partial<ReconcileSettings>;
+  liveRecovery?: Partial<LiveRecoverySettings>;
 }
 
 export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
@@ -58,7 +59,7 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
     reconcile: new ReconcileService(deps, policies, queue.boss, { ...DEFAULT_RECONCILE_SETTINGS, ...queue.reconcile }),
     idempotency: new IdempotencyService(deps),
     events,
-    liveRecordings: new LiveRecordingService(deps, connections, events),
+    liveRecordings: new LiveRecordingService(deps, connections, events, queue.liveRecovery),
     attachments: new AttachmentService(deps, connections, events),
     stores: deps.stores,
     tenants: new TenantService(deps),

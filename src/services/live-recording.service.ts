@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../server/auth';
 import { AppError, badInput, notFound } from '../domain/errors';
-import { nextStatus, type LiveActionKind, type LiveStatus } from '../domain/live-recording';
+import { LIVE_STATUSES, nextStatus, type LiveActionKind, type LiveStatus } from '../domain/live-recording';
 import type { VendorKind } from '../domain/vendor-kind';
 import type { LiveRecordingRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
@@ -13,8 +13,20 @@ import type { EventBus } from './event-bus';
 import type { ServiceDeps } from './index';
 import { storedError } from './vendor-errors';
 
-const LEASE_MS = 30_000;
+/** A lease is renewed every third of it while its vendor call runs, so a dead holder's work is taken within LEASE_MS. */
+const LEASE_MS = 15_000;
 const LEASE_WAIT_MS = 20_000;
+
+export interface LiveRecoverySettings {
+  /** How often each replica looks for intents whose holder died (0: only when asked). */
+  intervalMs: number;
+  leaseMs: number;
+  batch: number;
+}
+
+export const DEFAULT_LIVE_RECOVERY: LiveRecoverySettings = { intervalMs: 5_000, leaseMs: LEASE_MS, batch: 20 };
+
+const isUnknownOutcome = (e: unknown) => e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE';
 
 function patchFrom(state: VendorRecordingState): LiveRecordingPatch {
   return {
@@ -44,12 +56,45 @@ const EVENT_KIND: Record<LiveActionKind, string> = { pause: 'PAUSED', resume: 'R
  */
 export class LiveRecordingService {
   private readonly queues = new Map<string, Promise<unknown>>();
+  private timer: NodeJS.Timeout | null = null;
+  private pass: Promise<unknown> | null = null;
+  private readonly recovery: LiveRecoverySettings;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly connections: ConnectionService,
     private readonly events: EventBus,
-  ) {}
+    recovery: Partial<LiveRecoverySettings> = {},
+  ) {
+    this.recovery = { ...DEFAULT_LIVE_RECOVERY, ...recovery };
+  }
+
+  /** Runs a recovery pass now and then every intervalMs, on every replica (rows are leased, so passes never collide). */
+  async startRecovery(): Promise<void> {
+    await this.recoverOnce().catch((err: unknown) => this.deps.logger.warn({ err }, 'live recording recovery pass failed'));
+    if (this.recovery.intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.pass) return;
+      this.pass = this.recoverOnce()
+        .catch((err: unknown) => this.deps.logger.warn({ err }, 'live recording recovery pass failed'))
+        .finally(() => (this.pass = null));
+    }, this.recovery.intervalMs);
+    this.timer.unref();
+  }
+
+  async stopRecovery(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.pass;
+  }
+
+  /** Keeps a lease alive while a vendor call runs; the returned function stops it. */
+  private keepLease(id: string, token: string): () => void {
+    const { stores } = this.deps;
+    const t = setInterval(() => void stores.liveRecordings.renew(stores.db, id, token, this.recovery.leaseMs).catch(() => undefined), Math.max(50, this.recovery.leaseMs / 3));
+    t.unref();
+    return () => clearInterval(t);
+  }
 
   async start(actor: Principal, input: { connectionId: string; callId: string; channels?: number | null }, requestId?: string): Promise<LiveRecordingRow> {
     actor.require('recording:live');
@@ -63,22 +108,50 @@ export class LiveRecordingService {
         fields: [{ path: ['input', 'connectionId'], message: `${vendor.displayName} has no live recording control` }],
       });
     }
-    const state = await vendor.startRecording(ctx, { callId: input.callId, channels: input.channels ?? undefined });
-    return stores.db.transaction(async (tx) => {
-      const row = await stores.liveRecordings.insert(tx, {
-        id: randomUUID(),
-        tenantId: record.tenantId,
-        connectionId: record.id,
-        vendor: record.vendor,
-        callId: input.callId,
-        ...patchFrom(state),
-        status: state.status,
-        startedAt: state.startedAt ?? new Date(),
-      });
-      await this.events.publish(tx, { tenantId: row.tenantId, type: 'LIVE_RECORDING', kind: 'STARTED', id: row.id, version: row.version });
-      await stores.audit.record(tx, { tenantId: row.tenantId, actor: actor.subject, action: 'live_recording.start', targetType: 'LiveRecording', targetId: row.id, after: auditView(row), outcome: { vendorStatus: state.status }, requestId });
-      return row;
+    // Intent before effect: the row (STARTING, with the token chosen for this start, leased to us) is committed
+    // before the vendor is asked. A crash after this point leaves a row the recovery pass settles with the vendor.
+    const token = randomUUID();
+    const intent = await stores.liveRecordings.insert(stores.db, {
+      id: randomUUID(),
+      tenantId: record.tenantId,
+      connectionId: record.id,
+      vendor: record.vendor,
+      callId: input.callId,
+      status: 'STARTING',
+      // Version 1 is the first state the vendor confirmed; the intent is version 0.
+      version: 0,
+      channels: input.channels ?? null,
+      startToken: token,
+      lockToken: token,
+      lockUntil: new Date(Date.now() + this.recovery.leaseMs),
     });
+    const stopRenewing = this.keepLease(intent.id, token);
+    let state: VendorRecordingState;
+    try {
+      state = await vendor.startRecording(ctx, { callId: input.callId, channels: input.channels ?? undefined });
+    } catch (e) {
+      stopRenewing();
+      if (isUnknownOutcome(e)) {
+        // Not known whether it started: the row stays STARTING for the recovery pass, which asks the vendor.
+        await stores.liveRecordings.release(stores.db, intent.id, token);
+      } else {
+        // The vendor refused: nothing started anywhere, so nothing stays written (a refusal is an error, not a row).
+        await stores.liveRecordings.discardIntent(stores.db, intent.id, token);
+      }
+      throw e;
+    }
+    stopRenewing();
+    const row = await stores.db.transaction(async (tx) => {
+      const r = await stores.liveRecordings.releaseWith(tx, intent.id, token, { ...patchFrom(state), status: state.status, startedAt: state.startedAt ?? new Date() });
+      if (!r) return undefined;
+      await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'STARTED', id: r.id, version: r.version });
+      await stores.audit.record(tx, { tenantId: r.tenantId, actor: actor.subject, action: 'live_recording.start', targetType: 'LiveRecording', targetId: r.id, after: auditView(r), outcome: { vendorStatus: state.status }, requestId });
+      return r;
+    });
+    if (row) return row;
+    // The lease ran out under us and recovery settled the row from the vendor's own answer: that row is the truth.
+    const [settled] = await stores.liveRecordings.byIds(null, [intent.id]);
+    return settled!;
   }
 
   pause(actor: Principal, id: string, behavior: PauseBehavior, requestId?: string) {
@@ -126,11 +199,12 @@ export class LiveRecordingService {
     return run;
   }
 
-  private async acquire(id: string, token: string): Promise<LiveRecordingRow> {
+  private async acquire(id: string, token: string, intent?: LiveAction): Promise<LiveRecordingRow> {
     const { stores } = this.deps;
     const deadline = Date.now() + LEASE_WAIT_MS;
+    const pending = intent ? { kind: intent.kind, ...(intent.kind === 'pause' ? { behavior: intent.behavior } : {}), token } : undefined;
     for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
-      const fresh = await stores.liveRecordings.acquire(stores.db, id, token, LEASE_MS);
+      const fresh = await stores.liveRecordings.acquire(stores.db, id, token, this.recovery.leaseMs, pending);
       if (fresh) return fresh;
       if (Date.now() > deadline) throw new AppError('CONFLICT', 'Another action on this recording is still in progress; try again', { retryable: true });
       await new Promise((r) => setTimeout(r, wait));
@@ -140,10 +214,14 @@ export class LiveRecordingService {
   private async actUnderLease(scope: readonly string[] | null, row: LiveRecordingRow, action: LiveAction, subject: string, requestId?: string): Promise<LiveRecordingRow> {
     const { stores } = this.deps;
     const token = randomUUID();
-    const fresh = await this.acquire(row.id, token);
+    // The intent (this action) is written with the lease, before the vendor call (intent before effect).
+    const fresh = await this.acquire(row.id, token, action);
     let released = false;
+    let outcomeUnknown = false;
+    let stopRenewing = () => undefined as void;
     try {
       nextStatus(fresh.status as LiveStatus, action.kind);
+      stopRenewing = this.keepLease(fresh.id, token);
       const { ctx } = await this.connections.vendorContextForScope(scope, fresh.connectionId, requestId);
       const vendor = getVendor(fresh.vendor as VendorKind);
       let state: VendorRecordingState;
@@ -152,6 +230,11 @@ export class LiveRecordingService {
       } catch (e) {
         // The vendor refused or failed: keep its view if we can read it, record the error, and report the refusal.
         const actual = await vendor.fetchRecording?.(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId }).catch(() => null);
+        if (!actual && isUnknownOutcome(e)) {
+          // Whether the action happened is unknown and the vendor cannot be read now: the intent stays for recovery.
+          outcomeUnknown = true;
+          throw e;
+        }
         const updated = await stores.db.transaction(async (tx) => {
           const r = await stores.liveRecordings.releaseWith(tx, fresh.id, token, { ...(actual ? patchFrom(actual) : {}), lastError: storedError(e) });
           if (r && actual && actual.status !== fresh.status) {
@@ -200,8 +283,66 @@ export class LiveRecordingService {
       if (!updated) throw new AppError('CONFLICT', 'The recording changed while the vendor call was under way; reload it');
       return updated;
     } finally {
-      if (!released) await stores.liveRecordings.release(stores.db, fresh.id, token).catch(() => undefined);
+      stopRenewing();
+      if (!released) await stores.liveRecordings.release(stores.db, fresh.id, token, outcomeUnknown).catch(() => undefined);
     }
+  }
+
+  /**
+   * One recovery pass: every row whose intent is unsettled and whose holder's lease ran out (the holder died, or the
+   * vendor's answer was unknown) is settled with the vendor. A STARTING row becomes the recording the vendor has for
+   * it (adopted) or FAILED_TO_START (it never happened); a pending action takes the state the vendor reports. A vendor
+   * that is unavailable leaves the row for the next pass: unavailable is not failed.
+   */
+  async recoverOnce(): Promise<{ adopted: number; neverStarted: number; settled: number; waiting: number }> {
+    const { stores, logger } = this.deps;
+    const tally = { adopted: 0, neverStarted: 0, settled: 0, waiting: 0 };
+    const token = randomUUID();
+    const rows = await stores.liveRecordings.claimUnsettled(token, this.recovery.leaseMs, this.recovery.batch);
+    for (const row of rows) {
+      try {
+        const kind = await this.settleRow(row, token);
+        tally[kind] += 1;
+      } catch (err) {
+        tally.waiting += 1;
+        logger.warn({ err, liveRecordingId: row.id, status: row.status }, 'live recording intent not settled yet; retrying on the next pass');
+        await stores.liveRecordings.release(stores.db, row.id, token, true).catch(() => undefined);
+      }
+    }
+    return tally;
+  }
+
+  private async settleRow(row: LiveRecordingRow, token: string): Promise<'adopted' | 'neverStarted' | 'settled'> {
+    const { stores, logger } = this.deps;
+    const vendor = getVendor(row.vendor as VendorKind);
+    const { ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
+    const audit = (tx: Parameters<typeof stores.audit.record>[0], r: LiveRecordingRow | undefined, action: string, outcome: unknown) =>
+      stores.audit.record(tx, { tenantId: row.tenantId, actor: 'system:recovery', action, targetType: 'LiveRecording', targetId: row.id, before: auditView(row), after: r ? auditView(r) : null, outcome });
+    if (row.status === 'STARTING') {
+      const claimed = await stores.liveRecordings.claimedOnCall(row.connectionId, row.callId);
+      const found = vendor.settleStart ? await vendor.settleStart(ctx, { callId: row.callId, channels: row.channels ?? undefined }, claimed) : null;
+      return stores.db.transaction(async (tx) => {
+        const r = found
+          ? await stores.liveRecordings.releaseWith(tx, row.id, token, { ...patchFrom(found), status: found.status, startedAt: found.startedAt ?? row.createdAt })
+          : await stores.liveRecordings.releaseWith(tx, row.id, token, { status: 'FAILED_TO_START', failureReason: 'The start never reached the vendor: it holds no recording of ours on this call' });
+        if (r) await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: found ? 'STARTED' : 'UPDATED', id: r.id, version: r.version });
+        await audit(tx, r, 'live_recording.start.recovered', found ? { adopted: true, vendorStatus: found.status } : { adopted: false });
+        logger.info({ liveRecordingId: row.id, adopted: !!found }, found ? 'recovered a start: adopted the vendor recording' : 'recovered a start: it never happened');
+        return found ? ('adopted' as const) : ('neverStarted' as const);
+      });
+    }
+    const pending = row.pendingAction!;
+    const action: LiveAction = pending.kind === 'pause' ? { kind: 'pause', behavior: (pending.behavior ?? 'SILENCE') as PauseBehavior } : { kind: pending.kind };
+    const now = vendor.settleAction ? await vendor.settleAction(ctx, { callId: row.callId, recordingId: row.vendorRecordingId }, action) : null;
+    return stores.db.transaction(async (tx) => {
+      const patch: LiveRecordingPatch = now
+        ? { ...patchFrom(now), ...(now.status === 'STOPPED' && !now.endedAt && row.status !== 'STOPPED' ? { endedAt: new Date() } : {}), ...(now.status === 'PAUSED' ? { pauseBehavior: now.pauseBehavior ?? row.pauseBehavior } : {}) }
+        : {};
+      const r = await stores.liveRecordings.releaseWith(tx, row.id, token, patch);
+      if (r && r.status !== row.status) await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'UPDATED', id: r.id, version: r.version });
+      await audit(tx, r, `live_recording.${pending.kind}.recovered`, { vendorStatus: now?.status ?? null });
+      return 'settled' as const;
+    });
   }
 
   /** Asks the vendor for the recording's current state and stores it (e.g. after the call hung up). */
@@ -211,7 +352,7 @@ export class LiveRecordingService {
     const [row] = await this.deps.stores.liveRecordings.byIds(scope, [id]);
     if (!row) throw notFound('LiveRecording', id);
     const vendor = getVendor(row.vendor as VendorKind);
-    if (!vendor.fetchRecording) return row;
+    if (!vendor.fetchRecording || row.status === 'STARTING' || row.status === 'FAILED_TO_START') return row;
     return this.serialise(id, async () => {
       const { stores } = this.deps;
       const token = randomUUID();
@@ -234,7 +375,7 @@ export class LiveRecordingService {
 
   async page(actor: Principal, tenantId: string, filter: LiveRecordingFilter, args: PageArgs): Promise<Page<LiveRecordingRow>> {
     actor.require('recording:read');
-    if (filter.status && !['IN_PROGRESS', 'PAUSED', 'STOPPED'].includes(filter.status)) throw badInput([{ path: ['status'], message: 'unknown status' }]);
+    if (filter.status && !(LIVE_STATUSES as readonly string[]).includes(filter.status)) throw badInput([{ path: ['status'], message: 'unknown status' }]);
     return this.deps.stores.liveRecordings.page(actor.tenantFilter(), tenantId, filter, args);
   }
 }

@@ -92,6 +92,12 @@ export const liveRecordings = pgTable('live_recordings', {
   lockToken: text('lock_token'),
   lockUntil: timestamp('lock_until', { withTimezone: true, mode: 'date', precision: 3 }),
   lastError: jsonb('last_error').$type<StoredVendorError | null>(),
+  /** Chosen by us before the start is sent (migration 0008): the row exists before the vendor's recording does. */
+  startToken: text('start_token'),
+  /** A pause, resume or stop sent (or about to be) whose answer is not stored yet. */
+  pendingAction: jsonb('pending_action').$type<{ kind: 'pause' | 'resume' | 'stop'; behavior?: string; token: string } | null>(),
+  /** Why a STARTING row ended FAILED_TO_START. */
+  failureReason: text('failure_reason'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -108,6 +114,12 @@ export const attachments = pgTable('attachments', {
   sizeBytes: integer('size_bytes'),
   replacedPrevious: boolean('replaced_previous').notNull().default(false),
   vendorFileId: text('vendor_file_id'),
+  /** ATTACHING (written before the vendor call, migration 0008), ATTACHED or FAILED. */
+  status: text('status').notNull().default('ATTACHED'),
+  /** While ATTACHING: what is needed to send the attachment again (Bitrix24 replaces a call's one recording). */
+  pending: jsonb('pending').$type<{ fileName: string; contentBase64?: string; recordUrl?: string; liveRecordingId?: string } | null>(),
+  lockUntil: timestamp('lock_until', { withTimezone: true, mode: 'date', precision: 3 }),
+  lastError: jsonb('last_error').$type<StoredVendorError | null>(),
   createdAt: createdAt(),
 });
 

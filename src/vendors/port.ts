@@ -155,6 +155,17 @@ export interface RecordingVendor {
   startRecording?(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState>;
   updateRecording?(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState>;
   fetchRecording?(conn: ConnectionContext, ref: LiveRecordingRef): Promise<VendorRecordingState | null>;
+  /**
+   * Recovery of a start whose answer we never stored (our process died, or the answer was lost): the recording that
+   * start made, found at the vendor and not among `claimed` (recording ids other rows of ours hold), or null when the
+   * vendor has none, so the start never happened. Throws VENDOR_UNAVAILABLE when the vendor cannot tell now.
+   */
+  settleStart?(conn: ConnectionContext, call: { callId: string; channels?: number }, claimed: readonly string[]): Promise<VendorRecordingState | null>;
+  /**
+   * Recovery of a pause, resume or stop whose answer we never stored: the recording's state at the vendor now
+   * (null when the vendor cannot say, and the stored state stays).
+   */
+  settleAction?(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null>;
   /** Where the finished recording's media can be downloaded, and the headers to send (auth). */
   recordingMedia?(conn: ConnectionContext, ref: LiveRecordingRef): Promise<{ url: string; headers: Record<string, string> }>;
 

@@ -85,11 +85,12 @@ describe('SignalWire LaML emulator', () => {
     const call = emulator.createCall();
     const sid = ((await start(call.sid)).body as any).sid as string;
     const path = `${ACCOUNT}/Calls/${call.sid}/Recordings/${sid}`;
+    const read = `${ACCOUNT}/Recordings/${sid}.json`;
     clock += 10_000;
-    assert.equal(((await req('GET', `${path}.json`)).body as any).duration, '10');
+    assert.equal(((await req('GET', read)).body as any).duration, '10');
     await req('POST', path, { Status: 'paused', PauseBehavior: 'skip' });
     clock += 5_000;
-    assert.equal(((await req('GET', `${path}.json`)).body as any).duration, '10');
+    assert.equal(((await req('GET', read)).body as any).duration, '10');
     await req('POST', path, { Status: 'in-progress' });
     clock += 2_000;
     await req('POST', path, { Status: 'paused', PauseBehavior: 'silence' });
@@ -109,32 +110,55 @@ describe('SignalWire LaML emulator', () => {
     assert.deepEqual(Object.keys(res.body as object), SEED_KEYS);
   });
 
-  it('refuses any update of a stopped recording (21220) and unknown Status values; Twilio.CURRENT names the active one', async () => {
+  it('refuses any update of a stopped recording (21220) and unknown Status values', async () => {
     const call = emulator.createCall();
     const sid = ((await start(call.sid)).body as any).sid as string;
-    const current = await req('POST', `${ACCOUNT}/Calls/${call.sid}/Recordings/Twilio.CURRENT.json`, { Status: 'paused' });
-    assert.equal((current.body as any).sid, sid);
     assert.equal((await req('POST', `${ACCOUNT}/Calls/${call.sid}/Recordings/${sid}.json`, { Status: 'absent' })).status, 400);
     await req('POST', `${ACCOUNT}/Calls/${call.sid}/Recordings/${sid}.json`, { Status: 'stopped' });
     for (const Status of ['in-progress', 'paused', 'stopped']) {
       const res = await req('POST', `${ACCOUNT}/Calls/${call.sid}/Recordings/${sid}.json`, { Status });
       assert.deepEqual([res.status, (res.body as any).code], [400, 21220]);
     }
-    assert.equal((await req('POST', `${ACCOUNT}/Calls/${call.sid}/Recordings/Twilio.CURRENT.json`, { Status: 'paused' })).status, 404);
   });
 
-  it('lists a call recordings newest first, and account recordings filtered by CallSid', async () => {
+  it("refuses Twilio's Twilio.CURRENT alias (not in SignalWire's spec: the Sid is a uuid) with 404 20404, changing nothing", async () => {
+    const call = emulator.createCall();
+    const sid = ((await start(call.sid)).body as any).sid as string;
+    const current = await req('POST', `${ACCOUNT}/Calls/${call.sid}/Recordings/Twilio.CURRENT.json`, { Status: 'paused' });
+    assert.deepEqual([current.status, (current.body as any).code], [404, 20404]);
+    assert.equal(emulator.recording(sid)!.status, 'in-progress');
+  });
+
+  it('refuses JSON bodies (the LaML API takes form encoding) with 400 20001, starting and changing nothing', async () => {
+    const call = emulator.createCall();
+    const json = (path: string, body: unknown) =>
+      fetch(origin + path, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const refusedStart = await json(`${ACCOUNT}/Calls/${call.sid}/Recordings.json`, { RecordingChannels: 'dual' });
+    assert.deepEqual([refusedStart.status, refusedStart.body.code], [400, 20001]);
+    assert.match(refusedStart.body.message, /x-www-form-urlencoded/);
+    assert.deepEqual(Object.keys(refusedStart.body).sort(), ['code', 'message', 'more_info', 'status']);
+    assert.equal(emulator.startsPerCall()[call.sid] ?? 0, 0);
+    const sid = ((await start(call.sid)).body as any).sid as string;
+    const refusedUpdate = await json(`${ACCOUNT}/Calls/${call.sid}/Recordings/${sid}.json`, { Status: 'stopped' });
+    assert.deepEqual([refusedUpdate.status, refusedUpdate.body.code], [400, 20001]);
+    assert.equal(emulator.recording(sid)!.status, 'in-progress');
+  });
+
+  it("lists the account's recordings filtered by CallSid, newest first; the call-scoped GETs (not in SignalWire's spec) are refused", async () => {
     const a = emulator.createCall();
     const b = emulator.createCall();
     const first = ((await start(a.sid)).body as any).sid;
     clock += 1000;
     const second = ((await start(a.sid)).body as any).sid;
     await start(b.sid);
-    const list = (await req('GET', `${ACCOUNT}/Calls/${a.sid}/Recordings.json`)).body as any;
+    const list = (await req('GET', `${ACCOUNT}/Recordings.json?CallSid=${a.sid}`)).body as any;
     assert.deepEqual(list.recordings.map((r: any) => r.sid), [second, first]);
     assert.equal(list.next_page_uri, null);
     const filtered = (await req('GET', `${ACCOUNT}/Recordings.json?CallSid=${b.sid}`)).body as any;
     assert.equal(filtered.recordings.length, 1);
+    assert.equal(((await req('GET', `${ACCOUNT}/Recordings/${first}.json`)).body as any).sid, first);
+    assert.ok((await req('GET', `${ACCOUNT}/Calls/${a.sid}/Recordings.json`)).status >= 400);
+    assert.ok((await req('GET', `${ACCOUNT}/Calls/${a.sid}/Recordings/${first}.json`)).status >= 400);
   });
 
   it('serves media only once stopped, as WAV or MP3, without authentication; hangup stops recordings', async () => {

@@ -10,6 +10,8 @@ export const LiveRecordingStatus = Object.fromEntries(LIVE_STATUSES.map((s) => [
 registerEnumType(LiveRecordingStatus, {
   name: 'LiveRecordingStatus',
   valuesConfig: {
+    STARTING: { description: 'Stored before the start was sent; the vendor has not confirmed it yet (recovery settles it).' },
+    FAILED_TO_START: { description: 'The vendor refused the start, or it never happened (see failureReason); final.' },
     IN_PROGRESS: { description: 'Recording.' },
     PAUSED: { description: 'Paused; see pauseBehavior for what the paused part becomes.' },
     STOPPED: { description: 'Finished; final.' },
@@ -33,6 +35,9 @@ export class LiveRecording {
   @Field(() => DateTime, { nullable: true }) endedAt!: Date | null;
   @Field(() => Int, { description: 'Increases with every confirmed change.' }) version!: number;
   @Field(() => VendorError, { nullable: true, description: 'The last action the vendor refused or could not take.' }) lastError!: VendorError | null;
+  @Field(() => String, { nullable: true, description: 'Why the recording is FAILED_TO_START.' }) failureReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'A pause, resume or stop sent whose answer is not stored yet (PAUSE, RESUME or STOP).' })
+  pendingAction!: string | null;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime) updatedAt!: Date;
 }
@@ -56,6 +61,8 @@ export class Attachment {
   @Field(() => String) crmCallId!: string;
   @Field(() => String) fileName!: string;
   @Field(() => String, { description: 'CONTENT, URL or LIVE_RECORDING.' }) source!: string;
+  @Field(() => String, { description: 'ATTACHING (stored before Bitrix24 was called; recovery sends it again if needed), ATTACHED or FAILED.' })
+  status!: string;
   @Field(() => ID, { nullable: true }) liveRecordingId!: string | null;
   @Field(() => Int, { nullable: true }) sizeBytes!: number | null;
   @Field(() => Boolean, { description: 'The call already had a recording, which this one replaced (the CRM keeps one per call).' }) replacedPrevious!: boolean;

@@ -113,8 +113,18 @@ function splitExt(segment: string): { id: string; ext: string } {
   return { id: m[1]!, ext: (m[2] ?? '').toLowerCase() };
 }
 
+/**
+ * The LaML API takes `application/x-www-form-urlencoded` bodies only (specs/signalwire: every requestBody names that
+ * type alone; README 003). A JSON body is refused with the spec's 400 CompatibilityErrorResponse rather than read,
+ * so an adapter that sends JSON cannot pass here and fail at SignalWire.
+ */
+function notForm(ctx: RequestContext): Reply | null {
+  if (ctx.rawBody.length === 0 || ctx.contentType === 'application/x-www-form-urlencoded') return null;
+  return swError(400, 20001, `Invalid request: the body must be application/x-www-form-urlencoded, not ${ctx.contentType || 'untyped'}`);
+}
+
 function formBody(ctx: RequestContext): Record<string, string> {
-  if (isObject(ctx.body)) {
+  if (ctx.contentType === 'application/x-www-form-urlencoded' && isObject(ctx.body)) {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(ctx.body)) if (typeof v === 'string') out[k] = v;
     return out;
@@ -241,7 +251,8 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
   const startRecording = authed((ctx, accountSid) => {
     const call = callOf(accountSid, ctx.params['CallSid'] ?? '');
     if (!call) return notFound(ctx);
-    if (ctx.bodyError) return invalid('Malformed request body');
+    const refused = notForm(ctx);
+    if (refused) return refused;
     const f = formBody(ctx);
     const channels = f['RecordingChannels'] ?? 'mono';
     if (channels !== 'mono' && channels !== 'dual') return invalid(`RecordingChannels must be mono or dual, not '${channels}'`);
@@ -289,36 +300,21 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
     return { status: 201, body: render(rec) };
   });
 
-  const listCallRecordings = authed((ctx, accountSid) => {
-    const call = callOf(accountSid, ctx.params['CallSid'] ?? '');
-    if (!call) return notFound(ctx);
-    const items = [...state.recordings.values()].filter((r) => r.callSid === call.sid);
-    return listReply(ctx, accountSid, items, `${accountUri(accountSid)}/Calls/${call.sid}/Recordings.json`);
-  });
-
-  /** `Twilio.CURRENT` names the call's active recording (specs/twilio, Update operation). */
+  /**
+   * The Sid is the recording's uuid (specs/signalwire `CallSidPath`: format uuid). Twilio's `Twilio.CURRENT` alias
+   * is not in SignalWire's spec, so it names no recording here: 404 like any unknown Sid.
+   */
   const recordingOf = (accountSid: string, call: SwCall, sidParam: string): SwRecording | undefined => {
-    const { id } = splitExt(sidParam);
-    if (id === 'Twilio.CURRENT') {
-      return [...state.recordings.values()]
-        .filter((r) => r.callSid === call.sid && r.status !== 'stopped')
-        .sort((a, b) => b.createdAt - a.createdAt)[0];
-    }
-    const rec = state.recordings.get(id);
+    const rec = state.recordings.get(splitExt(sidParam).id);
     return rec && rec.accountSid === accountSid && rec.callSid === call.sid ? rec : undefined;
   };
-
-  const fetchCallRecording = authed((ctx, accountSid) => {
-    const call = callOf(accountSid, ctx.params['CallSid'] ?? '');
-    const rec = call ? recordingOf(accountSid, call, ctx.params['Sid'] ?? '') : undefined;
-    return rec ? { status: 200, body: render(rec) } : notFound(ctx);
-  });
 
   const updateRecording = authed((ctx, accountSid) => {
     const call = callOf(accountSid, ctx.params['CallSid'] ?? '');
     const rec = call ? recordingOf(accountSid, call, ctx.params['Sid'] ?? '') : undefined;
     if (!rec) return notFound(ctx);
-    if (ctx.bodyError) return invalid('Malformed request body');
+    const refused = notForm(ctx);
+    if (refused) return refused;
     const f = formBody(ctx);
     const status = f['Status'];
     if (status === undefined) return invalid('Missing required parameter Status');
@@ -403,9 +399,7 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
     { method: 'GET', path: A, handler: fetchAccount },
     { method: 'POST', path: `${A}/Calls/:CallSid/Recordings`, handler: startRecording },
     { method: 'POST', path: `${A}/Calls/:CallSid/Recordings.json`, handler: startRecording },
-    { method: 'GET', path: `${A}/Calls/:CallSid/Recordings`, handler: listCallRecordings },
-    { method: 'GET', path: `${A}/Calls/:CallSid/Recordings.json`, handler: listCallRecordings },
-    { method: 'GET', path: `${A}/Calls/:CallSid/Recordings/:Sid`, handler: fetchCallRecording },
+    // No GET on the call's Recordings paths: SignalWire's spec documents reads only on the account's Recordings.
     { method: 'POST', path: `${A}/Calls/:CallSid/Recordings/:Sid`, handler: updateRecording },
     { method: 'GET', path: `${A}/Recordings`, handler: listAccountRecordings },
     { method: 'GET', path: `${A}/Recordings.json`, handler: listAccountRecordings },

@@ -76,7 +76,7 @@ export class SignalwireAdapter implements RecordingVendor {
         if (this.startLookupDelayMs > 0) await sleep(this.startLookupDelayMs);
         let list;
         try {
-          list = await client.listCallRecording(call.callId);
+          list = await client.listRecordings(call.callId);
         } catch {
           throw e;
         }
@@ -99,7 +99,7 @@ export class SignalwireAdapter implements RecordingVendor {
       if (!isUnavailable(e) || action.kind !== 'stop') throw e;
       let rec: SwRecording;
       try {
-        rec = await client.fetchCallRecording(ref.callId, sid);
+        rec = await client.retrieveRecording(sid);
       } catch {
         throw e;
       }
@@ -114,13 +114,35 @@ export class SignalwireAdapter implements RecordingVendor {
     const client = this.client(conn);
     const state = (rec: SwRecording) => toRecordingState(rec, (s) => client.mediaUrl(s));
     try {
-      if (ref.recordingId) return state(await client.fetchCallRecording(ref.callId, ref.recordingId));
-      const first = (await client.listCallRecording(ref.callId)).recordings[0];
+      if (ref.recordingId) {
+        const rec = await client.retrieveRecording(ref.recordingId);
+        return rec.call_sid && rec.call_sid !== ref.callId ? null : state(rec);
+      }
+      const first = (await client.listRecordings(ref.callId)).recordings[0];
       return first ? state(first) : null;
     } catch (e) {
       if (e instanceof AppError && e.code === 'VENDOR_REJECTED' && e.details['httpStatus'] === 404) return null;
       throw e;
     }
+  }
+
+  /**
+   * The call's API-started recording that no row of ours holds yet (list_recordings filtered by CallSid, newest
+   * first). SignalWire takes no client token on a start, so the call and "not claimed" are what identify ours.
+   */
+  async settleStart(conn: ConnectionContext, call: { callId: string }, claimed: readonly string[]): Promise<VendorRecordingState | null> {
+    const client = this.client(conn);
+    const taken = new Set(claimed);
+    const list = await client.listRecordings(call.callId);
+    const ours = list.recordings.find((r) => r.source.toLowerCase() === 'startcallrecordingapi' && !taken.has(r.sid) && (!r.call_sid || r.call_sid === call.callId));
+    return ours ? toRecordingState(ours, (s) => client.mediaUrl(s)) : null;
+  }
+
+  /** Re-reads the recording: its status is what the action did, or did not, change. */
+  async settleAction(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null> {
+    const now = await this.fetchRecording(conn, ref);
+    if (now && now.status === 'PAUSED' && action.kind === 'pause') return { ...now, pauseBehavior: action.behavior };
+    return now;
   }
 
   /** The Space's own media URL (.wav) with the connection's Basic auth; media exists once the recording stopped. */

@@ -59,23 +59,27 @@ export class SignalwireClient {
     });
   }
 
-  /** ListCallRecording: newest first. */
-  async listCallRecording(callSid: string): Promise<SwRecordingList> {
+  /**
+   * list_recordings filtered by `CallSid`: `GET /Accounts/{AccountSid}/Recordings.json?CallSid=`, newest first. The
+   * call-scoped list of Twilio's API is not in SignalWire's spec; this one is (DECISIONS.md 8).
+   */
+  async listRecordings(callSid: string): Promise<SwRecordingList> {
     return this.send({
-      operation: 'GET /Accounts/{AccountSid}/Calls/{CallSid}/Recordings',
+      operation: 'GET /Accounts/{AccountSid}/Recordings',
       method: 'GET',
-      path: `${this.account()}/Calls/${encodeURIComponent(callSid)}/Recordings.json`,
-      query: { PageSize: '50' },
+      path: `${this.account()}/Recordings.json`,
+      query: { CallSid: callSid, PageSize: '50' },
       idempotent: true,
       expectJson: true,
     });
   }
 
-  async fetchCallRecording(callSid: string, sid: string): Promise<SwRecording> {
+  /** retrieve_recording: `GET /Accounts/{AccountSid}/Recordings/{Sid}.json` (the metadata; the bare path is the media). */
+  async retrieveRecording(sid: string): Promise<SwRecording> {
     return this.send({
-      operation: 'GET /Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}',
+      operation: 'GET /Accounts/{AccountSid}/Recordings/{Sid}',
       method: 'GET',
-      path: `${this.account()}/Calls/${encodeURIComponent(callSid)}/Recordings/${encodeURIComponent(sid)}.json`,
+      path: `${this.account()}/Recordings/${encodeURIComponent(sid)}.json`,
       idempotent: true,
       expectJson: true,
     });

@@ -4,7 +4,7 @@ import { VendorHttp, type AdapterHttpOptions } from '../http';
 import type { ApplyOutcome, ConnectionContext, LiveAction, LiveRecordingRef, RecordingVendor, ScopeFilter, VendorCapabilities, VendorRecordingState, VendorRequestPreview } from '../port';
 import { WebexClient } from './client';
 import { listPersonScopes } from './directory';
-import { WEBEX_LIVE_RECORDING, webexStartRecording, webexUpdateRecording } from './live';
+import { WEBEX_LIVE_RECORDING, webexSettleAction, webexSettleStart, webexStartRecording, webexUpdateRecording } from './live';
 import { checkWebexPolicy, fromWebex, needsCurrent, toWebexPut } from './mapping';
 
 const DISPLAY_NAME = 'Webex Calling';
@@ -98,6 +98,14 @@ export class WebexAdapter implements RecordingVendor {
 
   updateRecording(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
     return webexUpdateRecording(this.http, conn, ref, action);
+  }
+
+  settleStart(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState | null> {
+    return webexSettleStart(this.http, conn, call);
+  }
+
+  settleAction(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null> {
+    return webexSettleAction(this.http, conn, ref, action);
   }
 }
 

@@ -95,3 +95,35 @@ export async function webexUpdateRecording(http: VendorHttp, conn: ConnectionCon
       return stateAfter(ref.callId, 'STOPPED');
   }
 }
+
+/**
+ * Webex's call control cannot be read back (no GET of a call's recording state), but a repeat of an action that
+ * was already applied is refused with a message that says so ("already being recorded", "not being recorded", "not
+ * paused"). Recovery therefore sends the intended action again: either it applies now, or the refusal proves it had
+ * been applied. Any other refusal means the intended state is not there (null: keep what is stored).
+ */
+const ALREADY: Record<LiveAction['kind'] | 'start', RegExp> = {
+  start: /already being recorded/i,
+  pause: /not being recorded/i,
+  resume: /not paused/i,
+  stop: /not being recorded/i,
+};
+
+async function settle(kind: LiveAction['kind'] | 'start', send: () => Promise<VendorRecordingState>, intended: VendorRecordingState): Promise<VendorRecordingState | null> {
+  try {
+    return await send();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'VENDOR_REJECTED' && ALREADY[kind].test(String(e.details['vendorMessage'] ?? ''))) return intended;
+    if (e instanceof AppError && e.code === 'VENDOR_REJECTED') return null;
+    throw e;
+  }
+}
+
+export function webexSettleStart(http: VendorHttp, conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState | null> {
+  return settle('start', () => webexStartRecording(http, conn, call), stateAfter(call.callId, 'IN_PROGRESS'));
+}
+
+export function webexSettleAction(http: VendorHttp, conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null> {
+  const target = action.kind === 'pause' ? 'PAUSED' : action.kind === 'resume' ? 'IN_PROGRESS' : 'STOPPED';
+  return settle(action.kind, () => webexUpdateRecording(http, conn, ref, action), stateAfter(ref.callId, target));
+}

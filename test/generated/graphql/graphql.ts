@@ -92,10 +92,14 @@ export type FileFormat =
   | 'WAV';
 
 export type LiveRecordingStatus =
+  /** The vendor refused the start, or it never happened (see failureReason); final. */
+  | 'FAILED_TO_START'
   /** Recording. */
   | 'IN_PROGRESS'
   /** Paused; see pauseBehavior for what the paused part becomes. */
   | 'PAUSED'
+  /** Stored before the start was sent; the vendor has not confirmed it yet (recovery settles it). */
+  | 'STARTING'
   /** Finished; final. */
   | 'STOPPED';
 
