@@ -204,7 +204,8 @@ export class PolicySyncService {
       return 'done';
     } catch (e) {
       const error = storedError(e);
-      const retryable = e instanceof AppError ? e.code === 'VENDOR_UNAVAILABLE' : true;
+      // An expired authorization waits for the connection to be reconnected, as an unavailable vendor waits to return.
+      const retryable = e instanceof AppError ? e.code === 'VENDOR_UNAVAILABLE' || e.code === 'VENDOR_AUTH_EXPIRED' : true;
       if (!(e instanceof AppError)) logger.error({ err: e, policyId: row.id }, 'policy push failed unexpectedly');
       await stores.db.transaction(async (tx) => {
         const updated = await stores.policies.recordSync(tx, row.id, row.version, {

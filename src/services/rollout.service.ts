@@ -592,7 +592,7 @@ export class RolloutService {
       }
     } catch (e) {
       const error = storedError(e);
-      if (e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED') {
+      if (e instanceof AppError && (e.code === 'VENDOR_AUTH_FAILED' || e.code === 'VENDOR_AUTH_EXPIRED')) {
         // The token, not this person: every other person would fail the same way. Pause until someone fixes the
         // connection and resumes; this person stays pending.
         await stores.rollouts.release(row.id, [item.personId], owner);

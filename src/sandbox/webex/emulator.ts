@@ -16,6 +16,7 @@ import {
   type RouteDef,
 } from '../common';
 import { Directory, decodeWebexId, webexId, type WebexLocation, type WebexPerson } from './directory';
+import { webexOAuth, webexOAuthControlRoutes, webexOAuthRoutes, type WebexIntegrationOptions } from './oauth';
 
 export { Directory, decodeWebexId, webexId, type WebexLocation, type WebexPerson };
 
@@ -84,9 +85,13 @@ export interface WebexEmulatorOptions {
   rateLimit?: RateLimitOptions | null;
   logLimit?: number;
   now?: () => number;
+  /** Admin integrations (OAuth): client, refresh tokens, token lifetimes (oauth.ts). */
+  integration?: WebexIntegrationOptions;
 }
 
 export interface WebexEmulator extends Emulator<WebexState> {
+  /** The integration's token server: clock, expiry, counts (oauth.ts). */
+  readonly oauth: ReturnType<typeof webexOAuth>;
   personId(index: number): string;
   personIndex(personId: string): number | null;
   readonly locations: WebexLocation[];
@@ -267,6 +272,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     };
   };
   let state = seed();
+  const oauth = webexOAuth(options.integration, options.now);
 
   const personSettings = (index: number): WebexRecordingSettings =>
     state.personSettings.get(index) ?? mergeSettings(webexDefaultSettings(), options.defaultSettings?.(index) ?? {});
@@ -343,7 +349,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     (ctx) => {
       const token = bearer(ctx);
       if (token) ctx.setAuth(token);
-      if (!token || !state.tokens.includes(token)) {
+      if (!token || (!state.tokens.includes(token) && oauth.accessClient(token) === null)) {
         return error(ctx, 401, 'The request requires a valid access token set in the Authorization request header.');
       }
       const org = ctx.query.get('orgId');
@@ -589,8 +595,8 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
 
   const server = new SandboxServer({
     name: 'webex',
-    routes,
-    controlRoutes,
+    routes: [...routes, ...webexOAuthRoutes(oauth, (ctx, status, message) => error(ctx, status, message))],
+    controlRoutes: [...controlRoutes, ...webexOAuthControlRoutes(oauth)],
     profile: {
       errorReply: (status, message, ctx) => {
         const text =
@@ -602,6 +608,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
         return webexError(status, [text], trackingIdOf(ctx));
       },
       rateLimitKey: (ctx) => bearer(ctx) ?? `ip:${ctx.remoteAddress}`,
+      redactBody: ['client_secret', 'refresh_token'],
     },
     rateLimit: options.rateLimit === undefined ? WEBEX_DEFAULT_RATE_LIMIT : options.rateLimit,
     logLimit: options.logLimit,
@@ -619,10 +626,12 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     }),
     resetState: () => {
       state = seed();
+      oauth.reset();
     },
   });
 
   return extendEmulator(baseEmulator(server, WEBEX_API_PATH, () => state), {
+    oauth,
     personId: (index: number) => state.directory.personId(index),
     personIndex: (id: string) => state.directory.indexOf(id),
     get locations() {

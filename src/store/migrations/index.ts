@@ -5,6 +5,7 @@ import { migration as m0003 } from './0003_policy_sync_jobs';
 import { migration as m0004 } from './0004_audit_idempotency';
 import { migration as m0005 } from './0005_rollouts';
 import { migration as m0006 } from './0006_read_version';
+import { migration as m0009 } from './0009_credential_tokens';
 
 export type { Migration };
 
@@ -12,4 +13,4 @@ export type { Migration };
  * The one ordered set of migrations, applied at start on PGlite and on a PostgreSQL server alike, one file each.
  * Never edit a migration that has shipped: add the next file and list it here.
  */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0009];
