@@ -52,6 +52,8 @@ describe(
       const connectionId = await connect({ ...INTEGRATION, accessToken: webex.oauth.issueAccess(WEBEX_SANDBOX_CLIENT_ID) });
       const id = await rollout(a, connectionId);
       await waitFor('a third done', () => get(b, id), (x) => x.done >= PEOPLE / 3, 60_000, 50);
+      // A slow token endpoint: both replicas meet the expired token while the first renewal is under way.
+      webex.faults.inject({ latencyMs: 400, latencyCount: 2, match: { route: 'POST /v1/access_token' } });
       webex.oauth.expireAccessTokens();
       const end = await waitFor('the roll-out', () => get(b, id), (x) => x.status !== 'RUNNING', 120_000, 200);
       assert.equal(end.status, 'COMPLETED', JSON.stringify(end));
