@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors';
 import type { VendorKind } from '../domain/vendor-kind';
-import { CredentialTokenStore, type CredentialTokenRow } from '../store/credential-token.store';
+import { CredentialTokenStore, tokenAad, type CredentialTokenRow } from '../store/credential-token.store';
 import type { ConnectionRecord } from '../store/connection.store';
 import type { AccessTokens, ConnectionContext, CredentialLifecycle, IssuedToken } from '../vendors/port';
 import type { ServiceDeps } from './index';
@@ -51,7 +51,7 @@ export class CredentialTokens {
   }
 
   private aad(connectionId: string): string {
-    return `${connectionId}:token`;
+    return tokenAad(connectionId);
   }
 
   seal(connectionId: string, token: IssuedToken) {

@@ -17,6 +17,9 @@ export const vendorCredentialTokens = pgTable('vendor_credential_tokens', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
 });
 
+/** The AAD a token is sealed with: a sealed token moved to another row, or taken for credentials, does not open. */
+export const tokenAad = (connectionId: string): string => `${connectionId}:token`;
+
 export type CredentialTokenRow = typeof vendorCredentialTokens.$inferSelect;
 
 export interface SealedToken {
@@ -101,4 +104,26 @@ export class CredentialTokenStore {
     const [row] = await tx.delete(vendorCredentialTokens).where(eq(vendorCredentialTokens.connectionId, connectionId)).returning();
     return row;
   }
+}
+
+/**
+ * Re-seals every stored token with `reseal` (credentials key rotation), in the caller's transaction; a token that
+ * no configured key opens is dropped (the connection obtains a new one). Answers how many were re-sealed.
+ */
+export async function resealTokenRows(tx: AppDb, reseal: (sealed: string, connectionId: string) => { sealed: string; keyId: string } | null): Promise<number> {
+  const rows = await tx
+    .select({ id: vendorCredentialTokens.connectionId, sealed: vendorCredentialTokens.tokenSealed })
+    .from(vendorCredentialTokens)
+    .for('update');
+  let n = 0;
+  for (const row of rows) {
+    if (!row.sealed) continue;
+    const next = reseal(row.sealed, row.id);
+    await tx
+      .update(vendorCredentialTokens)
+      .set(next ? { tokenSealed: next.sealed, tokenKeyId: next.keyId } : { tokenSealed: null, tokenKeyId: null, accessExpiresAt: null, refreshExpiresAt: null })
+      .where(eq(vendorCredentialTokens.connectionId, row.id));
+    if (next) n++;
+  }
+  return n;
 }
