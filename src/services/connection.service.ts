@@ -5,7 +5,7 @@ import { AppError, badInput, notFound, type FieldProblem } from '../domain/error
 import type { VendorKind } from '../domain/vendor-kind';
 import type { ConnectionRecord } from '../store/connection.store';
 import type { Page, PageArgs } from '../store/pagination';
-import type { ConnectionContext, CredentialField } from '../vendors/port';
+import type { ConnectionContext, CredentialField, IssuedToken } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import { HTTP_SETTING_NAMES } from '../vendors/http';
 import type { ServiceDeps } from './index';
@@ -183,7 +183,7 @@ export class ConnectionService {
     }
     // The token the old credentials obtained is given back once they are replaced (Yeastar's are scarce).
     const old = newCredentials ? await this.vendorContextForScope(scope, input.id, requestId).catch(() => null) : null;
-    let oldToken = null;
+    let oldToken: IssuedToken | null = null;
     const updated = await stores.db.transaction(async (tx) => {
       const row = await stores.connections.update(tx, scope, input.id, patch);
       if (!row) throw notFound('VendorConnection', input.id);
@@ -216,7 +216,7 @@ export class ConnectionService {
     const [before] = await stores.connections.byIds(scope, [id]);
     if (!before) throw notFound('VendorConnection', id);
     const old = await this.vendorContextForScope(scope, id, requestId).catch(() => null);
-    let token = null;
+    let token: IssuedToken | null = null;
     await stores.db.transaction(async (tx) => {
       token = await this.tokens.take(tx, id);
       if (!(await stores.connections.delete(tx, scope, id))) throw notFound('VendorConnection', id);
