@@ -120,7 +120,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const services = createServices(
-    { database, stores, secrets, logger, allowPrivateVendorHosts: config.allowPrivateVendorHosts },
+    { database, stores, secrets, logger, allowPrivateVendorHosts: config.allowPrivateVendorHosts, onCredentialEvent: metrics.onCredentialEvent },
     {
       boss,
       applyWaitMs: config.applyWaitMs,

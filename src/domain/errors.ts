@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'VENDOR_REJECTED',
   'VENDOR_UNAVAILABLE',
   'VENDOR_AUTH_FAILED',
+  /** The vendor refused the connection's refresh token: nothing works on it until someone reconnects it. */
+  'VENDOR_AUTH_EXPIRED',
   'INVALID_TRANSITION',
   'IDEMPOTENCY_KEY_REUSED',
   'INTERNAL_SERVER_ERROR',

@@ -19,6 +19,7 @@ export const CODE_POLICY: Record<ErrorCode, { retryable: boolean; expose: boolea
   VENDOR_REJECTED: { retryable: false, expose: true },
   VENDOR_UNAVAILABLE: { retryable: true, expose: true },
   VENDOR_AUTH_FAILED: { retryable: false, expose: true },
+  VENDOR_AUTH_EXPIRED: { retryable: false, expose: true },
   INVALID_TRANSITION: { retryable: false, expose: true },
   IDEMPOTENCY_KEY_REUSED: { retryable: false, expose: true },
   INTERNAL_SERVER_ERROR: { retryable: true, expose: false },

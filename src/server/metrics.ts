@@ -81,6 +81,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly credentialEvents = new Counter({
+    name: `${PREFIX}vendor_credential_events_total`,
+    help: 'Vendor-issued tokens obtained, refreshed, refused (the connection turned AUTH_EXPIRED), failed or released, by vendor.',
+    labelNames: ['vendor', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  /** services/credential-tokens.ts reports here. */
+  readonly onCredentialEvent = (e: { vendor: string; outcome: string }): void => {
+    this.credentialEvents.inc({ vendor: e.vendor, outcome: e.outcome });
+  };
+
   constructor(opts: MetricsOptions = {}) {
     const breakerStates = this.breakerStates;
     new Gauge({

@@ -5,12 +5,14 @@ import { AppError, badInput, notFound, type FieldProblem } from '../domain/error
 import type { VendorKind } from '../domain/vendor-kind';
 import type { ConnectionRecord } from '../store/connection.store';
 import type { Page, PageArgs } from '../store/pagination';
-import type { ConnectionContext, CredentialField } from '../vendors/port';
+import type { ConnectionContext, CredentialField, IssuedToken } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import { HTTP_SETTING_NAMES } from '../vendors/http';
 import type { ServiceDeps } from './index';
 import type { StoredVendorError } from '../store/schema';
 import { storedError } from './vendor-errors';
+import { CredentialTokens } from './credential-tokens';
+import { diagnose, type Diagnosis } from './connection-diagnosis';
 
 export interface NameValue {
   name: string;
@@ -50,7 +52,35 @@ export function isPrivateHost(hostname: string): boolean {
 }
 
 export class ConnectionService {
-  constructor(private readonly deps: ServiceDeps) {}
+  /** Vendor-issued tokens (OAuth, Yeastar sessions), shared by every replica. */
+  readonly tokens: CredentialTokens;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.tokens = new CredentialTokens(deps);
+  }
+
+  /** Field checks, then which fields go together for this vendor's credential shapes (lifecycle). */
+  private checkCredentials(vendorKind: VendorKind, given: NameValue[]): Record<string, string> {
+    const vendor = getVendor(vendorKind);
+    const credentials = this.checkFields('credentials', given, vendor.capabilities.credentialFields, false);
+    const problems = vendor.credentialLifecycle?.checkCredentials?.(credentials) ?? [];
+    if (problems.length) {
+      throw badInput(
+        problems.map((p) => {
+          const i = p.name === null ? -1 : given.findIndex((nv) => nv.name === p.name);
+          return { path: i >= 0 ? ['input', 'credentials', i, 'value'] : ['input', 'credentials'], message: p.message };
+        }),
+      );
+    }
+    return credentials;
+  }
+
+  /** An access token handed over with a refresh token at onboarding is used until the vendor refuses it. */
+  private async seedToken(tx: Parameters<CredentialTokens['take']>[0], vendorKind: VendorKind, id: string, tenantId: string, credentials: Record<string, string>) {
+    const lifecycle = getVendor(vendorKind).credentialLifecycle;
+    if (lifecycle?.kindOf(credentials) !== 'OAUTH_REFRESH' || !credentials.accessToken) return;
+    await this.tokens.store.seed(tx, id, tenantId, this.tokens.seal(id, { accessToken: credentials.accessToken, accessExpiresAt: null, refreshToken: null }));
+  }
 
   private checkBaseUrl(baseUrl: string, path: (string | number)[]): string {
     let url: URL;
@@ -103,7 +133,7 @@ export class ConnectionService {
     const vendor = getVendor(input.vendor);
     const baseUrl = this.checkBaseUrl(input.baseUrl, ['input', 'baseUrl']);
     const settings = this.checkFields('settings', input.settings ?? [], vendor.capabilities.settingFields, false);
-    const credentials = this.checkFields('credentials', input.credentials, vendor.capabilities.credentialFields, false);
+    const credentials = this.checkCredentials(input.vendor, input.credentials);
     const id = randomUUID();
     return stores.db.transaction(async (tx) => {
       const row = await stores.connections.insert(tx, {
@@ -116,6 +146,7 @@ export class ConnectionService {
         credentialsSealed: secrets.seal(JSON.stringify(credentials), id),
         credentialsKeyId: secrets.currentKeyId,
       });
+      await this.seedToken(tx, input.vendor, id, tenant.id, credentials);
       await stores.audit.record(tx, {
         tenantId: row.tenantId,
         actor: actor.subject,
@@ -137,20 +168,29 @@ export class ConnectionService {
     if (!current) throw notFound('VendorConnection', input.id);
     const vendor = getVendor(current.vendor as VendorKind);
     const patch: Parameters<typeof stores.connections.update>[3] = {};
+    let newCredentials: Record<string, string> | null = null;
     if (input.name != null) patch.name = input.name.trim();
     if (input.baseUrl != null) patch.baseUrl = this.checkBaseUrl(input.baseUrl, ['input', 'baseUrl']);
     if (input.settings != null) patch.settings = this.checkFields('settings', input.settings, vendor.capabilities.settingFields, false);
     if (input.credentials != null) {
       // Credentials are replaced as a whole: the API never reads them back, so a partial merge would be invisible.
-      const creds = this.checkFields('credentials', input.credentials, vendor.capabilities.credentialFields, false);
+      const creds = this.checkCredentials(current.vendor as VendorKind, input.credentials);
+      newCredentials = creds;
       patch.credentialsSealed = secrets.seal(JSON.stringify(creds), current.id);
       patch.credentialsKeyId = secrets.currentKeyId;
       patch.status = 'UNTESTED';
       patch.lastError = null;
     }
-    return stores.db.transaction(async (tx) => {
+    // The token the old credentials obtained is given back once they are replaced (Yeastar's are scarce).
+    const old = newCredentials ? await this.vendorContextForScope(scope, input.id, requestId).catch(() => null) : null;
+    let oldToken: IssuedToken | null = null;
+    const updated = await stores.db.transaction(async (tx) => {
       const row = await stores.connections.update(tx, scope, input.id, patch);
       if (!row) throw notFound('VendorConnection', input.id);
+      if (newCredentials) {
+        oldToken = await this.tokens.take(tx, row.id);
+        await this.seedToken(tx, row.vendor as VendorKind, row.id, row.tenantId, newCredentials);
+      }
       await stores.audit.record(tx, {
         tenantId: row.tenantId,
         actor: actor.subject,
@@ -164,6 +204,9 @@ export class ConnectionService {
       });
       return row;
     });
+    const lifecycle = vendor.credentialLifecycle;
+    if (old && lifecycle) await this.tokens.release(current.vendor, old.ctx, lifecycle, oldToken);
+    return updated;
   }
 
   async remove(actor: Principal, id: string, requestId?: string): Promise<void> {
@@ -172,25 +215,40 @@ export class ConnectionService {
     const scope = actor.tenantFilter();
     const [before] = await stores.connections.byIds(scope, [id]);
     if (!before) throw notFound('VendorConnection', id);
+    const old = await this.vendorContextForScope(scope, id, requestId).catch(() => null);
+    let token: IssuedToken | null = null;
     await stores.db.transaction(async (tx) => {
+      token = await this.tokens.take(tx, id);
       if (!(await stores.connections.delete(tx, scope, id))) throw notFound('VendorConnection', id);
       await stores.audit.record(tx, { tenantId: before.tenantId, actor: actor.subject, action: 'connection.delete', targetType: 'VendorConnection', targetId: id, before, requestId });
     });
+    // After the commit: the vendor releases the token only once nothing here can use it any more.
+    const lifecycle = getVendor(before.vendor as VendorKind).credentialLifecycle;
+    if (old && lifecycle) await this.tokens.release(before.vendor, old.ctx, lifecycle, token);
   }
 
   /** Checks the stored credentials against the vendor with a harmless read, and records the outcome. */
-  async test(actor: Principal, id: string, requestId?: string): Promise<{ record: ConnectionRecord; ok: boolean; error: StoredVendorError | null }> {
+  async test(
+    actor: Principal,
+    id: string,
+    requestId?: string,
+  ): Promise<{ record: ConnectionRecord; ok: boolean; error: StoredVendorError | null; problem: Diagnosis | null }> {
     actor.require('recording:write');
     const { stores } = this.deps;
     const { record, ctx } = await this.vendorContext(actor, id, requestId);
+    const vendor = getVendor(record.vendor as VendorKind);
     let error: StoredVendorError | null = null;
+    let problem: Diagnosis | null = null;
     try {
-      await getVendor(record.vendor as VendorKind).testConnection(ctx);
+      await vendor.testConnection(ctx);
     } catch (e) {
       error = storedError(e);
+      problem = diagnose(vendor, e);
     }
+    // An expired authorization stays AUTH_EXPIRED: only new credentials (reconnecting) clear it.
+    const status = !error ? 'OK' : problem?.code === 'AUTHORIZATION_EXPIRED' ? 'AUTH_EXPIRED' : 'FAILED';
     const updated = await stores.db.transaction(async (tx) => {
-      const r = await stores.connections.update(tx, actor.tenantFilter(), id, { status: error ? 'FAILED' : 'OK', lastCheckedAt: new Date(), lastError: error });
+      const r = await stores.connections.update(tx, actor.tenantFilter(), id, { status, lastCheckedAt: new Date(), lastError: error });
       await stores.audit.record(tx, {
         tenantId: record.tenantId,
         actor: actor.subject,
@@ -199,12 +257,12 @@ export class ConnectionService {
         targetId: id,
         before: { status: record.status },
         after: { status: r?.status },
-        outcome: error ? { ok: false, error } : { ok: true },
+        outcome: error ? { ok: false, error, problem: problem?.code } : { ok: true },
         requestId,
       });
       return r;
     });
-    return { record: updated ?? record, ok: !error, error };
+    return { record: updated ?? record, ok: !error, error, problem };
   }
 
   async page(actor: Principal, tenantId: string, args: PageArgs): Promise<Page<ConnectionRecord>> {
@@ -228,9 +286,10 @@ export class ConnectionService {
     } catch {
       throw new AppError('INTERNAL_SERVER_ERROR', 'Stored credentials could not be decrypted with the configured keys');
     }
-    return {
-      record,
-      ctx: { connectionId: record.id, tenantId: record.tenantId, baseUrl: record.baseUrl, settings: record.settings, credentials, requestId },
-    };
+    const ctx: ConnectionContext = { connectionId: record.id, tenantId: record.tenantId, baseUrl: record.baseUrl, settings: record.settings, credentials, requestId };
+    const vendor = getVendor(record.vendor as VendorKind);
+    const lifecycle = vendor.credentialLifecycle;
+    if (lifecycle && lifecycle.kindOf(credentials) !== 'STATIC') ctx.tokens = this.tokens.forConnection(record, ctx, lifecycle, vendor.displayName);
+    return { record, ctx };
   }
 }

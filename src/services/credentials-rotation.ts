@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../crypto/secrets';
 import type { Database } from '../store/db';
 import { auditLog, vendorConnections } from '../store/schema';
+import { resealTokenRows, tokenAad } from '../store/credential-token.store';
 
 export interface RotationReport {
   /** Connections looked at. */
@@ -13,6 +14,8 @@ export interface RotationReport {
   alreadyCurrent: number;
   /** Per key id, how many values were sealed with it before the rotation. */
   byPreviousKey: Record<string, number>;
+  /** Vendor-issued tokens (services/credential-tokens.ts) re-sealed in the same transaction. */
+  tokensResealed?: number;
 }
 
 export class RotationError extends Error {
@@ -73,6 +76,14 @@ export async function rotateCredentials(database: Database, secrets: SecretBox):
       });
       report.resealed++;
     }
+    report.tokensResealed = await resealTokenRows(tx, (sealed, connectionId) => {
+      const aad = tokenAad(connectionId);
+      try {
+        return { sealed: secrets.seal(secrets.open(sealed, aad), aad), keyId: secrets.currentKeyId };
+      } catch {
+        return null;
+      }
+    });
     return report;
   });
 }

@@ -14,6 +14,7 @@ import type PgBoss from 'pg-boss';
 import { DEFAULT_ROLLOUT_SETTINGS, RolloutService, type RolloutSettings } from './rollout.service';
 import { DEFAULT_RECONCILE_SETTINGS, ReconcileService, type ReconcileSettings } from './reconcile.service';
 import { IdempotencyService } from './idempotency.service';
+import type { CredentialEvent } from './credential-tokens';
 
 export interface ServiceDeps {
   database: Database;
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   logger: Logger;
   /** Vendor base URLs may point at loopback/private hosts (the built-in sandbox, tests). */
   allowPrivateVendorHosts: boolean;
+  /** Vendor token renewals, refusals and releases, for metrics (services/credential-tokens.ts). */
+  onCredentialEvent?: (e: CredentialEvent) => void;
 }
 
 export interface Services {

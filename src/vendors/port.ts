@@ -53,7 +53,71 @@ export interface ConnectionContext {
    * shared with other replicas (services/rollout-pacer.ts). Absent for ordinary calls.
    */
   pace?: (signal?: AbortSignal) => Promise<void>;
+  /**
+   * The connection's vendor-issued token, shared by every replica (services/credential-tokens.ts), for credentials
+   * that are not static. Absent when an adapter is used on its own: it then keeps tokens in process.
+   */
+  tokens?: AccessTokens;
 }
+
+/**
+ * How a connection's credentials live (issue 16): STATIC (a webhook secret, a long-lived token: used as given),
+ * TOKEN_EXCHANGE (client id/secret traded for a short session token, Yeastar get_token), OAUTH_REFRESH (an OAuth 2
+ * refresh token renewed at the vendor's token endpoint, Webex integrations and Bitrix24 applications).
+ */
+export const CREDENTIAL_LIFECYCLES = ['STATIC', 'TOKEN_EXCHANGE', 'OAUTH_REFRESH'] as const;
+export type CredentialLifecycleKind = (typeof CREDENTIAL_LIFECYCLES)[number];
+
+/** A token the vendor issued; times are epoch milliseconds, null when the vendor did not say. */
+export interface IssuedToken {
+  accessToken: string;
+  /** null: used until the vendor refuses it (an access token handed over at onboarding). */
+  accessExpiresAt: number | null;
+  refreshToken?: string | null;
+  refreshExpiresAt?: number | null;
+}
+
+export interface CredentialLifecycle {
+  /** The lifecycle of this credential set (one vendor may take several shapes: a static token or an integration). */
+  kindOf(credentials: Record<string, string>): CredentialLifecycleKind;
+  /** Renew this long before the access token expires, so no call races its expiry. */
+  renewBeforeMs: number;
+  /**
+   * Obtains a token: trades the credentials, or renews `current` with its refresh token. A refusal of the
+   * credentials or of the refresh token throws VENDOR_AUTH_FAILED (never retried: see services/credential-tokens.ts).
+   */
+  obtain(conn: ConnectionContext, current: IssuedToken | null): Promise<IssuedToken>;
+  /** Gives a token back (Yeastar del_token) when the connection stops using it. */
+  release?(conn: ConnectionContext, token: IssuedToken): Promise<void>;
+  /** Which fields go together (a refresh token needs the client id and secret): problems per credential name. */
+  checkCredentials?(credentials: Record<string, string>): { name: string | null; message: string }[];
+  /** What a person must do once the vendor refuses the refresh token, e.g. "reconnect this Webex integration". */
+  reconnectHint: string;
+}
+
+/** The access token a call carries, renewed once across replicas when it is near expiry or the vendor refuses it. */
+export interface AccessTokens {
+  current(): Promise<string>;
+  /** The vendor refused `refused` (expired, revoked): a renewed token, or VENDOR_AUTH_EXPIRED when renewal is refused. */
+  renewed(refused: string): Promise<string>;
+}
+
+/**
+ * What testVendorConnection tells a person to fix (a stable code per cause; services/connection-diagnosis.ts
+ * adds the hint). Adapters classify their vendor's refusals; anything unclassified is CREDENTIALS_REFUSED,
+ * VENDOR_UNAVAILABLE or VENDOR_REJECTED by our code.
+ */
+export const CONNECTION_PROBLEMS = [
+  'CREDENTIALS_REFUSED',
+  'SCOPE_MISSING',
+  'IP_NOT_ALLOWED',
+  'TOKEN_CAP_REACHED',
+  'LICENSE_MISSING',
+  'AUTHORIZATION_EXPIRED',
+  'VENDOR_UNAVAILABLE',
+  'VENDOR_REJECTED',
+] as const;
+export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
 
 /** Which scopes of one kind to list at a vendor (a directory walk). */
 export interface ScopeFilter {
@@ -151,6 +215,12 @@ export interface RecordingVendor {
 
   /** Checks credentials with a harmless read; throws VENDOR_AUTH_FAILED / VENDOR_UNAVAILABLE. */
   testConnection(conn: ConnectionContext): Promise<void>;
+
+  /** How credentials live; absent: STATIC. */
+  readonly credentialLifecycle?: CredentialLifecycle;
+
+  /** Names the cause of a refusal this vendor answered (scope, IP allow-list, licence, token cap); null: not known. */
+  diagnose?(error: { code: string; vendorCode?: string | number | null; vendorMessage?: string | null; httpStatus?: number | null }): ConnectionProblem | null;
 
   startRecording?(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState>;
   updateRecording?(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState>;

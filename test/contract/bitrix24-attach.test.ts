@@ -12,12 +12,14 @@ import {
   type Bitrix24Emulator,
 } from '../../src/sandbox/bitrix24/emulator';
 import type { ConnectionContext } from '../../src/vendors/port';
+import { BITRIX24_SANDBOX_CLIENT_ID, BITRIX24_SANDBOX_CLIENT_SECRET, BITRIX24_SANDBOX_REFRESH_TOKEN } from '../../src/sandbox/bitrix24/oauth';
 import { TEST_HTTP_SETTINGS } from './policy-contract';
 
 /** Attachments contract for Bitrix24 against its emulator over HTTP: three ways in, replacement, refusals, throttling. */
 
 const WEBHOOK = { userId: String(BITRIX24_DEFAULT_USER_ID), webhookSecret: BITRIX24_DEFAULT_WEBHOOK_SECRET };
 const OAUTH = { accessToken: BITRIX24_DEFAULT_APP_TOKEN };
+const APPLICATION = { clientId: BITRIX24_SANDBOX_CLIENT_ID, clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET, refreshToken: BITRIX24_SANDBOX_REFRESH_TOKEN };
 
 /** A WAV whose bytes cover 0..255, so any text re-encoding on the way would show. */
 const AUDIO = Buffer.concat([Buffer.from('RIFF\x24\x01\x00\x00WAVEfmt ', 'latin1'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
@@ -43,7 +45,8 @@ describe('BITRIX24 attachment contract', () => {
     connectionId: `conn-b24-${Object.keys(credentials).join('-')}`,
     tenantId: 'tenant-1',
     baseUrl: emulator.apiBaseUrl,
-    settings: {},
+    // The application's OAuth server is emulated beside the portal.
+    settings: { oauthServer: emulator.url },
     credentials,
   });
   const methods = () => emulator.requests().entries.map((e) => e.path.split('/').pop()!.replace(/\.json$/, ''));
@@ -75,10 +78,12 @@ describe('BITRIX24 attachment contract', () => {
     fileHits = [];
   });
 
-  it('declares the three ways in, and either auth form', () => {
+  it('declares the three ways in, and each auth form (webhook, static token, application with refresh)', () => {
     assert.deepEqual(adapter.capabilities.attachments, { inlineContent: true, recordUrl: true, uploadUrl: true });
     assert.equal(adapter.capabilities.liveRecording, null);
-    assert.deepEqual(adapter.capabilities.credentialFields.map((f) => f.name), ['userId', 'webhookSecret', 'accessToken']);
+    assert.deepEqual(adapter.capabilities.credentialFields.map((f) => f.name), ['userId', 'webhookSecret', 'accessToken', 'clientId', 'clientSecret', 'refreshToken']);
+    assert.equal(adapter.credentialLifecycle.kindOf({ userId: '1', webhookSecret: 's' }), 'STATIC');
+    assert.equal(adapter.credentialLifecycle.kindOf({ clientId: 'c', clientSecret: 's', refreshToken: 'r' }), 'OAUTH_REFRESH');
   });
 
   it('tests the connection through a webhook and through an OAuth token; a wrong webhook is VENDOR_AUTH_FAILED', async () => {
@@ -88,6 +93,34 @@ describe('BITRIX24 attachment contract', () => {
     assert.equal(err.details.vendorCode, 'INVALID_CREDENTIALS');
     assert.ok(!JSON.stringify(err.details).includes('not-the-secret'));
     assert.ok(!emulator.requests().entries.some((e) => e.path.includes(BITRIX24_DEFAULT_WEBHOOK_SECRET)), 'the request log hides the webhook secret');
+  });
+
+  it('an application (client id/secret + refresh token) keeps attaching over three hours: one refresh per expired hourly token', async () => {
+    const call = emulator.seedFinishedCall();
+    const c = conn(APPLICATION);
+    for (let hour = 0; hour < 3; hour++) {
+      for (let i = 0; i < 2; i++) {
+        await adapter.attachRecording(c, { crmCallId: call.CALL_ID, fileName: `h${hour}-${i}.wav`, contentBase64: AUDIO.toString('base64') });
+      }
+      emulator.oauth.advance(3600);
+    }
+    assert.equal(emulator.attachesPerCall()[call.CALL_ID], 6);
+    assert.equal(emulator.oauth.stats.refreshCalls, 3, 'one refresh per hour, none for the calls in between');
+    assert.equal(emulator.oauth.stats.refreshRefused, 0);
+    const expired = emulator.requests().entries.filter((e) => e.status === 401);
+    assert.equal(expired.length, 2, 'the token that expired is refused once per hour (after the first), then renewed');
+    const logged = JSON.stringify(emulator.requests().entries);
+    assert.ok(!logged.includes(BITRIX24_SANDBOX_CLIENT_SECRET) && !logged.includes(BITRIX24_SANDBOX_REFRESH_TOKEN), 'the log hides the secret and refresh token');
+  });
+
+  it('a refresh token the OAuth server refuses is VENDOR_AUTH_FAILED (invalid_grant), tried once, nothing attached', async () => {
+    const call = emulator.seedFinishedCall();
+    emulator.oauth.revokeAll();
+    const err = await rejects(adapter.attachRecording(conn(APPLICATION), { crmCallId: call.CALL_ID, fileName: 'x.wav', contentBase64: AUDIO.toString('base64') }), 'VENDOR_AUTH_FAILED');
+    assert.equal(err.details.vendorCode, 'invalid_grant');
+    assert.equal(emulator.oauth.stats.refreshCalls, 1);
+    assert.equal(emulator.call(call.CALL_ID)!.record, null);
+    assert.ok(!JSON.stringify(err.details).includes(BITRIX24_SANDBOX_REFRESH_TOKEN));
   });
 
   it('attaches base64 content inline (FILE_CONTENT): the portal stores exactly the bytes', async () => {

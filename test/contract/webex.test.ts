@@ -4,6 +4,7 @@ import { AppError } from '../../src/domain/errors';
 import { createWebexAdapter } from '../../src/vendors/webex/adapter';
 import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from '../../src/sandbox/webex/emulator';
 import type { Emulator } from '../../src/sandbox/common';
+import { WEBEX_SANDBOX_CLIENT_ID, WEBEX_SANDBOX_CLIENT_SECRET, WEBEX_SANDBOX_REFRESH_TOKEN } from '../../src/sandbox/webex/oauth';
 import type { ConnectionContext } from '../../src/vendors/port';
 import { runPolicyContract, TEST_HTTP_SETTINGS } from './policy-contract';
 import { checkAgainstSpec } from './spec-validator';
@@ -220,6 +221,55 @@ describe('WEBEX scopes and licences', () => {
       await spec.assertClean();
     } finally {
       spec.stop();
+      await emulator.close();
+    }
+  });
+});
+
+describe('WEBEX admin integration (OAuth refresh)', () => {
+  const INTEGRATION = { clientId: WEBEX_SANDBOX_CLIENT_ID, clientSecret: WEBEX_SANDBOX_CLIENT_SECRET, refreshToken: WEBEX_SANDBOX_REFRESH_TOKEN };
+
+  it('renews the access token at POST /v1/access_token (form-encoded) and again once it expired after 14 days', async () => {
+    const emulator = createWebexEmulator({ people: 3, rateLimit: null });
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const conn = connection(emulator as unknown as Emulator<unknown>, INTEGRATION);
+      const scope = { kind: 'PERSON' as const, id: emulator.personId(0) };
+      await adapter.readPolicy(conn, scope);
+      await adapter.readPolicy(conn, scope);
+      assert.equal(emulator.oauth.stats.refreshCalls, 1, 'the token is reused');
+      const [tokenCall] = emulator.requests().entries.filter((e) => e.route === 'POST /v1/access_token');
+      assert.equal(tokenCall!.status, 200);
+      assert.deepEqual(Object.keys(tokenCall!.body as object).sort(), ['client_id', 'client_secret', 'grant_type', 'refresh_token']);
+      assert.ok(!JSON.stringify(emulator.requests()).includes(WEBEX_SANDBOX_CLIENT_SECRET), 'the log hides the client secret');
+
+      emulator.oauth.advance(14 * 86400 + 1);
+      await adapter.applyPolicy(conn, scope, { mode: 'ALWAYS' });
+      assert.equal(emulator.oauth.stats.refreshCalls, 2, 'one more refresh after the expiry');
+      assert.equal(emulator.requests().entries.filter((e) => e.status === 401).length, 1, 'the expired token is refused once');
+      assert.equal(emulator.settingsOf(scope.id)!['record'], 'Always');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('a refused refresh token is VENDOR_AUTH_FAILED from the token endpoint, asked once; a static token still works as before', async () => {
+    const emulator = createWebexEmulator({ people: 3, rateLimit: null });
+    await emulator.listen(0, '127.0.0.1');
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      emulator.oauth.revokeAll();
+      const scope = { kind: 'PERSON' as const, id: emulator.personId(0) };
+      await assert.rejects(adapter.readPolicy(connection(emulator as unknown as Emulator<unknown>, INTEGRATION), scope), (e: unknown) => {
+        assert.ok(e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && e.details.operation === 'POST /access_token', String(e));
+        return true;
+      });
+      assert.equal(emulator.oauth.stats.refreshCalls, 1);
+      assert.equal(emulator.requests().entries.filter((e) => e.route !== 'POST /v1/access_token').length, 0, 'no API call without a token');
+      await adapter.readPolicy(connection(emulator as unknown as Emulator<unknown>), scope);
+      assert.deepEqual(adapter.credentialLifecycle.checkCredentials!({ clientId: 'x' }).length, 2, 'an incomplete integration names what is missing');
+    } finally {
       await emulator.close();
     }
   });

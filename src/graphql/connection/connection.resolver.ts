@@ -9,7 +9,7 @@ import { Tenant } from '../tenant/tenant.type';
 import { RecordingPolicy } from '../policy/policy.type';
 import { VendorCapabilities, VendorInfo } from '../vendor/vendor.type';
 import { toVendorInfo } from '../vendor/vendor.mapper';
-import { VendorConnection, VendorConnectionConnection, VendorError } from './connection.type';
+import { ConnectionProblem, VendorConnection, VendorConnectionConnection, VendorError } from './connection.type';
 import { ConnectVendorInput, UpdateVendorConnectionInput } from './connection.input';
 import { ArgsType } from 'type-graphql';
 import { IsUUID } from 'class-validator';
@@ -19,6 +19,8 @@ class TestVendorConnectionPayload {
   @Field(() => VendorConnection) connection!: VendorConnection;
   @Field(() => Boolean) ok!: boolean;
   @Field(() => VendorError, { nullable: true }) error!: VendorError | null;
+  @Field(() => ConnectionProblem, { nullable: true, description: 'When the test failed: its cause as a stable code, and what to do.' })
+  problem!: ConnectionProblem | null;
 }
 
 @ArgsType()
@@ -68,7 +70,7 @@ export class ConnectionResolver {
   @Mutation(() => TestVendorConnectionPayload, { description: 'Checks the stored credentials against the vendor.' })
   async testVendorConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TestVendorConnectionPayload> {
     const r = await ctx.services.connections.test(ctx.principal, id, ctx.requestId);
-    return { connection: toConnection(r.record), ok: r.ok, error: toVendorError(r.error) };
+    return { connection: toConnection(r.record), ok: r.ok, error: toVendorError(r.error), problem: r.problem };
   }
 
   @FieldResolver(() => Tenant)

@@ -3,15 +3,51 @@ import { DateTime } from '../common/scalars';
 import { VendorKind } from '../common/enums';
 import { PageInfo } from '../common/pagination';
 
-export const ConnectionStatus = { UNTESTED: 'UNTESTED', OK: 'OK', FAILED: 'FAILED' } as const;
+export const ConnectionStatus = { UNTESTED: 'UNTESTED', OK: 'OK', FAILED: 'FAILED', AUTH_EXPIRED: 'AUTH_EXPIRED' } as const;
 registerEnumType(ConnectionStatus, {
   name: 'ConnectionStatus',
   valuesConfig: {
     UNTESTED: { description: 'Credentials stored, not yet checked against the vendor.' },
     OK: { description: 'The last check against the vendor succeeded.' },
     FAILED: { description: 'The last check failed; see lastError.' },
+    AUTH_EXPIRED: {
+      description:
+        'The vendor refused the refresh token (a Webex integration or Bitrix24 application no longer authorized): work on this connection waits until it is reconnected with new credentials (updateVendorConnection).',
+    },
   },
 });
+
+/** One value per cause testVendorConnection can name (vendors/port.ts CONNECTION_PROBLEMS). */
+export const ConnectionProblemCode = {
+  CREDENTIALS_REFUSED: 'CREDENTIALS_REFUSED',
+  SCOPE_MISSING: 'SCOPE_MISSING',
+  IP_NOT_ALLOWED: 'IP_NOT_ALLOWED',
+  TOKEN_CAP_REACHED: 'TOKEN_CAP_REACHED',
+  LICENSE_MISSING: 'LICENSE_MISSING',
+  AUTHORIZATION_EXPIRED: 'AUTHORIZATION_EXPIRED',
+  VENDOR_UNAVAILABLE: 'VENDOR_UNAVAILABLE',
+  VENDOR_REJECTED: 'VENDOR_REJECTED',
+} as const;
+registerEnumType(ConnectionProblemCode, {
+  name: 'ConnectionProblemCode',
+  description: 'Why a connection test failed, as a stable code; ConnectionProblem.hint says what to do.',
+  valuesConfig: {
+    CREDENTIALS_REFUSED: { description: 'The vendor refused the credentials (wrong, regenerated or revoked).' },
+    SCOPE_MISSING: { description: 'The credentials work but lack a permission (OAuth scope, application right).' },
+    IP_NOT_ALLOWED: { description: "The vendor refuses calls from this service's address (API IP allow-list)." },
+    TOKEN_CAP_REACHED: { description: 'The API client holds as many live tokens as the vendor allows.' },
+    LICENSE_MISSING: { description: 'The user or account lacks the licence the feature needs.' },
+    AUTHORIZATION_EXPIRED: { description: 'The vendor refused the refresh token: reconnect the integration or application.' },
+    VENDOR_UNAVAILABLE: { description: 'The vendor did not answer or is throttling; nothing to fix, test again later.' },
+    VENDOR_REJECTED: { description: 'The vendor refused the test request itself (base URL, settings).' },
+  },
+});
+
+@ObjectType({ description: 'What a person needs to fix for a connection to work.' })
+export class ConnectionProblem {
+  @Field(() => ConnectionProblemCode) code!: string;
+  @Field(() => String, { description: 'What to do about it, in words.' }) hint!: string;
+}
 
 @ObjectType({ description: 'A vendor error as recorded: our code, the vendor\'s own code and message.' })
 export class VendorError {

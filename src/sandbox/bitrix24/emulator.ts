@@ -15,6 +15,7 @@ import {
   type RequestContext,
   type RouteDef,
 } from '../common';
+import { bitrix24OAuth, bitrix24OAuthControlRoutes, bitrix24OAuthRoutes, type Bitrix24ApplicationOptions } from './oauth';
 import { boundaryOf, parseMultipart } from './multipart';
 
 /**
@@ -129,9 +130,13 @@ export interface Bitrix24EmulatorOptions {
   uploadTtlMs?: number;
   logLimit?: number;
   now?: () => number;
+  /** An application that renews its tokens at the OAuth server (oauth.ts). */
+  application?: Bitrix24ApplicationOptions;
 }
 
 export interface Bitrix24Emulator extends Emulator<Bitrix24State> {
+  /** The application's OAuth server: clock, expiry, counts (oauth.ts). */
+  readonly oauth: ReturnType<typeof bitrix24OAuth>;
   call(callId: string): B24Call | undefined;
   /** The bytes of an attached file, as the portal stored them. */
   file(fileId: number): Buffer | undefined;
@@ -247,6 +252,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typ
 
 export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): Bitrix24Emulator {
   const now = options.now ?? Date.now;
+  const oauth = bitrix24OAuth(options.application, options.now);
   const registerAuth = options.registerAuth ?? 'app';
   const recordUrlTimeoutMs = options.recordUrlTimeoutMs ?? 5_000;
   const recordUrlMaxBytes = options.recordUrlMaxBytes ?? 5 * 1024 * 1024;
@@ -299,6 +305,8 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     if (!token) return fail(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
     ctx.setAuth(token);
     const app = state.appTokens.find((t) => t.accessToken === token);
+    if (!app && oauth.isExpired(token)) return fail(401, 'expired_token', 'The access token provided has expired');
+    if (!app && oauth.accessClient(token) !== null) return { kind: 'oauth', userId: options.application?.userId ?? 1, appId: options.application?.appId ?? 3 };
     // Not in the system-errors table; the portal's OAuth layer answers an unknown token in the same wording as expired_token.
     if (!app) return fail(401, 'invalid_token', 'The access token provided is invalid');
     if (app.expired) return fail(401, 'expired_token', 'The access token provided has expired');
@@ -681,8 +689,8 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
 
   const server = new SandboxServer({
     name: 'bitrix24',
-    routes,
-    controlRoutes,
+    routes: [...routes, ...bitrix24OAuthRoutes(oauth, options.application)],
+    controlRoutes: [...controlRoutes, ...bitrix24OAuthControlRoutes(oauth)],
     profile: {
       errorReply: (status, message) => {
         const [code, text] = SYSTEM_ERRORS[status] ?? (status >= 500 ? ['INTERNAL_SERVER_ERROR', message] : ['ERROR_CORE', message]);
@@ -690,8 +698,8 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
       },
       // Metered inside dispatch: Bitrix24 answers an exceeded limit with 503 QUERY_LIMIT_EXCEEDED, not 429.
       rateLimitKey: () => null,
-      redactQuery: ['auth', 'token'],
-      redactBody: ['auth', 'FILE_CONTENT'],
+      redactQuery: ['auth', 'token', 'client_secret', 'refresh_token'],
+      redactBody: ['auth', 'FILE_CONTENT', 'client_secret', 'refresh_token'],
       redactPath: (path) => path.replace(/^\/rest\/([^/]+)\/([^/]+)\/(?=[^/]+$)/, '/rest/$1/[redacted]/'),
     },
     rateLimit: options.rateLimit === undefined ? BITRIX24_DEFAULT_RATE_LIMIT : options.rateLimit,
@@ -705,10 +713,12 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     }),
     resetState: () => {
       state = seed();
+      oauth.reset();
     },
   });
 
   return extendEmulator(baseEmulator(server, '', () => state), {
+    oauth,
     call: (callId: string) => state.calls.get(callId),
     file: (fileId: number) => state.files.get(fileId)?.data,
     seedFinishedCall,

@@ -26,6 +26,7 @@ import {
   type WebexLicense,
   type WebexRecordingVendor,
 } from './entitlements';
+import { webexOAuth, webexOAuthControlRoutes, webexOAuthRoutes, type WebexIntegrationOptions } from './oauth';
 
 export { Directory, decodeWebexId, webexId, type WebexLocation, type WebexPerson };
 export { WEBEX_SANDBOX_SCOPES, WEBEX_SCOPES, type WebexLicense, type WebexRecordingVendor };
@@ -102,9 +103,13 @@ export interface WebexEmulatorOptions {
   standardLicensed?: (index: number) => boolean;
   /** The organisation's call recording vendor (default Webex, which records Standard users too). */
   recordingVendor?: WebexRecordingVendor;
+  /** Admin integrations (OAuth): client, refresh tokens, token lifetimes (oauth.ts). */
+  integration?: WebexIntegrationOptions;
 }
 
 export interface WebexEmulator extends Emulator<WebexState> {
+  /** The integration's token server: clock, expiry, counts (oauth.ts). */
+  readonly oauth: ReturnType<typeof webexOAuth>;
   personId(index: number): string;
   personIndex(personId: string): number | null;
   readonly locations: WebexLocation[];
@@ -294,6 +299,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
   let recordingVendor: WebexRecordingVendor = options.recordingVendor ?? 'Webex';
   const standardLicensed = options.standardLicensed ?? defaultStandardLicensed;
   const licenseOfIndex = (index: number): WebexLicense => (standardLicensed(index) ? 'Webex Calling Standard' : 'Webex Calling Professional');
+  const oauth = webexOAuth(options.integration, options.now);
 
   const personSettings = (index: number): WebexRecordingSettings =>
     state.personSettings.get(index) ?? mergeSettings(webexDefaultSettings(), options.defaultSettings?.(index) ?? {});
@@ -370,7 +376,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     (ctx) => {
       const token = bearer(ctx);
       if (token) ctx.setAuth(token);
-      if (!token || !state.tokens.includes(token)) {
+      if (!token || (!state.tokens.includes(token) && oauth.accessClient(token) === null)) {
         return error(ctx, 401, 'The request requires a valid access token set in the Authorization request header.');
       }
       const org = ctx.query.get('orgId');
@@ -666,8 +672,8 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
 
   const server = new SandboxServer({
     name: 'webex',
-    routes,
-    controlRoutes,
+    routes: [...routes, ...webexOAuthRoutes(oauth, (ctx, status, message) => error(ctx, status, message))],
+    controlRoutes: [...controlRoutes, ...webexOAuthControlRoutes(oauth)],
     profile: {
       errorReply: (status, message, ctx) => {
         const text =
@@ -679,6 +685,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
         return webexError(status, [text], trackingIdOf(ctx));
       },
       rateLimitKey: (ctx) => bearer(ctx) ?? `ip:${ctx.remoteAddress}`,
+      redactBody: ['client_secret', 'refresh_token'],
     },
     rateLimit: options.rateLimit === undefined ? WEBEX_DEFAULT_RATE_LIMIT : options.rateLimit,
     logLimit: options.logLimit,
@@ -698,10 +705,12 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
       state = seed();
       scopes = new TokenScopes(options.tokenScopes, options.defaultScopes ?? WEBEX_SANDBOX_SCOPES);
       recordingVendor = options.recordingVendor ?? 'Webex';
+      oauth.reset();
     },
   });
 
   return extendEmulator(baseEmulator(server, WEBEX_API_PATH, () => state), {
+    oauth,
     personId: (index: number) => state.directory.personId(index),
     personIndex: (id: string) => state.directory.indexOf(id),
     get locations() {

@@ -77,6 +77,7 @@ export interface YeastarState {
   accessTokens: Map<string, IssuedToken>;
   refreshTokens: Map<string, IssuedToken>;
   tokensIssued: number;
+  peakActiveTokens: number;
 }
 
 export interface YeastarEmulatorOptions {
@@ -102,6 +103,8 @@ export interface YeastarTokenStats {
   refreshTokenCalls: number;
   issued: number;
   active: number;
+  /** The most access tokens that were valid at once since the last reset (what the PBX's cap counts). */
+  peakActive: number;
 }
 
 export interface YeastarEmulator extends Emulator<YeastarState> {
@@ -387,6 +390,7 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
     accessTokens: new Map(),
     refreshTokens: new Map(),
     tokensIssued: 0,
+    peakActiveTokens: 0,
   });
   let state = seed();
   let lockout = options.loginLockout === null ? null : new LoginLockout(options.loginLockout ?? {}, now);
@@ -404,6 +408,8 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
     state.accessTokens.set(access, { expiresAt: t + accessTtl * 1000, pair: refresh });
     state.refreshTokens.set(refresh, { expiresAt: t + refreshTtl * 1000, pair: access });
     state.tokensIssued += 1;
+    prune();
+    state.peakActiveTokens = Math.max(state.peakActiveTokens, state.accessTokens.size);
     return ok({ access_token_expire_time: accessTtl, access_token: access, refresh_token_expire_time: refreshTtl, refresh_token: refresh });
   };
 
@@ -604,6 +610,7 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
       refreshTokenCalls: byRoute[`POST ${YEASTAR_API_PATH}/refresh_token`] ?? 0,
       issued: state.tokensIssued,
       active: state.accessTokens.size,
+      peakActive: state.peakActiveTokens,
     };
   }
 

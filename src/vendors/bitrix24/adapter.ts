@@ -1,6 +1,8 @@
 import { AppError } from '../../domain/errors';
+import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
-import type { AttachOutcome, AttachRequest, ConnectionContext, RecordingVendor, VendorCapabilities } from '../port';
+import type { AccessTokens, AttachOutcome, AttachRequest, ConnectionContext, ConnectionProblem, CredentialLifecycle, RecordingVendor, VendorCapabilities } from '../port';
+import { bitrix24CredentialLifecycle } from './credentials';
 import { Bitrix24Client } from './client';
 import { checkAttach, toAttachParams } from './mapping';
 
@@ -17,9 +19,14 @@ export const BITRIX24_CAPABILITIES: VendorCapabilities = {
   credentialFields: [
     { name: 'userId', description: 'Incoming webhook: id of the user the webhook was created for (with webhookSecret)', secret: false, required: false },
     { name: 'webhookSecret', description: 'Incoming webhook: the secret path segment after the user id (with userId)', secret: true, required: false },
-    { name: 'accessToken', description: "Installed application: OAuth access token (instead of a webhook)", secret: true, required: false },
+    { name: 'accessToken', description: 'Installed application: OAuth access token (alone: used as given; with refreshToken: the first token)', secret: true, required: false },
+    { name: 'clientId', description: 'Application: its client_id (application code), with clientSecret and refreshToken', secret: true, required: false },
+    { name: 'clientSecret', description: 'Application: its client_secret (application key)', secret: true, required: false },
+    { name: 'refreshToken', description: 'Application: the refresh token of its installation (renews the one-hour access token)', secret: true, required: false },
   ],
-  settingFields: [],
+  settingFields: [
+    { name: 'oauthServer', description: 'Bitrix24 OAuth server for application tokens (default "https://oauth.bitrix.info")', secret: false, required: false },
+  ],
 };
 
 const fileIdOf = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
@@ -29,18 +36,48 @@ export class Bitrix24Adapter implements RecordingVendor {
   readonly displayName = DISPLAY_NAME;
   readonly capabilities = BITRIX24_CAPABILITIES;
 
-  constructor(readonly http: VendorHttp) {}
+  readonly credentialLifecycle: CredentialLifecycle;
+  /** Application tokens when this adapter is used without the service's shared store. */
+  readonly processTokens = new ProcessTokens();
+
+  constructor(readonly http: VendorHttp) {
+    this.credentialLifecycle = bitrix24CredentialLifecycle(http);
+  }
+
+  private tokensFor(conn: ConnectionContext): AccessTokens | null {
+    // The webhook wins when both forms are given (client.ts), and needs no token.
+    if (this.credentialLifecycle.kindOf(conn.credentials) === 'STATIC' || (conn.credentials.userId && conn.credentials.webhookSecret)) return null;
+    return conn.tokens ?? this.processTokens.for(conn, this.credentialLifecycle);
+  }
+
+  /** Runs with the application's live access token; `expired_token` / `invalid_token` renews it once and sends again. */
+  private authed<T>(conn: ConnectionContext, run: (conn: ConnectionContext) => Promise<T>): Promise<T> {
+    const tokens = this.tokensFor(conn);
+    if (!tokens) return run(conn);
+    return withAccessToken(tokens, (t) => run({ ...conn, credentials: { ...conn.credentials, accessToken: t } }), isExpiredToken);
+  }
+
+  /** system-errors.md: insufficient_scope is a permission the application or webhook lacks. */
+  diagnose(e: { code: string; vendorCode?: string | number | null }): ConnectionProblem | null {
+    if (e.vendorCode === 'insufficient_scope' || e.vendorCode === 'ACCESS_DENIED') return 'SCOPE_MISSING';
+    if (e.vendorCode === 'expired_token') return 'AUTHORIZATION_EXPIRED';
+    return null;
+  }
 
   /** `profile`, through whichever auth form the connection holds. */
   async testConnection(conn: ConnectionContext): Promise<void> {
-    await new Bitrix24Client(this.http, conn).profile();
+    await this.authed(conn, (c) => new Bitrix24Client(this.http, c).profile());
   }
 
   /**
    * telephony.externalCall.attachRecord by one of its three ways. Bitrix24 keeps one record per call and an attach
    * replaces it without saying so: the call's statistics row (RECORD_FILE_ID) read first tells whether one was there.
    */
-  async attachRecording(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome> {
+  attachRecording(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome> {
+    return this.authed(conn, (c) => this.attachWith(c, req));
+  }
+
+  private async attachWith(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome> {
     const mode = checkAttach(req);
     const client = new Bitrix24Client(this.http, conn);
     const previous = await this.recordFileId(client, req.crmCallId);
@@ -74,6 +111,9 @@ export class Bitrix24Adapter implements RecordingVendor {
     }
   }
 }
+
+const isExpiredToken = (e: unknown): boolean =>
+  e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && (e.details.vendorCode === 'expired_token' || e.details.vendorCode === 'invalid_token');
 
 export function createBitrix24Adapter(options: AdapterHttpOptions = {}): Bitrix24Adapter {
   return new Bitrix24Adapter(new VendorHttp({ ...options, vendor: 'BITRIX24', displayName: DISPLAY_NAME }));

@@ -1,7 +1,23 @@
 import type { FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
+import { AppError } from '../../domain/errors';
+import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
-import type { ApplyOutcome, ConnectionContext, LiveAction, LiveRecordingRef, RecordingVendor, ScopeFilter, VendorCapabilities, VendorRecordingState, VendorRequestPreview } from '../port';
+import type {
+  AccessTokens,
+  ApplyOutcome,
+  ConnectionContext,
+  ConnectionProblem,
+  CredentialLifecycle,
+  LiveAction,
+  LiveRecordingRef,
+  RecordingVendor,
+  ScopeFilter,
+  VendorCapabilities,
+  VendorRecordingState,
+  VendorRequestPreview,
+} from '../port';
+import { webexCredentialLifecycle } from './credentials';
 import { WebexClient } from './client';
 import { listPersonScopes } from './directory';
 import { WEBEX_LIVE_RECORDING, webexSettleAction, webexSettleStart, webexStartRecording, webexUpdateRecording } from './live';
@@ -32,7 +48,15 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
   liveRecording: WEBEX_LIVE_RECORDING,
   attachments: null,
   credentialFields: [
-    { name: 'accessToken', description: 'Admin access token with spark-admin:people_read/people_write (and telephony_config) scopes', secret: true, required: true },
+    {
+      name: 'accessToken',
+      description: 'Admin access token with spark-admin:people_read/people_write (and telephony_config) scopes; alone it is used as given, with an integration it is the first token',
+      secret: true,
+      required: false,
+    },
+    { name: 'clientId', description: 'Admin integration: its Client ID (with clientSecret and refreshToken)', secret: true, required: false },
+    { name: 'clientSecret', description: 'Admin integration: its Client Secret', secret: true, required: false },
+    { name: 'refreshToken', description: 'Admin integration: the refresh token the authorization answered (renews the 14-day access token)', secret: true, required: false },
   ],
   settingFields: [{ name: 'orgId', description: 'Organization id, for partner administrators managing another organization', secret: false, required: false }],
 };
@@ -42,13 +66,46 @@ export class WebexAdapter implements RecordingVendor {
   readonly displayName = DISPLAY_NAME;
   readonly capabilities = WEBEX_CAPABILITIES;
 
-  constructor(readonly http: VendorHttp) {}
+  readonly credentialLifecycle: CredentialLifecycle;
+  /** Tokens of integrations when this adapter is used without the service's shared store. */
+  readonly processTokens = new ProcessTokens();
+
+  constructor(readonly http: VendorHttp) {
+    this.credentialLifecycle = webexCredentialLifecycle(http);
+  }
+
+  private tokensFor(conn: ConnectionContext): AccessTokens | null {
+    if (this.credentialLifecycle.kindOf(conn.credentials) === 'STATIC') return null;
+    return conn.tokens ?? this.processTokens.for(conn, this.credentialLifecycle);
+  }
+
+  /**
+   * Runs with the connection's live access token in `credentials.accessToken` (what the clients read); a 401 means the
+   * token expired or was revoked: renewed once, sent once more. 403 is a scope or licence, not the token.
+   */
+  private authed<T>(conn: ConnectionContext, run: (conn: ConnectionContext) => Promise<T>): Promise<T> {
+    const tokens = this.tokensFor(conn);
+    if (!tokens) return run(conn);
+    return withAccessToken(tokens, (t) => run({ ...conn, credentials: { ...conn.credentials, accessToken: t } }), isExpiredToken);
+  }
+
+  /** Seed 002's status table and developer.webex.com: 403 is a missing scope, or a licence the person lacks. */
+  diagnose(e: { code: string; vendorCode?: string | number | null; vendorMessage?: string | null; httpStatus?: number | null }): ConnectionProblem | null {
+    const message = (e.vendorMessage ?? '').toLowerCase();
+    if (/licen[cs]e/.test(message)) return 'LICENSE_MISSING';
+    if (e.httpStatus === 403 || e.vendorCode === 403 || /scope/.test(message)) return 'SCOPE_MISSING';
+    return null;
+  }
 
   checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
     return checkWebexPolicy(scope, rules);
   }
 
   async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    return this.authed(conn, (c) => this.previewWith(c, scope, rules));
+  }
+
+  private async previewWith(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
     const client = new WebexClient(this.http, conn);
     const out: VendorRequestPreview[] = [];
     let current;
@@ -61,6 +118,10 @@ export class WebexAdapter implements RecordingVendor {
   }
 
   async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    return this.authed(conn, (c) => this.applyWith(c, scope, rules));
+  }
+
+  private async applyWith(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
     const client = new WebexClient(this.http, conn);
     const requests: VendorRequestPreview[] = [];
     let current;
@@ -75,12 +136,18 @@ export class WebexAdapter implements RecordingVendor {
   }
 
   async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return fromWebex(scope, await new WebexClient(this.http, conn).readCallRecordingSettings(scope));
+    return this.authed(conn, async (c) => fromWebex(scope, await new WebexClient(this.http, c).readCallRecordingSettings(scope)));
   }
 
   /** The people directory, streamed page by page (directory.ts). */
   listPolicyScopes(conn: ConnectionContext, filter: ScopeFilter, opts?: { pageSize?: number }): AsyncGenerator<PolicyScope[]> {
-    return listPersonScopes(this.http, conn, filter, opts);
+    const tokens = this.tokensFor(conn);
+    // Each page is sent with the live token and renewed once on a 401, so a long walk outlives its token.
+    const send = tokens
+      ? (call: Parameters<VendorHttp['send']>[1], hook: Parameters<VendorHttp['send']>[2]) =>
+          withAccessToken(tokens, (t) => this.http.send(conn, { ...call, headers: { ...(call.headers ?? {}), Authorization: `Bearer ${t}` } }, hook), isExpiredToken)
+      : undefined;
+    return listPersonScopes(this.http, conn, filter, opts, send);
   }
 
   requestPace(conn: ConnectionContext): { ratePerSecond: number; burst: number } {
@@ -88,16 +155,16 @@ export class WebexAdapter implements RecordingVendor {
   }
 
   async testConnection(conn: ConnectionContext): Promise<void> {
-    await new WebexClient(this.http, conn).listPeople();
+    await this.authed(conn, (c) => new WebexClient(this.http, c).listPeople());
   }
 
   /** Call control (live.ts): the call id names the recording. */
   startRecording(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState> {
-    return webexStartRecording(this.http, conn, call);
+    return this.authed(conn, (c) => webexStartRecording(this.http, c, call));
   }
 
   updateRecording(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
-    return webexUpdateRecording(this.http, conn, ref, action);
+    return this.authed(conn, (c) => webexUpdateRecording(this.http, c, ref, action));
   }
 
   settleStart(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState | null> {
@@ -108,6 +175,8 @@ export class WebexAdapter implements RecordingVendor {
     return webexSettleAction(this.http, conn, ref, action);
   }
 }
+
+const isExpiredToken = (e: unknown): boolean => e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && e.details.httpStatus === 401;
 
 export function createWebexAdapter(options: AdapterHttpOptions = {}): WebexAdapter {
   return new WebexAdapter(new VendorHttp({ ...options, vendor: 'WEBEX', displayName: DISPLAY_NAME }));

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors';
 import type { PolicyScope } from '../../domain/policy';
-import type { VendorCall, VendorHttp } from '../http';
+import type { ErrorHook, VendorCall, VendorHttp, VendorResponse } from '../http';
 import type { ConnectionContext, ScopeFilter } from '../port';
 import { webexFailure } from './errors';
 
@@ -41,6 +41,9 @@ export function nextLink(header: string | null, baseUrl: string): { path: string
   return { path: next.pathname.slice(basePath.length), query: Object.fromEntries(next.searchParams) };
 }
 
+/** Sends one page request; the adapter's sends each page with the live token of an integration. */
+export type PageSender = (call: VendorCall, hook: ErrorHook) => Promise<VendorResponse>;
+
 /**
  * Streams the people directory one page at a time, following `Link: <...>; rel="next"` until it is absent. A page
  * is yielded before the next is requested, so memory holds one page whatever the directory's size.
@@ -49,6 +52,7 @@ export async function* listPeople(
   http: VendorHttp,
   conn: ConnectionContext,
   opts: { locationId?: string | null; max?: number } = {},
+  send: PageSender = (call, hook) => http.send(conn, call, hook),
 ): AsyncGenerator<WebexPersonSummary[]> {
   const max = Math.min(WEBEX_PEOPLE_MAX, Math.max(1, Math.floor(opts.max ?? WEBEX_PEOPLE_MAX)));
   const first: Record<string, string> = { max: String(max) };
@@ -66,7 +70,7 @@ export async function* listPeople(
       idempotent: true,
       expectJson: true,
     };
-    const res = await http.send(conn, call, webexFailure);
+    const res = await send(call, webexFailure);
     const body = res.json as WebexPeoplePage;
     const items = Array.isArray(body?.items) ? body.items.filter((p) => p && typeof p.id === 'string') : [];
     page = nextLink(res.headers.get('link'), conn.baseUrl);
@@ -75,14 +79,20 @@ export async function* listPeople(
 }
 
 /** The port's directory walk: Webex roll-outs target people. */
-export async function* listPersonScopes(http: VendorHttp, conn: ConnectionContext, filter: ScopeFilter, opts: { pageSize?: number } = {}): AsyncGenerator<PolicyScope[]> {
+export async function* listPersonScopes(
+  http: VendorHttp,
+  conn: ConnectionContext,
+  filter: ScopeFilter,
+  opts: { pageSize?: number } = {},
+  send?: PageSender,
+): AsyncGenerator<PolicyScope[]> {
   if (filter.kind !== 'PERSON') {
     throw new AppError('VENDOR_UNSUPPORTED_FIELD', `Webex Calling roll-outs walk the people directory, not ${filter.kind}`, {
       vendor: 'WEBEX',
       fields: [{ path: ['scope', 'kind'], message: 'only PERSON' }],
     });
   }
-  for await (const page of listPeople(http, conn, { locationId: filter.locationId, max: opts.pageSize })) {
+  for await (const page of listPeople(http, conn, { locationId: filter.locationId, max: opts.pageSize }, send)) {
     yield page.map((p) => ({ kind: 'PERSON' as const, id: p.id }));
   }
 }

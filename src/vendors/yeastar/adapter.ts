@@ -1,8 +1,10 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
-import type { ApplyOutcome, ConnectionContext, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
+import type { ApplyOutcome, ConnectionContext, ConnectionProblem, CredentialLifecycle, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
 import { YeastarClient, YeastarTokenStore } from './client';
+import { yeastarCredentialLifecycle } from './credentials';
+import { YEASTAR_ACCESS_DENIED } from './errors';
 import { checkYeastarPolicy, fromYeastar, toYeastarUpdate } from './mapping';
 
 const DISPLAY_NAME = 'Yeastar P-Series';
@@ -47,13 +49,29 @@ export class YeastarAdapter implements RecordingVendor {
   readonly displayName = DISPLAY_NAME;
   readonly capabilities = YEASTAR_CAPABILITIES;
 
+  readonly credentialLifecycle: CredentialLifecycle;
+
   constructor(
     readonly http: VendorHttp,
+    /** Tokens when the adapter is used without the service's shared store (which hands out conn.tokens). */
     readonly tokens: YeastarTokenStore = new YeastarTokenStore(),
-  ) {}
+  ) {
+    this.credentialLifecycle = yeastarCredentialLifecycle(http, tokens.counters);
+  }
 
   private client(conn: ConnectionContext) {
-    return new YeastarClient(this.http, conn, this.tokens);
+    return new YeastarClient(this.http, conn, conn.tokens ?? this.tokens.for(conn, this.credentialLifecycle), this.tokens.counters);
+  }
+
+  /**
+   * get_token answers -1 FAILURE when the API client holds all the live tokens the PBX allows (8 on Cloud Edition);
+   * 10005 ACCESS DENIED with a User-Agent sent is an IP the PBX does not allow (or blocked after failed logins).
+   */
+  diagnose(e: { code: string; vendorCode?: string | number | null; vendorMessage?: string | null }): ConnectionProblem | null {
+    const message = (e.vendorMessage ?? '').toLowerCase();
+    if (e.vendorCode === -1 && !/user|password/.test(message)) return 'TOKEN_CAP_REACHED';
+    if (e.vendorCode === YEASTAR_ACCESS_DENIED && /\bip\b|block/.test(message)) return 'IP_NOT_ALLOWED';
+    return null;
   }
 
   checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {

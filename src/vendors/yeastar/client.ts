@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { AppError } from '../../domain/errors';
+import { ProcessTokens, withAccessToken } from '../credentials';
 import { previewOf, type VendorCall, type VendorHttp } from '../http';
-import type { ConnectionContext, VendorRequestPreview } from '../port';
+import type { AccessTokens, ConnectionContext, VendorRequestPreview } from '../port';
 import { YEASTAR_TOKEN_EXPIRED, yeastarFailure, yeastarTokenFailure } from './errors';
 import type { YeastarAutoRecord, YeastarAutoRecordGetResponse, YeastarResult, YeastarTokenResponse } from './wire';
 
@@ -9,50 +9,17 @@ export const DEFAULT_API_PATH = 'openapi/v1.0';
 /** Any value works; the PBX refuses requests with none (developer guide, "Request Structure": "User-Agent: OpenAPI"). */
 export const DEFAULT_USER_AGENT = 'OpenAPI';
 /** Renew this long before the documented expiry (access 1800 s, refresh 86400 s) so a call never races it. */
-const EXPIRY_MARGIN_MS = 60_000;
-
-interface TokenEntry {
-  fingerprint: string;
-  access: string;
-  accessExpiresAt: number;
-  refresh: string;
-  refreshExpiresAt: number;
-}
+export const EXPIRY_MARGIN_MS = 60_000;
 
 /**
- * Tokens per connection. The PBX holds at most a few valid tokens per application (8 on Cloud Edition) and blocks an
- * IP after 5 failed logins, so tokens are reused until they expire, fetched by one caller at a time, and a refused
- * login is never retried.
+ * Tokens kept in this process when the adapter is used without the service (which shares one token per connection
+ * across replicas and restarts through PostgreSQL). The PBX holds at most a few valid tokens per application (8 on
+ * Cloud Edition) and blocks an IP after 5 failed logins, so tokens are reused until they expire, fetched by one
+ * caller at a time, and a refused login is never retried.
  */
-export class YeastarTokenStore {
-  private readonly entries = new Map<string, TokenEntry>();
-  private readonly pending = new Map<string, Promise<TokenEntry>>();
-  /** get_token / refresh_token calls made, for tests and metrics. */
+export class YeastarTokenStore extends ProcessTokens {
+  /** get_token / refresh_token calls made, for tests. */
   readonly counters = { getToken: 0, refreshToken: 0 };
-
-  constructor(readonly now: () => number = Date.now) {}
-
-  get(connectionId: string, fingerprint: string): TokenEntry | undefined {
-    const e = this.entries.get(connectionId);
-    return e && e.fingerprint === fingerprint ? e : undefined;
-  }
-
-  set(connectionId: string, e: TokenEntry): void {
-    this.entries.set(connectionId, e);
-  }
-
-  forget(connectionId: string): void {
-    this.entries.delete(connectionId);
-  }
-
-  /** One renewal per connection at a time; concurrent callers share it. */
-  singleFlight(connectionId: string, run: () => Promise<TokenEntry>): Promise<TokenEntry> {
-    const existing = this.pending.get(connectionId);
-    if (existing) return existing;
-    const p = run().finally(() => this.pending.delete(connectionId));
-    this.pending.set(connectionId, p);
-    return p;
-  }
 }
 
 /**
@@ -62,18 +29,16 @@ export class YeastarTokenStore {
 export class YeastarClient {
   private readonly apiPath: string;
   private readonly userAgent: string;
-  private readonly fingerprint: string;
 
   constructor(
     private readonly http: VendorHttp,
     private readonly conn: ConnectionContext,
-    private readonly tokens: YeastarTokenStore,
+    /** Where the session token comes from (shared across replicas, or this process's); absent for token calls only. */
+    private readonly tokens?: AccessTokens,
+    private readonly counters?: { getToken: number; refreshToken: number },
   ) {
     this.apiPath = (conn.settings.apiPath || DEFAULT_API_PATH).replace(/^\/+|\/+$/g, '');
     this.userAgent = conn.settings.userAgent || DEFAULT_USER_AGENT;
-    this.fingerprint = createHash('sha256')
-      .update(`${conn.baseUrl}\n${this.apiPath}\n${conn.credentials.clientId ?? ''}\n${conn.credentials.clientSecret ?? ''}`)
-      .digest('hex');
   }
 
   private path(endpoint: string): string {
@@ -114,14 +79,14 @@ export class YeastarClient {
     if (!clientId || !clientSecret) {
       throw new AppError('VENDOR_AUTH_FAILED', 'Yeastar P-Series connection has no client id or client secret', { vendor: 'Yeastar P-Series' });
     }
-    this.tokens.counters.getToken++;
+    if (this.counters) this.counters.getToken++;
     const res = await this.http.send(this.conn, this.call('get_token', 'POST', undefined, { username: clientId, password: clientSecret }), yeastarTokenFailure);
     return res.json as YeastarTokenResponse;
   }
 
   /** `POST refresh_token` {refresh_token}: a new pair. */
   async refreshToken(refreshToken: string): Promise<YeastarTokenResponse> {
-    this.tokens.counters.refreshToken++;
+    if (this.counters) this.counters.refreshToken++;
     const res = await this.http.send(this.conn, this.call('refresh_token', 'POST', undefined, { refresh_token: refreshToken }), yeastarTokenFailure);
     return res.json as YeastarTokenResponse;
   }
@@ -136,50 +101,16 @@ export class YeastarClient {
     return this.withToken((t) => this.autorecordUpdateCall(body, t)) as Promise<YeastarResult>;
   }
 
-  /** Sends with the cached token; on 10004 TOKEN EXPIRED renews it (refresh, else a new login) and retries once. */
-  private async withToken(build: (token: string) => VendorCall): Promise<unknown> {
-    const entry = await this.token();
-    try {
-      return (await this.http.send(this.conn, build(entry.access), yeastarFailure)).json;
-    } catch (e) {
-      if (!(e instanceof AppError && e.details.vendorCode === YEASTAR_TOKEN_EXPIRED)) throw e;
-      const renewed = await this.token(entry.access);
-      return (await this.http.send(this.conn, build(renewed.access), yeastarFailure)).json;
-    }
+  /** `GET del_token`: revokes the access token (and its refresh token), so it no longer counts against the cap. */
+  async delToken(accessToken: string): Promise<void> {
+    await this.http.send(this.conn, this.call('del_token', 'GET', accessToken), yeastarFailure);
   }
 
-  /** The cached token, or a renewed one when it is (about to be) expired or is `expired` (refused by the PBX). */
-  private async token(expired?: string): Promise<TokenEntry> {
-    const id = this.conn.connectionId;
-    const now = this.tokens.now();
-    const cached = this.tokens.get(id, this.fingerprint);
-    if (cached && cached.access !== expired && cached.accessExpiresAt - EXPIRY_MARGIN_MS > now) return cached;
-    return this.tokens.singleFlight(id, async () => {
-      const again = this.tokens.get(id, this.fingerprint);
-      if (again && again.access !== expired && again.accessExpiresAt - EXPIRY_MARGIN_MS > this.tokens.now()) return again;
-      let res: YeastarTokenResponse | undefined;
-      if (again && again.refreshExpiresAt - EXPIRY_MARGIN_MS > this.tokens.now()) {
-        try {
-          res = await this.refreshToken(again.refresh);
-        } catch (e) {
-          // A refused refresh token falls back to a fresh login; unavailability is not the credentials' fault.
-          if (!(e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED')) throw e;
-        }
-      }
-      res ??= await this.getToken();
-      if (!res || typeof res.access_token !== 'string' || !res.access_token) {
-        throw new AppError('VENDOR_UNAVAILABLE', 'Yeastar P-Series answered the token request without a token', { vendor: 'Yeastar P-Series', retryable: true });
-      }
-      const at = this.tokens.now();
-      const entry: TokenEntry = {
-        fingerprint: this.fingerprint,
-        access: res.access_token,
-        accessExpiresAt: at + (Number(res.access_token_expire_time) || 1800) * 1000,
-        refresh: res.refresh_token,
-        refreshExpiresAt: at + (Number(res.refresh_token_expire_time) || 86400) * 1000,
-      };
-      this.tokens.set(id, entry);
-      return entry;
-    });
+  /** Sends with the connection's token; on 10004 TOKEN EXPIRED renews it (refresh, else a new login) and sends once more. */
+  private async withToken(build: (token: string) => VendorCall): Promise<unknown> {
+    if (!this.tokens) throw new Error('YeastarClient needs a token source for API calls');
+    return withAccessToken(this.tokens, async (t) => (await this.http.send(this.conn, build(t), yeastarFailure)).json, isTokenExpired);
   }
 }
+
+const isTokenExpired = (e: unknown): boolean => e instanceof AppError && e.details.vendorCode === YEASTAR_TOKEN_EXPIRED;

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/errors';
+import type { VendorKind } from '../domain/vendor-kind';
+import { CredentialTokenStore, tokenAad, type CredentialTokenRow } from '../store/credential-token.store';
+import type { ConnectionRecord } from '../store/connection.store';
+import type { AccessTokens, ConnectionContext, CredentialLifecycle, IssuedToken } from '../vendors/port';
+import type { ServiceDeps } from './index';
+
+/** What the metrics count (src/server/metrics.ts): never a tenant, connection or token. */
+export interface CredentialEvent {
+  vendor: VendorKind;
+  outcome: 'obtained' | 'refreshed' | 'refused' | 'failed' | 'released';
+}
+
+export const AUTH_EXPIRED = 'AUTH_EXPIRED';
+
+export interface CredentialTokenSettings {
+  /** How long a replica may hold the renewal lease (a dead replica blocks the others this long at most). */
+  leaseMs: number;
+  /** How long a caller waits for another replica's renewal before answering VENDOR_UNAVAILABLE (retryable). */
+  waitMs: number;
+  pollMs: number;
+}
+
+const DEFAULTS: CredentialTokenSettings = { leaseMs: 30_000, waitMs: 35_000, pollMs: 100 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Vendor-issued tokens shared by every replica (issue 16). Each connection's token lives sealed in
+ * vendor_credential_tokens; a process keeps the last one it read and goes back to the database only when that one
+ * is near expiry or the vendor refused it. Renewal is single-flight twice over: one per connection in this process,
+ * and one across replicas through the row's lease taken under a row lock; whoever waited re-reads the row and uses
+ * the token the other replica stored. A refresh token the vendor refuses is never tried again: the connection turns
+ * AUTH_EXPIRED (audit entry, metric) and every call on it fails at once with VENDOR_AUTH_EXPIRED, which work
+ * queues hold on, until someone reconnects it (new credentials).
+ */
+export class CredentialTokens {
+  readonly store: CredentialTokenStore;
+  private readonly owner = randomUUID();
+  private readonly cache = new Map<string, { generation: number; token: IssuedToken }>();
+  private readonly pending = new Map<string, Promise<IssuedToken>>();
+  private readonly settings: CredentialTokenSettings;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    settings: Partial<CredentialTokenSettings> = {},
+  ) {
+    this.store = new CredentialTokenStore(deps.stores.db);
+    this.settings = { ...DEFAULTS, ...settings };
+  }
+
+  private aad(connectionId: string): string {
+    return tokenAad(connectionId);
+  }
+
+  seal(connectionId: string, token: IssuedToken) {
+    return {
+      tokenSealed: this.deps.secrets.seal(JSON.stringify(token), this.aad(connectionId)),
+      tokenKeyId: this.deps.secrets.currentKeyId,
+      accessExpiresAt: token.accessExpiresAt === null ? null : new Date(token.accessExpiresAt),
+      refreshExpiresAt: token.refreshExpiresAt ? new Date(token.refreshExpiresAt) : null,
+    };
+  }
+
+  /** The stored token, or null (none yet, or sealed with a key no longer configured: then a new one is obtained). */
+  open(row: CredentialTokenRow | undefined): IssuedToken | null {
+    if (!row?.tokenSealed) return null;
+    try {
+      return JSON.parse(this.deps.secrets.open(row.tokenSealed, this.aad(row.connectionId))) as IssuedToken;
+    } catch {
+      return null;
+    }
+  }
+
+  forget(connectionId: string): void {
+    this.cache.delete(connectionId);
+  }
+
+  private event(vendor: string, outcome: CredentialEvent['outcome']) {
+    this.deps.onCredentialEvent?.({ vendor: vendor as VendorKind, outcome });
+  }
+
+  /** The token source handed to the adapter for one call. */
+  forConnection(record: ConnectionRecord, conn: ConnectionContext, lifecycle: CredentialLifecycle, displayName: string): AccessTokens {
+    const usable = (t: IssuedToken | null | undefined, refused?: string): t is IssuedToken =>
+      !!t && t.accessToken !== refused && (t.accessExpiresAt === null || t.accessExpiresAt - lifecycle.renewBeforeMs > Date.now());
+    const expired = () =>
+      new AppError('VENDOR_AUTH_EXPIRED', `${displayName} no longer accepts this connection's authorization: ${lifecycle.reconnectHint}`, {
+        vendor: record.vendor,
+        connectionId: record.id,
+      });
+    const id = record.id;
+
+    const renew = (refused?: string): Promise<IssuedToken> => {
+      const running = this.pending.get(id);
+      if (running) return running;
+      const p = this.renewAcrossReplicas(record, conn, lifecycle, usable, refused, expired).finally(() => this.pending.delete(id));
+      this.pending.set(id, p);
+      return p;
+    };
+
+    return {
+      current: async () => {
+        if (record.status === AUTH_EXPIRED) throw expired();
+        const cached = this.cache.get(id)?.token;
+        if (usable(cached)) return cached.accessToken;
+        const row = await this.store.read(id);
+        const stored = this.open(row);
+        if (row && usable(stored)) {
+          this.cache.set(id, { generation: row.generation, token: stored });
+          return stored.accessToken;
+        }
+        return (await renew()).accessToken;
+      },
+      renewed: async (refused) => {
+        if (record.status === AUTH_EXPIRED) throw expired();
+        return (await renew(refused)).accessToken;
+      },
+    };
+  }
+
+  private async renewAcrossReplicas(
+    record: ConnectionRecord,
+    conn: ConnectionContext,
+    lifecycle: CredentialLifecycle,
+    usable: (t: IssuedToken | null | undefined, refused?: string) => t is IssuedToken,
+    refused: string | undefined,
+    expired: () => AppError,
+  ): Promise<IssuedToken> {
+    const { leaseMs, waitMs, pollMs } = this.settings;
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const { row, claimed } = await this.store.claim(record.id, record.tenantId, this.owner, leaseMs);
+      const stored = this.open(row);
+      // Another replica renewed while we waited for the lock: its token is ours too.
+      if (usable(stored, refused)) {
+        if (claimed) await this.store.release(record.id, this.owner);
+        this.cache.set(record.id, { generation: row.generation, token: stored });
+        return stored;
+      }
+      if (!claimed) {
+        if (Date.now() > deadline) {
+          throw new AppError('VENDOR_UNAVAILABLE', `Another replica is renewing this connection's ${record.vendor} token; try again shortly`, {
+            vendor: record.vendor,
+            retryable: true,
+          });
+        }
+        await sleep(pollMs);
+        continue;
+      }
+      // Another replica may have had the refresh token refused while we waited: never offer it to the vendor again.
+      const [fresh] = await this.deps.stores.connections.byIds([record.tenantId], [record.id]);
+      if (!fresh || fresh.status === AUTH_EXPIRED) {
+        await this.store.release(record.id, this.owner);
+        throw expired();
+      }
+      let issued: IssuedToken;
+      try {
+        issued = await lifecycle.obtain(conn, stored);
+      } catch (e) {
+        await this.store.release(record.id, this.owner).catch(() => undefined);
+        if (e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && lifecycle.kindOf(conn.credentials) === 'OAUTH_REFRESH') {
+          this.event(record.vendor, 'refused');
+          await this.markExpired(record, e, lifecycle);
+          throw expired();
+        }
+        this.event(record.vendor, 'failed');
+        throw e;
+      }
+      const written = await this.store.store(record.id, this.owner, this.seal(record.id, issued), stored !== null);
+      this.event(record.vendor, stored ? 'refreshed' : 'obtained');
+      this.cache.set(record.id, { generation: written?.generation ?? row.generation + 1, token: issued });
+      return issued;
+    }
+  }
+
+  /** The connection's clear state once its refresh token is refused: status, last error and an audit entry, once. */
+  private async markExpired(record: ConnectionRecord, cause: AppError, lifecycle: CredentialLifecycle): Promise<void> {
+    const { stores } = this.deps;
+    // Read before the transaction: on PGlite a statement outside the open transaction would wait for it forever.
+    const [current] = await stores.connections.byIds([record.tenantId], [record.id]);
+    if (!current || current.status === AUTH_EXPIRED) return;
+    await stores.db.transaction(async (tx) => {
+      const lastError = {
+        code: 'VENDOR_AUTH_EXPIRED',
+        message: `The vendor refused the refresh token: ${lifecycle.reconnectHint}`,
+        vendorCode: (cause.details.vendorCode as string | number | undefined) ?? null,
+        vendorMessage: (cause.details.vendorMessage as string | undefined) ?? null,
+        at: new Date().toISOString(),
+      };
+      const updated = await stores.connections.update(tx, [record.tenantId], record.id, { status: AUTH_EXPIRED, lastError, lastCheckedAt: new Date() });
+      await stores.audit.record(tx, {
+        tenantId: record.tenantId,
+        actor: 'system',
+        action: 'connection.auth_expired',
+        targetType: 'VendorConnection',
+        targetId: record.id,
+        before: { status: current.status },
+        after: { status: updated?.status ?? AUTH_EXPIRED },
+        outcome: { ok: false, error: lastError },
+      });
+    });
+    this.deps.logger.warn({ connectionId: record.id, vendor: record.vendor }, 'vendor refused the refresh token: connection is AUTH_EXPIRED');
+  }
+
+  /**
+   * The connection stops using its token (credentials replaced, connection removed): the row goes in the caller's
+   * transaction; `release` afterwards gives the token back at the vendor (best effort: it expires anyway).
+   */
+  async take(tx: Parameters<CredentialTokenStore['take']>[0], connectionId: string): Promise<IssuedToken | null> {
+    this.cache.delete(connectionId);
+    return this.open(await this.store.take(tx, connectionId));
+  }
+
+  async release(vendor: string, conn: ConnectionContext, lifecycle: CredentialLifecycle, token: IssuedToken | null): Promise<void> {
+    if (!token || !lifecycle.release) return;
+    try {
+      await lifecycle.release(conn, token);
+      this.event(vendor, 'released');
+    } catch (e) {
+      this.deps.logger.warn({ err: e, connectionId: conn.connectionId }, 'could not release the vendor token; it expires on its own');
+    }
+  }
+}
