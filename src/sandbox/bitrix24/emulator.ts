@@ -306,7 +306,7 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     ctx.setAuth(token);
     const app = state.appTokens.find((t) => t.accessToken === token);
     if (!app && oauth.isExpired(token)) return fail(401, 'expired_token', 'The access token provided has expired');
-    if (!app && oauth.accessClient(token) !== null) return { kind: 'oauth', userId: options.application?.userId ?? 1, appId: options.application?.appId ?? 3 };
+    if (!app && oauth.accessClient(token) !== null) return { kind: 'oauth', userId: options.application?.userId ?? 1, appId: options.application?.appId ?? 3, scopes: BITRIX24_DEFAULT_SCOPES };
     // Not in the system-errors table; the portal's OAuth layer answers an unknown token in the same wording as expired_token.
     if (!app) return fail(401, 'invalid_token', 'The access token provided is invalid');
     if (app.expired) return fail(401, 'expired_token', 'The access token provided has expired');
