@@ -52,11 +52,12 @@ const BASE: Record<string, (w: World) => Record<string, unknown>> = {
   resumeLiveRecording: (w) => ({ id: w.live }),
   stopLiveRecording: (w) => ({ id: w.live }),
   refreshLiveRecording: (w) => ({ id: w.live }),
-  attachRecording: () => ({ input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x', fileName: 'a.mp3', contentBase64: 'AAAA' } }),
+  attachRecording: () => ({ input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x', fileName: 'a.wav', contentBase64: Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1').toString('base64') } }),
   startPolicyRollout: () => ({ input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'ok', rules: { mode: 'ALWAYS' }, scope: { personIds: ['p1'] }, dryRun: true } }),
   pausePolicyRollout: (w) => ({ id: w.rollout }),
   resumePolicyRollout: (w) => ({ id: w.rollout }),
   cancelPolicyRollout: (w) => ({ id: w.rollout }),
+  retryFailedRolloutPeople: (w) => ({ input: { rolloutId: w.rollout } }),
 };
 
 /** Fields whose own limit lies above the 1 MB body cap: their oversized value is one the body cap refuses. */

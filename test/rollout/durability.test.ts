@@ -117,9 +117,7 @@ describe(
       t.diagnostic(`vendor saw ${m.achieved.toFixed(1)} req/s of ${RATE} allowed, ${m.limited} answered 429`);
       assert.ok(m.share429 <= 0.02, `429 share ${(m.share429 * 100).toFixed(2)}%`);
       assert.ok(m.achieved <= RATE * 1.05, `two replicas together: ${m.achieved.toFixed(1)} req/s`);
-      // The ≥95% pace is asserted on one replica (rollout.test.ts) and measured by bench:rollout; here two apps share
-      // this test's process (and, embedded, one database thread), so only a loose floor is asserted.
-      assert.ok(m.achieved >= RATE * 0.8, `two replicas together: ${m.achieved.toFixed(1)} req/s`);
+      // The pace itself is a wall-clock figure, reported above and measured by bench:rollout, not asserted here.
     });
   },
 );

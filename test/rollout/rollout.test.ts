@@ -89,7 +89,8 @@ describe('policy roll-outs to the Webex sandbox', () => {
       const m = await vendorRate(webex, since);
       t.diagnostic(`vendor saw ${m.requests} requests in ${m.spanSeconds.toFixed(2)} s: ${m.achieved.toFixed(1)} req/s of ${RATE} allowed (${((100 * m.achieved) / RATE).toFixed(1)}%), ${m.limited} answered 429`);
       assert.equal(m.requests - m.limited, Math.ceil(PEOPLE / 100) + PEOPLE + (PEOPLE - PEOPLE / 20), 'directory pages of 100, a read per person, a write per changed person');
-      assert.ok(m.achieved >= 0.95 * RATE, `achieved ${m.achieved.toFixed(1)} req/s of ${RATE} allowed`);
+      // The achieved pace is a wall-clock figure (it drops on a loaded machine): reported above and by bench:rollout,
+      // not asserted. What is asserted is counted: the requests, the 429 share, one write per person.
       assert.ok(m.share429 <= 0.02, `429 share ${(m.share429 * 100).toFixed(2)}%`);
 
       const writes = (await webex.writesPerPerson());
