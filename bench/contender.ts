@@ -57,7 +57,11 @@ async function startBare(fixture: Fixture) {
   const schema: GraphQLSchema = buildInMemorySchema(fixture);
   const documents = new Map<string, DocumentNode>();
   const server = createServer(async (req, res) => {
-    const { query, variables, operationName } = JSON.parse(await readBody(req)) as { query: string; variables?: Record<string, unknown>; operationName?: string };
+    const { query, variables, operationName } = JSON.parse(await readBody(req)) as {
+      query: string;
+      variables?: Record<string, unknown>;
+      operationName?: string;
+    };
     let document = documents.get(query);
     if (!document) {
       document = parse(query);
@@ -111,11 +115,18 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
       const db = a.database.db;
       await db.insert(tenants).values(fixture.tenants);
       await db.insert(vendorConnections).values(
-        fixture.connections.map((c) => ({ ...c, baseUrl: 'https://simple-api.cp.megafon.ru', settings: {}, credentialsSealed: 'v1.none.x.x.x', credentialsKeyId: 'none', updatedAt: c.createdAt })),
+        fixture.connections.map((c) => ({
+          ...c,
+          baseUrl: 'https://simple-api.cp.megafon.ru',
+          settings: {},
+          credentialsSealed: 'v1.none.x.x.x',
+          credentialsKeyId: 'none',
+          updatedAt: c.createdAt,
+        })),
       );
-      await db.insert(recordingPolicies).values(
-        fixture.policies.map((p) => ({ ...p, syncedVersion: p.syncStatus === 'IN_SYNC' ? p.version : null, updatedAt: p.createdAt })),
-      );
+      await db
+        .insert(recordingPolicies)
+        .values(fixture.policies.map((p) => ({ ...p, syncedVersion: p.syncStatus === 'IN_SYNC' ? p.version : null, updatedAt: p.createdAt })));
     },
   });
   let churn: NodeJS.Timeout | undefined;
@@ -124,7 +135,10 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
     // often (the update changes nothing a reader sees, but it is a committed write to the table).
     const { sql } = await import('drizzle-orm');
     const id = fixture.policies[0]!.id;
-    churn = setInterval(() => void app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`).catch(() => undefined), 1000 / spec.churnPerSecond);
+    churn = setInterval(
+      () => void app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`).catch(() => undefined),
+      1000 / spec.churnPerSecond,
+    );
   }
   let extra: { personIds?: string[]; webexConnectionId?: string } = {};
   if (app.sandbox) {
@@ -170,10 +184,13 @@ async function main() {
   const spec = JSON.parse(process.argv[2]!) as ContenderSpec;
   const fixture = buildFixture(spec.shape);
   const started: Started =
-    spec.kind === 'raw' ? await startRaw(fixture)
-    : spec.kind === 'bare' ? await startBare(fixture)
-    : spec.kind === 'stock' ? await startStock(fixture)
-    : await startService(fixture, spec);
+    spec.kind === 'raw'
+      ? await startRaw(fixture)
+      : spec.kind === 'bare'
+        ? await startBare(fixture)
+        : spec.kind === 'stock'
+          ? await startStock(fixture)
+          : await startService(fixture, spec);
   const statements = started.statements ?? (() => null);
   let profiler: v8.GCProfiler | undefined;
   let heapAtStart = 0;

@@ -26,22 +26,39 @@ export async function runLevers(opts: {
     { key: 'jit', label: 'without compiled execution (graphql-js executes)', spec: { ...base, leversOff: ['jit'] } },
     { key: 'prepared', label: 'without prepared statements (Drizzle builds each query)', spec: { ...base, leversOff: ['prepared'] } },
     { key: 'authCache', label: 'without the verified-token cache (jose verifies every request)', spec: { ...base, leversOff: ['authCache'] } },
-    { key: 'readCache', label: 'without the read cache (READ_CACHE_ROWS=0: three statements per dashboard)', spec: { ...base, env: { READ_CACHE_ROWS: '0' } } },
-    { key: 'sharedVersionCheck', label: 'read cache on, but one version check per request (none shared)', spec: { ...base, leversOff: ['sharedVersionCheck'] } },
+    {
+      key: 'readCache',
+      label: 'without the read cache (READ_CACHE_ROWS=0: three statements per dashboard)',
+      spec: { ...base, env: { READ_CACHE_ROWS: '0' } },
+    },
+    {
+      key: 'sharedVersionCheck',
+      label: 'read cache on, but one version check per request (none shared)',
+      spec: { ...base, leversOff: ['sharedVersionCheck'] },
+    },
     { key: 'churn10', label: 'read cache on, another writer commits 10 changes/s (entries go stale)', spec: { ...base, churnPerSecond: 10 } },
     { key: 'churn100', label: 'read cache on, another writer commits 100 changes/s', spec: { ...base, churnPerSecond: 100 } },
-    { key: 'before', label: 'without all four (the service before issue 9)', spec: { ...base, leversOff: ['jit', 'prepared', 'authCache'], env: { READ_CACHE_ROWS: '0' } } },
+    {
+      key: 'before',
+      label: 'without all four (the service before issue 9)',
+      spec: { ...base, leversOff: ['jit', 'prepared', 'authCache'], env: { READ_CACHE_ROWS: '0' } },
+    },
     { key: 'debug', label: 'LOG_LEVEL=debug instead of info', spec: { ...base, env: { LOG_LEVEL: 'debug' } } },
     { key: 'silent', label: 'LOG_LEVEL=silent instead of info', spec: { ...base, env: { LOG_LEVEL: 'silent' } } },
     { key: 'devmode', label: 'NODE_ENV unset for graphql-js (its development checks on)', spec: { ...base, nodeEnv: 'development' } },
-    { key: 'semispace', label: 'node --max-semi-space-size=32 (fewer scavenges, less promotion)', spec: { ...base, nodeArgs: ['--max-semi-space-size=32'] } },
+    {
+      key: 'semispace',
+      label: 'node --max-semi-space-size=32 (fewer scavenges, less promotion)',
+      spec: { ...base, nodeArgs: ['--max-semi-space-size=32'] },
+    },
   ];
   const procs = new Map<string, ContenderProcess>();
   const rps = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
   try {
     for (const v of variants) procs.set(v.key, await ContenderProcess.start(v.spec));
-    for (const v of variants) await runLoad({ url: procs.get(v.key)!.ready.url, headers: opts.headers, body: opts.body, connections: 50, seconds: 2 });
+    for (const v of variants)
+      await runLoad({ url: procs.get(v.key)!.ready.url, headers: opts.headers, body: opts.body, connections: 50, seconds: 2 });
     for (let round = 1; round <= opts.rounds; round++) {
       const line: string[] = [];
       for (const v of variants) {

@@ -30,7 +30,10 @@ export async function turnOff(lever: Lever): Promise<void> {
       const policyRead = (col: PgColumn, ordered: boolean) =>
         async function (this: Db, scope: TenantScope, ids: readonly string[]) {
           if (ids.length === 0) return [];
-          const q = this.db.select().from(recordingPolicies).where(and(inArray(col, [...ids]), tenantCondition(recordingPolicies.tenantId, scope)));
+          const q = this.db
+            .select()
+            .from(recordingPolicies)
+            .where(and(inArray(col, [...ids]), tenantCondition(recordingPolicies.tenantId, scope)));
           return ordered ? q.orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id)) : q;
         };
       Object.assign(PolicyStore.prototype, {
@@ -40,15 +43,26 @@ export async function turnOff(lever: Lever): Promise<void> {
       });
       // connection.store.ts's publicColumns: the sealed credentials stay out of ordinary reads.
       const connectionColumns = {
-        id: vendorConnections.id, tenantId: vendorConnections.tenantId, vendor: vendorConnections.vendor, name: vendorConnections.name,
-        baseUrl: vendorConnections.baseUrl, settings: vendorConnections.settings, credentialsKeyId: vendorConnections.credentialsKeyId,
-        status: vendorConnections.status, lastCheckedAt: vendorConnections.lastCheckedAt, lastError: vendorConnections.lastError,
-        createdAt: vendorConnections.createdAt, updatedAt: vendorConnections.updatedAt,
+        id: vendorConnections.id,
+        tenantId: vendorConnections.tenantId,
+        vendor: vendorConnections.vendor,
+        name: vendorConnections.name,
+        baseUrl: vendorConnections.baseUrl,
+        settings: vendorConnections.settings,
+        credentialsKeyId: vendorConnections.credentialsKeyId,
+        status: vendorConnections.status,
+        lastCheckedAt: vendorConnections.lastCheckedAt,
+        lastError: vendorConnections.lastError,
+        createdAt: vendorConnections.createdAt,
+        updatedAt: vendorConnections.updatedAt,
       };
       Object.assign(ConnectionStore.prototype, {
         async byIds(this: Db, scope: TenantScope, ids: readonly string[]) {
           if (ids.length === 0) return [];
-          return this.db.select(connectionColumns).from(vendorConnections).where(and(inArray(vendorConnections.id, [...ids]), tenantCondition(vendorConnections.tenantId, scope)));
+          return this.db
+            .select(connectionColumns)
+            .from(vendorConnections)
+            .where(and(inArray(vendorConnections.id, [...ids]), tenantCondition(vendorConnections.tenantId, scope)));
         },
         async byTenantIds(this: Db, scope: TenantScope, ids: readonly string[]) {
           if (ids.length === 0) return [];
@@ -62,10 +76,18 @@ export async function turnOff(lever: Lever): Promise<void> {
       Object.assign(TenantStore.prototype, {
         async byIds(this: Db, scope: TenantScope, ids: readonly string[]) {
           if (ids.length === 0) return [];
-          return this.db.select().from(tenants).where(and(inArray(tenants.id, [...ids]), tenantCondition(tenants.id, scope)));
+          return this.db
+            .select()
+            .from(tenants)
+            .where(and(inArray(tenants.id, [...ids]), tenantCondition(tenants.id, scope)));
         },
         async page(this: Db, scope: TenantScope, args: PageArgs) {
-          const rows = await this.db.select().from(tenants).where(tenantCondition(tenants.id, scope)).orderBy(...pageOrder(tenants.createdAt, tenants.id)).limit(args.first + 1);
+          const rows = await this.db
+            .select()
+            .from(tenants)
+            .where(tenantCondition(tenants.id, scope))
+            .orderBy(...pageOrder(tenants.createdAt, tenants.id))
+            .limit(args.first + 1);
           return toPage(rows, args.first);
         },
       });

@@ -40,7 +40,10 @@ function run(spec: LoadSpec): Promise<LoadResult> {
         onResponse: (_status, body, ctx: object) => {
           const id = (ctx as { policy: string }).policy;
           try {
-            const parsed = JSON.parse(body) as { data?: { updateRecordingPolicy?: { policy: { version: number }; sync: { status: string } } }; errors?: unknown[] };
+            const parsed = JSON.parse(body) as {
+              data?: { updateRecordingPolicy?: { policy: { version: number }; sync: { status: string } } };
+              errors?: unknown[];
+            };
             const r = parsed.data?.updateRecordingPolicy;
             if (parsed.errors?.length || !r || r.sync.status !== 'IN_SYNC') {
               graphqlErrors++;

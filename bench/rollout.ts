@@ -40,7 +40,13 @@ async function main(): Promise<void> {
   if (started.errors) throw new Error(JSON.stringify(started.errors));
   const id = started.data.startPolicyRollout.rollout.id as string;
 
-  await waitFor('the stop point', () => get(a!, id), (x) => x.done >= PEOPLE * STOP_AT, 600_000, 250);
+  await waitFor(
+    'the stop point',
+    () => get(a!, id),
+    (x) => x.done >= PEOPLE * STOP_AT,
+    600_000,
+    250,
+  );
   const rssA1 = settled();
   const stopAt = Date.now();
   await a.close();
@@ -50,7 +56,13 @@ async function main(): Promise<void> {
   const restartAt = Date.now();
   const b = await startReplica(store, webex, { ratePerSecond: RATE, env });
   const rssB0 = settled();
-  const end = await waitFor('completion', () => get(b, id), (x) => x.status !== 'RUNNING', 1_800_000, 500);
+  const end = await waitFor(
+    'completion',
+    () => get(b, id),
+    (x) => x.status !== 'RUNNING',
+    1_800_000,
+    500,
+  );
   const wall = (Date.now() - t0) / 1000;
   clearInterval(sampler);
   const rssB1 = settled();

@@ -95,11 +95,30 @@ export async function main(): Promise<void> {
   if (pgProblem) log(`bench: PostgreSQL at ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} is unreachable (${pgProblem}): contender (e) skipped`);
 
   if (process.env.BENCH_LEVERS) {
-    await runLevers({ databaseUrl: pgProblem ? undefined : DATABASE_URL, shape, headers, body: bodies.dashboard, seconds: SECONDS, rounds: ROUNDS, resultsFile: RESULTS_FILE, machine, log });
+    await runLevers({
+      databaseUrl: pgProblem ? undefined : DATABASE_URL,
+      shape,
+      headers,
+      body: bodies.dashboard,
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      resultsFile: RESULTS_FILE,
+      machine,
+      log,
+    });
     return;
   }
   if (SOAK_SECONDS > 0) {
-    await runSoak({ seconds: SOAK_SECONDS, databaseUrl: pgProblem ? undefined : DATABASE_URL, shape, headers, body: bodies.dashboard, resultsFile: RESULTS_FILE, machine, log });
+    await runSoak({
+      seconds: SOAK_SECONDS,
+      databaseUrl: pgProblem ? undefined : DATABASE_URL,
+      shape,
+      headers,
+      body: bodies.dashboard,
+      resultsFile: RESULTS_FILE,
+      machine,
+      log,
+    });
     return;
   }
 
@@ -108,7 +127,15 @@ export async function main(): Promise<void> {
     { key: 'b', label: '(b) bare graphql-js execute, in memory', spec: { kind: 'bare', shape } },
     { key: 'c', label: '(c) stock Apollo Server 5, SDL subgraph, in memory', spec: { kind: 'stock', shape } },
     { key: 'd', label: '(d) the service on embedded PGlite', spec: { kind: 'service', shape } },
-    ...(pgProblem ? [] : [{ key: 'e', label: '(e) the service on the PostgreSQL server', spec: { kind: 'service', shape, databaseUrl: DATABASE_URL } } satisfies Contender]),
+    ...(pgProblem
+      ? []
+      : [
+          {
+            key: 'e',
+            label: '(e) the service on the PostgreSQL server',
+            spec: { kind: 'service', shape, databaseUrl: DATABASE_URL },
+          } satisfies Contender,
+        ]),
   ];
   // BENCH_CONTENDERS=a,c,e runs a subset (the report's ratios need a and c).
   if (process.env.BENCH_CONTENDERS) {
@@ -144,12 +171,15 @@ export async function main(): Promise<void> {
         }
       }
     }
-    log(`responses identical across contenders; dashboard ${fmt(sizes.dashboard! / 1024, 1)} KB, _entities(100) ${fmt(sizes.entities! / 1024, 1)} KB`);
+    log(
+      `responses identical across contenders; dashboard ${fmt(sizes.dashboard! / 1024, 1)} KB, _entities(100) ${fmt(sizes.entities! / 1024, 1)} KB`,
+    );
 
     // Warm-up: JIT tiers, pools and caches settle before anything counts.
-    for (const c of contenders) for (const op of ['dashboard', 'entities'] as const) {
-      await runLoad({ url: c.proc!.ready.url, headers, body: bodies[op], connections: 10, seconds: WARMUP_SECONDS });
-    }
+    for (const c of contenders)
+      for (const op of ['dashboard', 'entities'] as const) {
+        await runLoad({ url: c.proc!.ready.url, headers, body: bodies[op], connections: 10, seconds: WARMUP_SECONDS });
+      }
 
     for (let round = 1; round <= ROUNDS; round++) {
       for (const s of scenarios) {
@@ -159,7 +189,8 @@ export async function main(): Promise<void> {
           const r = await runLoad({ url: c.proc!.ready.url, headers, body: bodies[s.op], connections: s.connections, seconds: SECONDS });
           const after = await c.proc!.stats();
           if (r.non2xx || r.errors) throw new Error(`${c.label} ${s.key}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-          const statementsPerOp = before.statements === null || after.statements === null ? null : (after.statements - before.statements) / r.requests;
+          const statementsPerOp =
+            before.statements === null || after.statements === null ? null : (after.statements - before.statements) / r.requests;
           const key = `${c.key}|${s.key}`;
           samples.set(key, [...(samples.get(key) ?? []), { ...r, rss: after.rss, statementsPerOp }]);
           line.push(`${c.key} ${fmt(r.rps)}`);
@@ -169,11 +200,12 @@ export async function main(): Promise<void> {
     }
 
     // Allocation per request: sequential requests between two heap probes in the contender.
-    for (const c of contenders) for (const op of ['dashboard', 'entities'] as const) {
-      await c.proc!.allocStart();
-      for (let i = 0; i < ALLOC_REQUESTS; i++) await post(c.proc!.ready.url, headers, bodies[op]);
-      alloc.set(`${c.key}|${op}`, (await c.proc!.allocStop()) / ALLOC_REQUESTS);
-    }
+    for (const c of contenders)
+      for (const op of ['dashboard', 'entities'] as const) {
+        await c.proc!.allocStart();
+        for (let i = 0; i < ALLOC_REQUESTS; i++) await post(c.proc!.ready.url, headers, bodies[op]);
+        alloc.set(`${c.key}|${op}`, (await c.proc!.allocStop()) / ALLOC_REQUESTS);
+      }
   } finally {
     await Promise.all(contenders.map((c) => c.proc?.stop()));
   }
@@ -185,8 +217,18 @@ export async function main(): Promise<void> {
   const med = (c: string, s: string, f: (x: Sample) => number) => median((samples.get(`${c}|${s}`) ?? []).map(f));
   const tables: string[] = [];
   for (const s of scenarios) {
-    const a = { rps: med('a', s.key, (x) => x.rps), p50: med('a', s.key, (x) => x.p50), p99: med('a', s.key, (x) => x.p99), rss: med('a', s.key, (x) => x.rss) };
-    const cc = { rps: med('c', s.key, (x) => x.rps), p50: med('c', s.key, (x) => x.p50), p99: med('c', s.key, (x) => x.p99), rss: med('c', s.key, (x) => x.rss) };
+    const a = {
+      rps: med('a', s.key, (x) => x.rps),
+      p50: med('a', s.key, (x) => x.p50),
+      p99: med('a', s.key, (x) => x.p99),
+      rss: med('a', s.key, (x) => x.rss),
+    };
+    const cc = {
+      rps: med('c', s.key, (x) => x.rps),
+      p50: med('c', s.key, (x) => x.p50),
+      p99: med('c', s.key, (x) => x.p99),
+      rss: med('c', s.key, (x) => x.rss),
+    };
     const rows = contenders.map((c) => {
       const rps = med(c.key, s.key, (x) => x.rps);
       const p50 = med(c.key, s.key, (x) => x.p50);
@@ -212,7 +254,8 @@ export async function main(): Promise<void> {
     '| contender | policy writes/s | p50 ms | p99 ms | RSS MB | SQL/write | failed |',
     '|---|--:|--:|--:|--:|--:|--:|',
     ...mutations.map(
-      (m) => `| ${m.label} | ${fmt(m.rps, 1)} | ${fmt(m.p50, 1)} | ${fmt(m.p99, 1)} | ${fmt(mb(m.rss))} | ${m.statementsPerOp == null ? '–' : fmt(m.statementsPerOp, 1)} | ${m.failed} |`,
+      (m) =>
+        `| ${m.label} | ${fmt(m.rps, 1)} | ${fmt(m.p50, 1)} | ${fmt(m.p99, 1)} | ${fmt(mb(m.rss))} | ${m.statementsPerOp == null ? '–' : fmt(m.statementsPerOp, 1)} | ${m.failed} |`,
     ),
   ].join('\n');
   const coldTable = `Cold start (\`node dist/src/main.js\`, fresh DATA_DIR, embedded PGlite, sandbox on; spawn → first answered dashboard query): median ${fmt(coldStart.median / 1000, 2)} s of ${coldStart.runs.map((r) => fmt(r / 1000, 2)).join(', ')} s (target ≤ 5 s).`;
@@ -223,7 +266,7 @@ export async function main(): Promise<void> {
     '',
     `Machine: ${machine}. Run ${new Date().toISOString()}, ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds, medians; ${WARMUP_SECONDS} s warm-up per contender and operation.`,
     `Data: ${shape.tenants} tenants × ${shape.connectionsPerTenant} connection × ${shape.policiesPerConnection} policies each; the dashboard shows its default page of 20 tenants (response ${fmt(sizes.dashboard! / 1024, 1)} KB), _entities names 100 policies (response ${fmt(sizes.entities! / 1024, 1)} KB); answers identical across contenders (checked before measuring).`,
-    'Each contender runs in its own process (RSS is its own; the PostgreSQL server\'s memory is not counted); autocannon loads it from another process on the same 2 cores.',
+    "Each contender runs in its own process (RSS is its own; the PostgreSQL server's memory is not counted); autocannon loads it from another process on the same 2 cores.",
     `÷(a) is the figure divided by the limit's, ÷(c) by stock Apollo's (for req/s higher is better, for latency and RSS lower). SQL/op is statements per operation counted by the service (Drizzle logger); alloc is JS heap allocated per request in the contender (${ALLOC_REQUESTS} sequential requests between two heap probes).`,
     pgProblem ? `\n**(e) skipped**: PostgreSQL unreachable (${pgProblem}).` : '',
     '',
@@ -247,7 +290,11 @@ export async function main(): Promise<void> {
 /** The policies' current versions, read back through the router's entity query. */
 async function currentVersions(url: string, headers: Record<string, string>, policies: { id: string }[]): Promise<{ id: string; version: number }[]> {
   const query = 'query($ids: [_Any!]!) { _entities(representations: $ids) { ... on RecordingPolicy { id version } } }';
-  const r = await post(url, headers, JSON.stringify({ query, variables: { ids: policies.map((p) => ({ __typename: 'RecordingPolicy', id: p.id })) } }));
+  const r = await post(
+    url,
+    headers,
+    JSON.stringify({ query, variables: { ids: policies.map((p) => ({ __typename: 'RecordingPolicy', id: p.id })) } }),
+  );
   return (JSON.parse(r.text) as { data: { _entities: { id: string; version: number }[] } }).data._entities;
 }
 
@@ -273,7 +320,15 @@ async function measureMutations(opts: {
   const UPDATE = find('UpdateRecordingPolicy');
   const contenders = [
     { key: 'd', label: '(d) the service on embedded PGlite', spec: { kind: 'service', shape: opts.shape, sandbox: true } as ContenderSpec },
-    ...(opts.databaseUrl ? [{ key: 'e', label: '(e) the service on the PostgreSQL server', spec: { kind: 'service', shape: opts.shape, sandbox: true, databaseUrl: opts.databaseUrl } as ContenderSpec }] : []),
+    ...(opts.databaseUrl
+      ? [
+          {
+            key: 'e',
+            label: '(e) the service on the PostgreSQL server',
+            spec: { kind: 'service', shape: opts.shape, sandbox: true, databaseUrl: opts.databaseUrl } as ContenderSpec,
+          },
+        ]
+      : []),
   ];
   const state = new Map<string, { proc: ContenderProcess; policies: { id: string; version: number }[]; samples: Sample[] }>();
   try {
@@ -282,10 +337,19 @@ async function measureMutations(opts: {
       state.set(c.key, { proc, policies: [], samples: [] });
       const policies: { id: string; version: number }[] = [];
       for (const personId of proc.ready.personIds!.slice(0, MUTATION_CONNECTIONS)) {
-        const input = { connectionId: proc.ready.webexConnectionId, name: `bench ${personId}`, scope: { kind: 'PERSON', id: personId }, rules: { mode: 'ALWAYS', calls: { voicemail: true } } };
+        const input = {
+          connectionId: proc.ready.webexConnectionId,
+          name: `bench ${personId}`,
+          scope: { kind: 'PERSON', id: personId },
+          rules: { mode: 'ALWAYS', calls: { voicemail: true } },
+        };
         const r = await post(proc.ready.url, opts.headers, JSON.stringify({ query: CREATE, variables: { input } }));
-        const body = JSON.parse(r.text) as { data?: { createRecordingPolicy: { policy: { id: string; version: number }; sync: { status: string } } }; errors?: unknown };
-        if (!body.data || body.data.createRecordingPolicy.sync.status !== 'IN_SYNC') throw new Error(`could not create a bench policy: ${r.text.slice(0, 500)}`);
+        const body = JSON.parse(r.text) as {
+          data?: { createRecordingPolicy: { policy: { id: string; version: number }; sync: { status: string } } };
+          errors?: unknown;
+        };
+        if (!body.data || body.data.createRecordingPolicy.sync.status !== 'IN_SYNC')
+          throw new Error(`could not create a bench policy: ${r.text.slice(0, 500)}`);
         policies.push(body.data.createRecordingPolicy.policy);
       }
       state.get(c.key)!.policies = policies;
@@ -293,7 +357,13 @@ async function measureMutations(opts: {
     }
     for (const c of contenders) {
       const s = state.get(c.key)!;
-      await runLoad({ url: s.proc.ready.url, headers: opts.headers, connections: MUTATION_CONNECTIONS, seconds: WARMUP_SECONDS, mutation: { query: UPDATE, policies: s.policies } });
+      await runLoad({
+        url: s.proc.ready.url,
+        headers: opts.headers,
+        connections: MUTATION_CONNECTIONS,
+        seconds: WARMUP_SECONDS,
+        mutation: { query: UPDATE, policies: s.policies },
+      });
     }
     for (let round = 1; round <= ROUNDS; round++) {
       const line: string[] = [];
@@ -302,9 +372,19 @@ async function measureMutations(opts: {
         // Requests still in flight when the previous run stopped advanced versions the load generator never saw.
         s.policies = await currentVersions(s.proc.ready.url, opts.headers, s.policies);
         const before = await s.proc.stats();
-        const r = await runLoad({ url: s.proc.ready.url, headers: opts.headers, connections: MUTATION_CONNECTIONS, seconds: SECONDS, mutation: { query: UPDATE, policies: s.policies } });
+        const r = await runLoad({
+          url: s.proc.ready.url,
+          headers: opts.headers,
+          connections: MUTATION_CONNECTIONS,
+          seconds: SECONDS,
+          mutation: { query: UPDATE, policies: s.policies },
+        });
         const after = await s.proc.stats();
-        s.samples.push({ ...r, rss: after.rss, statementsPerOp: after.statements! - before.statements! > 0 ? (after.statements! - before.statements!) / r.requests : null });
+        s.samples.push({
+          ...r,
+          rss: after.rss,
+          statementsPerOp: after.statements! - before.statements! > 0 ? (after.statements! - before.statements!) / r.requests : null,
+        });
         line.push(`${c.key} ${fmt(r.rps, 1)}${r.graphqlErrors ? ` (${r.graphqlErrors} not IN_SYNC)` : ''}`);
       }
       opts.log(`round ${round}/${ROUNDS} mutation@${MUTATION_CONNECTIONS}  writes/s: ${line.join('  ')}`);

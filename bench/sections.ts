@@ -5,11 +5,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
  * sections of the opt-in modes (leak check, levers) from their last run.
  */
 export const SECTIONS = {
-  levers: { begin: '<!-- levers:begin -->', end: '<!-- levers:end -->', placeholder: '## Levers, one at a time\n\nNot run yet: `BENCH_LEVERS=1 npm run bench`.' },
+  levers: {
+    begin: '<!-- levers:begin -->',
+    end: '<!-- levers:end -->',
+    placeholder: '## Levers, one at a time\n\nNot run yet: `BENCH_LEVERS=1 npm run bench`.',
+  },
   soak: {
     begin: '<!-- soak:begin -->',
     end: '<!-- soak:end -->',
-    placeholder: '## Leak check\n\nNot run yet: `BENCH_SOAK_SECONDS=300 npm run bench` loads the service for 5 minutes and compares RSS at the end with RSS after the first minute.',
+    placeholder:
+      '## Leak check\n\nNot run yet: `BENCH_SOAK_SECONDS=300 npm run bench` loads the service for 5 minutes and compares RSS at the end with RSS after the first minute.',
   },
 } as const;
 

@@ -32,7 +32,9 @@ export async function runSoak(opts: {
       elapsed += seconds;
       const s = await proc.stats();
       samples.push({ at: elapsed, rss: s.rss, heapUsed: s.heapUsed, rps: r.rps });
-      opts.log(`soak ${elapsed}/${opts.seconds} s: ${Math.round(r.rps)} req/s, RSS ${(s.rss / 2 ** 20).toFixed(1)} MB, heap ${(s.heapUsed / 2 ** 20).toFixed(1)} MB`);
+      opts.log(
+        `soak ${elapsed}/${opts.seconds} s: ${Math.round(r.rps)} req/s, RSS ${(s.rss / 2 ** 20).toFixed(1)} MB, heap ${(s.heapUsed / 2 ** 20).toFixed(1)} MB`,
+      );
     }
   } finally {
     await proc.stop();

@@ -67,7 +67,11 @@ function packageVersions(packageRoots) {
 function fingerprint(packages) {
   const hash = createHash('sha256');
   hash.update(`v${MANIFEST_VERSION}\0esbuild ${esbuild.version}\0`);
-  for (const file of projectInputs()) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of projectInputs())
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   for (const [pkg, version] of Object.entries(packages)) hash.update(`${pkg}@${version}\0`);
   return hash.digest('hex');
 }
@@ -136,8 +140,7 @@ async function bundle() {
   const rel = (file) => relative(stagingDir, resolve(root, file)).split(sep).join('/');
   // With splitting, every dynamic import is an `entryPoint` in the metafile too: pick the one for main.tsx.
   const mainInput = relative(root, join(clientDir, 'main.tsx')).split(sep).join('/');
-  const [mainJs, mainOutput] =
-    Object.entries(page.metafile.outputs).find(([, output]) => output.entryPoint === mainInput) ?? [];
+  const [mainJs, mainOutput] = Object.entries(page.metafile.outputs).find(([, output]) => output.entryPoint === mainInput) ?? [];
   if (!mainJs || !mainOutput?.cssBundle) throw new Error('esbuild did not produce the main js and css bundles');
   const entry = { js: rel(mainJs), css: rel(mainOutput.cssBundle) };
 

@@ -28,7 +28,8 @@ const toSchema = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: t
  * subgraph that references the entity, and every query plan through it, stops resolving.
  */
 function levelOf(change: Change): CriticalityLevel {
-  if (/^DIRECTIVE_USAGE_.*_REMOVED$/.test(change.type) && /@key\b|'key'/.test(`${change.path ?? ''} ${change.message}`)) return CriticalityLevel.Breaking;
+  if (/^DIRECTIVE_USAGE_.*_REMOVED$/.test(change.type) && /@key\b|'key'/.test(`${change.path ?? ''} ${change.message}`))
+    return CriticalityLevel.Breaking;
   return change.criticality.level;
 }
 

@@ -147,7 +147,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
     },
   );
   const { schema, sdl } = await buildRecordingSchema();
-  const apollo = createApollo({ schema, logger, production: config.isProduction, introspection: config.introspection, extraPlugins: [metrics.apolloPlugin()] });
+  const apollo = createApollo({
+    schema,
+    logger,
+    production: config.isProduction,
+    introspection: config.introspection,
+    extraPlugins: [metrics.apolloPlugin()],
+  });
   await apollo.start();
   const authenticator = new Authenticator({
     jwtSecret: config.jwtSecret,
@@ -156,9 +162,17 @@ export async function startApp(opts: AppOptions): Promise<App> {
     audience: config.jwtAudience,
   });
 
-  const devToken = config.printDevToken && config.jwtSecret
-    ? await signToken(config.jwtSecret, { sub: 'developer', tenants: '*', scopes: [...SCOPES], expiresIn: '30d', issuer: config.jwtIssuer, audience: config.jwtAudience })
-    : undefined;
+  const devToken =
+    config.printDevToken && config.jwtSecret
+      ? await signToken(config.jwtSecret, {
+          sub: 'developer',
+          tenants: '*',
+          scopes: [...SCOPES],
+          expiresIn: '30d',
+          issuer: config.jwtIssuer,
+          audience: config.jwtAudience,
+        })
+      : undefined;
 
   const routes: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[] = [
     metrics.route(),
@@ -216,7 +230,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
     routes,
     createContext: async (req, requestId) => {
       const key = req.headers['idempotency-key'];
-      return new RequestContext(requestId, await authenticate(req.headers.authorization), services, logger.child({ requestId }), typeof key === 'string' ? key : undefined);
+      return new RequestContext(
+        requestId,
+        await authenticate(req.headers.authorization),
+        services,
+        logger.child({ requestId }),
+        typeof key === 'string' ? key : undefined,
+      );
     },
   });
 
@@ -263,7 +283,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e as unknown as GraphQLFormattedError, e)),
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!('errors' in result) || !result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON ? e.toJSON() : (e as unknown as GraphQLFormattedError), e)) } as never;
+        return {
+          ...result,
+          errors: result.errors.map((e) => formatError(e.toJSON ? e.toJSON() : (e as unknown as GraphQLFormattedError), e)),
+        } as never;
       },
     },
     wss,
@@ -291,7 +314,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
       const within = async (what: string, work: Promise<unknown>, until = deadline): Promise<boolean> => {
         let timer: NodeJS.Timeout | undefined;
         const finished = await Promise.race([
-          work.then(() => true, () => true),
+          work.then(
+            () => true,
+            () => true,
+          ),
           new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(0, until - Date.now())))),
         ]);
         clearTimeout(timer);
@@ -318,11 +344,24 @@ export async function startApp(opts: AppOptions): Promise<App> {
       // Without drain plugins this only runs Apollo's own disposers. Sync workers served the requests' first
       // outcomes (APPLY_WAIT_MS) until now; from here no new sync or drift job starts in this replica.
       await within('apollo', apollo.stop(), Math.max(deadline, Date.now() + 1000));
-      await within('sync workers', Promise.all([services.policySync.stop(), services.reconcile.stop(), services.liveRecordings.stopRecovery(), services.attachments.stopRecovery()]), Math.max(deadline, Date.now() + 1000));
+      await within(
+        'sync workers',
+        Promise.all([
+          services.policySync.stop(),
+          services.reconcile.stop(),
+          services.liveRecordings.stopRecovery(),
+          services.attachments.stopRecovery(),
+        ]),
+        Math.max(deadline, Date.now() + 1000),
+      );
       // Jobs in flight finish within what is left of the grace; pg-boss then hands the rest back as retries (never
       // as failures: every job here has retries to spare), so another replica or the next start resumes them.
       const left = deadline - Date.now();
-      await within('jobs', boss.stop(left >= 1000 ? { graceful: true, wait: true, timeout: left } : { graceful: false, wait: true }), Math.max(deadline, Date.now() + 2000));
+      await within(
+        'jobs',
+        boss.stop(left >= 1000 ? { graceful: true, wait: true, timeout: left } : { graceful: false, wait: true }),
+        Math.max(deadline, Date.now() + 2000),
+      );
       // Closing what is ours cannot take long unless something is stuck: bounded too, so the process always exits.
       const tail = Date.now() + 2000;
       await within('events', services.events.close(), tail);

@@ -28,54 +28,225 @@ export interface EnvVariable {
 }
 
 export const ENVIRONMENT: readonly EnvVariable[] = [
-  { name: 'NODE_ENV', default: '`development`', description: '`development`, `test` or `production`; production refuses insecure settings and turns off the developer aids' },
+  {
+    name: 'NODE_ENV',
+    default: '`development`',
+    description: '`development`, `test` or `production`; production refuses insecure settings and turns off the developer aids',
+  },
   { name: 'HOST', field: 'host', default: '`127.0.0.1` (`0.0.0.0` in production)', description: 'address the subgraph listens on' },
   { name: 'PORT', field: 'port', default: 4000, description: 'port the subgraph listens on (`0` picks a free one)' },
-  { name: 'DATA_DIR', field: 'dataDir', default: '`./.data`', description: 'embedded database files, the generated development keys, and `service.json` (the URL the service last printed, read by the roll-out CLI)' },
-  { name: 'DATABASE_URL', field: 'databaseUrl', default: 'unset: embedded PGlite', description: 'a PostgreSQL server, `postgres://user:password@host:5432/db` (secret: masked in logs)' },
-  { name: 'DATABASE_SCHEMA', field: 'databaseSchema', default: '`public`', description: "PostgreSQL schema for this deployment's tables (several deployments can share one database)" },
-  { name: 'CREDENTIALS_KEY', field: 'credentialsKey', default: 'generated once in development', description: '32 random bytes, base64 (`openssl rand -base64 32`): the AES-256-GCM key that seals vendor credentials; required in production' },
-  { name: 'CREDENTIALS_KEY_PREVIOUS', field: 'previousCredentialsKeys', default: '', description: 'comma-separated older keys still accepted for reading (rotation, see `rotate-credentials`)' },
-  { name: 'DEV_SECRETS', default: 'on outside production', description: '`off` stops a non-production service with `DATABASE_URL` from generating a key and a JWT secret in `DATA_DIR`' },
-  { name: 'JWT_SECRET', field: 'jwtSecret', default: 'generated in development', description: 'HS256 secret (at least 32 characters) that bearer tokens are verified with; this or `JWT_JWKS_URL` is required in production' },
+  {
+    name: 'DATA_DIR',
+    field: 'dataDir',
+    default: '`./.data`',
+    description:
+      'embedded database files, the generated development keys, and `service.json` (the URL the service last printed, read by the roll-out CLI)',
+  },
+  {
+    name: 'DATABASE_URL',
+    field: 'databaseUrl',
+    default: 'unset: embedded PGlite',
+    description: 'a PostgreSQL server, `postgres://user:password@host:5432/db` (secret: masked in logs)',
+  },
+  {
+    name: 'DATABASE_SCHEMA',
+    field: 'databaseSchema',
+    default: '`public`',
+    description: "PostgreSQL schema for this deployment's tables (several deployments can share one database)",
+  },
+  {
+    name: 'CREDENTIALS_KEY',
+    field: 'credentialsKey',
+    default: 'generated once in development',
+    description: '32 random bytes, base64 (`openssl rand -base64 32`): the AES-256-GCM key that seals vendor credentials; required in production',
+  },
+  {
+    name: 'CREDENTIALS_KEY_PREVIOUS',
+    field: 'previousCredentialsKeys',
+    default: '',
+    description: 'comma-separated older keys still accepted for reading (rotation, see `rotate-credentials`)',
+  },
+  {
+    name: 'DEV_SECRETS',
+    default: 'on outside production',
+    description: '`off` stops a non-production service with `DATABASE_URL` from generating a key and a JWT secret in `DATA_DIR`',
+  },
+  {
+    name: 'JWT_SECRET',
+    field: 'jwtSecret',
+    default: 'generated in development',
+    description: 'HS256 secret (at least 32 characters) that bearer tokens are verified with; this or `JWT_JWKS_URL` is required in production',
+  },
   { name: 'JWT_JWKS_URL', field: 'jwtJwksUrl', default: '', description: "the identity provider's JWKS (https in production, with `JWT_AUDIENCE`)" },
   { name: 'JWT_ISSUER', field: 'jwtIssuer', default: '', description: 'required `iss` claim, when set' },
   { name: 'JWT_AUDIENCE', field: 'jwtAudience', default: '', description: 'required `aud` claim, when set' },
-  { name: 'ROUTER_SECRETS', field: 'routerSecrets', aliases: ['ROUTER_SECRET'], default: '', description: 'if set, only requests carrying `x-router-secret` equal to one of these (comma-separated, at most two, for rotation) are served; `ROUTER_SECRET` is accepted as the same' },
-  { name: 'LOG_LEVEL', field: 'logLevel', default: '`info` (`silent` in tests)', description: 'pino level (`debug` also logs the configuration, secrets masked); secrets are redacted from every line' },
-  { name: 'LOG_FORMAT', field: 'logFormat', default: '`pretty` on a terminal outside production, else `json`', description: '`json`: one JSON object a line on stdout (for log collectors); `pretty`: readable lines (pino-pretty)' },
-  { name: 'SANDBOX', field: 'sandbox', default: 'on outside production', description: 'start the vendor emulators in-process and connect the demo tenant to them' },
+  {
+    name: 'ROUTER_SECRETS',
+    field: 'routerSecrets',
+    aliases: ['ROUTER_SECRET'],
+    default: '',
+    description:
+      'if set, only requests carrying `x-router-secret` equal to one of these (comma-separated, at most two, for rotation) are served; `ROUTER_SECRET` is accepted as the same',
+  },
+  {
+    name: 'LOG_LEVEL',
+    field: 'logLevel',
+    default: '`info` (`silent` in tests)',
+    description: 'pino level (`debug` also logs the configuration, secrets masked); secrets are redacted from every line',
+  },
+  {
+    name: 'LOG_FORMAT',
+    field: 'logFormat',
+    default: '`pretty` on a terminal outside production, else `json`',
+    description: '`json`: one JSON object a line on stdout (for log collectors); `pretty`: readable lines (pino-pretty)',
+  },
+  {
+    name: 'SANDBOX',
+    field: 'sandbox',
+    default: 'on outside production',
+    description: 'start the vendor emulators in-process and connect the demo tenant to them',
+  },
   { name: 'SANDBOX_PORT_BASE', field: 'sandboxPortBase', default: 0, description: 'first port of the in-process emulators (`0`: free ports)' },
-  { name: 'SANDBOX_WEBEX_PEOPLE', field: 'sandboxWebexPeople', default: 5000, description: 'people in the Webex sandbox directory (what a roll-out works through)' },
+  {
+    name: 'SANDBOX_WEBEX_PEOPLE',
+    field: 'sandboxWebexPeople',
+    default: 5000,
+    description: 'people in the Webex sandbox directory (what a roll-out works through)',
+  },
   { name: 'SANDBOX_HOST', default: '`127.0.0.1`', description: 'address the stand-alone sandbox listens on', reader: 'stand-alone sandbox' },
-  { name: 'SANDBOX_PORT_BASE', default: 4100, description: 'first port of the stand-alone sandbox (one port per emulator)', reader: 'stand-alone sandbox' },
+  {
+    name: 'SANDBOX_PORT_BASE',
+    default: 4100,
+    description: 'first port of the stand-alone sandbox (one port per emulator)',
+    reader: 'stand-alone sandbox',
+  },
   { name: 'SANDBOX_WEBEX_PEOPLE', default: 5000, description: 'people in its Webex directory', reader: 'stand-alone sandbox' },
   { name: 'PLAYGROUND', field: 'playground', default: 'on outside production', description: 'the GraphiQL page at `/graphql`' },
   { name: 'INTROSPECTION', field: 'introspection', default: 'on outside production', description: 'schema introspection' },
-  { name: 'MAX_PAGE_SIZE', field: 'maxPageSize', default: 100, description: 'validated (1 to 1000) but not used yet: page sizes are capped at 100 by the query limits' },
-  { name: 'EXECUTION_TIMEOUT_MS', field: 'executionTimeoutMs', default: 30000, description: 'an operation still running after this long answers `503 EXECUTION_TIMEOUT` (`0`: no limit)' },
-  { name: 'SHUTDOWN_GRACE_SECONDS', field: 'shutdownGraceSeconds', default: 10, description: 'on SIGINT/SIGTERM, how long in-flight requests, jobs and roll-out lanes may finish before the process closes anyway; unfinished work stays queued for the next start or another replica (keep it below the platform\'s stop timeout: docker-compose.yml sets `stop_grace_period: 20s`)' },
-  { name: 'READ_CACHE_ROWS', field: 'readCacheRows', default: 50000, description: "rows of tenants, connections and policies kept between requests while the database's change counter says they are unchanged (never stale, across replicas included); `0` turns it off" },
-  { name: 'ALLOW_PRIVATE_VENDOR_HOSTS', field: 'allowPrivateVendorHosts', default: 'on with the sandbox and in tests', description: 'vendor hosts may be (or resolve to) loopback, private or link-local addresses; refused in production' },
-  { name: 'VENDOR_PRIVATE_HOSTS', field: 'vendorPrivateHosts', default: '', description: 'comma-separated hostnames that may resolve to private addresses (a vendor sandbox on the same network, e.g. `sandbox`)' },
+  {
+    name: 'MAX_PAGE_SIZE',
+    field: 'maxPageSize',
+    default: 100,
+    description: 'validated (1 to 1000) but not used yet: page sizes are capped at 100 by the query limits',
+  },
+  {
+    name: 'EXECUTION_TIMEOUT_MS',
+    field: 'executionTimeoutMs',
+    default: 30000,
+    description: 'an operation still running after this long answers `503 EXECUTION_TIMEOUT` (`0`: no limit)',
+  },
+  {
+    name: 'SHUTDOWN_GRACE_SECONDS',
+    field: 'shutdownGraceSeconds',
+    default: 10,
+    description:
+      "on SIGINT/SIGTERM, how long in-flight requests, jobs and roll-out lanes may finish before the process closes anyway; unfinished work stays queued for the next start or another replica (keep it below the platform's stop timeout: docker-compose.yml sets `stop_grace_period: 20s`)",
+  },
+  {
+    name: 'READ_CACHE_ROWS',
+    field: 'readCacheRows',
+    default: 50000,
+    description:
+      "rows of tenants, connections and policies kept between requests while the database's change counter says they are unchanged (never stale, across replicas included); `0` turns it off",
+  },
+  {
+    name: 'ALLOW_PRIVATE_VENDOR_HOSTS',
+    field: 'allowPrivateVendorHosts',
+    default: 'on with the sandbox and in tests',
+    description: 'vendor hosts may be (or resolve to) loopback, private or link-local addresses; refused in production',
+  },
+  {
+    name: 'VENDOR_PRIVATE_HOSTS',
+    field: 'vendorPrivateHosts',
+    default: '',
+    description: 'comma-separated hostnames that may resolve to private addresses (a vendor sandbox on the same network, e.g. `sandbox`)',
+  },
   { name: 'WORKERS', field: 'workers', default: true, description: 'run job workers (policy sync, roll-outs, drift checks) in this replica' },
   { name: 'JOB_POLL_SECONDS', field: 'jobPollSeconds', default: 2, description: "seconds between the job queue's polls when nothing woke it" },
-  { name: 'APPLY_WAIT_MS', field: 'applyWaitMs', default: 10000, description: "how long a policy mutation waits for the vendor's first answer before answering `PENDING`" },
+  {
+    name: 'APPLY_WAIT_MS',
+    field: 'applyWaitMs',
+    default: 10000,
+    description: "how long a policy mutation waits for the vendor's first answer before answering `PENDING`",
+  },
   { name: 'SYNC_RETRY_DELAY_SECONDS', field: 'syncRetryDelaySeconds', default: 2, description: 'first retry delay of a policy sync job' },
   { name: 'SYNC_RETRY_BACKOFF', field: 'syncRetryBackoff', default: true, description: 'double the retry delay on every attempt' },
-  { name: 'SYNC_DEADLINE_SECONDS', field: 'syncDeadlineSeconds', default: 86400, description: 'how long one desired version is retried after our own unexpected errors before it is marked `FAILED`; a vendor that is away leaves the policy `PENDING` however long it takes (logged as overdue)' },
-  { name: 'SYNC_JOB_EXPIRE_SECONDS', field: 'syncJobExpireSeconds', default: 300, description: 'a sync job whose worker died is retried after this long' },
-  { name: 'RECONCILE_INTERVAL_SECONDS', field: 'reconcileIntervalSeconds', default: 0, description: 'seconds between scheduled drift checks of every policy (`0`: off)' },
-  { name: 'ROLLOUT_RATE_PER_SECOND', field: 'rolloutRatePerSecond', default: 0, description: "caps a roll-out's request rate; otherwise it is the connection's own `http.ratePerSecond` (else the vendor default), shared by every replica (`0`: no cap)" },
-  { name: 'ROLLOUT_JOBS', field: 'rolloutJobs', default: 4, description: 'jobs per roll-out: how many workers, across replicas, may share one roll-out' },
+  {
+    name: 'SYNC_DEADLINE_SECONDS',
+    field: 'syncDeadlineSeconds',
+    default: 86400,
+    description:
+      'how long one desired version is retried after our own unexpected errors before it is marked `FAILED`; a vendor that is away leaves the policy `PENDING` however long it takes (logged as overdue)',
+  },
+  {
+    name: 'SYNC_JOB_EXPIRE_SECONDS',
+    field: 'syncJobExpireSeconds',
+    default: 300,
+    description: 'a sync job whose worker died is retried after this long',
+  },
+  {
+    name: 'RECONCILE_INTERVAL_SECONDS',
+    field: 'reconcileIntervalSeconds',
+    default: 0,
+    description: 'seconds between scheduled drift checks of every policy (`0`: off)',
+  },
+  {
+    name: 'ROLLOUT_RATE_PER_SECOND',
+    field: 'rolloutRatePerSecond',
+    default: 0,
+    description:
+      "caps a roll-out's request rate; otherwise it is the connection's own `http.ratePerSecond` (else the vendor default), shared by every replica (`0`: no cap)",
+  },
+  {
+    name: 'ROLLOUT_JOBS',
+    field: 'rolloutJobs',
+    default: 4,
+    description: 'jobs per roll-out: how many workers, across replicas, may share one roll-out',
+  },
   { name: 'ROLLOUT_WORKERS', field: 'rolloutWorkers', default: 2, description: 'roll-out jobs this replica runs at once' },
-  { name: 'ROLLOUT_LANES', field: 'rolloutLanes', default: 8, description: 'people one roll-out job works on at once (requests still wait for the shared pace)' },
-  { name: 'ROLLOUT_LEASE_SECONDS', field: 'rolloutLeaseSeconds', default: 10, description: 'lease on a claimed person (or the directory listing), renewed every third of it while the work runs; a dead replica\'s people are taken over once it lapses' },
-  { name: 'ROLLOUT_SLICE_SECONDS', field: 'rolloutSliceSeconds', default: 120, description: "a roll-out job hands over to a fresh job after this long, so a dead replica's job expires quickly" },
-  { name: 'LIVE_RECOVERY_SECONDS', field: 'liveRecoverySeconds', default: 5, description: 'how often each replica settles live-recording and attachment intents a dead process left (also once at start)' },
-  { name: 'RECORDING_API_URL', default: 'unset: the URL in `DATA_DIR/service.json`, else `http://127.0.0.1:4000/graphql`', description: 'the GraphQL endpoint the roll-out CLI talks to (a replica or the router); `--url` overrides it', reader: 'rollout CLI' },
-  { name: 'RECORDING_API_TOKEN', default: 'unset: the development token in `DATA_DIR/service.json`', description: 'bearer token of the roll-out CLI (`recording:write` to start a roll-out); `--token` overrides it', reader: 'rollout CLI' },
-  { name: 'DATA_DIR', default: '`./.data`', description: "where the CLI looks for the service's `service.json` (the same folder as the service's `DATA_DIR`)", reader: 'rollout CLI' },
+  {
+    name: 'ROLLOUT_LANES',
+    field: 'rolloutLanes',
+    default: 8,
+    description: 'people one roll-out job works on at once (requests still wait for the shared pace)',
+  },
+  {
+    name: 'ROLLOUT_LEASE_SECONDS',
+    field: 'rolloutLeaseSeconds',
+    default: 10,
+    description:
+      "lease on a claimed person (or the directory listing), renewed every third of it while the work runs; a dead replica's people are taken over once it lapses",
+  },
+  {
+    name: 'ROLLOUT_SLICE_SECONDS',
+    field: 'rolloutSliceSeconds',
+    default: 120,
+    description: "a roll-out job hands over to a fresh job after this long, so a dead replica's job expires quickly",
+  },
+  {
+    name: 'LIVE_RECOVERY_SECONDS',
+    field: 'liveRecoverySeconds',
+    default: 5,
+    description: 'how often each replica settles live-recording and attachment intents a dead process left (also once at start)',
+  },
+  {
+    name: 'RECORDING_API_URL',
+    default: 'unset: the URL in `DATA_DIR/service.json`, else `http://127.0.0.1:4000/graphql`',
+    description: 'the GraphQL endpoint the roll-out CLI talks to (a replica or the router); `--url` overrides it',
+    reader: 'rollout CLI',
+  },
+  {
+    name: 'RECORDING_API_TOKEN',
+    default: 'unset: the development token in `DATA_DIR/service.json`',
+    description: 'bearer token of the roll-out CLI (`recording:write` to start a roll-out); `--token` overrides it',
+    reader: 'rollout CLI',
+  },
+  {
+    name: 'DATA_DIR',
+    default: '`./.data`',
+    description: "where the CLI looks for the service's `service.json` (the same folder as the service's `DATA_DIR`)",
+    reader: 'rollout CLI',
+  },
 ];
 
 /**
@@ -88,13 +259,16 @@ export class Config {
   @IsString()
   host!: string;
 
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   port!: number;
 
   @IsString()
   dataDir!: string;
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   databaseUrl?: string;
 
   /** PostgreSQL schema for this deployment's tables (several deployments can share one database). */
@@ -107,16 +281,21 @@ export class Config {
   @Matches(BASE64_32, { each: true, message: 'CREDENTIALS_KEY_PREVIOUS must be a comma-separated list of base64 32-byte keys' })
   previousCredentialsKeys!: string[];
 
-  @IsOptional() @IsString() @Matches(/^.{32,}$/s, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^.{32,}$/s, { message: 'JWT_SECRET must be at least 32 characters' })
   jwtSecret?: string;
 
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
   jwtJwksUrl?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   jwtIssuer?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   jwtAudience?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -131,11 +310,15 @@ export class Config {
   sandbox!: boolean;
 
   /** First port of the in-process sandbox emulators; 0 picks free ports. */
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   sandboxPortBase!: number;
 
   /** People in the Webex sandbox directory. */
-  @IsInt() @Min(1) @Max(200000)
+  @IsInt()
+  @Min(1)
+  @Max(200000)
   sandboxWebexPeople!: number;
 
   @IsBoolean()
@@ -152,24 +335,34 @@ export class Config {
   @IsBoolean()
   printDevToken!: boolean;
 
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   maxPageSize!: number;
 
   /** Policy sync jobs: first retry delay (s), exponential backoff, deadline per version (s), lease of a job (s). */
-  @IsInt() @Min(1) @Max(3600)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   syncRetryDelaySeconds!: number;
 
   @IsBoolean()
   syncRetryBackoff!: boolean;
 
-  @IsInt() @Min(5) @Max(30 * 24 * 3600)
+  @IsInt()
+  @Min(5)
+  @Max(30 * 24 * 3600)
   syncDeadlineSeconds!: number;
 
-  @IsInt() @Min(5) @Max(24 * 3600)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 3600)
   syncJobExpireSeconds!: number;
 
   /** Seconds between the job queue's polls when nothing woke it. */
-  @IsInt() @Min(1) @Max(60)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   jobPollSeconds!: number;
 
   /** Run job workers in this replica. */
@@ -177,19 +370,27 @@ export class Config {
   workers!: boolean;
 
   /** How long a policy mutation waits for the vendor's first answer before answering PENDING (ms). */
-  @IsInt() @Min(0) @Max(120000)
+  @IsInt()
+  @Min(0)
+  @Max(120000)
   applyWaitMs!: number;
 
   /** An operation still running after this many ms is answered EXECUTION_TIMEOUT; 0 turns the limit off. */
-  @IsInt() @Min(0) @Max(600000)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
   executionTimeoutMs!: number;
 
   /** On SIGINT/SIGTERM, how long in-flight work may finish before the process closes anyway (s). */
-  @IsInt() @Min(0) @Max(3600)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
   shutdownGraceSeconds!: number;
 
   /** Rows of tenants, connections and policies the read cache may hold (src/store/read-cache.ts); 0 turns it off. */
-  @IsInt() @Min(0) @Max(10_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
   readCacheRows!: number;
 
   /** Vendor hosts may be (or resolve to) loopback, private or link-local addresses: the sandbox and tests only. */
@@ -204,31 +405,44 @@ export class Config {
    * Policy roll-outs (issue 10). The pace is the connection's own request rate (`http.ratePerSecond`, else the
    * vendor default), shared by every replica through PostgreSQL; this caps it (0 = no cap).
    */
-  @Min(0) @Max(10000)
+  @Min(0)
+  @Max(10000)
   rolloutRatePerSecond!: number;
 
   /** Roll-out jobs (pg-boss) per roll-out: how many workers, across replicas, may share one roll-out. */
-  @IsInt() @Min(1) @Max(64)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   rolloutJobs!: number;
 
   /** Roll-out jobs this replica runs at once. */
-  @IsInt() @Min(0) @Max(64)
+  @IsInt()
+  @Min(0)
+  @Max(64)
   rolloutWorkers!: number;
 
   /** People one roll-out job works on at once (requests still wait for the shared pace). */
-  @IsInt() @Min(1) @Max(64)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   rolloutLanes!: number;
 
   /** A claimed person (or the directory listing) is taken over by another worker after this long without a renewal (renewed every third of it). */
-  @IsInt() @Min(2) @Max(3600)
+  @IsInt()
+  @Min(2)
+  @Max(3600)
   rolloutLeaseSeconds!: number;
 
   /** A roll-out job hands over to a fresh job after this long, so a dead replica's job expires quickly. */
-  @IsInt() @Min(5) @Max(3600)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
   rolloutSliceSeconds!: number;
 
   /** Seconds between scheduled drift checks of every policy; 0 turns them off. */
-  @IsInt() @Min(0) @Max(7 * 24 * 3600)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 3600)
   reconcileIntervalSeconds!: number;
   /** How often each replica settles live-recording and attachment intents left by a dead process (issue 14). */
   liveRecoverySeconds!: number;
@@ -283,7 +497,10 @@ function num(value: string | undefined, fallback: number, name: string, problems
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 interface DevSecrets {
@@ -371,9 +588,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && c.allowPrivateVendorHosts) {
     problems.push('ALLOW_PRIVATE_VENDOR_HOSTS cannot be on in production: name the hosts that may resolve privately in VENDOR_PRIVATE_HOSTS');
   }
-  if (production && c.jwtJwksUrl && !/^https:/i.test(c.jwtJwksUrl)) problems.push('JWT_JWKS_URL must use https in production (keys fetched over http can be replaced in transit)');
+  if (production && c.jwtJwksUrl && !/^https:/i.test(c.jwtJwksUrl))
+    problems.push('JWT_JWKS_URL must use https in production (keys fetched over http can be replaced in transit)');
   if (production && c.jwtJwksUrl && !c.jwtAudience) {
-    problems.push('JWT_AUDIENCE is required in production with JWT_JWKS_URL (else tokens the identity provider issued for other applications are accepted)');
+    problems.push(
+      'JWT_AUDIENCE is required in production with JWT_JWKS_URL (else tokens the identity provider issued for other applications are accepted)',
+    );
   }
 
   for (const err of validateSync(c, { skipMissingProperties: false })) {

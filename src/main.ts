@@ -30,7 +30,8 @@ async function serve(): Promise<void> {
     ];
     if (app.sandbox) {
       lines.push('  Built-in vendor sandbox (demo tenant 00000000-0000-4000-8000-00000000d000 is connected to each):');
-      for (const c of app.sandbox.connections) lines.push(`    ${c.vendor.padEnd(10)} ${c.baseUrl}   (state: ${new URL(c.baseUrl).origin}/__sandbox/state)`);
+      for (const c of app.sandbox.connections)
+        lines.push(`    ${c.vendor.padEnd(10)} ${c.baseUrl}   (state: ${new URL(c.baseUrl).origin}/__sandbox/state)`);
       lines.push(
         `  A SignalWire call to record:   curl -X POST ${new URL(app.sandbox.signalwire.url).origin}/__sandbox/calls`,
         `  A finished Bitrix24 CRM call:  curl -X POST ${new URL(app.sandbox.bitrix24.url).origin}/__sandbox/calls`,

@@ -71,7 +71,9 @@ class Api {
         body: JSON.stringify({ query, variables }),
       });
     } catch (e) {
-      fail(`cannot reach ${this.url} (${this.source}): ${(e as Error).message}\nIs the service running? Point the CLI at it with --url or RECORDING_API_URL.`);
+      fail(
+        `cannot reach ${this.url} (${this.source}): ${(e as Error).message}\nIs the service running? Point the CLI at it with --url or RECORDING_API_URL.`,
+      );
     }
     const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     if (body.errors?.length) fail(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'));
@@ -197,7 +199,9 @@ async function follow(api: Api, id: string): Promise<void> {
   process.stdout.write(`${r.status}: ${r.written} written, ${r.alreadyInSync} already in sync, ${r.failed} failed, of ${r.total}.\n`);
   if (r.failed > 0) {
     const failed = (
-      await api.call<{ policyRollout: { outcomes: { nodes: { personId: string; error: { code: string; vendorMessage: string | null; message: string } | null }[] } } }>(
+      await api.call<{
+        policyRollout: { outcomes: { nodes: { personId: string; error: { code: string; vendorMessage: string | null; message: string } | null }[] } };
+      }>(
         `query($id: ID!) { policyRollout(id: $id) { outcomes(first: 10, status: FAILED) { nodes { personId error { code message vendorMessage } } } } }`,
         { id },
       )
@@ -257,15 +261,34 @@ async function main(): Promise<void> {
       } catch {
         fail('--rules must be JSON, e.g. {"mode":"ALWAYS"}');
       }
-      const scope = values.all ? { all: true } : values.location ? { locationId: values.location } : values.people ? { personIds: values.people.split(',').filter(Boolean) } : fail('start needs --all, --location or --people');
-      const data = await api.call<{ startPolicyRollout: { rollout: Rollout | null; dryRun: { total: number; estimatedSeconds: number; allowedRequestsPerSecond: number; sample: { personId: string; requests: { method: string; path: string; body: unknown }[] }[] } | null } }>(
+      const scope = values.all
+        ? { all: true }
+        : values.location
+          ? { locationId: values.location }
+          : values.people
+            ? { personIds: values.people.split(',').filter(Boolean) }
+            : fail('start needs --all, --location or --people');
+      const data = await api.call<{
+        startPolicyRollout: {
+          rollout: Rollout | null;
+          dryRun: {
+            total: number;
+            estimatedSeconds: number;
+            allowedRequestsPerSecond: number;
+            sample: { personId: string; requests: { method: string; path: string; body: unknown }[] }[];
+          } | null;
+        };
+      }>(
         `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { ${FIELDS} } dryRun { total estimatedSeconds allowedRequestsPerSecond sample { personId requests { method path body } } } } }`,
         { input: { connectionId: values.connection, name: values.name, rules, scope, dryRun: !!values['dry-run'] } },
       );
       const { rollout, dryRun } = data.startPolicyRollout;
       if (dryRun) {
-        process.stdout.write(`Dry run: ${dryRun.total} people; about ${eta(dryRun.estimatedSeconds)} at ${dryRun.allowedRequestsPerSecond} requests/s. Each person is read first and written only when different. Sample:\n`);
-        for (const s of dryRun.sample) for (const q of s.requests) process.stdout.write(`  ${q.method} ${q.path} ${q.body === null ? '' : JSON.stringify(q.body)}\n`);
+        process.stdout.write(
+          `Dry run: ${dryRun.total} people; about ${eta(dryRun.estimatedSeconds)} at ${dryRun.allowedRequestsPerSecond} requests/s. Each person is read first and written only when different. Sample:\n`,
+        );
+        for (const s of dryRun.sample)
+          for (const q of s.requests) process.stdout.write(`  ${q.method} ${q.path} ${q.body === null ? '' : JSON.stringify(q.body)}\n`);
         return;
       }
       process.stdout.write(`Started roll-out ${rollout!.id} ("${rollout!.name}") at ${rollout!.allowedRequestsPerSecond} requests/s.\n`);
@@ -287,8 +310,12 @@ async function main(): Promise<void> {
     }
     case 'list': {
       if (!values.tenant) fail('list needs --tenant');
-      const data = await api.call<{ policyRollouts: { nodes: Rollout[] } }>(`query($t: ID!) { policyRollouts(tenantId: $t, first: 100) { nodes { ${FIELDS} } } }`, { t: values.tenant });
-      for (const r of data.policyRollouts.nodes) process.stdout.write(`${r.id}  ${r.status.padEnd(22)} ${String(r.done).padStart(6)}/${r.total}  ${r.name}\n`);
+      const data = await api.call<{ policyRollouts: { nodes: Rollout[] } }>(
+        `query($t: ID!) { policyRollouts(tenantId: $t, first: 100) { nodes { ${FIELDS} } } }`,
+        { t: values.tenant },
+      );
+      for (const r of data.policyRollouts.nodes)
+        process.stdout.write(`${r.id}  ${r.status.padEnd(22)} ${String(r.done).padStart(6)}/${r.total}  ${r.name}\n`);
       return;
     }
     default:

@@ -49,8 +49,4 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} was not found`, { id });
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 export const badInput = (fields: FieldProblem[], message?: string) =>
-  new AppError(
-    'BAD_USER_INPUT',
-    message ?? `Invalid input: ${fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`,
-    { fields },
-  );
+  new AppError('BAD_USER_INPUT', message ?? `Invalid input: ${fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`, { fields });

@@ -15,10 +15,7 @@ const PAYMENT_WORDS = /pay|billing|card|checkout|оплат|касс/i;
 export function lintPolicy(rules: RecordingRules, _scope?: PolicyScope): LintWarning[] {
   const out: LintWarning[] = [];
   const records = rules.mode !== 'NEVER';
-  const announced =
-    rules.announcement?.enabled === true ||
-    !!rules.announcement?.prompts ||
-    rules.startStopAnnouncement?.enabled === true;
+  const announced = rules.announcement?.enabled === true || !!rules.announcement?.prompts || rules.startStopAnnouncement?.enabled === true;
   const external = rules.calls?.external === true || rules.calls?.inbound === true || (rules.targets?.trunks?.length ?? 0) > 0;
   if (records && external && !announced) {
     out.push({
@@ -43,13 +40,21 @@ export function lintPolicy(rules: RecordingRules, _scope?: PolicyScope): LintWar
     });
   }
   if (rules.mode === 'NEVER' && Object.values(rules.calls ?? {}).some((v) => v === true)) {
-    out.push({ code: 'CONTRADICTORY_MODE', field: 'mode', message: 'Mode is NEVER but some calls are selected for recording: nothing will be recorded.' });
+    out.push({
+      code: 'CONTRADICTORY_MODE',
+      field: 'mode',
+      message: 'Mode is NEVER but some calls are selected for recording: nothing will be recorded.',
+    });
   }
   if (rules.mode === 'NEVER' && (rules.excludedUserIds?.length ?? 0) > 0) {
     out.push({ code: 'EXCLUSIONS_UNUSED', field: 'excludedUserIds', message: 'Users are excluded from a policy that records nothing.' });
   }
   if (records && rules.periodicBeep?.enabled === false && !announced) {
-    out.push({ code: 'NO_RECORDING_SIGNAL', field: 'periodicBeep', message: 'Neither an announcement nor a periodic beep tells the parties that the call is recorded.' });
+    out.push({
+      code: 'NO_RECORDING_SIGNAL',
+      field: 'periodicBeep',
+      message: 'Neither an announcement nor a periodic beep tells the parties that the call is recorded.',
+    });
   }
   return out;
 }

@@ -33,10 +33,10 @@ export function nextStatus(current: LiveStatus, action: LiveActionKind): LiveSta
           : current === 'STARTING'
             ? 'the vendor has not confirmed the start yet'
             : action === 'pause'
-          ? 'it is already paused'
-          : action === 'resume'
-            ? 'it is not paused'
-            : 'that transition is not allowed';
+              ? 'it is already paused'
+              : action === 'resume'
+                ? 'it is not paused'
+                : 'that transition is not allowed';
     throw new AppError('INVALID_TRANSITION', `Cannot ${action} a recording that is ${current}: ${why}`, { currentStatus: current, action });
   }
   return next;

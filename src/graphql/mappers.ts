@@ -15,7 +15,13 @@ export const toTenant = (r: TenantRow): Tenant => ({ id: r.id, name: r.name, cre
 
 export const toVendorError = (e: StoredVendorError | null | undefined): VendorError | null =>
   e
-    ? { code: e.code, message: e.message, vendorCode: e.vendorCode == null ? null : String(e.vendorCode), vendorMessage: e.vendorMessage ?? null, at: new Date(e.at) }
+    ? {
+        code: e.code,
+        message: e.message,
+        vendorCode: e.vendorCode == null ? null : String(e.vendorCode),
+        vendorMessage: e.vendorMessage ?? null,
+        at: new Date(e.at),
+      }
     : null;
 
 export const toConnection = (r: ConnectionRecord): VendorConnection => ({

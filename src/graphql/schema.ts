@@ -15,7 +15,15 @@ import { RolloutResolver, toRollout } from './rollout/rollout.resolver';
 import { toConnection, toLiveRecording, toPolicy, toTenant } from './mappers';
 import { validateArgument } from './validation';
 
-export const RESOLVERS = [TenantResolver, ConnectionResolver, PolicyResolver, PolicyUsersResolver, LiveRecordingResolver, AuditResolver, RolloutResolver] as const;
+export const RESOLVERS = [
+  TenantResolver,
+  ConnectionResolver,
+  PolicyResolver,
+  PolicyUsersResolver,
+  LiveRecordingResolver,
+  AuditResolver,
+  RolloutResolver,
+] as const;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
 
@@ -65,7 +73,12 @@ export function buildRecordingSchema(): Promise<{ schema: GraphQLSchema; sdl: st
       resolvers: [...RESOLVERS],
       validateFn: validateArgument,
       // Subscriptions bring their own event source (services/event-bus.ts); type-graphql still insists on a PubSub.
-      pubSub: { publish: () => undefined, subscribe: () => { throw new Error('subscriptions use the event bus'); } } as never,
+      pubSub: {
+        publish: () => undefined,
+        subscribe: () => {
+          throw new Error('subscriptions use the event bus');
+        },
+      } as never,
       skipCheck: true,
     });
     const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);

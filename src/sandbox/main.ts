@@ -5,7 +5,10 @@ import { startSandbox } from './runner';
 function megafonAllowedIps(value: string | undefined): string[] | null | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   if (value.trim() === 'any') return null;
-  return value.split(',').map((ip) => ip.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((ip) => ip.trim())
+    .filter(Boolean);
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,12 @@
 import { createMegafonEmulator, MEGAFON_DEFAULT_TOKEN, type MegafonEmulator } from './megafon/emulator';
 import { createYeastarEmulator, YEASTAR_DEFAULT_CLIENT_ID, YEASTAR_DEFAULT_CLIENT_SECRET, type YeastarEmulator } from './yeastar/emulator';
 import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, WEBEX_SANDBOX_SCOPES, type WebexEmulator } from './webex/emulator';
-import { createSignalwireEmulator, SIGNALWIRE_DEFAULT_API_TOKEN, SIGNALWIRE_DEFAULT_PROJECT_ID, type SignalwireEmulator } from './signalwire/emulator';
+import {
+  createSignalwireEmulator,
+  SIGNALWIRE_DEFAULT_API_TOKEN,
+  SIGNALWIRE_DEFAULT_PROJECT_ID,
+  type SignalwireEmulator,
+} from './signalwire/emulator';
 import { BITRIX24_DEFAULT_USER_ID, BITRIX24_DEFAULT_WEBHOOK_SECRET, createBitrix24Emulator, type Bitrix24Emulator } from './bitrix24/emulator';
 
 /**

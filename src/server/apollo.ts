@@ -1,6 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
@@ -53,7 +58,8 @@ const requestIdPlugin = (logger: Logger): ApolloServerPlugin<RequestContext> => 
 
 export function createApollo(opts: ApolloOptions): ApolloServer<RequestContext> {
   // The executor hook exists only on the gateway interface: a static "gateway" hands Apollo our schema and executor.
-  const execution = opts.executor === 'graphql-js' ? { schema: opts.schema } : { gateway: staticSchemaGateway(opts.schema, createJitExecutor(opts.schema)) };
+  const execution =
+    opts.executor === 'graphql-js' ? { schema: opts.schema } : { gateway: staticSchemaGateway(opts.schema, createJitExecutor(opts.schema)) };
   return new ApolloServer<RequestContext>({
     ...execution,
     // src/main.ts owns SIGINT/SIGTERM and stops everything in order. Apollo's own handler would call stop() first,

@@ -85,7 +85,10 @@ export class Authenticator {
     }
     const principal = principalFromClaims(payload);
     if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(m[1]!, { principal, until: Math.min(now + VERIFIED_TTL_MS, typeof payload.exp === 'number' ? payload.exp * 1000 : now + VERIFIED_TTL_MS) });
+    this.verified.set(m[1]!, {
+      principal,
+      until: Math.min(now + VERIFIED_TTL_MS, typeof payload.exp === 'number' ? payload.exp * 1000 : now + VERIFIED_TTL_MS),
+    });
     return principal;
   }
 }

@@ -130,7 +130,10 @@ export function createFormatError(opts: FormatOptions) {
     if (original instanceof AppError) return fromAppError(original, formatted);
     if (original instanceof ArgumentValidationError) {
       const fields = validationProblems(original.extensions.validationErrors as unknown as ValidationError[], []);
-      return fromAppError(new AppError('BAD_USER_INPUT', `Invalid input: ${fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`, { fields }), formatted);
+      return fromAppError(
+        new AppError('BAD_USER_INPUT', `Invalid input: ${fields.map((f) => `${f.path.join('.')}: ${f.message}`).join('; ')}`, { fields }),
+        formatted,
+      );
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
@@ -141,7 +144,12 @@ export function createFormatError(opts: FormatOptions) {
       const message = withoutEchoedValue(opts.production ? withoutSuggestions(formatted.message) : formatted.message);
       return { message, locations: formatted.locations, path: formatted.path, extensions: ext };
     }
-    if (original instanceof GraphQLError && original.extensions?.code && typeof original.extensions.code === 'string' && PROTOCOL_CODES.has(original.extensions.code)) {
+    if (
+      original instanceof GraphQLError &&
+      original.extensions?.code &&
+      typeof original.extensions.code === 'string' &&
+      PROTOCOL_CODES.has(original.extensions.code)
+    ) {
       const message = opts.production ? withoutSuggestions(original.message) : original.message;
       return { message, locations: formatted.locations, path: formatted.path, extensions: { code: original.extensions.code } };
     }

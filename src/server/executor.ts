@@ -26,7 +26,10 @@ export interface JitExecutorOptions {
 
 type Entry = { hits: number; compiled?: CompiledQuery | null };
 
-export function createJitExecutor(schema: GraphQLSchema, opts: JitExecutorOptions = {}): GatewayExecutor & { stats: { compiled: number; jit: number; graphqlJs: number; fallbacks: number } } {
+export function createJitExecutor(
+  schema: GraphQLSchema,
+  opts: JitExecutorOptions = {},
+): GatewayExecutor & { stats: { compiled: number; jit: number; graphqlJs: number; fallbacks: number } } {
   const maxCompiled = opts.maxCompiled ?? 500;
   const compileAfter = opts.compileAfter ?? 2;
   // Map iteration order is insertion order: re-inserting on use makes the first key the least recently used.

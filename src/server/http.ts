@@ -58,7 +58,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string, requestId: string, onRefused?: (code: string) => void): void {
+function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  onRefused?: (code: string) => void,
+): void {
   onRefused?.(code);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
@@ -90,7 +97,13 @@ async function withTimeout<T>(work: Promise<T>, ms: number, logger: Logger, requ
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       logger.warn({ requestId, timeoutMs: ms }, 'operation exceeded the execution timeout');
-      reject(new HttpError(503, 'EXECUTION_TIMEOUT', `The operation did not finish within ${ms} ms; it may still complete: read its state before retrying`));
+      reject(
+        new HttpError(
+          503,
+          'EXECUTION_TIMEOUT',
+          `The operation did not finish within ${ms} ms; it may still complete: read its state before retrying`,
+        ),
+      );
     }, ms);
   });
   try {

@@ -125,7 +125,11 @@ function representationCount(op: OperationDefinitionNode, variables: Record<stri
 }
 
 /** Checks what validation rules cannot see: the size of the variables (representations, long lists). */
-export function checkVariables(op: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined, limits: QueryLimits = DEFAULT_QUERY_LIMITS): void {
+export function checkVariables(
+  op: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+): void {
   const vars = variables ?? {};
   if (op) {
     const reps = representationCount(op, vars);
@@ -156,6 +160,10 @@ export function parseWithLimits(source: string, limits: QueryLimits = DEFAULT_QU
   return parse(source, parseOptions(limits));
 }
 
-export function validateWithLimits(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits = DEFAULT_QUERY_LIMITS): readonly GraphQLError[] {
+export function validateWithLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+): readonly GraphQLError[] {
   return validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
 }

@@ -102,7 +102,8 @@ export class Metrics {
       collect() {
         this.reset();
         const counts = new Map<string, number>();
-        for (const { vendor, state } of breakerStates.values()) counts.set(`${vendor}\u0000${state}`, (counts.get(`${vendor}\u0000${state}`) ?? 0) + 1);
+        for (const { vendor, state } of breakerStates.values())
+          counts.set(`${vendor}\u0000${state}`, (counts.get(`${vendor}\u0000${state}`) ?? 0) + 1);
         for (const [key, n] of counts) {
           const [vendor, state] = key.split('\u0000') as [string, string];
           this.set({ vendor, state }, n);

@@ -28,7 +28,9 @@ function checkFormat(bytes: Buffer, fileName: string, path: (string | number)[])
   if (!actual) throw badInput([{ path, message: 'the content is neither WAV nor MP3 audio' }]);
   if (named !== actual) {
     const fixed = fileName.replace(/\.(wav|mp3)$/i, `.${actual}`);
-    throw badInput([{ path: ['input', 'fileName'], message: `the recording is ${actual.toUpperCase()} audio but fileName ends in .${named}: name it ${fixed}` }]);
+    throw badInput([
+      { path: ['input', 'fileName'], message: `the recording is ${actual.toUpperCase()} audio but fileName ends in .${named}: name it ${fixed}` },
+    ]);
   }
 }
 
@@ -115,7 +117,14 @@ export class AttachmentService {
       sizeBytes,
       status: 'ATTACHING',
       // A live recording's media is fetched again from its vendor on a resend rather than kept here (it may be large).
-      pending: { fileName: input.fileName, ...(req.recordUrl ? { recordUrl: req.recordUrl } : req.contentBase64 ? { contentBase64: req.contentBase64 } : { liveRecordingId: input.liveRecordingId! }) },
+      pending: {
+        fileName: input.fileName,
+        ...(req.recordUrl
+          ? { recordUrl: req.recordUrl }
+          : req.contentBase64
+            ? { contentBase64: req.contentBase64 }
+            : { liveRecordingId: input.liveRecordingId! }),
+      },
       lockUntil: new Date(Date.now() + LEASE_MS),
     });
     let outcome: Awaited<ReturnType<NonNullable<typeof crm.attachRecording>>>;
@@ -128,7 +137,12 @@ export class AttachmentService {
       throw e;
     }
     return stores.db.transaction(async (tx) => {
-      const attachment = (await stores.attachments.settle(tx, intent.id, { status: 'ATTACHED', replacedPrevious: outcome.replacedPrevious, vendorFileId: outcome.vendorFileId ?? null })) ?? intent;
+      const attachment =
+        (await stores.attachments.settle(tx, intent.id, {
+          status: 'ATTACHED',
+          replacedPrevious: outcome.replacedPrevious,
+          vendorFileId: outcome.vendorFileId ?? null,
+        })) ?? intent;
       await this.events.publish(tx, { tenantId: attachment.tenantId, type: 'ATTACHMENT', kind: 'ATTACHED', id: attachment.id });
       await stores.audit.record(tx, {
         tenantId: attachment.tenantId,
@@ -188,9 +202,20 @@ export class AttachmentService {
         }
         const outcome = await crm.attachRecording(ctx, req);
         await stores.db.transaction(async (tx) => {
-          const a = await stores.attachments.settle(tx, row.id, { status: 'ATTACHED', replacedPrevious: outcome.replacedPrevious, vendorFileId: outcome.vendorFileId ?? null });
+          const a = await stores.attachments.settle(tx, row.id, {
+            status: 'ATTACHED',
+            replacedPrevious: outcome.replacedPrevious,
+            vendorFileId: outcome.vendorFileId ?? null,
+          });
           if (a) await this.events.publish(tx, { tenantId: a.tenantId, type: 'ATTACHMENT', kind: 'ATTACHED', id: a.id });
-          await stores.audit.record(tx, { tenantId: row.tenantId, actor: 'system:recovery', action: 'attachment.create.recovered', targetType: 'Attachment', targetId: row.id, outcome: { ok: true } });
+          await stores.audit.record(tx, {
+            tenantId: row.tenantId,
+            actor: 'system:recovery',
+            action: 'attachment.create.recovered',
+            targetType: 'Attachment',
+            targetId: row.id,
+            outcome: { ok: true },
+          });
         });
         tally.attached += 1;
       } catch (e) {
@@ -211,7 +236,8 @@ export class AttachmentService {
   private async mediaOf(scope: readonly string[] | null, rec: LiveRecordingRow, requestId?: string): Promise<Buffer> {
     const origin = await this.connections.vendorContextForScope(scope, rec.connectionId, requestId);
     const recVendor = getVendor(rec.vendor as VendorKind);
-    if (!recVendor.recordingMedia) throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
+    if (!recVendor.recordingMedia)
+      throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
     const media = await recVendor.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });
     const { bytes } = await fetchVendorMedia(media.url, media.headers, new URL(origin.record.baseUrl).origin, this.mediaLimits);
     return bytes;
@@ -226,7 +252,8 @@ export class AttachmentService {
       return [{ path, message: 'must be an absolute http(s) URL' }];
     }
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return [{ path, message: 'must use http or https' }];
-    if (!this.deps.allowPrivateVendorHosts && isPrivateHost(u.hostname)) return [{ path, message: 'must not point at a private, link-local or local address' }];
+    if (!this.deps.allowPrivateVendorHosts && isPrivateHost(u.hostname))
+      return [{ path, message: 'must not point at a private, link-local or local address' }];
     return [];
   }
 

@@ -43,7 +43,15 @@ export function isPrivateHost(hostname: string): boolean {
   const v = isIP(h);
   if (v === 4) {
     const [a, b] = h.split('.').map(Number) as [number, number];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   if (v === 6) {
     return h === '::' || h === '::1' || h.startsWith('fe80') || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('::ffff:');
@@ -76,10 +84,21 @@ export class ConnectionService {
   }
 
   /** An access token handed over with a refresh token at onboarding is used until the vendor refuses it. */
-  private async seedToken(tx: Parameters<CredentialTokens['take']>[0], vendorKind: VendorKind, id: string, tenantId: string, credentials: Record<string, string>) {
+  private async seedToken(
+    tx: Parameters<CredentialTokens['take']>[0],
+    vendorKind: VendorKind,
+    id: string,
+    tenantId: string,
+    credentials: Record<string, string>,
+  ) {
     const lifecycle = getVendor(vendorKind).credentialLifecycle;
     if (lifecycle?.kindOf(credentials) !== 'OAUTH_REFRESH' || !credentials.accessToken) return;
-    await this.tokens.store.seed(tx, id, tenantId, this.tokens.seal(id, { accessToken: credentials.accessToken, accessExpiresAt: null, refreshToken: null }));
+    await this.tokens.store.seed(
+      tx,
+      id,
+      tenantId,
+      this.tokens.seal(id, { accessToken: credentials.accessToken, accessExpiresAt: null, refreshToken: null }),
+    );
   }
 
   private checkBaseUrl(baseUrl: string, path: (string | number)[]): string {
@@ -111,7 +130,10 @@ export class ConnectionService {
         return;
       }
       if (!fields.some((f) => f.name === nv.name)) {
-        problems.push({ path: ['input', kind, i, 'name'], message: `unknown ${kind === 'credentials' ? 'credential' : 'setting'} "${nv.name}"; expected one of: ${fields.map((f) => f.name).join(', ') || '(none)'}` });
+        problems.push({
+          path: ['input', kind, i, 'name'],
+          message: `unknown ${kind === 'credentials' ? 'credential' : 'setting'} "${nv.name}"; expected one of: ${fields.map((f) => f.name).join(', ') || '(none)'}`,
+        });
       } else if (nv.name in out) {
         problems.push({ path: ['input', kind, i, 'name'], message: `"${nv.name}" is given twice` });
       } else {
@@ -119,7 +141,8 @@ export class ConnectionService {
       }
     });
     if (!partial) {
-      for (const f of fields) if (f.required && !(f.name in out)) problems.push({ path: ['input', kind], message: `"${f.name}" is required (${f.description})` });
+      for (const f of fields)
+        if (f.required && !(f.name in out)) problems.push({ path: ['input', kind], message: `"${f.name}" is required (${f.description})` });
     }
     if (problems.length) throw badInput(problems);
     return out;
@@ -220,7 +243,15 @@ export class ConnectionService {
     await stores.db.transaction(async (tx) => {
       token = await this.tokens.take(tx, id);
       if (!(await stores.connections.delete(tx, scope, id))) throw notFound('VendorConnection', id);
-      await stores.audit.record(tx, { tenantId: before.tenantId, actor: actor.subject, action: 'connection.delete', targetType: 'VendorConnection', targetId: id, before, requestId });
+      await stores.audit.record(tx, {
+        tenantId: before.tenantId,
+        actor: actor.subject,
+        action: 'connection.delete',
+        targetType: 'VendorConnection',
+        targetId: id,
+        before,
+        requestId,
+      });
     });
     // After the commit: the vendor releases the token only once nothing here can use it any more.
     const lifecycle = getVendor(before.vendor as VendorKind).credentialLifecycle;
@@ -275,7 +306,11 @@ export class ConnectionService {
     return this.vendorContextForScope(actor.tenantFilter(), connectionId, requestId);
   }
 
-  async vendorContextForScope(scope: readonly string[] | null, connectionId: string, requestId?: string): Promise<{ record: ConnectionRecord; ctx: ConnectionContext }> {
+  async vendorContextForScope(
+    scope: readonly string[] | null,
+    connectionId: string,
+    requestId?: string,
+  ): Promise<{ record: ConnectionRecord; ctx: ConnectionContext }> {
     const { stores, secrets } = this.deps;
     const [record] = await stores.connections.byIds(scope, [connectionId]);
     const sealed = record && (await stores.connections.sealedCredentials(scope, connectionId));
@@ -286,7 +321,14 @@ export class ConnectionService {
     } catch {
       throw new AppError('INTERNAL_SERVER_ERROR', 'Stored credentials could not be decrypted with the configured keys');
     }
-    const ctx: ConnectionContext = { connectionId: record.id, tenantId: record.tenantId, baseUrl: record.baseUrl, settings: record.settings, credentials, requestId };
+    const ctx: ConnectionContext = {
+      connectionId: record.id,
+      tenantId: record.tenantId,
+      baseUrl: record.baseUrl,
+      settings: record.settings,
+      credentials,
+      requestId,
+    };
     const vendor = getVendor(record.vendor as VendorKind);
     const lifecycle = vendor.credentialLifecycle;
     if (lifecycle && lifecycle.kindOf(credentials) !== 'STATIC') ctx.tokens = this.tokens.forConnection(record, ctx, lifecycle, vendor.displayName);

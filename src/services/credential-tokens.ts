@@ -189,7 +189,11 @@ export class CredentialTokens {
         vendorMessage: (cause.details.vendorMessage as string | undefined) ?? null,
         at: new Date().toISOString(),
       };
-      const updated = await stores.connections.update(tx, [record.tenantId], record.id, { status: AUTH_EXPIRED, lastError, lastCheckedAt: new Date() });
+      const updated = await stores.connections.update(tx, [record.tenantId], record.id, {
+        status: AUTH_EXPIRED,
+        lastError,
+        lastCheckedAt: new Date(),
+      });
       await stores.audit.record(tx, {
         tenantId: record.tenantId,
         actor: 'system',

@@ -37,7 +37,12 @@ export class RotationError extends Error {
 export async function rotateCredentials(database: Database, secrets: SecretBox): Promise<RotationReport> {
   return database.db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: vendorConnections.id, tenantId: vendorConnections.tenantId, sealed: vendorConnections.credentialsSealed, keyId: vendorConnections.credentialsKeyId })
+      .select({
+        id: vendorConnections.id,
+        tenantId: vendorConnections.tenantId,
+        sealed: vendorConnections.credentialsSealed,
+        keyId: vendorConnections.credentialsKeyId,
+      })
       .from(vendorConnections)
       .for('update');
     const report: RotationReport = { total: rows.length, resealed: 0, alreadyCurrent: 0, byPreviousKey: {} };

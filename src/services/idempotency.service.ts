@@ -30,16 +30,30 @@ export class IdempotencyService {
   async run<T>(tenantId: string, key: string | undefined, operation: string, input: unknown, fn: () => Promise<T>): Promise<T> {
     if (!key) return fn();
     if (!KEY_RULE.test(key)) {
-      throw badInput([{ path: ['Idempotency-Key'], message: 'must be 1..255 printable ASCII characters' }], 'The Idempotency-Key header must be 1..255 printable ASCII characters');
+      throw badInput(
+        [{ path: ['Idempotency-Key'], message: 'must be 1..255 printable ASCII characters' }],
+        'The Idempotency-Key header must be 1..255 printable ASCII characters',
+      );
     }
     const { db } = this.deps.stores;
-    const hash = createHash('sha256').update(`${operation}\n${canonicalJson(input)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${operation}\n${canonicalJson(input)}`)
+      .digest('hex');
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (let wait = 20; ; wait = Math.min(wait * 2, 250)) {
-      await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key), lt(idempotencyKeys.expiresAt, sql`now()`)));
+      await db
+        .delete(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key), lt(idempotencyKeys.expiresAt, sql`now()`)));
       const claimed = await db
         .insert(idempotencyKeys)
-        .values({ tenantId, key, operation, requestHash: hash, state: 'IN_PROGRESS', expiresAt: sql`now() + interval '${sql.raw(String(IDEMPOTENCY_TTL_HOURS))} hours'` as never })
+        .values({
+          tenantId,
+          key,
+          operation,
+          requestHash: hash,
+          state: 'IN_PROGRESS',
+          expiresAt: sql`now() + interval '${sql.raw(String(IDEMPOTENCY_TTL_HOURS))} hours'` as never,
+        })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (claimed.length) {
@@ -47,22 +61,33 @@ export class IdempotencyService {
           const result = await fn();
           // Stored as JSON and answered from JSON, so the first answer and every replay are the same bytes.
           const stored = JSON.parse(JSON.stringify(result)) as T;
-          await db.update(idempotencyKeys).set({ state: 'DONE', response: stored }).where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
+          await db
+            .update(idempotencyKeys)
+            .set({ state: 'DONE', response: stored })
+            .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
           return stored;
         } catch (e) {
           await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
           throw e;
         }
       }
-      const [existing] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
+      const [existing] = await db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
       if (!existing) continue; // released by a failed first request: claim it now
       if (existing.requestHash !== hash || existing.operation !== operation) {
-        throw new AppError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was already used with a different request (${existing.operation}); use a new key`, {
-          fields: [{ path: ['Idempotency-Key'], message: 'already used with a different request' }],
-        });
+        throw new AppError(
+          'IDEMPOTENCY_KEY_REUSED',
+          `Idempotency-Key "${key}" was already used with a different request (${existing.operation}); use a new key`,
+          {
+            fields: [{ path: ['Idempotency-Key'], message: 'already used with a different request' }],
+          },
+        );
       }
       if (existing.state === 'DONE') return existing.response as T;
-      if (Date.now() > deadline) throw new AppError('CONFLICT', 'The first request with this Idempotency-Key is still running; retry later', { retryable: true });
+      if (Date.now() > deadline)
+        throw new AppError('CONFLICT', 'The first request with this Idempotency-Key is still running; retry later', { retryable: true });
       await new Promise((r) => setTimeout(r, wait));
     }
   }

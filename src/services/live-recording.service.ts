@@ -91,12 +91,19 @@ export class LiveRecordingService {
   /** Keeps a lease alive while a vendor call runs; the returned function stops it. */
   private keepLease(id: string, token: string): () => void {
     const { stores } = this.deps;
-    const t = setInterval(() => void stores.liveRecordings.renew(stores.db, id, token, this.recovery.leaseMs).catch(() => undefined), Math.max(50, this.recovery.leaseMs / 3));
+    const t = setInterval(
+      () => void stores.liveRecordings.renew(stores.db, id, token, this.recovery.leaseMs).catch(() => undefined),
+      Math.max(50, this.recovery.leaseMs / 3),
+    );
     t.unref();
     return () => clearInterval(t);
   }
 
-  async start(actor: Principal, input: { connectionId: string; callId: string; channels?: number | null }, requestId?: string): Promise<LiveRecordingRow> {
+  async start(
+    actor: Principal,
+    input: { connectionId: string; callId: string; channels?: number | null },
+    requestId?: string,
+  ): Promise<LiveRecordingRow> {
     actor.require('recording:live');
     const { stores } = this.deps;
     const { record, ctx } = await this.connections.vendorContext(actor, input.connectionId, requestId);
@@ -142,10 +149,23 @@ export class LiveRecordingService {
     }
     stopRenewing();
     const row = await stores.db.transaction(async (tx) => {
-      const r = await stores.liveRecordings.releaseWith(tx, intent.id, token, { ...patchFrom(state), status: state.status, startedAt: state.startedAt ?? new Date() });
+      const r = await stores.liveRecordings.releaseWith(tx, intent.id, token, {
+        ...patchFrom(state),
+        status: state.status,
+        startedAt: state.startedAt ?? new Date(),
+      });
       if (!r) return undefined;
       await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'STARTED', id: r.id, version: r.version });
-      await stores.audit.record(tx, { tenantId: r.tenantId, actor: actor.subject, action: 'live_recording.start', targetType: 'LiveRecording', targetId: r.id, after: auditView(r), outcome: { vendorStatus: state.status }, requestId });
+      await stores.audit.record(tx, {
+        tenantId: r.tenantId,
+        actor: actor.subject,
+        action: 'live_recording.start',
+        targetType: 'LiveRecording',
+        targetId: r.id,
+        after: auditView(r),
+        outcome: { vendorStatus: state.status },
+        requestId,
+      });
       return r;
     });
     if (row) return row;
@@ -177,11 +197,15 @@ export class LiveRecordingService {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot ${action.kind} a recording`, { vendor: vendor.kind });
     }
     if (action.kind === 'pause' && !caps.pauseBehaviors.includes(action.behavior)) {
-      throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot pause with ${action.behavior}; it supports ${caps.pauseBehaviors.join(', ') || 'no choice of behaviour'}`, {
-        vendor: vendor.kind,
-        field: 'behavior',
-        fields: [{ path: ['input', 'behavior'], message: `not supported by ${vendor.displayName}` }],
-      });
+      throw new AppError(
+        'VENDOR_UNSUPPORTED_FIELD',
+        `${vendor.displayName} cannot pause with ${action.behavior}; it supports ${caps.pauseBehaviors.join(', ') || 'no choice of behaviour'}`,
+        {
+          vendor: vendor.kind,
+          field: 'behavior',
+          fields: [{ path: ['input', 'behavior'], message: `not supported by ${vendor.displayName}` }],
+        },
+      );
     }
     // Fail fast on the state we just read; the authoritative check happens again under the lease.
     nextStatus(row.status as LiveStatus, action.kind);
@@ -206,12 +230,19 @@ export class LiveRecordingService {
     for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
       const fresh = await stores.liveRecordings.acquire(stores.db, id, token, this.recovery.leaseMs, pending);
       if (fresh) return fresh;
-      if (Date.now() > deadline) throw new AppError('CONFLICT', 'Another action on this recording is still in progress; try again', { retryable: true });
+      if (Date.now() > deadline)
+        throw new AppError('CONFLICT', 'Another action on this recording is still in progress; try again', { retryable: true });
       await new Promise((r) => setTimeout(r, wait));
     }
   }
 
-  private async actUnderLease(scope: readonly string[] | null, row: LiveRecordingRow, action: LiveAction, subject: string, requestId?: string): Promise<LiveRecordingRow> {
+  private async actUnderLease(
+    scope: readonly string[] | null,
+    row: LiveRecordingRow,
+    action: LiveAction,
+    subject: string,
+    requestId?: string,
+  ): Promise<LiveRecordingRow> {
     const { stores } = this.deps;
     const token = randomUUID();
     // The intent (this action) is written with the lease, before the vendor call (intent before effect).
@@ -264,7 +295,13 @@ export class LiveRecordingService {
           ...(state.status === 'STOPPED' && !state.endedAt ? { endedAt: new Date() } : {}),
         });
         if (r) {
-          await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: EVENT_KIND[action.kind], id: r.id, version: r.version });
+          await this.events.publish(tx, {
+            tenantId: r.tenantId,
+            type: 'LIVE_RECORDING',
+            kind: EVENT_KIND[action.kind],
+            id: r.id,
+            version: r.version,
+          });
           await stores.audit.record(tx, {
             tenantId: r.tenantId,
             actor: subject,
@@ -317,29 +354,61 @@ export class LiveRecordingService {
     const vendor = getVendor(row.vendor as VendorKind);
     const { ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
     const audit = (tx: Parameters<typeof stores.audit.record>[0], r: LiveRecordingRow | undefined, action: string, outcome: unknown) =>
-      stores.audit.record(tx, { tenantId: row.tenantId, actor: 'system:recovery', action, targetType: 'LiveRecording', targetId: row.id, before: auditView(row), after: r ? auditView(r) : null, outcome });
+      stores.audit.record(tx, {
+        tenantId: row.tenantId,
+        actor: 'system:recovery',
+        action,
+        targetType: 'LiveRecording',
+        targetId: row.id,
+        before: auditView(row),
+        after: r ? auditView(r) : null,
+        outcome,
+      });
     if (row.status === 'STARTING') {
       const claimed = await stores.liveRecordings.claimedOnCall(row.connectionId, row.callId);
       const found = vendor.settleStart ? await vendor.settleStart(ctx, { callId: row.callId, channels: row.channels ?? undefined }, claimed) : null;
       return stores.db.transaction(async (tx) => {
         const r = found
-          ? await stores.liveRecordings.releaseWith(tx, row.id, token, { ...patchFrom(found), status: found.status, startedAt: found.startedAt ?? row.createdAt })
-          : await stores.liveRecordings.releaseWith(tx, row.id, token, { status: 'FAILED_TO_START', failureReason: 'The start never reached the vendor: it holds no recording of ours on this call' });
-        if (r) await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: found ? 'STARTED' : 'UPDATED', id: r.id, version: r.version });
+          ? await stores.liveRecordings.releaseWith(tx, row.id, token, {
+              ...patchFrom(found),
+              status: found.status,
+              startedAt: found.startedAt ?? row.createdAt,
+            })
+          : await stores.liveRecordings.releaseWith(tx, row.id, token, {
+              status: 'FAILED_TO_START',
+              failureReason: 'The start never reached the vendor: it holds no recording of ours on this call',
+            });
+        if (r)
+          await this.events.publish(tx, {
+            tenantId: r.tenantId,
+            type: 'LIVE_RECORDING',
+            kind: found ? 'STARTED' : 'UPDATED',
+            id: r.id,
+            version: r.version,
+          });
         await audit(tx, r, 'live_recording.start.recovered', found ? { adopted: true, vendorStatus: found.status } : { adopted: false });
-        logger.info({ liveRecordingId: row.id, adopted: !!found }, found ? 'recovered a start: adopted the vendor recording' : 'recovered a start: it never happened');
+        logger.info(
+          { liveRecordingId: row.id, adopted: !!found },
+          found ? 'recovered a start: adopted the vendor recording' : 'recovered a start: it never happened',
+        );
         return found ? ('adopted' as const) : ('neverStarted' as const);
       });
     }
     const pending = row.pendingAction!;
-    const action: LiveAction = pending.kind === 'pause' ? { kind: 'pause', behavior: (pending.behavior ?? 'SILENCE') as PauseBehavior } : { kind: pending.kind };
+    const action: LiveAction =
+      pending.kind === 'pause' ? { kind: 'pause', behavior: (pending.behavior ?? 'SILENCE') as PauseBehavior } : { kind: pending.kind };
     const now = vendor.settleAction ? await vendor.settleAction(ctx, { callId: row.callId, recordingId: row.vendorRecordingId }, action) : null;
     return stores.db.transaction(async (tx) => {
       const patch: LiveRecordingPatch = now
-        ? { ...patchFrom(now), ...(now.status === 'STOPPED' && !now.endedAt && row.status !== 'STOPPED' ? { endedAt: new Date() } : {}), ...(now.status === 'PAUSED' ? { pauseBehavior: now.pauseBehavior ?? row.pauseBehavior } : {}) }
+        ? {
+            ...patchFrom(now),
+            ...(now.status === 'STOPPED' && !now.endedAt && row.status !== 'STOPPED' ? { endedAt: new Date() } : {}),
+            ...(now.status === 'PAUSED' ? { pauseBehavior: now.pauseBehavior ?? row.pauseBehavior } : {}),
+          }
         : {};
       const r = await stores.liveRecordings.releaseWith(tx, row.id, token, patch);
-      if (r && r.status !== row.status) await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'UPDATED', id: r.id, version: r.version });
+      if (r && r.status !== row.status)
+        await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'UPDATED', id: r.id, version: r.version });
       await audit(tx, r, `live_recording.${pending.kind}.recovered`, { vendorStatus: now?.status ?? null });
       return 'settled' as const;
     });
@@ -367,7 +436,8 @@ export class LiveRecordingService {
       }
       return stores.db.transaction(async (tx) => {
         const r = await stores.liveRecordings.releaseWith(tx, id, token, state ? patchFrom(state) : {});
-        if (r && state && state.status !== fresh.status) await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'UPDATED', id: r.id, version: r.version });
+        if (r && state && state.status !== fresh.status)
+          await this.events.publish(tx, { tenantId: r.tenantId, type: 'LIVE_RECORDING', kind: 'UPDATED', id: r.id, version: r.version });
         return r ?? fresh;
       });
     });
@@ -375,7 +445,8 @@ export class LiveRecordingService {
 
   async page(actor: Principal, tenantId: string, filter: LiveRecordingFilter, args: PageArgs): Promise<Page<LiveRecordingRow>> {
     actor.require('recording:read');
-    if (filter.status && !(LIVE_STATUSES as readonly string[]).includes(filter.status)) throw badInput([{ path: ['status'], message: 'unknown status' }]);
+    if (filter.status && !(LIVE_STATUSES as readonly string[]).includes(filter.status))
+      throw badInput([{ path: ['status'], message: 'unknown status' }]);
     return this.deps.stores.liveRecordings.page(actor.tenantFilter(), tenantId, filter, args);
   }
 }

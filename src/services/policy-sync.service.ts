@@ -141,10 +141,10 @@ export class PolicySyncService {
           // pg-boss doubles the delay per retry up to 2^16 times the first (a day and more): an outage must not leave
           // a policy waiting that long once the vendor is back, so the retry is brought forward to our own bound.
           await this.deps.database
-            .rawQuery(`UPDATE ${bossSchemaOf(this.deps.database)}.job SET start_after = least(start_after, now() + make_interval(secs => $2::float8)) WHERE id = $1 AND state = 'retry'`, [
-              job.id,
-              outcome.retryInSeconds,
-            ])
+            .rawQuery(
+              `UPDATE ${bossSchemaOf(this.deps.database)}.job SET start_after = least(start_after, now() + make_interval(secs => $2::float8)) WHERE id = $1 AND state = 'retry'`,
+              [job.id, outcome.retryInSeconds],
+            )
             .catch(() => undefined);
         }
       }),
@@ -156,7 +156,14 @@ export class PolicySyncService {
   }
 
   /** Every vendor attempt is in the audit trail, with what the vendor answered. */
-  private async audit(tx: AppDb, row: RecordingPolicyRow, status: string, error: unknown, requestId: string | undefined, requests?: unknown): Promise<void> {
+  private async audit(
+    tx: AppDb,
+    row: RecordingPolicyRow,
+    status: string,
+    error: unknown,
+    requestId: string | undefined,
+    requests?: unknown,
+  ): Promise<void> {
     await this.deps.stores.audit.record(tx, {
       tenantId: row.tenantId,
       actor: 'system:policy-sync',
@@ -198,7 +205,11 @@ export class PolicySyncService {
       logger.warn({ policyId: row.id, version: row.version, code: 'INTERNAL_SERVER_ERROR' }, 'policy sync gave up after its deadline');
       return 'done';
     }
-    if (overdue) logger.warn({ policyId: row.id, version: row.version, attempts: row.syncAttempts, code: row.lastSyncError?.code ?? null }, 'policy sync overdue: still waiting for the vendor');
+    if (overdue)
+      logger.warn(
+        { policyId: row.id, version: row.version, attempts: row.syncAttempts, code: row.lastSyncError?.code ?? null },
+        'policy sync overdue: still waiting for the vendor',
+      );
     const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId, requestId);
     const vendor = getVendor(record.vendor as VendorKind);
     const scope: PolicyScope = { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId };
@@ -228,7 +239,11 @@ export class PolicySyncService {
       // the vendor refusing these settings for this scope fails it.
       const retryable = holdsWork(e);
       if (!(e instanceof AppError)) logger.error({ err: e, policyId: row.id }, 'policy push failed unexpectedly');
-      else if (!retryable) logger.warn({ policyId: row.id, version: row.version, code: error.code, message: error.message }, 'policy sync failed: the vendor refused it');
+      else if (!retryable)
+        logger.warn(
+          { policyId: row.id, version: row.version, code: error.code, message: error.message },
+          'policy sync failed: the vendor refused it',
+        );
       await stores.db.transaction(async (tx) => {
         const updated = await stores.policies.recordSync(tx, row.id, row.version, {
           syncStatus: retryable ? 'PENDING' : 'FAILED',
@@ -244,7 +259,9 @@ export class PolicySyncService {
         this.stats.failed++;
         return 'done';
       }
-      const backoff = this.settings.retryBackoff ? this.settings.retryDelaySeconds * 2 ** Math.min(16, row.syncAttempts) : this.settings.retryDelaySeconds;
+      const backoff = this.settings.retryBackoff
+        ? this.settings.retryDelaySeconds * 2 ** Math.min(16, row.syncAttempts)
+        : this.settings.retryDelaySeconds;
       const vendorSays = (retryAfterOf(e) ?? 0) / 1000;
       return { retryInSeconds: Math.max(vendorSays, Math.min(HOLD_MAX_DELAY_SECONDS, backoff)) };
     }

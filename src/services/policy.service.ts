@@ -46,7 +46,14 @@ export interface UpdatePolicyInput {
 
 /** What the audit trail keeps of a policy: the desired state and its identity, not sync bookkeeping. */
 export function auditView(row: RecordingPolicyRow) {
-  return { id: row.id, name: row.name, connectionId: row.connectionId, scope: { kind: row.scopeKind, id: row.scopeId }, rules: row.rules, version: row.version };
+  return {
+    id: row.id,
+    name: row.name,
+    connectionId: row.connectionId,
+    scope: { kind: row.scopeKind, id: row.scopeId },
+    rules: row.rules,
+    version: row.version,
+  };
 }
 
 /** Refusals before any vendor call: scope kind, unsupported fields, vendor value limits; paths under `prefix`. */
@@ -55,16 +62,21 @@ export function checkAgainstVendor(vendor: RecordingVendor, scope: PolicyScope, 
   try {
     assertSupported(vendor.kind, scope, rules);
   } catch (e) {
-    if (e instanceof AppError) throw new AppError(e.code, e.message, { ...e.details, vendor: vendor.kind, fields: withPrefix(e.details.fields ?? []) });
+    if (e instanceof AppError)
+      throw new AppError(e.code, e.message, { ...e.details, vendor: vendor.kind, fields: withPrefix(e.details.fields ?? []) });
     throw e;
   }
   const problems = policyProblems(vendor.kind, scope, rules);
   if (problems.length) {
-    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot accept: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`, {
-      vendor: vendor.kind,
-      field: problems[0]!.path.join('.'),
-      fields: withPrefix(problems),
-    });
+    throw new AppError(
+      'VENDOR_UNSUPPORTED_FIELD',
+      `${vendor.displayName} cannot accept: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`,
+      {
+        vendor: vendor.kind,
+        field: problems[0]!.path.join('.'),
+        fields: withPrefix(problems),
+      },
+    );
   }
 }
 
@@ -104,7 +116,15 @@ export class PolicyService {
           rules: rules as Record<string, unknown>,
           syncDeadline: apply ? this.sync.deadline() : null,
         });
-        await stores.audit.record(tx, { tenantId: row.tenantId, actor: actor.subject, action: 'policy.create', targetType: 'RecordingPolicy', targetId: id, after: auditView(row), requestId });
+        await stores.audit.record(tx, {
+          tenantId: row.tenantId,
+          actor: actor.subject,
+          action: 'policy.create',
+          targetType: 'RecordingPolicy',
+          targetId: id,
+          after: auditView(row),
+          requestId,
+        });
         return true;
       }))!;
     } catch (e) {
@@ -151,7 +171,11 @@ export class PolicyService {
   private result(row: RecordingPolicyRow, version: number, applied: boolean): PolicyResult {
     const current = row.version === version;
     const status: SyncOutcome['status'] =
-      current && row.syncStatus === 'IN_SYNC' && row.syncedVersion === version ? 'IN_SYNC' : current && row.syncStatus === 'FAILED' ? 'FAILED' : 'PENDING';
+      current && row.syncStatus === 'IN_SYNC' && row.syncedVersion === version
+        ? 'IN_SYNC'
+        : current && row.syncStatus === 'FAILED'
+          ? 'FAILED'
+          : 'PENDING';
     return {
       policy: row,
       sync: {
@@ -198,10 +222,14 @@ export class PolicyService {
     if (!result) {
       const [now] = await stores.policies.byIds(scope, [input.id]);
       if (!now) throw notFound('RecordingPolicy', input.id);
-      throw new AppError('CONFLICT', `The policy was changed by someone else: you sent version ${input.expectedVersion}, the current version is ${now.version}. Reload it and apply your change again.`, {
-        currentVersion: now.version,
-        fields: [{ path: ['input', 'expectedVersion'], message: `stale: current version is ${now.version}` }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        `The policy was changed by someone else: you sent version ${input.expectedVersion}, the current version is ${now.version}. Reload it and apply your change again.`,
+        {
+          currentVersion: now.version,
+          fields: [{ path: ['input', 'expectedVersion'], message: `stale: current version is ${now.version}` }],
+        },
+      );
     }
     return result;
   }
@@ -215,7 +243,16 @@ export class PolicyService {
     const result = await this.saveAndSync(id, row.version, true, requestId, async (tx) => {
       const updated = await stores.policies.recordSync(tx, id, row.version, { syncStatus: 'PENDING', syncDeadline: this.sync.deadline() });
       if (updated) {
-        await stores.audit.record(tx, { tenantId: row.tenantId, actor: actor.subject, action: 'policy.retry_sync', targetType: 'RecordingPolicy', targetId: id, before: { syncStatus: row.syncStatus }, after: { syncStatus: 'PENDING', version: row.version }, requestId });
+        await stores.audit.record(tx, {
+          tenantId: row.tenantId,
+          actor: actor.subject,
+          action: 'policy.retry_sync',
+          targetType: 'RecordingPolicy',
+          targetId: id,
+          before: { syncStatus: row.syncStatus },
+          after: { syncStatus: 'PENDING', version: row.version },
+          requestId,
+        });
       }
       return !!updated;
     });
@@ -283,7 +320,13 @@ export class PolicyService {
         ...(status === 'IN_SYNC' ? { syncedVersion: row.version, lastSyncError: null } : {}),
       });
       if (r && (drift.length || row.syncStatus === 'DRIFTED')) {
-        await this.events.publish(tx, { tenantId: r.tenantId, type: 'RECORDING_POLICY', kind: drift.length ? 'DRIFTED' : 'RECONCILED', id: r.id, version: r.version });
+        await this.events.publish(tx, {
+          tenantId: r.tenantId,
+          type: 'RECORDING_POLICY',
+          kind: drift.length ? 'DRIFTED' : 'RECONCILED',
+          id: r.id,
+          version: r.version,
+        });
       }
       if (r && r.syncStatus !== row.syncStatus) {
         await stores.audit.record(tx, {
@@ -312,7 +355,15 @@ export class PolicyService {
     if (!before) throw notFound('RecordingPolicy', id);
     await stores.db.transaction(async (tx) => {
       if (!(await stores.policies.delete(tx, scope, id))) throw notFound('RecordingPolicy', id);
-      await stores.audit.record(tx, { tenantId: before.tenantId, actor: actor.subject, action: 'policy.delete', targetType: 'RecordingPolicy', targetId: id, before: auditView(before), requestId });
+      await stores.audit.record(tx, {
+        tenantId: before.tenantId,
+        actor: actor.subject,
+        action: 'policy.delete',
+        targetType: 'RecordingPolicy',
+        targetId: id,
+        before: auditView(before),
+        requestId,
+      });
     });
   }
 

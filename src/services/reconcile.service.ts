@@ -68,13 +68,17 @@ export class ReconcileService {
   async start(): Promise<void> {
     await this.boss.createQueue(RECONCILE_QUEUE, { name: RECONCILE_QUEUE, policy: 'stately' });
     if (!(this.settings.intervalSeconds > 0) || !this.settings.runWorkers) return;
-    this.workerId = await this.boss.work(RECONCILE_QUEUE, { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds }, async () => {
-      try {
-        await this.runOnce();
-      } finally {
-        await this.scheduleNext();
-      }
-    });
+    this.workerId = await this.boss.work(
+      RECONCILE_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
+      async () => {
+        try {
+          await this.runOnce();
+        } finally {
+          await this.scheduleNext();
+        }
+      },
+    );
     await this.scheduleNext();
   }
 
@@ -86,7 +90,11 @@ export class ReconcileService {
 
   private async scheduleNext(): Promise<void> {
     if (this.stopping) return;
-    await this.boss.send(RECONCILE_QUEUE, {}, { singletonKey: 'tick', startAfter: this.settings.intervalSeconds, expireInSeconds: 3600, retryLimit: 0 });
+    await this.boss.send(
+      RECONCILE_QUEUE,
+      {},
+      { singletonKey: 'tick', startAfter: this.settings.intervalSeconds, expireInSeconds: 3600, retryLimit: 0 },
+    );
   }
 
   /** The connection's shared schedule, at the vendor's own pace for it. */

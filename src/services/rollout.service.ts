@@ -137,16 +137,20 @@ export class RolloutService {
     await this.boss.createQueue(ROLLOUT_QUEUE, { name: ROLLOUT_QUEUE, policy: 'stately' });
     for (let i = 0; i < this.settings.workers; i++) {
       this.workerIds.push(
-        await this.boss.work<JobData>(ROLLOUT_QUEUE, { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds }, async ([job]) => {
-          if (!job) return;
-          const run = this.runJob(job.data);
-          this.running.add(run);
-          try {
-            await run;
-          } finally {
-            this.running.delete(run);
-          }
-        }),
+        await this.boss.work<JobData>(
+          ROLLOUT_QUEUE,
+          { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
+          async ([job]) => {
+            if (!job) return;
+            const run = this.runJob(job.data);
+            this.running.add(run);
+            try {
+              await run;
+            } finally {
+              this.running.delete(run);
+            }
+          },
+        ),
       );
     }
     if (this.workerIds.length) {
@@ -258,7 +262,8 @@ export class RolloutService {
     const kinds = [scope.all === true, (scope.personIds?.length ?? 0) > 0, !!scope.locationId].filter(Boolean).length;
     const problems: FieldProblem[] = [];
     if (kinds !== 1) problems.push({ path: ['input', 'scope'], message: 'give exactly one of all: true, personIds or locationId' });
-    if ((scope.personIds?.length ?? 0) > MAX_PERSON_IDS) problems.push({ path: ['input', 'scope', 'personIds'], message: `at most ${MAX_PERSON_IDS} people; use all or locationId` });
+    if ((scope.personIds?.length ?? 0) > MAX_PERSON_IDS)
+      problems.push({ path: ['input', 'scope', 'personIds'], message: `at most ${MAX_PERSON_IDS} people; use all or locationId` });
     if (problems.length) throw badInput(problems);
     if (!scope.personIds?.length && !vendor.listPolicyScopes) {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} has no directory to roll out over: name the people (personIds)`, {
@@ -280,7 +285,10 @@ export class RolloutService {
     // Validated like a policy for one person of the scope: unsupported fields and vendor limits, before any call.
     checkAgainstVendor(vendor, { kind: 'PERSON', id: scope.personIds?.[0] ?? 'each-person' }, rules, ['input']);
     if (!vendor.readPolicy || !vendor.applyPolicy) {
-      throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot roll policies out`, { vendor: vendor.kind, fields: [{ path: ['input', 'connectionId'], message: 'no policies' }] });
+      throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot roll policies out`, {
+        vendor: vendor.kind,
+        fields: [{ path: ['input', 'connectionId'], message: 'no policies' }],
+      });
     }
     const { ctx } = await this.connections.vendorContextForScope(actor.tenantFilter(), record.id, requestId);
     const rate = this.rateOf(vendor, ctx);
@@ -302,7 +310,12 @@ export class RolloutService {
         total: scope.personIds?.length ?? 0,
         createdBy: actor.subject,
       });
-      if (scope.personIds) await stores.rollouts.insertItems(tx, id, scope.personIds.map((personId, seq) => ({ personId, seq })));
+      if (scope.personIds)
+        await stores.rollouts.insertItems(
+          tx,
+          id,
+          scope.personIds.map((personId, seq) => ({ personId, seq })),
+        );
       await this.enqueue(tx, id);
       await this.publish(tx, created, 'RUNNING');
       return created;
@@ -312,7 +325,13 @@ export class RolloutService {
   }
 
   /** The count and a sample of the exact requests, without writing anything. */
-  private async plan(vendor: RecordingVendor, ctx: ConnectionContext, scope: RolloutScope, rules: RecordingRules, rate: number): Promise<RolloutPlan> {
+  private async plan(
+    vendor: RecordingVendor,
+    ctx: ConnectionContext,
+    scope: RolloutScope,
+    rules: RecordingRules,
+    rate: number,
+  ): Promise<RolloutPlan> {
     const sampleIds: string[] = [];
     let total = 0;
     if (scope.personIds) {
@@ -392,10 +411,14 @@ export class RolloutService {
     if (!result) {
       const [current] = await stores.rollouts.byIds(scope, [id]);
       if (!current) throw notFound('PolicyRollout', id);
-      throw new AppError('INVALID_TRANSITION', `Only a roll-out that COMPLETED_WITH_ERRORS has failed people to retry; this one is ${current.status}`, {
-        currentStatus: current.status,
-        action: 'retryFailed',
-      });
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Only a roll-out that COMPLETED_WITH_ERRORS has failed people to retry; this one is ${current.status}`,
+        {
+          currentStatus: current.status,
+          action: 'retryFailed',
+        },
+      );
     }
     logger.info({ rolloutId: id, round: result.row.retryRound, people: result.people }, 'roll-out retrying its failed people');
     this.wake();
@@ -564,8 +587,16 @@ export class RolloutService {
           let complete = true;
           const scope = row.scope;
           await this.freshContext(run);
-          for await (const page of vendor.listPolicyScopes!(this.paced(run.ctx, pacer), { kind: 'PERSON', locationId: scope.locationId ?? null }, { pageSize: LIST_PAGE_SIZE })) {
-            await stores.rollouts.insertItems(stores.db, row.id, page.map((s) => ({ personId: s.id, seq: seq++ })));
+          for await (const page of vendor.listPolicyScopes!(
+            this.paced(run.ctx, pacer),
+            { kind: 'PERSON', locationId: scope.locationId ?? null },
+            { pageSize: LIST_PAGE_SIZE },
+          )) {
+            await stores.rollouts.insertItems(
+              stores.db,
+              row.id,
+              page.map((s) => ({ personId: s.id, seq: seq++ })),
+            );
             emptyUntil = 0;
             announceItems();
             this.progress(row);
@@ -636,7 +667,11 @@ export class RolloutService {
     const giveBack = async () => {
       await claiming?.catch(() => undefined);
       const held = buffer.splice(0);
-      await stores.rollouts.release(row.id, held.map((i) => i.personId), jobOwner);
+      await stores.rollouts.release(
+        row.id,
+        held.map((i) => i.personId),
+        jobOwner,
+      );
       for (const i of held) inFlight.delete(i.personId);
     };
 
@@ -697,7 +732,17 @@ export class RolloutService {
               after: { status: finished.status, round: finished.retryRound },
               outcome: { written: stats.written, alreadyInSync: stats.alreadyInSync, failed: stats.failed },
             });
-            logger.info({ rolloutId: finished.id, status: finished.status, round: finished.retryRound, written: stats.written, alreadyInSync: stats.alreadyInSync, failed: stats.failed }, 'roll-out finished');
+            logger.info(
+              {
+                rolloutId: finished.id,
+                status: finished.status,
+                round: finished.retryRound,
+                written: stats.written,
+                alreadyInSync: stats.alreadyInSync,
+                failed: stats.failed,
+              },
+              'roll-out finished',
+            );
           }
         });
       } else if ((handover || !watch.listed) && watch.status === 'RUNNING') {
@@ -732,16 +777,24 @@ export class RolloutService {
    */
   private async hold(run: JobRun, e: unknown): Promise<void> {
     const { stores, logger } = this.deps;
-    if (!(e instanceof AppError)) logger.error({ err: e, rolloutId: run.row.id }, 'roll-out call failed unexpectedly; the roll-out waits and tries again');
+    if (!(e instanceof AppError))
+      logger.error({ err: e, rolloutId: run.row.id }, 'roll-out call failed unexpectedly; the roll-out waits and tries again');
     const reason = holdReason(e);
-    const w = await stores.rollouts.startWaiting(run.row.id, reason, { minMs: this.settings.holdMinMs, maxMs: this.settings.holdMaxMs, retryAfterMs: retryAfterOf(e) });
+    const w = await stores.rollouts.startWaiting(run.row.id, reason, {
+      minMs: this.settings.holdMinMs,
+      maxMs: this.settings.holdMaxMs,
+      retryAfterMs: retryAfterOf(e),
+    });
     run.ctxStale = true;
     if (!w) return;
     run.watch.waitingUntil = Math.max(run.watch.waitingUntil, w.until.getTime());
     run.watch.waiting = true;
     if (w.began) {
       this.stats.waits++;
-      logger.info({ rolloutId: run.row.id, code: reason.code, reason: reason.message, nextAttemptAt: w.until.toISOString() }, 'roll-out waiting: the vendor is unavailable');
+      logger.info(
+        { rolloutId: run.row.id, code: reason.code, reason: reason.message, nextAttemptAt: w.until.toISOString() },
+        'roll-out waiting: the vendor is unavailable',
+      );
       await this.publish(stores.db, run.row, 'WAITING').catch(() => undefined);
     }
   }
@@ -752,7 +805,10 @@ export class RolloutService {
     if (!ended) return;
     run.watch.waiting = false;
     run.watch.waitingUntil = 0;
-    logger.info({ rolloutId: run.row.id, code: ended.code, waitedSeconds: Math.round((Date.now() - ended.since.getTime()) / 100) / 10 }, 'roll-out resumed: the vendor answers again');
+    logger.info(
+      { rolloutId: run.row.id, code: ended.code, waitedSeconds: Math.round((Date.now() - ended.since.getTime()) / 100) / 10 },
+      'roll-out resumed: the vendor answers again',
+    );
     await this.publish(stores.db, run.row, 'RESUMED').catch(() => undefined);
   }
 
@@ -813,7 +869,15 @@ export class RolloutService {
         this.stats.failed++;
         await stores.rollouts.finishItem(row.id, item.personId, owner, { status: 'FAILED', requests: count.n, error }, entry('FAILED', error));
         logger.warn(
-          { rolloutId: row.id, personId: item.personId, code: error.code, message: error.message, vendorCode: error.vendorCode ?? null, attempt: item.attempts, round: row.retryRound },
+          {
+            rolloutId: row.id,
+            personId: item.personId,
+            code: error.code,
+            message: error.message,
+            vendorCode: error.vendorCode ?? null,
+            attempt: item.attempts,
+            round: row.retryRound,
+          },
           'roll-out person failed',
         );
       }

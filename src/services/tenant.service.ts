@@ -15,7 +15,15 @@ export class TenantService {
     const { stores } = this.deps;
     return stores.db.transaction(async (tx) => {
       const row = await stores.tenants.insert(tx, { id: randomUUID(), name: input.name.trim() });
-      await stores.audit.record(tx, { tenantId: row.id, actor: actor.subject, action: 'tenant.create', targetType: 'Tenant', targetId: row.id, after: row, requestId });
+      await stores.audit.record(tx, {
+        tenantId: row.id,
+        actor: actor.subject,
+        action: 'tenant.create',
+        targetType: 'Tenant',
+        targetId: row.id,
+        after: row,
+        requestId,
+      });
       return row;
     });
   }
@@ -30,7 +38,16 @@ export class TenantService {
     return stores.db.transaction(async (tx) => {
       const row = await stores.tenants.rename(tx, scope, input.id, input.name.trim());
       if (!row) throw notFound('Tenant', input.id);
-      await stores.audit.record(tx, { tenantId: row.id, actor: actor.subject, action: 'tenant.rename', targetType: 'Tenant', targetId: row.id, before, after: row, requestId });
+      await stores.audit.record(tx, {
+        tenantId: row.id,
+        actor: actor.subject,
+        action: 'tenant.rename',
+        targetType: 'Tenant',
+        targetId: row.id,
+        before,
+        after: row,
+        requestId,
+      });
       return row;
     });
   }
@@ -44,7 +61,15 @@ export class TenantService {
     if (!before) throw notFound('Tenant', id);
     await stores.db.transaction(async (tx) => {
       if (!(await stores.tenants.delete(tx, scope, id))) throw notFound('Tenant', id);
-      await stores.audit.record(tx, { tenantId: id, actor: actor.subject, action: 'tenant.delete', targetType: 'Tenant', targetId: id, before, requestId });
+      await stores.audit.record(tx, {
+        tenantId: id,
+        actor: actor.subject,
+        action: 'tenant.delete',
+        targetType: 'Tenant',
+        targetId: id,
+        before,
+        requestId,
+      });
     });
   }
 

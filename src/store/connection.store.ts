@@ -92,7 +92,9 @@ export class ConnectionStore {
     tx: AppDb,
     scope: TenantScope,
     id: string,
-    patch: Partial<Pick<VendorConnectionRow, 'name' | 'baseUrl' | 'settings' | 'credentialsSealed' | 'credentialsKeyId' | 'status' | 'lastCheckedAt'>> & {
+    patch: Partial<
+      Pick<VendorConnectionRow, 'name' | 'baseUrl' | 'settings' | 'credentialsSealed' | 'credentialsKeyId' | 'status' | 'lastCheckedAt'>
+    > & {
       lastError?: StoredVendorError | null;
     },
   ): Promise<ConnectionRecord | undefined> {

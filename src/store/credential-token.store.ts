@@ -51,7 +51,10 @@ export class CredentialTokenStore {
     return this.db.transaction(async (tx) => {
       await tx.insert(vendorCredentialTokens).values({ connectionId, tenantId }).onConflictDoNothing();
       const [locked] = await tx
-        .select({ ...getTableColumns(vendorCredentialTokens), leaseLive: sql<boolean>`coalesce(${vendorCredentialTokens.refreshingUntil} > now(), false)` })
+        .select({
+          ...getTableColumns(vendorCredentialTokens),
+          leaseLive: sql<boolean>`coalesce(${vendorCredentialTokens.refreshingUntil} > now(), false)`,
+        })
         .from(vendorCredentialTokens)
         .where(eq(vendorCredentialTokens.connectionId, connectionId))
         .for('update');
@@ -96,7 +99,10 @@ export class CredentialTokenStore {
     await tx
       .insert(vendorCredentialTokens)
       .values({ connectionId, tenantId, ...token, generation: 1 })
-      .onConflictDoUpdate({ target: vendorCredentialTokens.connectionId, set: { ...token, generation: sql`${vendorCredentialTokens.generation} + 1`, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: vendorCredentialTokens.connectionId,
+        set: { ...token, generation: sql`${vendorCredentialTokens.generation} + 1`, updatedAt: new Date() },
+      });
   }
 
   /** Forgets the connection's token (credentials replaced); answers what was there so it can be released at the vendor. */
@@ -110,7 +116,10 @@ export class CredentialTokenStore {
  * Re-seals every stored token with `reseal` (credentials key rotation), in the caller's transaction; a token that
  * no configured key opens is dropped (the connection obtains a new one). Answers how many were re-sealed.
  */
-export async function resealTokenRows(tx: AppDb, reseal: (sealed: string, connectionId: string) => { sealed: string; keyId: string } | null): Promise<number> {
+export async function resealTokenRows(
+  tx: AppDb,
+  reseal: (sealed: string, connectionId: string) => { sealed: string; keyId: string } | null,
+): Promise<number> {
   const rows = await tx
     .select({ id: vendorCredentialTokens.connectionId, sealed: vendorCredentialTokens.tokenSealed })
     .from(vendorCredentialTokens)
@@ -121,7 +130,11 @@ export async function resealTokenRows(tx: AppDb, reseal: (sealed: string, connec
     const next = reseal(row.sealed, row.id);
     await tx
       .update(vendorCredentialTokens)
-      .set(next ? { tokenSealed: next.sealed, tokenKeyId: next.keyId } : { tokenSealed: null, tokenKeyId: null, accessExpiresAt: null, refreshExpiresAt: null })
+      .set(
+        next
+          ? { tokenSealed: next.sealed, tokenKeyId: next.keyId }
+          : { tokenSealed: null, tokenKeyId: null, accessExpiresAt: null, refreshExpiresAt: null },
+      )
       .where(eq(vendorCredentialTokens.connectionId, row.id));
     if (next) n++;
   }

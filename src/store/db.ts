@@ -57,7 +57,9 @@ export interface OpenDatabaseOptions {
 function pgliteTemplate(): Blob | undefined {
   try {
     const root = resolve(__dirname, '..', '..', '..');
-    const { version } = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     const file = join(root, 'dist', 'pglite-template', `${version}.tar`);
     return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
   } catch {

@@ -23,5 +23,13 @@ export interface Stores {
 export function createStores(db: AppDb, opts: { readCacheRows?: number; freezeCachedRows?: boolean } = {}): Stores {
   return {
     readCache: new ReadCache(db, opts.readCacheRows ?? 0, { freeze: opts.freezeCachedRows }),
-    db, tenants: new TenantStore(db), connections: new ConnectionStore(db), policies: new PolicyStore(db), liveRecordings: new LiveRecordingStore(db), attachments: new AttachmentStore(db), audit: new AuditStore(db), rollouts: new RolloutStore(db) };
+    db,
+    tenants: new TenantStore(db),
+    connections: new ConnectionStore(db),
+    policies: new PolicyStore(db),
+    liveRecordings: new LiveRecordingStore(db),
+    attachments: new AttachmentStore(db),
+    audit: new AuditStore(db),
+    rollouts: new RolloutStore(db),
+  };
 }

@@ -12,7 +12,16 @@ export interface LiveRecordingFilter {
 export type LiveRecordingPatch = Partial<
   Pick<
     LiveRecordingRow,
-    'vendorRecordingId' | 'status' | 'pauseBehavior' | 'channels' | 'durationSeconds' | 'startedAt' | 'endedAt' | 'mediaUrl' | 'lastError' | 'failureReason'
+    | 'vendorRecordingId'
+    | 'status'
+    | 'pauseBehavior'
+    | 'channels'
+    | 'durationSeconds'
+    | 'startedAt'
+    | 'endedAt'
+    | 'mediaUrl'
+    | 'lastError'
+    | 'failureReason'
   >
 >;
 
@@ -28,7 +37,10 @@ export class LiveRecordingStore {
 
   async byIds(scope: TenantScope, ids: readonly string[]): Promise<LiveRecordingRow[]> {
     if (ids.length === 0) return [];
-    return this.db.select().from(liveRecordings).where(and(inArray(liveRecordings.id, [...ids]), tenantCondition(liveRecordings.tenantId, scope)));
+    return this.db
+      .select()
+      .from(liveRecordings)
+      .where(and(inArray(liveRecordings.id, [...ids]), tenantCondition(liveRecordings.tenantId, scope)));
   }
 
   async page(scope: TenantScope, tenantId: string, filter: LiveRecordingFilter, args: PageArgs): Promise<Page<LiveRecordingRow>> {
@@ -119,7 +131,10 @@ export class LiveRecordingStore {
       RETURNING id`);
     const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
     if (ids.length === 0) return [];
-    return this.db.select().from(liveRecordings).where(and(inArray(liveRecordings.id, ids), eq(liveRecordings.lockToken, token)));
+    return this.db
+      .select()
+      .from(liveRecordings)
+      .where(and(inArray(liveRecordings.id, ids), eq(liveRecordings.lockToken, token)));
   }
 
   /** Vendor recording ids our rows already hold on this call (recovery never adopts one twice). */
@@ -141,7 +156,11 @@ export class AttachmentStore {
   }
 
   /** Writes the vendor's outcome of an ATTACHING row (ATTACHED or FAILED) and drops what was kept to resend it. */
-  async settle(tx: AppDb, id: string, patch: Partial<Pick<AttachmentRow, 'status' | 'replacedPrevious' | 'vendorFileId' | 'lastError'>>): Promise<AttachmentRow | undefined> {
+  async settle(
+    tx: AppDb,
+    id: string,
+    patch: Partial<Pick<AttachmentRow, 'status' | 'replacedPrevious' | 'vendorFileId' | 'lastError'>>,
+  ): Promise<AttachmentRow | undefined> {
     const [row] = await tx
       .update(attachments)
       .set({ ...patch, pending: null, lockUntil: null })
@@ -156,7 +175,10 @@ export class AttachmentStore {
 
   /** Hands an ATTACHING row back to the recovery pass (its outcome is unknown). */
   async release(tx: AppDb, id: string): Promise<void> {
-    await tx.update(attachments).set({ lockUntil: null }).where(and(eq(attachments.id, id), eq(attachments.status, 'ATTACHING')));
+    await tx
+      .update(attachments)
+      .set({ lockUntil: null })
+      .where(and(eq(attachments.id, id), eq(attachments.status, 'ATTACHING')));
   }
 
   /** Leases ATTACHING rows whose holder's lease ran out, for one recovery pass on any replica. */

@@ -59,7 +59,11 @@ export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadVie
     ),
     connectionsByTenant: new DataLoader<string, ConnectionRecord[]>(
       async (ids) =>
-        groupBy(primeAll(loaders.connection, await cached('connectionsByTenant', ids, () => stores.connections.byTenantIds(scope, ids))), 'tenantId', ids),
+        groupBy(
+          primeAll(loaders.connection, await cached('connectionsByTenant', ids, () => stores.connections.byTenantIds(scope, ids))),
+          'tenantId',
+          ids,
+        ),
       { ...opts, cacheMap: connectionListsRequested },
     ),
     policy: new DataLoader<string, RecordingPolicyRow | null>(
@@ -67,7 +71,8 @@ export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadVie
       opts,
     ),
     policiesByTenant: new DataLoader<string, RecordingPolicyRow[]>(
-      async (ids) => groupBy(primeAll(loaders.policy, await cached('policiesByTenant', ids, () => stores.policies.byTenantIds(scope, ids))), 'tenantId', ids),
+      async (ids) =>
+        groupBy(primeAll(loaders.policy, await cached('policiesByTenant', ids, () => stores.policies.byTenantIds(scope, ids))), 'tenantId', ids),
       opts,
     ),
     liveRecording: new DataLoader<string, LiveRecordingRow | null>(
@@ -76,7 +81,11 @@ export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadVie
     ),
     policiesByConnection: new DataLoader<string, RecordingPolicyRow[]>(
       async (ids) =>
-        groupBy(primeAll(loaders.policy, await cached('policiesByConnection', ids, () => stores.policies.byConnectionIds(scope, ids))), 'connectionId', ids),
+        groupBy(
+          primeAll(loaders.policy, await cached('policiesByConnection', ids, () => stores.policies.byConnectionIds(scope, ids))),
+          'connectionId',
+          ids,
+        ),
       opts,
     ),
     rollout: new DataLoader<string, RolloutRow | null>(async (ids) => byKey(await stores.rollouts.byIds(scope, ids), 'id', ids), opts),

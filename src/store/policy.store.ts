@@ -16,7 +16,10 @@ export class PolicyStore {
 
   constructor(private readonly db: AppDb) {
     const select = (scoped: boolean, key: PgColumn, name: string, ordered: boolean) => {
-      const q = db.select().from(recordingPolicies).where(and(anyOf(key, 'ids'), inScope(recordingPolicies.tenantId, scoped)));
+      const q = db
+        .select()
+        .from(recordingPolicies)
+        .where(and(anyOf(key, 'ids'), inScope(recordingPolicies.tenantId, scoped)));
       return (ordered ? q.orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id)) : q).prepare(`${name}${scoped ? '_scoped' : ''}`);
     };
     this.prepared = {
@@ -105,13 +108,7 @@ export class PolicyStore {
         syncAttempts: 0,
         updatedAt: new Date(),
       })
-      .where(
-        and(
-          eq(recordingPolicies.id, id),
-          eq(recordingPolicies.version, expectedVersion),
-          tenantCondition(recordingPolicies.tenantId, scope),
-        ),
-      )
+      .where(and(eq(recordingPolicies.id, id), eq(recordingPolicies.version, expectedVersion), tenantCondition(recordingPolicies.tenantId, scope)))
       .returning();
     return row;
   }
@@ -122,7 +119,18 @@ export class PolicyStore {
     id: string,
     version: number,
     patch: Partial<
-      Pick<RecordingPolicyRow, 'syncStatus' | 'syncedVersion' | 'lastSyncError' | 'lastVendorPayload' | 'lastSyncedAt' | 'drift' | 'lastReconciledAt' | 'syncDeadline' | 'lastRequests'>
+      Pick<
+        RecordingPolicyRow,
+        | 'syncStatus'
+        | 'syncedVersion'
+        | 'lastSyncError'
+        | 'lastVendorPayload'
+        | 'lastSyncedAt'
+        | 'drift'
+        | 'lastReconciledAt'
+        | 'syncDeadline'
+        | 'lastRequests'
+      >
     > & { countAttempt?: boolean },
   ): Promise<RecordingPolicyRow | undefined> {
     const { countAttempt, ...fields } = patch;

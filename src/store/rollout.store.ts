@@ -8,46 +8,54 @@ import type { StoredVendorError } from './schema';
 /** Drizzle's view of migrations/0005_rollouts.ts (kept beside its store: no other aggregate reads these tables). */
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
-export const policyRollouts = pgTable('policy_rollouts', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull(),
-  connectionId: text('connection_id').notNull(),
-  name: text('name').notNull(),
-  rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
-  scope: jsonb('scope').$type<RolloutScope>().notNull(),
-  status: text('status').notNull(),
-  ratePerSecond: doublePrecision('rate_per_second').notNull(),
-  listed: boolean('listed').notNull().default(false),
-  listOwner: text('list_owner'),
-  listLeaseUntil: ts('list_lease_until'),
-  total: integer('total').notNull().default(0),
-  lastError: jsonb('last_error').$type<StoredVendorError | null>(),
-  createdBy: text('created_by'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  resumedAt: ts('resumed_at').notNull().defaultNow(),
-  finishedAt: ts('finished_at'),
-  waitingCode: text('waiting_code'),
-  waitingMessage: text('waiting_message'),
-  waitingSince: ts('waiting_since'),
-  waitingUntil: ts('waiting_until'),
-  retryRound: integer('retry_round').notNull().default(0),
-}, (t) => [index('policy_rollouts_tenant_idx').on(t.tenantId, t.createdAt, t.id)]);
+export const policyRollouts = pgTable(
+  'policy_rollouts',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    connectionId: text('connection_id').notNull(),
+    name: text('name').notNull(),
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+    scope: jsonb('scope').$type<RolloutScope>().notNull(),
+    status: text('status').notNull(),
+    ratePerSecond: doublePrecision('rate_per_second').notNull(),
+    listed: boolean('listed').notNull().default(false),
+    listOwner: text('list_owner'),
+    listLeaseUntil: ts('list_lease_until'),
+    total: integer('total').notNull().default(0),
+    lastError: jsonb('last_error').$type<StoredVendorError | null>(),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    resumedAt: ts('resumed_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+    waitingCode: text('waiting_code'),
+    waitingMessage: text('waiting_message'),
+    waitingSince: ts('waiting_since'),
+    waitingUntil: ts('waiting_until'),
+    retryRound: integer('retry_round').notNull().default(0),
+  },
+  (t) => [index('policy_rollouts_tenant_idx').on(t.tenantId, t.createdAt, t.id)],
+);
 
-export const policyRolloutItems = pgTable('policy_rollout_items', {
-  rolloutId: text('rollout_id').notNull(),
-  personId: text('person_id').notNull(),
-  seq: integer('seq').notNull(),
-  status: text('status').notNull().default('PENDING'),
-  attempts: integer('attempts').notNull().default(0),
-  requests: integer('requests').notNull().default(0),
-  leaseOwner: text('lease_owner'),
-  leaseUntil: ts('lease_until'),
-  error: jsonb('error').$type<StoredVendorError | null>(),
-  changes: jsonb('changes').$type<unknown>(),
-  finishedAt: ts('finished_at'),
-  history: jsonb('history').$type<AttemptEntry[]>().notNull().default([]),
-}, (t) => [primaryKey({ columns: [t.rolloutId, t.personId] })]);
+export const policyRolloutItems = pgTable(
+  'policy_rollout_items',
+  {
+    rolloutId: text('rollout_id').notNull(),
+    personId: text('person_id').notNull(),
+    seq: integer('seq').notNull(),
+    status: text('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    requests: integer('requests').notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: ts('lease_until'),
+    error: jsonb('error').$type<StoredVendorError | null>(),
+    changes: jsonb('changes').$type<unknown>(),
+    finishedAt: ts('finished_at'),
+    history: jsonb('history').$type<AttemptEntry[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.rolloutId, t.personId] })],
+);
 
 export interface RolloutScope {
   all?: boolean | null;
@@ -128,14 +136,23 @@ export class RolloutStore {
 
   async byIds(scope: TenantScope, ids: readonly string[]): Promise<RolloutRow[]> {
     if (ids.length === 0) return [];
-    return this.db.select().from(policyRollouts).where(and(inArray(policyRollouts.id, [...ids]), tenantCondition(policyRollouts.tenantId, scope)));
+    return this.db
+      .select()
+      .from(policyRollouts)
+      .where(and(inArray(policyRollouts.id, [...ids]), tenantCondition(policyRollouts.tenantId, scope)));
   }
 
   async page(scope: TenantScope, tenantId: string, args: PageArgs): Promise<Page<RolloutRow>> {
     const rows = await this.db
       .select()
       .from(policyRollouts)
-      .where(and(eq(policyRollouts.tenantId, tenantId), tenantCondition(policyRollouts.tenantId, scope), afterCursor(policyRollouts.createdAt, policyRollouts.id, args.after)))
+      .where(
+        and(
+          eq(policyRollouts.tenantId, tenantId),
+          tenantCondition(policyRollouts.tenantId, scope),
+          afterCursor(policyRollouts.createdAt, policyRollouts.id, args.after),
+        ),
+      )
       .orderBy(...pageOrder(policyRollouts.createdAt, policyRollouts.id))
       .limit(args.first + 1);
     return toPage(rows, args.first);
@@ -183,7 +200,11 @@ export class RolloutStore {
   async stats(scope: TenantScope, rolloutIds: readonly string[]): Promise<Map<string, RolloutStats>> {
     const out = new Map<string, RolloutStats>();
     if (rolloutIds.length === 0) return out;
-    const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+    const list = (values: readonly string[]) =>
+      sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      );
     const tenantFilter = scope === null ? sql`` : sql` AND r.tenant_id IN (${list(scope.length ? scope : ['\u0000none'])})`;
     const result = await this.db.execute(sql`
       SELECT r.id AS id, i.status AS status, count(i.person_id)::int AS n,
@@ -193,7 +214,9 @@ export class RolloutStore {
       FROM policy_rollouts r LEFT JOIN policy_rollout_items i ON i.rollout_id = r.id
       WHERE r.id IN (${list(rolloutIds)})${tenantFilter}
       GROUP BY r.id, i.status, r.resumed_at`);
-    for (const row of rowsOf<{ id: string; status: string | null; n: number; recent_items: number; recent_requests: number; window_seconds: number }>(result)) {
+    for (const row of rowsOf<{ id: string; status: string | null; n: number; recent_items: number; recent_requests: number; window_seconds: number }>(
+      result,
+    )) {
       let s = out.get(row.id);
       if (!s) {
         s = { pending: 0, written: 0, alreadyInSync: 0, failed: 0, recentItems: 0, recentRequests: 0, windowSeconds: Number(row.window_seconds) };
@@ -386,7 +409,14 @@ export class RolloutStore {
     const now = new Date();
     const [row] = await tx
       .update(policyRollouts)
-      .set({ status: 'RUNNING', resumedAt: now, updatedAt: now, finishedAt: null, lastError: null, retryRound: sql`${policyRollouts.retryRound} + 1` })
+      .set({
+        status: 'RUNNING',
+        resumedAt: now,
+        updatedAt: now,
+        finishedAt: null,
+        lastError: null,
+        retryRound: sql`${policyRollouts.retryRound} + 1`,
+      })
       .where(and(eq(policyRollouts.id, id), eq(policyRollouts.status, 'COMPLETED_WITH_ERRORS'), tenantCondition(policyRollouts.tenantId, scope)))
       .returning();
     if (!row) return undefined;
@@ -404,7 +434,9 @@ export class RolloutStore {
     await this.db
       .update(policyRolloutItems)
       .set({ leaseOwner: null, leaseUntil: null, attempts: sql`greatest(0, ${policyRolloutItems.attempts} - 1)` })
-      .where(and(eq(policyRolloutItems.rolloutId, rolloutId), inArray(policyRolloutItems.personId, personIds), eq(policyRolloutItems.leaseOwner, owner)));
+      .where(
+        and(eq(policyRolloutItems.rolloutId, rolloutId), inArray(policyRolloutItems.personId, personIds), eq(policyRolloutItems.leaseOwner, owner)),
+      );
   }
 
   /** Whether people remain pending, and whether any of them could be claimed now. */

@@ -12,7 +12,11 @@ export class TenantStore {
   constructor(private readonly db: AppDb) {
     this.prepared = {
       byIds: new ScopedPrepared((scoped) =>
-        db.select().from(tenants).where(and(anyOf(tenants.id, 'ids'), inScope(tenants.id, scoped))).prepare(`tenants_by_ids${scoped ? '_scoped' : ''}`),
+        db
+          .select()
+          .from(tenants)
+          .where(and(anyOf(tenants.id, 'ids'), inScope(tenants.id, scoped)))
+          .prepare(`tenants_by_ids${scoped ? '_scoped' : ''}`),
       ),
       firstPage: new ScopedPrepared((scoped) =>
         db
@@ -63,7 +67,10 @@ export class TenantStore {
 
   /** Deletes the tenant and, by cascade, everything it owns. */
   async delete(tx: AppDb, scope: TenantScope, id: string): Promise<boolean> {
-    const rows = await tx.delete(tenants).where(and(eq(tenants.id, id), tenantCondition(tenants.id, scope))).returning({ id: tenants.id });
+    const rows = await tx
+      .delete(tenants)
+      .where(and(eq(tenants.id, id), tenantCondition(tenants.id, scope)))
+      .returning({ id: tenants.id });
     return rows.length > 0;
   }
 }

@@ -23,7 +23,10 @@ export function assertSupported(kind: VendorKind, scope: PolicyScope, rules: Rec
   const problems: FieldProblem[] = [];
   if (!vendor.capabilities.policies) problems.push({ path: ['scope'], message: `${vendor.displayName} holds no recording policies` });
   else if (!vendor.capabilities.policyScopes.includes(scope.kind)) {
-    problems.push({ path: ['scope', 'kind'], message: `${vendor.displayName} has no ${scope.kind} policies (it has ${vendor.capabilities.policyScopes.join(', ')})` });
+    problems.push({
+      path: ['scope', 'kind'],
+      message: `${vendor.displayName} has no ${scope.kind} policies (it has ${vendor.capabilities.policyScopes.join(', ')})`,
+    });
   }
   problems.push(...unsupportedFields(kind, rules));
   if (problems.length) {

@@ -55,7 +55,9 @@ export class ProcessTokens {
 
 /** Tokens are per credential set: replacing the credentials must not reuse a token the old ones obtained. */
 function fingerprintOf(conn: ConnectionContext): string {
-  return createHash('sha256').update(`${conn.baseUrl}\n${JSON.stringify(Object.entries(conn.credentials).sort())}`).digest('hex');
+  return createHash('sha256')
+    .update(`${conn.baseUrl}\n${JSON.stringify(Object.entries(conn.credentials).sort())}`)
+    .digest('hex');
 }
 
 /**

@@ -41,7 +41,8 @@ for (const [net, prefix] of [
   ['198.18.0.0', 15],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(net, prefix, 'ipv4');
+] as const)
+  BLOCKED.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
@@ -49,7 +50,8 @@ for (const [net, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
   ['64:ff9b::', 96],
-] as const) BLOCKED.addSubnet(net, prefix, 'ipv6');
+] as const)
+  BLOCKED.addSubnet(net, prefix, 'ipv6');
 
 export function isBlockedAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '');
@@ -93,7 +95,8 @@ export function guardedLookup(fixed?: EgressPolicy) {
     const policy = fixed ?? current;
     const callback = (typeof options === 'function' ? options : cb)!;
     const opts = typeof options === 'function' ? {} : options;
-    const resolve = policy.lookup ?? ((h: string) => new Promise<LookupAddress[]>((ok, fail) => dnsLookup(h, { all: true }, (e, a) => (e ? fail(e) : ok(a)))));
+    const resolve =
+      policy.lookup ?? ((h: string) => new Promise<LookupAddress[]>((ok, fail) => dnsLookup(h, { all: true }, (e, a) => (e ? fail(e) : ok(a)))));
     resolve(hostname).then(
       (addresses) => {
         if (!hostAllowed(policy, hostname) && addresses.some((a) => isBlockedAddress(a.address))) {

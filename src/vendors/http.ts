@@ -29,7 +29,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The part of fetch we use, so tests can inject any fetch (global, undici, a recorder). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal; dispatcher?: unknown; redirect?: 'manual' },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string | Uint8Array;
+    signal?: AbortSignal;
+    dispatcher?: unknown;
+    redirect?: 'manual';
+  },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
 
 export interface RetrySettings {
@@ -161,7 +168,16 @@ export type CallOutcome = 'ok' | 'rejected' | 'auth_failed' | 'unavailable' | 'r
 
 /** Hooks for metrics and logs; every argument is free of URLs, bodies and credentials. */
 export interface HttpHooks {
-  onCall?(e: { vendor: VendorKind; connectionId: string; operation: string; method: HttpMethod; outcome: CallOutcome; status?: number; attempts: number; latencyMs: number }): void;
+  onCall?(e: {
+    vendor: VendorKind;
+    connectionId: string;
+    operation: string;
+    method: HttpMethod;
+    outcome: CallOutcome;
+    status?: number;
+    attempts: number;
+    latencyMs: number;
+  }): void;
   onAttempt?(e: { vendor: VendorKind; connectionId: string; operation: string; attempt: number; status?: number; outcome: CallOutcome }): void;
   onRetry?(e: { vendor: VendorKind; connectionId: string; operation: string; attempt: number; delayMs: number; reason: string }): void;
   onBreakerState?(e: { vendor: VendorKind; connectionId: string; state: 'closed' | 'open' | 'half_open' | 'isolated' }): void;
@@ -429,7 +445,9 @@ export class VendorHttp {
       limiter: new TokenBucket(settings.limiter),
       breaker,
       // The lookup refuses hostnames that resolve to private, loopback or link-local addresses (egress.ts).
-      dispatcher: this.fetchImpl ? undefined : new Agent({ connect: { timeout: settings.connectTimeoutMs, lookup: guardedLookup(this.options.egress) } }),
+      dispatcher: this.fetchImpl
+        ? undefined
+        : new Agent({ connect: { timeout: settings.connectTimeoutMs, lookup: guardedLookup(this.options.egress) } }),
     };
     this.connections.set(conn.connectionId, p);
     return p;
@@ -488,7 +506,11 @@ export class VendorHttp {
     } catch (e) {
       const err = this.toAppError(e, call);
       const outcome: CallOutcome =
-        e instanceof AttemptFailure ? e.outcome : e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError ? 'breaker_open' : 'unavailable';
+        e instanceof AttemptFailure
+          ? e.outcome
+          : e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError
+            ? 'breaker_open'
+            : 'unavailable';
       this.record(conn, call, outcome, e instanceof AttemptFailure ? e.status : undefined, attempts, started);
       throw err;
     }
@@ -508,13 +530,20 @@ export class VendorHttp {
     });
   }
 
-  private async attempt(conn: ConnectionContext, call: VendorCall, errorHook: ErrorHook, p: ConnectionPolicies, attempt: number): Promise<VendorResponse> {
+  private async attempt(
+    conn: ConnectionContext,
+    call: VendorCall,
+    errorHook: ErrorHook,
+    p: ConnectionPolicies,
+    attempt: number,
+  ): Promise<VendorResponse> {
     const { settings } = p;
     const timeout = AbortSignal.timeout(settings.totalTimeoutMs);
     const signal = conn.signal ? AbortSignal.any([conn.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', ...(call.headers ?? {}) };
     const requestIdHeader = REQUEST_ID_HEADER[this.options.vendor];
-    if (conn.requestId && !Object.keys(headers).some((k) => k.toLowerCase() === requestIdHeader.toLowerCase())) headers[requestIdHeader] = conn.requestId;
+    if (conn.requestId && !Object.keys(headers).some((k) => k.toLowerCase() === requestIdHeader.toLowerCase()))
+      headers[requestIdHeader] = conn.requestId;
     let body: string | Uint8Array | undefined;
     if (call.form !== undefined) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -528,11 +557,22 @@ export class VendorHttp {
     }
     const url = joinUrl(conn.baseUrl, call.path, call.query);
     const hookAttempt = (outcome: CallOutcome, status?: number) =>
-      this.options.hooks?.onAttempt?.({ vendor: this.options.vendor, connectionId: conn.connectionId, operation: call.operation, attempt, status, outcome });
+      this.options.hooks?.onAttempt?.({
+        vendor: this.options.vendor,
+        connectionId: conn.connectionId,
+        operation: call.operation,
+        attempt,
+        status,
+        outcome,
+      });
 
     const refused = () => {
       hookAttempt('rejected');
-      return new AttemptFailure({ code: 'VENDOR_REJECTED', vendorMessage: 'the vendor host is, or resolves to, a private, loopback or link-local address: refused' }, 'rejected', false);
+      return new AttemptFailure(
+        { code: 'VENDOR_REJECTED', vendorMessage: 'the vendor host is, or resolves to, a private, loopback or link-local address: refused' },
+        'rejected',
+        false,
+      );
     };
     try {
       checkUrlHost(url, this.options.egress ?? getEgressPolicy());
@@ -640,7 +680,11 @@ export class VendorHttp {
       });
     }
     // Aborted by the caller, or a bug: no message text from below (it may carry a URL).
-    return new AppError('VENDOR_UNAVAILABLE', `${vendor} call ${call.operation} did not complete`, { vendor: kind, operation: call.operation, retryable: true });
+    return new AppError('VENDOR_UNAVAILABLE', `${vendor} call ${call.operation} did not complete`, {
+      vendor: kind,
+      operation: call.operation,
+      retryable: true,
+    });
   }
 }
 
@@ -653,6 +697,9 @@ function defaultFailure(status: number): VendorFailure {
 /** Trims a vendor's message to something safe to show: one line, bounded, no URLs. */
 export function safeVendorMessage(message: unknown, max = 300): string | undefined {
   if (typeof message !== 'string' || !message.trim()) return undefined;
-  const oneLine = message.replace(/\s+/g, ' ').trim().replace(/https?:\/\/\S+/g, '[url]');
+  const oneLine = message
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/https?:\/\/\S+/g, '[url]');
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }

@@ -163,10 +163,7 @@ export interface VendorRecordingState {
   raw?: unknown;
 }
 
-export type LiveAction =
-  | { kind: 'pause'; behavior: PauseBehavior }
-  | { kind: 'resume' }
-  | { kind: 'stop' };
+export type LiveAction = { kind: 'pause'; behavior: PauseBehavior } | { kind: 'resume' } | { kind: 'stop' };
 
 export interface AttachRequest {
   crmCallId: string;
@@ -220,7 +217,12 @@ export interface RecordingVendor {
   readonly credentialLifecycle?: CredentialLifecycle;
 
   /** Names the cause of a refusal this vendor answered (scope, IP allow-list, licence, token cap); null: not known. */
-  diagnose?(error: { code: string; vendorCode?: string | number | null; vendorMessage?: string | null; httpStatus?: number | null }): ConnectionProblem | null;
+  diagnose?(error: {
+    code: string;
+    vendorCode?: string | number | null;
+    vendorMessage?: string | null;
+    httpStatus?: number | null;
+  }): ConnectionProblem | null;
 
   startRecording?(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState>;
   updateRecording?(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState>;
@@ -230,7 +232,11 @@ export interface RecordingVendor {
    * start made, found at the vendor and not among `claimed` (recording ids other rows of ours hold), or null when the
    * vendor has none, so the start never happened. Throws VENDOR_UNAVAILABLE when the vendor cannot tell now.
    */
-  settleStart?(conn: ConnectionContext, call: { callId: string; channels?: number }, claimed: readonly string[]): Promise<VendorRecordingState | null>;
+  settleStart?(
+    conn: ConnectionContext,
+    call: { callId: string; channels?: number },
+    claimed: readonly string[],
+  ): Promise<VendorRecordingState | null>;
   /**
    * Recovery of a pause, resume or stop whose answer we never stored: the recording's state at the vendor now
    * (null when the vendor cannot say, and the stored state stays).

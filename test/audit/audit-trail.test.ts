@@ -21,24 +21,62 @@ describe('audit trail', () => {
 
   it('records who, when, what, before and after, the vendor outcome and the request id of every change; secrets never', async () => {
     const admin = await t.token({ sub: 'alice@example.com' });
-    const tenantId = ok(await t.gql(`mutation { createTenant(input: { name: "Audited" }) { id } }`, {}, { token: admin, headers: { 'x-request-id': 'req-create-tenant' } })).createTenant.id;
-    ok(await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`, { input: { id: tenantId, name: 'Audited Ltd' } }, { token: admin }));
-    const conn = ok(await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
-      input: { tenantId, vendor: 'WEBEX', name: 'wx', baseUrl: t.app.sandbox!.webex.apiBaseUrl, credentials: [{ name: 'accessToken', value: CANARY }] },
-    }, { token: admin })).connectVendor.id;
+    const tenantId = ok(
+      await t.gql(
+        `mutation { createTenant(input: { name: "Audited" }) { id } }`,
+        {},
+        { token: admin, headers: { 'x-request-id': 'req-create-tenant' } },
+      ),
+    ).createTenant.id;
+    ok(
+      await t.gql(
+        `mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`,
+        { input: { id: tenantId, name: 'Audited Ltd' } },
+        { token: admin },
+      ),
+    );
+    const conn = ok(
+      await t.gql(
+        `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`,
+        {
+          input: {
+            tenantId,
+            vendor: 'WEBEX',
+            name: 'wx',
+            baseUrl: t.app.sandbox!.webex.apiBaseUrl,
+            credentials: [{ name: 'accessToken', value: CANARY }],
+          },
+        },
+        { token: admin },
+      ),
+    ).connectVendor.id;
     const person = t.app.sandbox!.webex.personId(1);
-    const created = ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } sync { status } } }`, {
-      input: { connectionId: conn, name: 'p', scope: { kind: 'PERSON', id: person }, rules: { mode: 'ALWAYS' } },
-    }, { token: admin, headers: { 'x-request-id': 'req-policy' } })).createRecordingPolicy;
+    const created = ok(
+      await t.gql(
+        `mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } sync { status } } }`,
+        {
+          input: { connectionId: conn, name: 'p', scope: { kind: 'PERSON', id: person }, rules: { mode: 'ALWAYS' } },
+        },
+        { token: admin, headers: { 'x-request-id': 'req-policy' } },
+      ),
+    ).createRecordingPolicy;
     assert.equal(created.sync.status, 'PENDING', 'the canary is not a valid Webex token: the policy waits for working credentials');
-    ok(await t.gql(`mutation($input: UpdateRecordingPolicyInput!) { updateRecordingPolicy(input: $input) { policy { version } } }`, {
-      input: { id: created.policy.id, expectedVersion: 1, rules: { mode: 'NEVER' }, apply: false },
-    }, { token: admin }));
+    ok(
+      await t.gql(
+        `mutation($input: UpdateRecordingPolicyInput!) { updateRecordingPolicy(input: $input) { policy { version } } }`,
+        {
+          input: { id: created.policy.id, expectedVersion: 1, rules: { mode: 'NEVER' }, apply: false },
+        },
+        { token: admin },
+      ),
+    );
 
     const entries = ok(await t.gql(AUDIT, { tenantId, first: 100 })).auditLog.nodes;
     const actions = entries.map((e: { action: string }) => e.action);
     assert.deepEqual(actions, ['tenant.create', 'tenant.rename', 'connection.create', 'policy.create', 'policy.sync', 'policy.update']);
-    assert.ok(entries.filter((e: { actor: string }) => !e.actor.startsWith('system:')).every((e: { actor: string }) => e.actor === 'alice@example.com'));
+    assert.ok(
+      entries.filter((e: { actor: string }) => !e.actor.startsWith('system:')).every((e: { actor: string }) => e.actor === 'alice@example.com'),
+    );
     assert.equal(entries[0].requestId, 'req-create-tenant');
     const rename = entries[1];
     assert.equal(rename.before.name, 'Audited');
@@ -52,15 +90,24 @@ describe('audit trail', () => {
     assert.equal(update.before.rules.mode, 'ALWAYS');
     assert.equal(update.after.rules.mode, 'NEVER');
     assert.ok(!JSON.stringify(entries).includes(CANARY), 'the credential is in no audit entry');
-    const [raw] = await t.app.database.rawQuery<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE before::text LIKE $1 OR after::text LIKE $1 OR outcome::text LIKE $1`, [`%${CANARY}%`]);
+    const [raw] = await t.app.database.rawQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE before::text LIKE $1 OR after::text LIKE $1 OR outcome::text LIKE $1`,
+      [`%${CANARY}%`],
+    );
     assert.equal(Number(raw!.n), 0);
 
     // Filters and cursor pagination.
     const onlyPolicy = ok(await t.gql(AUDIT, { tenantId, targetId: created.policy.id, first: 100 })).auditLog.nodes;
-    assert.deepEqual(onlyPolicy.map((e: { action: string }) => e.action), ['policy.create', 'policy.sync', 'policy.update']);
+    assert.deepEqual(
+      onlyPolicy.map((e: { action: string }) => e.action),
+      ['policy.create', 'policy.sync', 'policy.update'],
+    );
     const p1 = ok(await t.gql(AUDIT, { tenantId, first: 4 })).auditLog;
     const p2 = ok(await t.gql(AUDIT, { tenantId, first: 4, after: p1.pageInfo.endCursor })).auditLog;
-    assert.deepEqual([...p1.nodes, ...p2.nodes].map((e: { id: string }) => e.id), entries.map((e: { id: string }) => e.id));
+    assert.deepEqual(
+      [...p1.nodes, ...p2.nodes].map((e: { id: string }) => e.id),
+      entries.map((e: { id: string }) => e.id),
+    );
 
     // Isolation: another tenant's token sees nothing of it.
     const other = await t.token({ tenants: [DEMO_TENANT_ID] });
@@ -75,10 +122,21 @@ describe('audit trail', () => {
     assert.equal(Number(afterRefusals[0]!.n), Number(before[0]!.n));
 
     const call = t.app.sandbox!.signalwire.createCall();
-    const rec = ok(await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording;
-    ok(await t.gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { id } }`, { input: { id: rec.id, behavior: 'SILENCE' } }));
+    const rec = ok(
+      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`, {
+        input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
+      }),
+    ).startLiveRecording;
+    ok(
+      await t.gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { id } }`, {
+        input: { id: rec.id, behavior: 'SILENCE' },
+      }),
+    );
     const trail = ok(await t.gql(AUDIT, { tenantId: DEMO_TENANT_ID, targetId: rec.id, first: 10 })).auditLog.nodes;
-    assert.deepEqual(trail.map((e: { action: string }) => e.action), ['live_recording.start', 'live_recording.pause']);
+    assert.deepEqual(
+      trail.map((e: { action: string }) => e.action),
+      ['live_recording.start', 'live_recording.pause'],
+    );
     assert.equal(trail[1].before.status, 'IN_PROGRESS');
     assert.equal(trail[1].after.status, 'PAUSED');
     assert.equal(trail[1].outcome.vendorStatus, 'PAUSED');

@@ -19,7 +19,11 @@ import { TEST_HTTP_SETTINGS } from './policy-contract';
 
 const WEBHOOK = { userId: String(BITRIX24_DEFAULT_USER_ID), webhookSecret: BITRIX24_DEFAULT_WEBHOOK_SECRET };
 const OAUTH = { accessToken: BITRIX24_DEFAULT_APP_TOKEN };
-const APPLICATION = { clientId: BITRIX24_SANDBOX_CLIENT_ID, clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET, refreshToken: BITRIX24_SANDBOX_REFRESH_TOKEN };
+const APPLICATION = {
+  clientId: BITRIX24_SANDBOX_CLIENT_ID,
+  clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET,
+  refreshToken: BITRIX24_SANDBOX_REFRESH_TOKEN,
+};
 
 /** A WAV whose bytes cover 0..255, so any text re-encoding on the way would show. */
 const AUDIO = Buffer.concat([Buffer.from('RIFF\x24\x01\x00\x00WAVEfmt ', 'latin1'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
@@ -49,7 +53,13 @@ describe('BITRIX24 attachment contract', () => {
     settings: { oauthServer: emulator.url },
     credentials,
   });
-  const methods = () => emulator.requests().entries.map((e) => e.path.split('/').pop()!.replace(/\.json$/, ''));
+  const methods = () =>
+    emulator.requests().entries.map((e) =>
+      e.path
+        .split('/')
+        .pop()!
+        .replace(/\.json$/, ''),
+    );
 
   before(async () => {
     // The test's file server on 127.0.0.1 stands in for the customer's public server (a private one is refused: below).
@@ -81,7 +91,10 @@ describe('BITRIX24 attachment contract', () => {
   it('declares the three ways in, and each auth form (webhook, static token, application with refresh)', () => {
     assert.deepEqual(adapter.capabilities.attachments, { inlineContent: true, recordUrl: true, uploadUrl: true });
     assert.equal(adapter.capabilities.liveRecording, null);
-    assert.deepEqual(adapter.capabilities.credentialFields.map((f) => f.name), ['userId', 'webhookSecret', 'accessToken', 'clientId', 'clientSecret', 'refreshToken']);
+    assert.deepEqual(
+      adapter.capabilities.credentialFields.map((f) => f.name),
+      ['userId', 'webhookSecret', 'accessToken', 'clientId', 'clientSecret', 'refreshToken'],
+    );
     assert.equal(adapter.credentialLifecycle.kindOf({ userId: '1', webhookSecret: 's' }), 'STATIC');
     assert.equal(adapter.credentialLifecycle.kindOf({ clientId: 'c', clientSecret: 's', refreshToken: 'r' }), 'OAUTH_REFRESH');
   });
@@ -110,13 +123,19 @@ describe('BITRIX24 attachment contract', () => {
     const expired = emulator.requests().entries.filter((e) => e.status === 401);
     assert.equal(expired.length, 2, 'the token that expired is refused once per hour (after the first), then renewed');
     const logged = JSON.stringify(emulator.requests().entries);
-    assert.ok(!logged.includes(BITRIX24_SANDBOX_CLIENT_SECRET) && !logged.includes(BITRIX24_SANDBOX_REFRESH_TOKEN), 'the log hides the secret and refresh token');
+    assert.ok(
+      !logged.includes(BITRIX24_SANDBOX_CLIENT_SECRET) && !logged.includes(BITRIX24_SANDBOX_REFRESH_TOKEN),
+      'the log hides the secret and refresh token',
+    );
   });
 
   it('a refresh token the OAuth server refuses is VENDOR_AUTH_FAILED (invalid_grant), tried once, nothing attached', async () => {
     const call = emulator.seedFinishedCall();
     emulator.oauth.revokeAll();
-    const err = await rejects(adapter.attachRecording(conn(APPLICATION), { crmCallId: call.CALL_ID, fileName: 'x.wav', contentBase64: AUDIO.toString('base64') }), 'VENDOR_AUTH_FAILED');
+    const err = await rejects(
+      adapter.attachRecording(conn(APPLICATION), { crmCallId: call.CALL_ID, fileName: 'x.wav', contentBase64: AUDIO.toString('base64') }),
+      'VENDOR_AUTH_FAILED',
+    );
     assert.equal(err.details.vendorCode, 'invalid_grant');
     assert.equal(emulator.oauth.stats.refreshCalls, 1);
     assert.equal(emulator.call(call.CALL_ID)!.record, null);
@@ -136,25 +155,43 @@ describe('BITRIX24 attachment contract', () => {
 
   it('attaches by RECORD_URL, which the portal downloads once; attaching again replaces and says so', async () => {
     const call = emulator.seedFinishedCall();
-    await adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'first.wav', contentBase64: AUDIO.subarray(0, 64).toString('base64') });
-    const out = await adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'call-1.mp3', recordUrl: `${filesUrl}/records/call-1.mp3` });
+    await adapter.attachRecording(conn(), {
+      crmCallId: call.CALL_ID,
+      fileName: 'first.wav',
+      contentBase64: AUDIO.subarray(0, 64).toString('base64'),
+    });
+    const out = await adapter.attachRecording(conn(), {
+      crmCallId: call.CALL_ID,
+      fileName: 'call-1.mp3',
+      recordUrl: `${filesUrl}/records/call-1.mp3`,
+    });
     assert.equal(out.replacedPrevious, true);
     assert.deepEqual(fileHits, ['/records/call-1.mp3']);
     const state = emulator.call(call.CALL_ID)!;
     assert.equal(state.record!.via, 'RECORD_URL');
     assert.ok(emulator.file(state.record!.FILE_ID)!.equals(AUDIO));
-    assert.deepEqual(state.replaced.map((r) => r.fileName), ['first.wav'], 'one record per call; the previous one replaced');
+    assert.deepEqual(
+      state.replaced.map((r) => r.fileName),
+      ['first.wav'],
+      'one record per call; the previous one replaced',
+    );
   });
 
   it('a RECORD_URL the portal cannot download is VENDOR_REJECTED with its message, tried once', async () => {
     const call = emulator.seedFinishedCall();
-    const err = await rejects(adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'gone.mp3', recordUrl: `${filesUrl}/records/gone.mp3` }), 'VENDOR_REJECTED');
+    const err = await rejects(
+      adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'gone.mp3', recordUrl: `${filesUrl}/records/gone.mp3` }),
+      'VENDOR_REJECTED',
+    );
     assert.match(String(err.details.vendorMessage), /HTTP error code 404/);
     assert.deepEqual(fileHits, ['/records/gone.mp3']);
     assert.equal(emulator.call(call.CALL_ID)!.record, null);
   });
 
-  for (const [name, credentials] of [['webhook', WEBHOOK], ['OAuth token', OAUTH]] as const) {
+  for (const [name, credentials] of [
+    ['webhook', WEBHOOK],
+    ['OAuth token', OAUTH],
+  ] as const) {
     it(`uploads raw bytes through the uploadUrl flow (${name}): attachRecord without content, then multipart to uploadUrl`, async () => {
       const call = emulator.seedFinishedCall();
       const out = await adapter.attachRecording(conn(credentials), { crmCallId: call.CALL_ID, fileName: 'call-1.wav', content: AUDIO });
@@ -169,8 +206,14 @@ describe('BITRIX24 attachment contract', () => {
 
   it('refuses a file name that does not end in .wav or .mp3 before any request; the portal refuses it too', async () => {
     const call = emulator.seedFinishedCall();
-    const err = await rejects(adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'call-1.ogg', contentBase64: 'AAAA' }), 'BAD_USER_INPUT');
-    assert.deepEqual(err.details.fields?.map((f) => f.path), [['fileName']]);
+    const err = await rejects(
+      adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'call-1.ogg', contentBase64: 'AAAA' }),
+      'BAD_USER_INPUT',
+    );
+    assert.deepEqual(
+      err.details.fields?.map((f) => f.path),
+      [['fileName']],
+    );
     assert.equal(emulator.requests().counts.total, 0);
     const res = await fetch(`${emulator.url}/rest/1/${BITRIX24_DEFAULT_WEBHOOK_SECRET}/telephony.externalCall.attachRecord.json`, {
       method: 'POST',
@@ -182,7 +225,10 @@ describe('BITRIX24 attachment contract', () => {
   });
 
   it('a call that is not finished is VENDOR_REJECTED with the portal message', async () => {
-    const err = await rejects(adapter.attachRecording(conn(), { crmCallId: 'externalCall.nope.1', fileName: 'a.wav', contentBase64: 'AAAA' }), 'VENDOR_REJECTED');
+    const err = await rejects(
+      adapter.attachRecording(conn(), { crmCallId: 'externalCall.nope.1', fileName: 'a.wav', contentBase64: 'AAAA' }),
+      'VENDOR_REJECTED',
+    );
     assert.match(String(err.details.vendorMessage), /not found in the statistic table/);
   });
 
@@ -198,10 +244,15 @@ describe('BITRIX24 attachment contract', () => {
   it("survives the portal's own leaky bucket: 503 QUERY_LIMIT_EXCEEDED answers are waited out, one record attached", async () => {
     const call = emulator.seedFinishedCall();
     emulator.limiter.configure({ requestsPerSecond: 20, burst: 1 });
-    const patient = createBitrix24Adapter({ settings: { ...TEST_HTTP_SETTINGS, retry: { maxRetries: 10, baseDelayMs: 60, maxDelayMs: 120, retryAfterCapMs: 3_000 } } });
+    const patient = createBitrix24Adapter({
+      settings: { ...TEST_HTTP_SETTINGS, retry: { maxRetries: 10, baseDelayMs: 60, maxDelayMs: 120, retryAfterCapMs: 3_000 } },
+    });
     await patient.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') });
     const entries = emulator.requests().entries;
-    assert.ok(entries.some((e) => e.status === 503), 'the portal throttled at least once');
+    assert.ok(
+      entries.some((e) => e.status === 503),
+      'the portal throttled at least once',
+    );
     assert.equal(entries.filter((e) => e.status === 200).length, 2);
     assert.equal(emulator.attachesPerCall()[call.CALL_ID], 1);
   });
@@ -223,7 +274,10 @@ describe('BITRIX24 attachment contract', () => {
 
     it('a RECORD_URL on a private address is VENDOR_REJECTED with the documented message, never downloaded', async () => {
       const call = strict.seedFinishedCall();
-      const err = await rejects(adapter.attachRecording(at(WEBHOOK), { crmCallId: call.CALL_ID, fileName: 'call-1.mp3', recordUrl: `${filesUrl}/records/call-1.mp3` }), 'VENDOR_REJECTED');
+      const err = await rejects(
+        adapter.attachRecording(at(WEBHOOK), { crmCallId: call.CALL_ID, fileName: 'call-1.mp3', recordUrl: `${filesUrl}/records/call-1.mp3` }),
+        'VENDOR_REJECTED',
+      );
       assert.match(String(err.details.vendorMessage), /Record URL resolves to a non-public address and was blocked\./);
       assert.match(err.message, /give a public URL, or send the recording as content/);
       assert.deepEqual(fileHits, []);
@@ -235,7 +289,10 @@ describe('BITRIX24 attachment contract', () => {
     it('a webhook without the telephony scope is VENDOR_AUTH_FAILED (insufficient_scope) naming the scope to grant', async () => {
       const call = strict.seedFinishedCall();
       const crmOnly = { userId: '2', webhookSecret: 'b24crmonlywebhooksecret' };
-      const err = await rejects(adapter.attachRecording(at(crmOnly), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') }), 'VENDOR_AUTH_FAILED');
+      const err = await rejects(
+        adapter.attachRecording(at(crmOnly), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') }),
+        'VENDOR_AUTH_FAILED',
+      );
       assert.equal(err.details.vendorCode, 'insufficient_scope');
       assert.match(err.message, /grant the webhook or application the "telephony" scope/);
       assert.equal(strict.requests().entries.filter((e) => e.status === 401).length, 1, 'refused once, not retried');

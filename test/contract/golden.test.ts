@@ -30,10 +30,18 @@ import b24Private from './fixtures/bitrix24/attach-record-private-url.json';
 
 const golden = (g: unknown) => g as GoldenExample;
 
-async function send(origin: string, g: GoldenExample, fill: (g: GoldenExample) => GoldenExample = (x) => x): Promise<{ status: number; body: unknown }> {
+async function send(
+  origin: string,
+  g: GoldenExample,
+  fill: (g: GoldenExample) => GoldenExample = (x) => x,
+): Promise<{ status: number; body: unknown }> {
   const r = fill(structuredClone(g)).request;
   const qs = r.query ? `?${new URLSearchParams(r.query).toString()}` : '';
-  const res = await fetch(`${origin}${r.path}${qs}`, { method: r.method, headers: r.headers, body: r.body === undefined ? undefined : JSON.stringify(r.body) });
+  const res = await fetch(`${origin}${r.path}${qs}`, {
+    method: r.method,
+    headers: r.headers,
+    body: r.body === undefined ? undefined : JSON.stringify(r.body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -44,7 +52,10 @@ describe('golden fixtures: MegaFon (seed 000)', () => {
 
   it('accepts the documented PUT (id as the string "51") and answers the documented response exactly', async () => {
     const g = golden(megafonPut);
-    const { status, body } = await send(emulator.apiBaseUrl, g, (x) => ({ ...x, request: { ...x.request, headers: { ...x.request.headers, Authorization: MEGAFON_DEFAULT_TOKEN } } }));
+    const { status, body } = await send(emulator.apiBaseUrl, g, (x) => ({
+      ...x,
+      request: { ...x.request, headers: { ...x.request.headers, Authorization: MEGAFON_DEFAULT_TOKEN } },
+    }));
     assertDocumentedAnswer(g, status, body);
   });
 });
@@ -132,7 +143,13 @@ describe('golden fixtures: Bitrix24 (seed 004, attachRecord page)', () => {
     try {
       const adapter = createBitrix24Adapter({ settings: TEST_HTTP_SETTINGS });
       await adapter.attachRecording(
-        { connectionId: 'conn-b24-golden', tenantId: 'tenant-1', baseUrl: emulator.apiBaseUrl, settings: {}, credentials: { userId: String(BITRIX24_DEFAULT_USER_ID), webhookSecret: BITRIX24_DEFAULT_WEBHOOK_SECRET } },
+        {
+          connectionId: 'conn-b24-golden',
+          tenantId: 'tenant-1',
+          baseUrl: emulator.apiBaseUrl,
+          settings: {},
+          credentials: { userId: String(BITRIX24_DEFAULT_USER_ID), webhookSecret: BITRIX24_DEFAULT_WEBHOOK_SECRET },
+        },
         { crmCallId: doc['CALL_ID']!, fileName: doc['FILENAME']!, contentBase64: doc['FILE_CONTENT']! },
       );
     } finally {

@@ -23,10 +23,22 @@ describe('HTTP layer', () => {
 
   it('backs off exponentially with full jitter, capped', () => {
     const r = { maxRetries: 5, baseDelayMs: 100, maxDelayMs: 1000, retryAfterCapMs: 0 };
-    assert.equal(backoffDelay(1, r, () => 1), 100);
-    assert.equal(backoffDelay(3, r, () => 1), 400);
-    assert.equal(backoffDelay(10, r, () => 1), 1000);
-    assert.equal(backoffDelay(3, r, () => 0), 0);
+    assert.equal(
+      backoffDelay(1, r, () => 1),
+      100,
+    );
+    assert.equal(
+      backoffDelay(3, r, () => 1),
+      400,
+    );
+    assert.equal(
+      backoffDelay(10, r, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffDelay(3, r, () => 0),
+      0,
+    );
   });
 
   it('lets a burst through, then holds the next request', async () => {
@@ -53,13 +65,22 @@ describe('HTTP layer', () => {
       body: { a: 1 },
       idempotent: true,
     });
-    assert.deepEqual(p, { method: 'POST', path: '/x', query: { access_token: '[redacted]', keep: '1' }, headers: { Authorization: '[redacted]', 'User-Agent': 'OpenAPI' }, body: { a: 1 } });
+    assert.deepEqual(p, {
+      method: 'POST',
+      path: '/x',
+      query: { access_token: '[redacted]', keep: '1' },
+      headers: { Authorization: '[redacted]', 'User-Agent': 'OpenAPI' },
+      body: { a: 1 },
+    });
   });
 });
 
 describe('registry and capabilities', () => {
   it('has one adapter per vendor kind', () => {
-    assert.deepEqual(listVendors().map((v) => v.kind), [...VENDOR_KINDS]);
+    assert.deepEqual(
+      listVendors().map((v) => v.kind),
+      [...VENDOR_KINDS],
+    );
     for (const k of VENDOR_KINDS) assert.equal(getVendor(k).kind, k);
   });
 
@@ -113,7 +134,13 @@ describe('testConnection of the live-recording and attachment vendors', () => {
     });
     try {
       const a = createSignalwireAdapter({ settings: TEST_HTTP_SETTINGS });
-      const conn = { connectionId: 'sw', tenantId: 't', baseUrl: srv.url, settings: {}, credentials: { projectId: 'PJ123', apiToken: 'PTsecret-token' } };
+      const conn = {
+        connectionId: 'sw',
+        tenantId: 't',
+        baseUrl: srv.url,
+        settings: {},
+        credentials: { projectId: 'PJ123', apiToken: 'PTsecret-token' },
+      };
       await a.testConnection(conn);
       assert.deepEqual(srv.seen[0]!.url, '/api/laml/2010-04-01/Accounts/PJ123.json');
       await assert.rejects(a.testConnection({ ...conn, credentials: { projectId: 'PJ123', apiToken: 'wrong-token' } }), (e: unknown) => {
@@ -132,11 +159,21 @@ describe('testConnection of the live-recording and attachment vendors', () => {
     const srv = await serve((req, res) => {
       const ok = req.url === '/rest/1/hook-secret-xyz/profile.json';
       res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(ok ? { result: { ID: '1', ADMIN: true }, time: {} } : { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' }));
+      res.end(
+        JSON.stringify(
+          ok ? { result: { ID: '1', ADMIN: true }, time: {} } : { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' },
+        ),
+      );
     });
     try {
       const a = createBitrix24Adapter({ settings: TEST_HTTP_SETTINGS });
-      const conn = { connectionId: 'bx', tenantId: 't', baseUrl: srv.url, settings: {}, credentials: { userId: '1', webhookSecret: 'hook-secret-xyz' } };
+      const conn = {
+        connectionId: 'bx',
+        tenantId: 't',
+        baseUrl: srv.url,
+        settings: {},
+        credentials: { userId: '1', webhookSecret: 'hook-secret-xyz' },
+      };
       await a.testConnection(conn);
       await assert.rejects(a.testConnection({ ...conn, credentials: { userId: '1', webhookSecret: 'stale-secret-abc' } }), (e: unknown) => {
         assert.ok(e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED');

@@ -3,7 +3,14 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { AppError } from '../../src/domain/errors';
 import type { VendorKind } from '../../src/domain/vendor-kind';
 import type { AdapterHttpOptions } from '../../src/vendors/http';
-import { PAUSE_BEHAVIORS, type ConnectionContext, type PauseBehavior, type RecordingVendor, type VendorRecordingState, type VendorRecordingStatus } from '../../src/vendors/port';
+import {
+  PAUSE_BEHAVIORS,
+  type ConnectionContext,
+  type PauseBehavior,
+  type RecordingVendor,
+  type VendorRecordingState,
+  type VendorRecordingStatus,
+} from '../../src/vendors/port';
 import type { Emulator } from '../../src/sandbox/common';
 import type { LoggedRequest } from '../../src/sandbox/common/request-log';
 import { TEST_HTTP_SETTINGS } from './policy-contract';
@@ -51,7 +58,8 @@ async function rejects(p: Promise<unknown>, code: string): Promise<AppError> {
 function assertNoLeak(err: AppError, conn: ConnectionContext) {
   const text = JSON.stringify({ message: err.message, details: err.details });
   assert.ok(!/https?:\/\//.test(text), `error leaks a URL: ${text}`);
-  for (const secret of Object.values(conn.credentials)) if (secret && secret.length >= 6) assert.ok(!text.includes(secret), `error leaks a credential: ${text}`);
+  for (const secret of Object.values(conn.credentials))
+    if (secret && secret.length >= 6) assert.ok(!text.includes(secret), `error leaks a credential: ${text}`);
 }
 
 export function runLiveContract(fixture: LiveContractFixture): void {
@@ -88,7 +96,10 @@ export function runLiveContract(fixture: LiveContractFixture): void {
     it('declares live recording capabilities', () => {
       const live = adapter.capabilities.liveRecording;
       assert.ok(live);
-      assert.deepEqual({ start: live.start, pause: live.pause, resume: live.resume, stop: live.stop }, { start: true, pause: true, resume: true, stop: true });
+      assert.deepEqual(
+        { start: live.start, pause: live.pause, resume: live.resume, stop: live.stop },
+        { start: true, pause: true, resume: true, stop: true },
+      );
       assert.deepEqual([...live.pauseBehaviors].sort(), [...fixture.pauseBehaviors].sort());
       assert.ok(adapter.startRecording && adapter.updateRecording);
     });
@@ -124,7 +135,10 @@ export function runLiveContract(fixture: LiveContractFixture): void {
       const started = await adapter.startRecording!(conn, { callId });
       const before = total();
       for (const behavior of missing) {
-        await rejects(adapter.updateRecording!(conn, { callId, recordingId: started.recordingId }, { kind: 'pause', behavior }), 'VENDOR_UNSUPPORTED_FIELD');
+        await rejects(
+          adapter.updateRecording!(conn, { callId, recordingId: started.recordingId }, { kind: 'pause', behavior }),
+          'VENDOR_UNSUPPORTED_FIELD',
+        );
       }
       assert.equal(total(), before);
     });
@@ -173,7 +187,10 @@ export function runLiveContract(fixture: LiveContractFixture): void {
       emulator.faults.inject({ rateLimit: { count: 1, retryAfterSeconds: 1 } });
       const started = await adapter.startRecording!(conn, { callId });
       assert.equal(started.status, 'IN_PROGRESS');
-      assert.deepEqual(starts().map((e) => e.status >= 200 && e.status < 300 ? 'ok' : e.status), [429, 'ok']);
+      assert.deepEqual(
+        starts().map((e) => (e.status >= 200 && e.status < 300 ? 'ok' : e.status)),
+        [429, 'ok'],
+      );
       assert.equal(fixture.recordingsOnCall(emulator, callId), 1);
     });
 
@@ -182,7 +199,11 @@ export function runLiveContract(fixture: LiveContractFixture): void {
       const started = await adapter.startRecording!(conn, { callId });
       const before = total();
       emulator.faults.inject({ errors: { count: 1, status: 503 } });
-      const pause = adapter.updateRecording!(conn, { callId, recordingId: started.recordingId }, { kind: 'pause', behavior: fixture.pauseBehaviors[0]! });
+      const pause = adapter.updateRecording!(
+        conn,
+        { callId, recordingId: started.recordingId },
+        { kind: 'pause', behavior: fixture.pauseBehaviors[0]! },
+      );
       if (fixture.pauseRepeatedAfter5xx) {
         assert.equal((await pause).status, 'PAUSED');
         assert.equal(total(), before + 2);

@@ -100,9 +100,15 @@ describe('MegaFon adapter: the cabinet IP allow-list', () => {
   before(() => emulator.listen(0, '127.0.0.1'));
   after(() => emulator.close());
 
-  it("maps the default denial to VENDOR_AUTH_FAILED telling what to do, sent once; allowed, the same connection works", async () => {
+  it('maps the default denial to VENDOR_AUTH_FAILED telling what to do, sent once; allowed, the same connection works', async () => {
     const adapter = createMegafonAdapter({ settings: TEST_HTTP_SETTINGS });
-    const conn = { connectionId: 'conn-megafon-ip', tenantId: 'tenant-1', baseUrl: emulator.apiBaseUrl, settings: {}, credentials: { token: MEGAFON_DEFAULT_TOKEN } };
+    const conn = {
+      connectionId: 'conn-megafon-ip',
+      tenantId: 'tenant-1',
+      baseUrl: emulator.apiBaseUrl,
+      settings: {},
+      credentials: { token: MEGAFON_DEFAULT_TOKEN },
+    };
     const scope = { kind: 'SETTINGS_RECORD', id: '51' } as const;
     let err: unknown;
     try {
@@ -115,7 +121,11 @@ describe('MegaFon adapter: the cabinet IP allow-list', () => {
     assert.match(err.message, /allow this server's IP address in the MegaFon cabinet/);
     assert.equal(err.details.vendorCode, 'ip_not_allowed');
     assert.equal(err.details.retryable, false);
-    assert.deepEqual(emulator.requests().entries.map((e) => e.status), [403], 'a denial is not retried');
+    assert.deepEqual(
+      emulator.requests().entries.map((e) => e.status),
+      [403],
+      'a denial is not retried',
+    );
     emulator.allowIps(['127.0.0.1']);
     await adapter.readPolicy!(conn, scope);
   });

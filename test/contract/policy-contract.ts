@@ -289,7 +289,11 @@ export function runPolicyContract(fixture: PolicyContractFixture): void {
 
     it('opens the breaker after consecutive failures and answers without calling the vendor', async () => {
       const strict = fixture.createAdapter({
-        settings: { ...TEST_HTTP_SETTINGS, retry: { ...TEST_HTTP_SETTINGS.retry, maxRetries: 0 }, breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 } },
+        settings: {
+          ...TEST_HTTP_SETTINGS,
+          retry: { ...TEST_HTTP_SETTINGS.retry, maxRetries: 0 },
+          breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 },
+        },
       });
       await strict.readPolicy!(conn, scope);
       inject({ errors: { count: 2, status: 500 } });

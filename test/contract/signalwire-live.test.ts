@@ -95,14 +95,20 @@ describe('SignalWire adapter specifics', () => {
     emulator.faults.inject({ resetConnections: 1, match: { method: 'POST' } });
     const rec = await adapterWith(2_000, 0).startRecording(conn, { callId: call.sid });
     assert.equal(rec.status, 'IN_PROGRESS');
-    assert.deepEqual(starts().map((e) => e.status), [0, 201]);
+    assert.deepEqual(
+      starts().map((e) => e.status),
+      [0, 201],
+    );
     assert.equal(emulator.startsPerCall()[call.sid], 1, 'one recording started');
   });
 
   it('gives up after the second unknown outcome, with two starts at most', async () => {
     const call = emulator.createCall();
     emulator.faults.inject({ resetConnections: 5, match: { method: 'POST' } });
-    await assert.rejects(adapterWith(2_000, 0).startRecording(conn, { callId: call.sid }), (e: unknown) => e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE');
+    await assert.rejects(
+      adapterWith(2_000, 0).startRecording(conn, { callId: call.sid }),
+      (e: unknown) => e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE',
+    );
     assert.equal(starts().length, 2);
   });
 
@@ -152,7 +158,9 @@ describe('SignalWire adapter specifics', () => {
     const adapter = adapterWith(2_000, 0);
     await adapter.testConnection(conn);
     await assert.rejects(
-      adapter.testConnection(connection(emulator as unknown as Emulator<unknown>, { projectId: SIGNALWIRE_DEFAULT_PROJECT_ID, apiToken: 'nope-nope' })),
+      adapter.testConnection(
+        connection(emulator as unknown as Emulator<unknown>, { projectId: SIGNALWIRE_DEFAULT_PROJECT_ID, apiToken: 'nope-nope' }),
+      ),
       (e: unknown) => e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && e.details.vendorCode === 20003,
     );
   });

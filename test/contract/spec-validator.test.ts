@@ -71,7 +71,10 @@ describe('contract spec check (openapi-backend over test/fixtures/specs)', () =>
       const violations = await check.validate(wrong);
       assert.equal(violations.length, 1);
       assert.equal(violations[0]!.where, 'response');
-      assert.ok(violations[0]!.errors.some((e) => /\/record must be equal to one of the allowed values/.test(e)), violations[0]!.errors.join('\n'));
+      assert.ok(
+        violations[0]!.errors.some((e) => /\/record must be equal to one of the allowed values/.test(e)),
+        violations[0]!.errors.join('\n'),
+      );
       assert.ok(violations[0]!.errors.some((e) => /\/enabled must be boolean/.test(e)));
     } finally {
       check.stop();
@@ -97,8 +100,14 @@ describe('contract spec check (openapi-backend over test/fixtures/specs)', () =>
       });
       assert.equal(violations.length, 1);
       assert.equal(violations[0]!.where, 'request');
-      assert.ok(violations[0]!.errors.some((e) => /requestBody\/PauseBehavior must be equal to one of the allowed values/.test(e)), violations[0]!.errors.join('\n'));
-      assert.ok(violations[0]!.errors.some((e) => /Colour/.test(e)), 'a field the spec does not define');
+      assert.ok(
+        violations[0]!.errors.some((e) => /requestBody\/PauseBehavior must be equal to one of the allowed values/.test(e)),
+        violations[0]!.errors.join('\n'),
+      );
+      assert.ok(
+        violations[0]!.errors.some((e) => /Colour/.test(e)),
+        'a field the spec does not define',
+      );
       const right = await check.validate({
         method: 'POST',
         path,

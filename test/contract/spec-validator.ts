@@ -81,7 +81,11 @@ function closeObjects(schema: unknown, root: Record<string, unknown>, seen = new
     const target = s['$ref']
       .slice(2)
       .split('/')
-      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
+      .reduce<unknown>(
+        (node, key) =>
+          node && typeof node === 'object' ? (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,
+        root,
+      );
     closeObjects(target, root, seen);
   }
   if (s['allOf'] || s['anyOf'] || s['oneOf']) return;
@@ -97,7 +101,9 @@ function resolve(schema: unknown, root: Record<string, unknown>): Record<string,
   return s['$ref']
     .slice(2)
     .split('/')
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root) as Record<string, unknown> | undefined;
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root) as
+    | Record<string, unknown>
+    | undefined;
 }
 
 /**
@@ -243,7 +249,8 @@ export function checkAgainstSpec(vendor: SpecVendor, emulator: Emulator<unknown>
               (a.missing === undefined || (e.params as { missingProperty?: string }).missingProperty === a.missing),
           ),
       );
-      if (errors.length) out.push({ vendor, where: 'response', operation: name, method: x.method, path: x.path, status: x.status, errors: describeErrors(errors) });
+      if (errors.length)
+        out.push({ vendor, where: 'response', operation: name, method: x.method, path: x.path, status: x.status, errors: describeErrors(errors) });
     }
     return out;
   };

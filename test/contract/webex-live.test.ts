@@ -33,7 +33,12 @@ runLiveContract({
   refusedCall: (emulator) => ({ callId: callFor(emulator, 1, 'Never'), message: /only valid when the call recording mode is "On Demand"/ }),
   vendorStatus: (emulator, rec) => STATUS[asWebex(emulator).call(rec.callId)?.recording ?? 'none'],
   // Webex has one recording per call: a call whose recording ever started counts as one.
-  recordingsOnCall: (emulator, callId) => (asWebex(emulator).call(callId)?.history.some((h) => h.action === 'startRecording' && h.outcome === 204) ? 1 : 0),
+  recordingsOnCall: (emulator, callId) =>
+    asWebex(emulator)
+      .call(callId)
+      ?.history.some((h) => h.action === 'startRecording' && h.outcome === 204)
+      ? 1
+      : 0,
   isStartRequest: (e) => e.path.endsWith('/telephony/calls/startRecording'),
   pauseBehaviors: ['SKIP'],
   pauseOfPausedRefused: true,

@@ -56,7 +56,11 @@ runPolicyContract({
       asWebex(emulator).state.tokens.length = 0;
     },
     outcome: 'VENDOR_AUTH_FAILED',
-    assertRequests: (entries) => assert.deepEqual(entries.map((e) => e.status), [401]),
+    assertRequests: (entries) =>
+      assert.deepEqual(
+        entries.map((e) => e.status),
+        [401],
+      ),
   }),
   writeRoute: 'PUT /v1/people/:personId/features/callRecording',
   seeds: [
@@ -100,15 +104,24 @@ describe('WEBEX seed 002 as sent', () => {
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
       const conn = connection(emulator as unknown as Emulator<unknown>);
       const personId = emulator.personId(1);
-      const outcome = await adapter.applyPolicy(conn, { kind: 'PERSON', id: personId }, {
-        mode: 'ALWAYS_WITH_PAUSE_RESUME',
-        pauseResumeNotification: { enabled: true, type: 'ANNOUNCEMENT' },
-        startStopAnnouncement: { enabled: true, internalCalls: true, externalCalls: true },
-        calls: { voicemail: true },
-        periodicBeep: { enabled: true },
-      });
+      const outcome = await adapter.applyPolicy(
+        conn,
+        { kind: 'PERSON', id: personId },
+        {
+          mode: 'ALWAYS_WITH_PAUSE_RESUME',
+          pauseResumeNotification: { enabled: true, type: 'ANNOUNCEMENT' },
+          startStopAnnouncement: { enabled: true, internalCalls: true, externalCalls: true },
+          calls: { voicemail: true },
+          periodicBeep: { enabled: true },
+        },
+      );
       assert.deepEqual(outcome.requests, [
-        { method: 'PUT', path: `/people/${encodeURIComponent(personId)}/features/callRecording`, headers: { Authorization: '[redacted]' }, body: seedBody },
+        {
+          method: 'PUT',
+          path: `/people/${encodeURIComponent(personId)}/features/callRecording`,
+          headers: { Authorization: '[redacted]' },
+          body: seedBody,
+        },
       ]);
       const [sent] = emulator.requests().entries;
       assert.equal(sent!.status, 204);
@@ -132,7 +145,11 @@ describe('WEBEX workspaces', () => {
       const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
       const conn = connection(emulator as unknown as Emulator<unknown>);
       const scope = { kind: 'WORKSPACE' as const, id: emulator.workspaceIds[0]! };
-      const rules = { mode: 'ALWAYS' as const, startStopAnnouncement: { internalCalls: true, externalCalls: true }, periodicBeep: { enabled: true, intervalSeconds: 60 } };
+      const rules = {
+        mode: 'ALWAYS' as const,
+        startStopAnnouncement: { internalCalls: true, externalCalls: true },
+        periodicBeep: { enabled: true, intervalSeconds: 60 },
+      };
       assert.deepEqual(adapter.checkPolicy(scope, rules), []);
       await adapter.applyPolicy(conn, scope, rules);
       const read = await adapter.readPolicy(conn, scope);
@@ -197,7 +214,7 @@ describe('WEBEX scopes and licences', () => {
     }
   });
 
-  it("a Standard-licensed person under a non-Webex recording vendor is VENDOR_REJECTED for that person, others apply", async () => {
+  it('a Standard-licensed person under a non-Webex recording vendor is VENDOR_REJECTED for that person, others apply', async () => {
     const emulator = createWebexEmulator({ people: 20, rateLimit: null, recordingVendor: 'Dubber' });
     await emulator.listen(0, '127.0.0.1');
     const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);

@@ -58,8 +58,15 @@ runPolicyContract({
     },
   ],
   unsupported: { mode: 'ALWAYS', excludedUserIds: ['1'], calls: { internal: true, external: true } },
-  invalidValue: { rules: { announcement: { prompts: { inbound: { source: 'SYSTEM' } } } }, path: ['rules', 'announcement', 'prompts', 'inbound', 'source'] },
-  vendorRejects: { rules: { targets: { queues: [{ id: '999' }] } }, message: /DATA NOT FOUND: record_queue_list\[0\]\.id/, fieldPath: ['rules', 'targets', 'queues', 0, 'id'] },
+  invalidValue: {
+    rules: { announcement: { prompts: { inbound: { source: 'SYSTEM' } } } },
+    path: ['rules', 'announcement', 'prompts', 'inbound', 'source'],
+  },
+  vendorRejects: {
+    rules: { targets: { queues: [{ id: '999' }] } },
+    message: /DATA NOT FOUND: record_queue_list\[0\]\.id/,
+    fieldPath: ['rules', 'targets', 'queues', 0, 'id'],
+  },
   badCredentials: { clientId: 'somebody-else', clientSecret: 'not-the-secret' },
   credentialExpiry: (emulator) => ({
     expire: () => asYeastar(emulator).expireTokens({ refresh: false }),
@@ -155,7 +162,12 @@ describe('YEASTAR token flow', () => {
       emulator.expireTokens({ refresh: true });
       const since = emulator.requests().entries.length;
       await adapter.applyPolicy(conn, { kind: 'ORGANIZATION', id: '' }, { stereo: true });
-      assert.deepEqual(routes(emulator.requests().entries.slice(since)), ['POST autorecord/update', 'POST refresh_token', 'POST get_token', 'POST autorecord/update']);
+      assert.deepEqual(routes(emulator.requests().entries.slice(since)), [
+        'POST autorecord/update',
+        'POST refresh_token',
+        'POST get_token',
+        'POST autorecord/update',
+      ]);
       assert.equal(emulator.state.autoRecord.enb_channel_separate, 1);
     } finally {
       await emulator.close();

@@ -13,7 +13,9 @@ const kills = Number(process.env.CRASH_KILLS ?? (process.env.DATABASE_URL ? 6 : 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 describe(`crash consistency (seed ${seed}, ${kills} kills)`, () => {
-  it(`survives ${kills} SIGKILLs on ${process.env.DATABASE_URL ? 'PostgreSQL, two replicas' : 'PGlite, one replica'}`, { timeout: 30 * 60_000 }, async () => {
+  it(`survives ${kills} SIGKILLs on ${process.env.DATABASE_URL ? 'PostgreSQL, two replicas' : 'PGlite, one replica'}`, {
+    timeout: 30 * 60_000,
+  }, async () => {
     const opts: CrashOptions = {
       database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
       replicas: process.env.DATABASE_URL ? 2 : 1,
@@ -27,10 +29,15 @@ describe(`crash consistency (seed ${seed}, ${kills} kills)`, () => {
     };
     log(`CRASH_SEED=${seed} CRASH_KILLS=${kills} (replay with these)`);
     const report = await runCrash(opts);
-    log(`kills: ${report.kills}, restarts: ${report.restarts}, faults injected: ${report.faults}, requests answered ${report.requests.ok} / refused or cut ${report.requests.failed}`);
+    log(
+      `kills: ${report.kills}, restarts: ${report.restarts}, faults injected: ${report.faults}, requests answered ${report.requests.ok} / refused or cut ${report.requests.failed}`,
+    );
     log(`figures: ${JSON.stringify(report.figures)}`);
     for (const inv of report.invariants) log(`invariant ${inv.ok ? 'HOLDS' : 'BROKEN'}: ${inv.name}: ${inv.detail}`);
     assert.equal(report.kills, kills, 'every planned kill happened');
-    assert.deepEqual(report.invariants.filter((i) => !i.ok).map((i) => `${i.name}: ${i.detail}`), []);
+    assert.deepEqual(
+      report.invariants.filter((i) => !i.ok).map((i) => `${i.name}: ${i.detail}`),
+      [],
+    );
   });
 });

@@ -123,14 +123,20 @@ class Replica {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js'), 'serve'], { env: { ...this.env, PORT: String(this.port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js'), 'serve'], {
+      env: { ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     child.stdout!.on('data', (c) => (this.output = (this.output + c).slice(-200_000)));
     child.stderr!.on('data', (c) => (this.output = (this.output + c).slice(-200_000)));
     const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`replica ${this.index} exited (${child.exitCode}): ${this.output.slice(-3000)}`);
-      const ready = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) return;
       await sleep(50);
     }
@@ -242,21 +248,29 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
 
   try {
     for (const r of replicas) await r.start();
-    log(`crash harness: seed=${opts.seed} database=${opts.database} replicas=${opts.replicas} kills=${opts.kills} people=${opts.rolloutPeople} policies=${opts.policies} calls=${opts.calls}`);
+    log(
+      `crash harness: seed=${opts.seed} database=${opts.database} replicas=${opts.replicas} kills=${opts.kills} people=${opts.rolloutPeople} policies=${opts.policies} calls=${opts.calls}`,
+    );
 
     // Set-up through the API, like an administrator.
     const tenantId = (await read(`mutation { createTenant(input: { name: "Crash ${opts.seed}" }) { id } }`)).createTenant.id as string;
     const connect = async (vendor: string, credentials: Record<string, string>) =>
       (
         await read(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
-          input: { tenantId, vendor, name: `${vendor} (crash)`, baseUrl: sandbox.urls[vendor], credentials: Object.entries(credentials).map(([name, value]) => ({ name, value })) },
+          input: {
+            tenantId,
+            vendor,
+            name: `${vendor} (crash)`,
+            baseUrl: sandbox.urls[vendor],
+            credentials: Object.entries(credentials).map(([name, value]) => ({ name, value })),
+          },
         })
       ).connectVendor.id as string;
     const webexId = await connect('WEBEX', { accessToken: WEBEX_DEFAULT_TOKEN });
     const swId = await connect('SIGNALWIRE', { projectId: SIGNALWIRE_DEFAULT_PROJECT_ID, apiToken: SIGNALWIRE_DEFAULT_API_TOKEN });
-    const peopleRes = await fetch(`${sandbox.urls['WEBEX']}/people?max=${opts.rolloutPeople + opts.policies}`, { headers: { authorization: `Bearer ${WEBEX_DEFAULT_TOKEN}` } }).then(
-      (r) => r.json() as Promise<{ items: { id: string }[] }>,
-    );
+    const peopleRes = await fetch(`${sandbox.urls['WEBEX']}/people?max=${opts.rolloutPeople + opts.policies}`, {
+      headers: { authorization: `Bearer ${WEBEX_DEFAULT_TOKEN}` },
+    }).then((r) => r.json() as Promise<{ items: { id: string }[] }>);
     const people = peopleRes.items.map((p) => p.id);
     const rolloutPeople = people.slice(0, opts.rolloutPeople);
     const policyPeople = people.slice(opts.rolloutPeople, opts.rolloutPeople + opts.policies);
@@ -299,7 +313,9 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
               break;
             }
             if (r.errors?.[0]?.extensions?.code === 'CONFLICT') {
-              const found = await read(`query($t: ID!) { recordingPolicies(tenantId: $t, first: 100) { nodes { id scope { id } } } }`, { t: tenantId }).catch(() => null);
+              const found = await read(`query($t: ID!) { recordingPolicies(tenantId: $t, first: 100) { nodes { id scope { id } } } }`, {
+                t: tenantId,
+              }).catch(() => null);
               const hit = found?.recordingPolicies?.nodes?.find((n: any) => n.scope.id === person);
               if (hit) {
                 policies.set(person, { id: hit.id, person, variant: 0 });
@@ -329,12 +345,16 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
         // At least a few calls however slow the machine is; more while the workload lasts.
         for (let i = 0; i < opts.calls && (Date.now() < stopAt || i < 6); i += 1) {
           const call = (await control('SIGNALWIRE', '/__sandbox/calls', {})) as { sid: string };
-          const r = await gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id status } }`, { input: { connectionId: swId, callId: call.sid } });
+          const r = await gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id status } }`, {
+            input: { connectionId: swId, callId: call.sid },
+          });
           const id = r.data?.startLiveRecording?.id as string | undefined;
           if (id) started.push(id);
           if (id && rnd() < 0.7) {
             await sleep(rnd() * 500);
-            await gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { id } }`, { input: { id, behavior: pick(['SKIP', 'SILENCE']) } });
+            await gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { id } }`, {
+              input: { id, behavior: pick(['SKIP', 'SILENCE']) },
+            });
             if (rnd() < 0.5) await gql(`mutation($id: ID!) { resumeLiveRecording(id: $id) { id } }`, { id });
             if (rnd() < 0.6) await gql(`mutation($id: ID!) { stopLiveRecording(id: $id) { id } }`, { id });
           }
@@ -388,17 +408,26 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
     for (const r of replicas) if (!r.alive) await r.start();
     // The weather clears; everything pending must now settle by itself (no retry by hand).
     for (const v of ['WEBEX', 'SIGNALWIRE']) await fetch(`${sandbox.origin(v)}/__sandbox/faults`, { method: 'DELETE' }).catch(() => undefined);
-    log(`  workload done: ${report.kills} kills, ${report.faults} faults, ${report.requests.ok} requests answered, ${report.requests.failed} refused or cut; settling`);
+    log(
+      `  workload done: ${report.kills} kills, ${report.faults} faults, ${report.requests.ok} requests answered, ${report.requests.failed} refused or cut; settling`,
+    );
 
     const settleDeadline = Date.now() + 120_000;
     const rolloutQ = `query($id: ID!) { policyRollout(id: $id) { status total done written alreadyInSync failed pending } }`;
     let rollout: any = null;
     for (;;) {
       rollout = rolloutId ? (await read(rolloutQ, { id: rolloutId })).policyRollout : null;
-      const pols = await Promise.all([...policies.values()].map(async (p) => (await read(`query($id: ID!) { recordingPolicy(id: $id) { syncStatus } }`, { id: p.id })).recordingPolicy.syncStatus));
+      const pols = await Promise.all(
+        [...policies.values()].map(
+          async (p) => (await read(`query($id: ID!) { recordingPolicy(id: $id) { syncStatus } }`, { id: p.id })).recordingPolicy.syncStatus,
+        ),
+      );
       const lives = await listLive(read, tenantId);
       const settled =
-        rollout && ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'PAUSED', 'CANCELLED'].includes(rollout.status) && pols.every((s) => s !== 'PENDING') && lives.every((l) => l.status !== 'STARTING' && !l.pendingAction);
+        rollout &&
+        ['COMPLETED', 'COMPLETED_WITH_ERRORS', 'PAUSED', 'CANCELLED'].includes(rollout.status) &&
+        pols.every((s) => s !== 'PENDING') &&
+        lives.every((l) => l.status !== 'STARTING' && !l.pendingAction);
       if (settled || Date.now() > settleDeadline) break;
       await sleep(500);
     }
@@ -406,15 +435,26 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
     // Invariant 1: every policy's vendor state is its latest desired version.
     const policyProblems: string[] = [];
     for (const p of policies.values()) {
-      const got = (await read(`query($id: ID!) { recordingPolicy(id: $id) { version syncedVersion syncStatus rules { calls { voicemail } } } }`, { id: p.id })).recordingPolicy;
-      const vendor = await fetch(`${sandbox.urls['WEBEX']}/people/${encodeURIComponent(p.person)}/features/callRecording`, { headers: { authorization: `Bearer ${WEBEX_DEFAULT_TOKEN}` } }).then(
-        (r) => r.json() as Promise<{ record?: string; recordVoicemailEnabled?: boolean; enabled?: boolean }>,
-      );
-      if (got.syncStatus !== 'IN_SYNC' || got.syncedVersion !== got.version) policyProblems.push(`${p.id}: ${got.syncStatus}, synced v${got.syncedVersion} of v${got.version}`);
-      if (vendor.recordVoicemailEnabled !== got.rules.calls.voicemail || vendor.record !== 'Always') policyProblems.push(`${p.id}: vendor has record=${vendor.record} voicemail=${vendor.recordVoicemailEnabled}, desired voicemail=${got.rules.calls.voicemail} (v${got.version})`);
+      const got = (
+        await read(`query($id: ID!) { recordingPolicy(id: $id) { version syncedVersion syncStatus rules { calls { voicemail } } } }`, { id: p.id })
+      ).recordingPolicy;
+      const vendor = await fetch(`${sandbox.urls['WEBEX']}/people/${encodeURIComponent(p.person)}/features/callRecording`, {
+        headers: { authorization: `Bearer ${WEBEX_DEFAULT_TOKEN}` },
+      }).then((r) => r.json() as Promise<{ record?: string; recordVoicemailEnabled?: boolean; enabled?: boolean }>);
+      if (got.syncStatus !== 'IN_SYNC' || got.syncedVersion !== got.version)
+        policyProblems.push(`${p.id}: ${got.syncStatus}, synced v${got.syncedVersion} of v${got.version}`);
+      if (vendor.recordVoicemailEnabled !== got.rules.calls.voicemail || vendor.record !== 'Always')
+        policyProblems.push(
+          `${p.id}: vendor has record=${vendor.record} voicemail=${vendor.recordVoicemailEnabled}, desired voicemail=${got.rules.calls.voicemail} (v${got.version})`,
+        );
     }
-    if (policies.size !== opts.policies) policyProblems.push(`only ${policies.size} of ${opts.policies} policies were created: the check would be vacuous`);
-    report.invariants.push({ name: 'every policy: vendor state = latest desired version (IN_SYNC)', ok: policyProblems.length === 0, detail: policyProblems.length ? policyProblems.join('; ') : `${policies.size} policies` });
+    if (policies.size !== opts.policies)
+      policyProblems.push(`only ${policies.size} of ${opts.policies} policies were created: the check would be vacuous`);
+    report.invariants.push({
+      name: 'every policy: vendor state = latest desired version (IN_SYNC)',
+      ok: policyProblems.length === 0,
+      detail: policyProblems.length ? policyProblems.join('; ') : `${policies.size} policies`,
+    });
 
     // Invariant 2 and 3: the roll-out wrote every person once (plus repeats of requests in flight at a kill), failed none.
     const writes = (await control('WEBEX', '/__sandbox/writes')) as { people: Record<string, number> };
@@ -428,13 +468,23 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
       else repeats += n - 1;
     }
     const lanesBound = opts.kills * 8;
-    report.figures = { ...report.figures, rolloutWrittenOnce: once, rolloutWrittenTwiceOrMore: repeats, rolloutNeverWritten: never, rolloutFailed: rollout?.failed ?? -1 };
+    report.figures = {
+      ...report.figures,
+      rolloutWrittenOnce: once,
+      rolloutWrittenTwiceOrMore: repeats,
+      rolloutNeverWritten: never,
+      rolloutFailed: rollout?.failed ?? -1,
+    };
     report.invariants.push({
       name: 'every roll-out person written exactly once (repeats only in flight at a kill)',
       ok: !!rollout && never === 0 && repeats <= lanesBound && rollout.done === rollout.total && rollout.total === opts.rolloutPeople,
       detail: `rollout ${rollout?.status}: total ${rollout?.total}, done ${rollout?.done}; once ${once}, repeats ${repeats} (bound ${lanesBound} = kills x lanes), never ${never}`,
     });
-    report.invariants.push({ name: 'no person failed because of restarts or vendor unavailability', ok: !!rollout && rollout.failed === 0 && rollout.status === 'COMPLETED', detail: `failed ${rollout?.failed}, status ${rollout?.status}` });
+    report.invariants.push({
+      name: 'no person failed because of restarts or vendor unavailability',
+      ok: !!rollout && rollout.failed === 0 && rollout.status === 'COMPLETED',
+      detail: `failed ${rollout?.failed}, status ${rollout?.status}`,
+    });
 
     // Invariant 4: no live recording at the vendor without a row, and no row claiming a state the vendor lacks.
     const vendorState = (await control('SIGNALWIRE', '/__sandbox/state')) as { recordings: { sid: string; status: string; call_sid: string }[] };
@@ -457,11 +507,21 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
       liveStartsAnswered: started.length,
     };
     // What recovery did (its audit entries): starts adopted or found never started, actions settled from the vendor.
-    for (const action of ['live_recording.start.recovered', 'live_recording.pause.recovered', 'live_recording.resume.recovered', 'live_recording.stop.recovered']) {
+    for (const action of [
+      'live_recording.start.recovered',
+      'live_recording.pause.recovered',
+      'live_recording.resume.recovered',
+      'live_recording.stop.recovered',
+    ]) {
       let n = 0;
       let after: string | null = null;
       for (;;) {
-        const page: any = (await read(`query($t: ID!, $a: String!, $after: String) { auditLog(tenantId: $t, action: $a, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { t: tenantId, a: action, after })).auditLog;
+        const page: any = (
+          await read(
+            `query($t: ID!, $a: String!, $after: String) { auditLog(tenantId: $t, action: $a, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+            { t: tenantId, a: action, after },
+          )
+        ).auditLog;
         n += page.nodes.length;
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
@@ -476,7 +536,14 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
     report.invariants.push({
       name: 'no row claiming a state the vendor does not have (none left STARTING or pending)',
       ok: mismatched.length === 0,
-      detail: mismatched.length ? mismatched.map((m) => `${m.id} ${m.status}${m.pendingAction ? ` pending ${m.pendingAction}` : ''} vs ${m.vendorRecordingId ? vendorBySid.get(m.vendorRecordingId)?.status : 'none'}`).join('; ') : `${lives.length} rows agree`,
+      detail: mismatched.length
+        ? mismatched
+            .map(
+              (m) =>
+                `${m.id} ${m.status}${m.pendingAction ? ` pending ${m.pendingAction}` : ''} vs ${m.vendorRecordingId ? vendorBySid.get(m.vendorRecordingId)?.status : 'none'}`,
+            )
+            .join('; ')
+        : `${lives.length} rows agree`,
     });
     return report;
   } catch (e) {
@@ -507,7 +574,10 @@ async function listLive(read: (q: string, v?: Record<string, unknown>) => Promis
   let after: string | null = null;
   for (;;) {
     const page: any = (
-      await read(`query($t: ID!, $after: String) { liveRecordings(tenantId: $t, first: 100, after: $after) { nodes { id status vendorRecordingId pendingAction } pageInfo { hasNextPage endCursor } } }`, { t: tenantId, after })
+      await read(
+        `query($t: ID!, $after: String) { liveRecordings(tenantId: $t, first: 100, after: $after) { nodes { id status vendorRecordingId pendingAction } pageInfo { hasNextPage endCursor } } }`,
+        { t: tenantId, after },
+      )
     ).liveRecordings;
     out.push(...page.nodes);
     if (!page.pageInfo.hasNextPage) return out;

@@ -52,7 +52,9 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
     call(CONNECT, { input: { tenantId, vendor, name: `${vendor} connection`, baseUrl, settings: nv(settings), credentials: nv(credentials) } });
 
   it('accepts each shape an onboarding hands out and refuses an incomplete one, naming what is missing', async () => {
-    const integration = ok(await connect('WEBEX', webex.apiBaseUrl, { clientId: WEBEX_SANDBOX_CLIENT_ID, clientSecret: WEBEX_SECRET, refreshToken: WEBEX_REFRESH })).connectVendor;
+    const integration = ok(
+      await connect('WEBEX', webex.apiBaseUrl, { clientId: WEBEX_SANDBOX_CLIENT_ID, clientSecret: WEBEX_SECRET, refreshToken: WEBEX_REFRESH }),
+    ).connectVendor;
     assert.equal(integration.status, 'UNTESTED');
     const tested = ok(await call(TEST, { id: integration.id })).testVendorConnection;
     assert.equal(tested.ok, true, JSON.stringify(tested));
@@ -77,7 +79,12 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
 
   it('a Bitrix24 application keeps attaching over three simulated hours: its hourly tokens are renewed once each', async () => {
     const app = ok(
-      await connect('BITRIX24', b24.apiBaseUrl, { clientId: BITRIX24_SANDBOX_CLIENT_ID, clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET, refreshToken: B24_REFRESH }, { oauthServer: b24.url }),
+      await connect(
+        'BITRIX24',
+        b24.apiBaseUrl,
+        { clientId: BITRIX24_SANDBOX_CLIENT_ID, clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET, refreshToken: B24_REFRESH },
+        { oauthServer: b24.url },
+      ),
     ).connectVendor;
     const crmCall = b24.seedFinishedCall();
     for (let hour = 0; hour <= 3; hour++) {
@@ -101,28 +108,48 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
     assert.match(r.problem.hint, /Webex Calling refused the credentials/);
     const down = ok(await connect('WEBEX', 'http://127.0.0.1:1/v1', { accessToken: 'x' })).connectVendor;
     assert.equal(ok(await call(TEST, { id: down.id })).testVendorConnection.problem.code, 'VENDOR_UNAVAILABLE');
-    const ok1 = ok(await call(TEST, { id: ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'webex-sandbox-token' })).connectVendor.id })).testVendorConnection;
+    const ok1 = ok(
+      await call(TEST, { id: ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'webex-sandbox-token' })).connectVendor.id }),
+    ).testVendorConnection;
     assert.equal(ok1.problem, null);
   });
 
   it('no credential or vendor-issued token is readable back: responses, logs, rows (sealed columns aside)', async () => {
-    ok(await call(`query($t: ID!) { vendorConnections(tenantId: $t, first: 100) { nodes { id status settings { name value } lastError { code message vendorCode vendorMessage } } } }`, { t: tenantId }));
+    ok(
+      await call(
+        `query($t: ID!) { vendorConnections(tenantId: $t, first: 100) { nodes { id status settings { name value } lastError { code message vendorCode vendorMessage } } } }`,
+        { t: tenantId },
+      ),
+    );
     ok(await call(`query($t: ID!) { auditLog(tenantId: $t, first: 100) { nodes { action before after outcome } } }`, { t: tenantId }));
     const issued = [...webex.requests().entries, ...b24.requests().entries].length;
     assert.ok(issued > 10);
     const fragments = CANARIES.map((c) => c.slice(-24));
-    const leaks = (where: string, texts: string[]) => texts.filter((x) => fragments.some((f) => x.includes(f))).map((x) => `${where}: ${x.slice(0, 300)}`);
+    const leaks = (where: string, texts: string[]) =>
+      texts.filter((x) => fragments.some((f) => x.includes(f))).map((x) => `${where}: ${x.slice(0, 300)}`);
     const found = [...leaks('response', answers), ...leaks('log', t.logs)];
     for (const table of await tableNames(t)) {
-      const rows = await t.app.database.rawQuery<{ row: string }>(`SELECT (to_jsonb(x) - 'credentials_sealed' - 'token_sealed')::text AS row FROM "${table}" x`);
-      found.push(...leaks(`table ${table}`, rows.map((r) => r.row)));
+      const rows = await t.app.database.rawQuery<{ row: string }>(
+        `SELECT (to_jsonb(x) - 'credentials_sealed' - 'token_sealed')::text AS row FROM "${table}" x`,
+      );
+      found.push(
+        ...leaks(
+          `table ${table}`,
+          rows.map((r) => r.row),
+        ),
+      );
     }
     // The access tokens the vendors issued are secrets too: the sealed column holds them, nothing else.
-    const sealed = await t.app.database.rawQuery<{ s: string }>(`SELECT token_sealed AS s FROM vendor_credential_tokens WHERE token_sealed IS NOT NULL`);
+    const sealed = await t.app.database.rawQuery<{ s: string }>(
+      `SELECT token_sealed AS s FROM vendor_credential_tokens WHERE token_sealed IS NOT NULL`,
+    );
     assert.ok(sealed.length >= 2);
     for (const { s } of sealed) assert.ok(s.startsWith('v1.') && !s.includes('CANARY'), 'sealed, not plain');
     const logsAndAnswers = [...answers, ...t.logs].join('\n');
-    assert.ok(!/[0-9a-f]{48}/.test(logsAndAnswers.replace(/"(id|requestId|reqId|trackingId)":"[^"]*"/g, '')), 'no vendor-issued token (48 hex) in answers or logs');
+    assert.ok(
+      !/[0-9a-f]{48}/.test(logsAndAnswers.replace(/"(id|requestId|reqId|trackingId)":"[^"]*"/g, '')),
+      'no vendor-issued token (48 hex) in answers or logs',
+    );
     assert.deepEqual(found, []);
   });
 });

@@ -38,7 +38,11 @@ describe('credentials key rotation and stored tokens', () => {
         name: 'app',
         baseUrl: b24.apiBaseUrl,
         settings: nv({ oauthServer: b24.url }),
-        credentials: nv({ clientId: BITRIX24_SANDBOX_CLIENT_ID, clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET, refreshToken: BITRIX24_SANDBOX_REFRESH_TOKEN }),
+        credentials: nv({
+          clientId: BITRIX24_SANDBOX_CLIENT_ID,
+          clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET,
+          refreshToken: BITRIX24_SANDBOX_REFRESH_TOKEN,
+        }),
       },
     });
     const id = res.data.connectVendor.id as string;

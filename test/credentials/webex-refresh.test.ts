@@ -8,7 +8,13 @@ const PEOPLE = 60;
 const START = `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id status } } }`;
 const GET = `query($id: ID!) { policyRollout(id: $id) { id status done written alreadyInSync failed pending lastError { code message } } }`;
 // This test is about tokens: a loaded machine's slow answers must not open the breaker or time calls out.
-const HTTP = nv({ 'http.ratePerSecond': '40', 'http.burst': '40', 'http.totalTimeoutMs': '60000', 'http.connectTimeoutMs': '30000', 'http.breakerFailures': '1000' });
+const HTTP = nv({
+  'http.ratePerSecond': '40',
+  'http.burst': '40',
+  'http.totalTimeoutMs': '60000',
+  'http.connectTimeoutMs': '30000',
+  'http.breakerFailures': '1000',
+});
 const INTEGRATION = { clientId: WEBEX_SANDBOX_CLIENT_ID, clientSecret: WEBEX_SANDBOX_CLIENT_SECRET, refreshToken: WEBEX_SANDBOX_REFRESH_TOKEN };
 
 describe(
@@ -37,12 +43,16 @@ describe(
     });
 
     const connect = async (credentials: Record<string, string>) => {
-      const res = await a.gql(CONNECT, { input: { tenantId, vendor: 'WEBEX', name: 'Webex integration', baseUrl: webex.apiBaseUrl, settings: HTTP, credentials: nv(credentials) } });
+      const res = await a.gql(CONNECT, {
+        input: { tenantId, vendor: 'WEBEX', name: 'Webex integration', baseUrl: webex.apiBaseUrl, settings: HTTP, credentials: nv(credentials) },
+      });
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       return res.data.connectVendor.id as string;
     };
     const rollout = async (r: Replica, connectionId: string) => {
-      const res = await r.gql(START, { input: { connectionId, name: 'fleet', rules: { mode: 'ALWAYS', calls: { voicemail: true } }, scope: { all: true } } });
+      const res = await r.gql(START, {
+        input: { connectionId, name: 'fleet', rules: { mode: 'ALWAYS', calls: { voicemail: true } }, scope: { all: true } },
+      });
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       return res.data.startPolicyRollout.rollout.id as string;
     };
@@ -52,22 +62,41 @@ describe(
       // Onboarding handed out a first access token with the refresh token: it is used until Webex refuses it.
       const connectionId = await connect({ ...INTEGRATION, accessToken: webex.oauth.issueAccess(WEBEX_SANDBOX_CLIENT_ID) });
       const id = await rollout(a, connectionId);
-      await waitFor('a third done', () => get(b, id), (x) => x.done >= PEOPLE / 3, 60_000, 50);
+      await waitFor(
+        'a third done',
+        () => get(b, id),
+        (x) => x.done >= PEOPLE / 3,
+        60_000,
+        50,
+      );
       // A slow token endpoint: both replicas meet the expired token while the first renewal is under way.
       webex.faults.inject({ latencyMs: 400, latencyCount: 2, match: { route: 'POST /v1/access_token' } });
       webex.oauth.expireAccessTokens();
-      const end = await waitFor('the roll-out', () => get(b, id), (x) => x.status !== 'RUNNING', 120_000, 200);
+      const end = await waitFor(
+        'the roll-out',
+        () => get(b, id),
+        (x) => x.status !== 'RUNNING',
+        120_000,
+        200,
+      );
       assert.equal(end.status, 'COMPLETED', JSON.stringify(end));
-      t.diagnostic(`written ${end.written}, already in sync ${end.alreadyInSync}, by A ${a.app.services.rollouts.stats.items}, by B ${b.app.services.rollouts.stats.items}`);
+      t.diagnostic(
+        `written ${end.written}, already in sync ${end.alreadyInSync}, by A ${a.app.services.rollouts.stats.items}, by B ${b.app.services.rollouts.stats.items}`,
+      );
       assert.equal(end.failed, 0);
       // A person whose lease passed to the other replica while the first was busy is found in sync there.
       assert.equal(end.written + end.alreadyInSync, PEOPLE, JSON.stringify(end));
       for (let i = 0; i < PEOPLE; i++) assert.equal(webex.settingsOf(webex.personId(i))!['record'], 'Always', `person ${i} written`);
       assert.equal(webex.oauth.stats.refreshCalls, 1, 'one refresh request at Webex for both replicas');
       assert.ok(a.app.services.rollouts.stats.items > 0 && b.app.services.rollouts.stats.items > 0, 'both replicas worked on it');
-      const refreshed = (await metric(a.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refreshed' })) + (await metric(b.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refreshed' }));
+      const refreshed =
+        (await metric(a.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refreshed' })) +
+        (await metric(b.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refreshed' }));
       assert.equal(refreshed, 1);
-      const rows = await a.app.database.rawQuery<{ sealed: string; refreshes: number }>('SELECT token_sealed AS sealed, refreshes FROM vendor_credential_tokens WHERE connection_id = $1', [connectionId]);
+      const rows = await a.app.database.rawQuery<{ sealed: string; refreshes: number }>(
+        'SELECT token_sealed AS sealed, refreshes FROM vendor_credential_tokens WHERE connection_id = $1',
+        [connectionId],
+      );
       assert.equal(rows[0]!.refreshes, 1);
       assert.ok(rows[0]!.sealed.startsWith('v1.'), 'the token is stored sealed');
       assert.ok(!rows[0]!.sealed.includes(WEBEX_SANDBOX_REFRESH_TOKEN));
@@ -78,7 +107,13 @@ describe(
       const connectionId = await connect(INTEGRATION);
       const before = webex.oauth.stats.refreshCalls;
       const id = await rollout(b, connectionId);
-      const held = await waitFor('the roll-out to hold', () => get(a, id), (x) => x.status !== 'RUNNING', 60_000, 100);
+      const held = await waitFor(
+        'the roll-out to hold',
+        () => get(a, id),
+        (x) => x.status !== 'RUNNING',
+        60_000,
+        100,
+      );
       assert.equal(held.status, 'PAUSED', JSON.stringify(held));
       assert.equal(held.failed, 0, 'no person failed');
       assert.equal(held.lastError.code, 'VENDOR_AUTH_EXPIRED');
@@ -86,9 +121,14 @@ describe(
       const conn = (await a.gql(CONNECTION, { id: connectionId })).data.vendorConnection;
       assert.equal(conn.status, 'AUTH_EXPIRED');
       assert.match(conn.lastError.message, /reconnect this Webex integration/);
-      const audit = await a.app.database.rawQuery<{ action: string; actor: string }>('SELECT action, actor FROM audit_log WHERE target_id = $1 AND action = $2', [connectionId, 'connection.auth_expired']);
+      const audit = await a.app.database.rawQuery<{ action: string; actor: string }>(
+        'SELECT action, actor FROM audit_log WHERE target_id = $1 AND action = $2',
+        [connectionId, 'connection.auth_expired'],
+      );
       assert.deepEqual(audit, [{ action: 'connection.auth_expired', actor: 'system' }]);
-      const refused = (await metric(a.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refused' })) + (await metric(b.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refused' }));
+      const refused =
+        (await metric(a.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refused' })) +
+        (await metric(b.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refused' }));
       assert.equal(refused, 1);
 
       // Testing it again asks Webex nothing and names the cause for a person.
@@ -106,7 +146,13 @@ describe(
       assert.equal(upd.data.updateVendorConnection.status, 'UNTESTED');
       const resumed = await a.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { id } }`, { id });
       assert.equal(resumed.errors, undefined, JSON.stringify(resumed.errors));
-      const end = await waitFor('the roll-out', () => get(a, id), (x) => x.status !== 'RUNNING', 120_000, 200);
+      const end = await waitFor(
+        'the roll-out',
+        () => get(a, id),
+        (x) => x.status !== 'RUNNING',
+        120_000,
+        200,
+      );
       assert.equal(end.status, 'COMPLETED', JSON.stringify(end));
       assert.equal(end.failed, 0);
     });

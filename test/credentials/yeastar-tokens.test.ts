@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createYeastarEmulator, YEASTAR_DEFAULT_CLIENT_ID, YEASTAR_DEFAULT_CLIENT_SECRET, type YeastarEmulator } from '../../src/sandbox/yeastar/emulator';
+import {
+  createYeastarEmulator,
+  YEASTAR_DEFAULT_CLIENT_ID,
+  YEASTAR_DEFAULT_CLIENT_SECRET,
+  type YeastarEmulator,
+} from '../../src/sandbox/yeastar/emulator';
 import { CONNECT, createTenant, nv, server, startReplica, Store, TEST, type Replica } from './helpers';
 
 const READ = `query($id: ID!) { vendorConnection(id: $id) { id status } }`;
@@ -11,7 +16,9 @@ const READ = `query($id: ID!) { vendorConnection(id: $id) { id status } }`;
  * refresh_token, given back with del_token when the connection stops using it.
  */
 describe(
-  server ? 'Yeastar: one live token per connection across restarts and replicas (PostgreSQL server)' : 'Yeastar: one live token per connection across restarts and replicas (embedded database)',
+  server
+    ? 'Yeastar: one live token per connection across restarts and replicas (PostgreSQL server)'
+    : 'Yeastar: one live token per connection across restarts and replicas (embedded database)',
   () => {
     let yeastar: YeastarEmulator;
     let store: Store;
@@ -35,7 +42,13 @@ describe(
       const first = await startReplica(store);
       const tenantId = await createTenant(first);
       const res = await first.gql(CONNECT, {
-        input: { tenantId, vendor: 'YEASTAR', name: 'PBX', baseUrl: yeastar.url, credentials: nv({ clientId: YEASTAR_DEFAULT_CLIENT_ID, clientSecret: YEASTAR_DEFAULT_CLIENT_SECRET }) },
+        input: {
+          tenantId,
+          vendor: 'YEASTAR',
+          name: 'PBX',
+          baseUrl: yeastar.url,
+          credentials: nv({ clientId: YEASTAR_DEFAULT_CLIENT_ID, clientSecret: YEASTAR_DEFAULT_CLIENT_SECRET }),
+        },
       });
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       connectionId = res.data.connectVendor.id;
@@ -91,14 +104,22 @@ describe(
       try {
         const tenantId = await createTenant(r, 'cap');
         const res = await r.gql(CONNECT, {
-          input: { tenantId, vendor: 'YEASTAR', name: 'PBX 2', baseUrl: yeastar.url, credentials: nv({ clientId: YEASTAR_DEFAULT_CLIENT_ID, clientSecret: YEASTAR_DEFAULT_CLIENT_SECRET }) },
+          input: {
+            tenantId,
+            vendor: 'YEASTAR',
+            name: 'PBX 2',
+            baseUrl: yeastar.url,
+            credentials: nv({ clientId: YEASTAR_DEFAULT_CLIENT_ID, clientSecret: YEASTAR_DEFAULT_CLIENT_SECRET }),
+          },
         });
         const t = (await r.gql(TEST, { id: res.data.connectVendor.id })).data.testVendorConnection;
         assert.equal(t.ok, false);
         assert.equal(t.problem.code, 'TOKEN_CAP_REACHED', JSON.stringify(t));
         assert.match(t.problem.hint, /live API tokens/);
         assert.equal(yeastar.tokenStats().getTokenCalls, 4, 'the refused login is asked once');
-        const wrong = await r.gql(CONNECT, { input: { tenantId, vendor: 'YEASTAR', name: 'PBX 3', baseUrl: yeastar.url, credentials: nv({ clientId: 'nope', clientSecret: 'nope' }) } });
+        const wrong = await r.gql(CONNECT, {
+          input: { tenantId, vendor: 'YEASTAR', name: 'PBX 3', baseUrl: yeastar.url, credentials: nv({ clientId: 'nope', clientSecret: 'nope' }) },
+        });
         const w = (await r.gql(TEST, { id: wrong.data.connectVendor.id })).data.testVendorConnection;
         assert.equal(w.problem.code, 'CREDENTIALS_REFUSED', JSON.stringify(w));
       } finally {

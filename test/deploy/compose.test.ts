@@ -34,7 +34,11 @@ async function runHealthcheck(service: Service, containerOrigin: string, origin:
   assert.equal(kind, 'CMD');
   assert.equal(bin, 'node', 'the image has no curl: checks are node');
   assert.ok(args.join(' ').includes(containerOrigin), `the check probes ${containerOrigin}`);
-  const probe = spawn(process.execPath, args.map((a) => a.split(containerOrigin).join(origin)), { stdio: 'ignore', timeout: 15_000 });
+  const probe = spawn(
+    process.execPath,
+    args.map((a) => a.split(containerOrigin).join(origin)),
+    { stdio: 'ignore', timeout: 15_000 },
+  );
   const [code] = (await once(probe, 'exit')) as [number | null];
   return code;
 }
@@ -125,7 +129,11 @@ describe('docker-compose.yml agrees with the service', () => {
     assert.ok(recording.healthcheck?.test.join(' ').includes(`http://127.0.0.1:${recordingPort}/readyz`), 'the health check probes PORT');
     assert.match(read('Dockerfile'), new RegExp(`^EXPOSE ${recordingPort}$`, 'm'));
     const graphs = [...read(SUPERGRAPH_FILE).matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(graphs, [['recording', `http://recording:${recordingPort}/graphql`]], 'the gateway reaches the replicas by service name and PORT');
+    assert.deepEqual(
+      graphs,
+      [['recording', `http://recording:${recordingPort}/graphql`]],
+      'the gateway reaches the replicas by service name and PORT',
+    );
 
     assert.deepEqual(gatewaySvc.ports, [`${gatewaySvc.environment!.PORT}:${gatewaySvc.environment!.PORT}`]);
     const [range] = sandbox.ports ?? [];
@@ -142,7 +150,8 @@ describe('docker-compose.yml agrees with the service', () => {
     assert.match(dockerfile, /^RUN npm ci\b/m);
     assert.match(dockerfile, /^RUN npm run build$/m);
     assert.match(dockerfile, /^CMD \["node", "dist\/src\/main\.js", "serve"\]$/m);
-    for (const file of ['dist/src/main.js', gatewaySvc.command![1]!, sandbox.command![1]!]) assert.ok(existsSync(join(ROOT_DIR, file)), `${file} exists`);
+    for (const file of ['dist/src/main.js', gatewaySvc.command![1]!, sandbox.command![1]!])
+      assert.ok(existsSync(join(ROOT_DIR, file)), `${file} exists`);
     assert.ok(read('.dockerignore').split('\n').includes('node_modules'));
   });
 

@@ -37,7 +37,9 @@ async function triggerUntil(arrived: () => boolean, trigger: () => Promise<unkno
 }
 
 describe('the service playground in headless Chromium', () => {
-  test('runs every example tab on the running service with the sandbox: each answers without errors, subscriptions stream', { timeout: 600_000 }, async (t) => {
+  test('runs every example tab on the running service with the sandbox: each answers without errors, subscriptions stream', {
+    timeout: 600_000,
+  }, async (t) => {
     assert.ok(existsSync(join(ROOT_DIR, 'dist/playground/manifest.json')), 'dist/playground is not built: run `npm run build`');
     const examples = loadExampleOperations(join(ROOT_DIR, 'schema', 'operations'));
     assert.ok(examples.length >= 29, `expected the ~29 example operations, found ${examples.length}`);
@@ -104,12 +106,19 @@ describe('the service playground in headless Chromium', () => {
       if (process.env.PLAYGROUND_TRACE) process.stderr.write(`tab ${index + 1} ${example.name}\n`);
       await page.locator('.graphiql-tab').nth(index).locator('.graphiql-tab-button').click();
       // The editor shows this tab's text (its first line: an operation or a fragment it carries).
-      const firstLine = example.query.split('\n').find((l) => l.trim() && !l.startsWith('#'))!.trim();
+      const firstLine = example.query
+        .split('\n')
+        .find((l) => l.trim() && !l.startsWith('#'))!
+        .trim();
       await queryEditor.filter({ hasText: firstLine }).waitFor({ timeout: TIMEOUT });
       // The variables the tab holds are the example's (placeholders included), not an empty pane.
       if (example.variables) {
         const first = Object.keys(example.variables)[0];
-        await page.locator('.graphiql-editor-tool .view-lines').filter({ hasText: `"${first}"` }).first().waitFor({ timeout: TIMEOUT });
+        await page
+          .locator('.graphiql-editor-tool .view-lines')
+          .filter({ hasText: `"${first}"` })
+          .first()
+          .waitFor({ timeout: TIMEOUT });
       }
 
       const httpAnswer: Promise<Response | undefined> =
@@ -117,7 +126,8 @@ describe('the service playground in headless Chromium', () => {
           ? Promise.resolve(undefined)
           : page
               .waitForResponse(
-                (r) => r.url() === service.app.graphqlUrl && r.request().method() === 'POST' && r.request().postDataJSON()?.operationName === example.name,
+                (r) =>
+                  r.url() === service.app.graphqlUrl && r.request().method() === 'POST' && r.request().postDataJSON()?.operationName === example.name,
                 { timeout: TIMEOUT },
               )
               .catch(() => undefined);
@@ -131,18 +141,27 @@ describe('the service playground in headless Chromium', () => {
         const seen = events().length;
         const arrivedNew = () => events().length > seen;
         if (example.name === 'LiveRecordingChanged') {
-          await triggerUntil(arrivedNew, async () => {
-            const call = sandbox.signalwire.createCall();
-            const r = await service.gql('mutation ($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }', {
-              input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
-            });
-            assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-          }, example.name);
+          await triggerUntil(
+            arrivedNew,
+            async () => {
+              const call = sandbox.signalwire.createCall();
+              const r = await service.gql('mutation ($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }', {
+                input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
+              });
+              assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+            },
+            example.name,
+          );
         } else if (example.name === 'PolicyRolloutProgressChanged') {
           // Its state at once, then progress: pausing through the API must arrive as PAUSED; resumed for the tabs after.
-          await triggerUntil(() => events().length > 0, async () => undefined, example.name);
+          await triggerUntil(
+            () => events().length > 0,
+            async () => undefined,
+            example.name,
+          );
           const id = (events()[0].data as { policyRolloutProgress: { id: string } }).policyRolloutProgress.id;
-          const paused = () => events().some((e) => (e.data as { policyRolloutProgress?: { status: string } })?.policyRolloutProgress?.status === 'PAUSED');
+          const paused = () =>
+            events().some((e) => (e.data as { policyRolloutProgress?: { status: string } })?.policyRolloutProgress?.status === 'PAUSED');
           await triggerUntil(paused, () => service.gql('mutation ($id: ID!) { pausePolicyRollout(id: $id) { id } }', { id }), 'PAUSED progress');
           await service.gql('mutation ($id: ID!) { resumePolicyRollout(id: $id) { id } }', { id });
         } else if (example.name === 'RecordingPolicyDrifted') {
@@ -153,10 +172,14 @@ describe('the service playground in headless Chromium', () => {
           );
           const policy = r.data!.tenant.recordingPolicies.filter((p) => p.scope.kind === 'PERSON').at(-1);
           assert.ok(policy, 'the CreateRecordingPolicy tab made a Webex person policy');
-          await triggerUntil(arrivedNew, async () => {
-            sandbox.webex.setSettings(policy.scope.id, { enabled: false });
-            await service.gql('mutation ($id: ID!) { reconcileRecordingPolicy(id: $id) { policy { id } } }', { id: policy.id });
-          }, example.name);
+          await triggerUntil(
+            arrivedNew,
+            async () => {
+              sandbox.webex.setSettings(policy.scope.id, { enabled: false });
+              await service.gql('mutation ($id: ID!) { reconcileRecordingPolicy(id: $id) { policy { id } } }', { id: policy.id });
+            },
+            example.name,
+          );
         } else {
           assert.fail(`no event trigger for the new subscription tab ${example.name}: add one to this test`);
         }
@@ -196,7 +219,11 @@ describe('the service playground in headless Chromium', () => {
       }
       answered.push(example.name);
     }
-    assert.deepEqual(answered, examples.map((e) => e.name), 'every tab answered');
+    assert.deepEqual(
+      answered,
+      examples.map((e) => e.name),
+      'every tab answered',
+    );
     assert.deepEqual(problems, [], 'no page error or console error');
 
     // Chromium's own traffic is switched off (test/helpers/browser.ts); what the page asked for stayed on the service.
@@ -209,34 +236,51 @@ describe('the service playground in headless Chromium', () => {
 
 describe('the playground placeholder endpoint (no browser)', () => {
   const post = (url: string, body: string, authorization?: string) =>
-    fetch(`${url}/playground/variables`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body });
+    fetch(`${url}/playground/variables`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body,
+    });
 
   test('fills in run-time ids for a valid token only, names what it cannot fill, and exists only with the sandbox', async (t) => {
     const service = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '20' } });
     t.after(() => service.close());
     const auth = `Bearer ${service.adminToken}`;
 
-    const ok = await post(service.url, JSON.stringify({ names: ['sandbox.signalwire.newCall', 'liveRecording.PAUSED', 'policy.id', 'policy.version'] }), auth);
+    const ok = await post(
+      service.url,
+      JSON.stringify({ names: ['sandbox.signalwire.newCall', 'liveRecording.PAUSED', 'policy.id', 'policy.version'] }),
+      auth,
+    );
     assert.equal(ok.status, 200);
     const { values } = (await ok.json()) as { values: Record<string, unknown> };
     assert.ok(service.app.sandbox!.signalwire.state.calls.has(String(values['sandbox.signalwire.newCall'])), 'a real sandbox call');
     // Prepared on demand: a paused recording and a policy of the demo tenant, readable through the API.
-    const r = await service.gql('query ($id: ID!, $p: ID!) { liveRecording(id: $id) { status tenant { id } } recordingPolicy(id: $p) { version tenant { id } } }', {
-      id: values['liveRecording.PAUSED'],
-      p: values['policy.id'],
-    });
+    const r = await service.gql(
+      'query ($id: ID!, $p: ID!) { liveRecording(id: $id) { status tenant { id } } recordingPolicy(id: $p) { version tenant { id } } }',
+      {
+        id: values['liveRecording.PAUSED'],
+        p: values['policy.id'],
+      },
+    );
     assert.equal(r.errors, undefined, JSON.stringify(r.errors));
     assert.equal(r.data.liveRecording.status, 'PAUSED');
     assert.equal(r.data.liveRecording.tenant.id, DEMO_TENANT_ID);
     assert.equal(r.data.recordingPolicy.version, values['policy.version']);
     // Asked again, the same recording: the newest one in that state.
-    const again = (await (await post(service.url, JSON.stringify({ names: ['liveRecording.PAUSED'] }), auth)).json()) as { values: Record<string, unknown> };
+    const again = (await (await post(service.url, JSON.stringify({ names: ['liveRecording.PAUSED'] }), auth)).json()) as {
+      values: Record<string, unknown>;
+    };
     assert.equal(again.values['liveRecording.PAUSED'], values['liveRecording.PAUSED']);
 
     const anonymous = await post(service.url, JSON.stringify({ names: ['sandbox.signalwire.newCall'] }));
     assert.equal(anonymous.status, 422);
     assert.match(((await anonymous.json()) as { error: string }).error, /token|authenticat/i);
-    const otherTenant = await post(service.url, JSON.stringify({ names: ['policy.id'] }), `Bearer ${await service.token({ tenants: ['00000000-0000-4000-8000-0000000000aa'] })}`);
+    const otherTenant = await post(
+      service.url,
+      JSON.stringify({ names: ['policy.id'] }),
+      `Bearer ${await service.token({ tenants: ['00000000-0000-4000-8000-0000000000aa'] })}`,
+    );
     assert.equal(otherTenant.status, 422, 'a token for another tenant learns nothing of the demo tenant');
     const unknown = await post(service.url, JSON.stringify({ names: ['nope.nothing'] }), auth);
     assert.equal(unknown.status, 422);

@@ -10,12 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync, gzipSync, brotliCompressSync } from 'node:zlib';
 import { buildSchema, graphql } from 'graphql';
-import {
-  createPlaygroundHandler,
-  loadExampleOperations,
-  prefersHtml,
-  type PlaygroundOptions,
-} from '../../src/server/playground';
+import { createPlaygroundHandler, loadExampleOperations, prefersHtml, type PlaygroundOptions } from '../../src/server/playground';
 import { launchChromium } from '../helpers/browser';
 
 const DEV_TOKEN = 'dev-token-Z9y8X7';
@@ -434,8 +429,7 @@ describe('playground in headless Chromium', () => {
       await page.locator('.graphiql-execute-button').click();
       const result = page.locator('.result-window .view-lines');
       await page.waitForFunction(
-        (expected) =>
-          (document.querySelector('.result-window .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(expected),
+        (expected) => (document.querySelector('.result-window .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(expected),
         app.firstExample.expected,
         { timeout: 30_000 },
       );
@@ -450,10 +444,7 @@ describe('playground in headless Chromium', () => {
       await queryEditor.filter({ hasText: 'Echo' }).waitFor({ timeout: 30_000 });
       await page.locator('[aria-label^="Prettify"]').click();
       await page.waitForFunction(
-        () =>
-          (document.querySelector('.graphiql-query-editor .view-lines')?.textContent ?? '')
-            .replace(/\u00a0/g, ' ')
-            .includes('echo(text: $text)'),
+        () => (document.querySelector('.graphiql-query-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes('echo(text: $text)'),
         undefined,
         { timeout: 30_000 },
       );
@@ -465,11 +456,17 @@ describe('playground in headless Chromium', () => {
     // Introspection (fired before the headers editor exists) and the run both carried the token.
     const names = app.posts.map((p) => p.operationName);
     assert.ok(names.includes('IntrospectionQuery') && names.includes('WhoAmI'), JSON.stringify(names));
-    assert.ok(app.posts.every((p) => p.authorization === `Bearer ${app.devToken}`), JSON.stringify(app.posts));
+    assert.ok(
+      app.posts.every((p) => p.authorization === `Bearer ${app.devToken}`),
+      JSON.stringify(app.posts),
+    );
 
     const foreign = requested.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
     assert.deepEqual(foreign, [], 'the page asked for nothing outside its own origin');
-    assert.ok(requested.some((u) => /\/playground\/main-[A-Z0-9]{8}\.js$/.test(u)), 'bundle loaded from the service');
+    assert.ok(
+      requested.some((u) => /\/playground\/main-[A-Z0-9]{8}\.js$/.test(u)),
+      'bundle loaded from the service',
+    );
     assert.equal((await (await graphqlWorker).response())?.status(), 200, 'GraphQL worker loaded from the service');
     assert.deepEqual(failures, [], 'no failed request, page error or console error (CSP violations included)');
   });

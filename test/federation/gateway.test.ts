@@ -58,7 +58,10 @@ describe('supergraph through Apollo Gateway', () => {
     // Each tenant's policy leaves out its own person and the next one, so excluded users cross tenants too.
     for (const [i, p] of seeded.policies.entries()) {
       const excludedUserIds = [`user-${i}`, `user-${(i + 1) % users.length}`];
-      await t.app.database.db.update(recordingPolicies).set({ rules: { ...p.rules, excludedUserIds } }).where(eq(recordingPolicies.id, p.id));
+      await t.app.database.db
+        .update(recordingPolicies)
+        .set({ rules: { ...p.rules, excludedUserIds } })
+        .where(eq(recordingPolicies.id, p.id));
     }
     directory = await startDirectory(users);
 
@@ -196,7 +199,9 @@ describe('supergraph through Apollo Gateway', () => {
       assert.equal(data.users[n - 1].tenant.recordingPolicies[0].excludedUsers[1].name, `Person ${n % 50}`);
       runs.push({ n, recordingRequests, directoryRequests: directory.received.length - directoryBefore, statements });
     }
-    ctx.diagnostic(`per query through the gateway: ${runs.map((r) => `N=${r.n}: ${r.recordingRequests} request(s) to recording, ${r.directoryRequests} to directory, ${r.statements} SQL statement(s)`).join('; ')}`);
+    ctx.diagnostic(
+      `per query through the gateway: ${runs.map((r) => `N=${r.n}: ${r.recordingRequests} request(s) to recording, ${r.directoryRequests} to directory, ${r.statements} SQL statement(s)`).join('; ')}`,
+    );
     const [first, ...rest] = runs;
     for (const r of rest) {
       assert.equal(r.recordingRequests, first!.recordingRequests, `requests to recording for N=${r.n}`);

@@ -37,7 +37,9 @@ describe('federation subgraph', () => {
     assert.match(sdl, /type RecordingPolicy\s+@key\(fields: "id"\)/);
     assert.match(sdl, /type VendorConnection\s+@key\(fields: "id"\)/);
     assert.doesNotMatch(sdl, /_Entity|_Any|_service|_entities|federation__/, 'no federation internals');
-    const checkedIn = readFileSync(join(ROOT_DIR, 'schema', 'recording.graphql'), 'utf8').replace(/^#.*\n/, '').trim();
+    const checkedIn = readFileSync(join(ROOT_DIR, 'schema', 'recording.graphql'), 'utf8')
+      .replace(/^#.*\n/, '')
+      .trim();
     assert.equal(checkedIn, sdl.trim(), 'schema/recording.graphql is stale: run `npm run build && npm run schema:print`');
     assert.equal((await buildRecordingSchema()).sdl, sdl);
   });
@@ -65,7 +67,7 @@ describe('federation subgraph', () => {
     assert.deepEqual(all, [{ id: a, name: 'Entity A' }, { id: b, name: 'Entity B' }, null]);
     const tokenA = await t.token({ tenants: [a] });
     const onlyA = ok(await t.gql(q, { reps }, { token: tokenA }))._entities;
-    assert.deepEqual(onlyA, [{ id: a, name: 'Entity A' }, null, null], "a foreign tenant resolves to null, like an unknown one");
+    assert.deepEqual(onlyA, [{ id: a, name: 'Entity A' }, null, null], 'a foreign tenant resolves to null, like an unknown one');
     assert.equal(errorOf(await t.gql(q, { reps }, { token: null })).code, 'UNAUTHENTICATED');
   });
 });

@@ -60,7 +60,13 @@ describe('configuration documentation', () => {
 });
 
 describe('development logs', () => {
-  const env = (extra: Record<string, string>) => ({ NODE_ENV: 'development', DATA_DIR: tmpdir(), CREDENTIALS_KEY: `${'A'.repeat(43)}=`, JWT_SECRET: 'x'.repeat(32), ...extra });
+  const env = (extra: Record<string, string>) => ({
+    NODE_ENV: 'development',
+    DATA_DIR: tmpdir(),
+    CREDENTIALS_KEY: `${'A'.repeat(43)}=`,
+    JWT_SECRET: 'x'.repeat(32),
+    ...extra,
+  });
   const withTty = <T>(tty: boolean, f: () => T): T => {
     const before = process.stdout.isTTY;
     process.stdout.isTTY = tty;
@@ -72,9 +78,18 @@ describe('development logs', () => {
   };
 
   it('are readable lines on a terminal outside production, JSON otherwise or when asked', () => {
-    assert.equal(withTty(true, () => loadConfig(env({})).logFormat), 'pretty');
-    assert.equal(withTty(false, () => loadConfig(env({})).logFormat), 'json');
-    assert.equal(withTty(true, () => loadConfig(env({ LOG_FORMAT: 'json' })).logFormat), 'json');
+    assert.equal(
+      withTty(true, () => loadConfig(env({})).logFormat),
+      'pretty',
+    );
+    assert.equal(
+      withTty(false, () => loadConfig(env({})).logFormat),
+      'json',
+    );
+    assert.equal(
+      withTty(true, () => loadConfig(env({ LOG_FORMAT: 'json' })).logFormat),
+      'json',
+    );
     assert.throws(() => loadConfig(env({ LOG_FORMAT: 'yaml' })), /LOG_FORMAT must be json or pretty/);
   });
 
@@ -84,7 +99,10 @@ describe('development logs', () => {
       return { lines, sink: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) };
     };
     const pretty = capture();
-    createLogger('info', createLogDestination('pretty', pretty.sink)).info({ token: 'SECRET-1', req: { headers: { authorization: 'Bearer SECRET-2' } }, url: 'http://x' }, 'recording-subgraph listening');
+    createLogger('info', createLogDestination('pretty', pretty.sink)).info(
+      { token: 'SECRET-1', req: { headers: { authorization: 'Bearer SECRET-2' } }, url: 'http://x' },
+      'recording-subgraph listening',
+    );
     const text = pretty.lines.join('');
     assert.match(text, /INFO.*recording-subgraph listening/);
     assert.match(text, /url: "http:\/\/x"/);

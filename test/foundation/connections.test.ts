@@ -18,7 +18,13 @@ describe('vendor connections through GraphQL', () => {
 
   it('connects a vendor; credentials are stored encrypted and can never be read back', async () => {
     const r = await t.gql(CONNECT, {
-      input: { tenantId, vendor: 'MEGAFON', name: 'Moscow office', baseUrl: 'https://simple-api.cp.megafon.ru/', credentials: [{ name: 'token', value: CANARY }] },
+      input: {
+        tenantId,
+        vendor: 'MEGAFON',
+        name: 'Moscow office',
+        baseUrl: 'https://simple-api.cp.megafon.ru/',
+        credentials: [{ name: 'token', value: CANARY }],
+      },
     });
     const conn = ok(r).connectVendor;
     assert.equal(conn.vendor, 'MEGAFON');
@@ -26,7 +32,10 @@ describe('vendor connections through GraphQL', () => {
     assert.equal(conn.status, 'UNTESTED');
     assert.equal(conn.tenant.id, tenantId);
     assert.ok(!JSON.stringify(r).includes(CANARY));
-    const [stored] = await t.app.database.rawQuery<{ credentials_sealed: string }>('SELECT credentials_sealed FROM vendor_connections WHERE id = $1', [conn.id]);
+    const [stored] = await t.app.database.rawQuery<{ credentials_sealed: string }>(
+      'SELECT credentials_sealed FROM vendor_connections WHERE id = $1',
+      [conn.id],
+    );
     assert.ok(!stored!.credentials_sealed.includes(CANARY));
     assert.ok(!Buffer.from(stored!.credentials_sealed).toString('base64').includes(Buffer.from(CANARY).toString('base64')));
     assert.match(stored!.credentials_sealed, /^v1\.[\w-]{8}\./);
@@ -41,19 +50,45 @@ describe('vendor connections through GraphQL', () => {
 
   it('refuses unknown or missing credential names, bad URLs and unknown tenants, and writes nothing', async () => {
     const before = await rows('vendor_connections');
-    const unknownName = errorOf(await t.gql(CONNECT, { input: { tenantId, vendor: 'MEGAFON', name: 'x', baseUrl: 'https://a.example', credentials: [{ name: 'password', value: CANARY }] } }));
+    const unknownName = errorOf(
+      await t.gql(CONNECT, {
+        input: { tenantId, vendor: 'MEGAFON', name: 'x', baseUrl: 'https://a.example', credentials: [{ name: 'password', value: CANARY }] },
+      }),
+    );
     assert.equal(unknownName.code, 'BAD_USER_INPUT');
-    assert.deepEqual(unknownName.fields?.map((f) => f.path), [['input', 'credentials', 0, 'name'], ['input', 'credentials']]);
+    assert.deepEqual(
+      unknownName.fields?.map((f) => f.path),
+      [
+        ['input', 'credentials', 0, 'name'],
+        ['input', 'credentials'],
+      ],
+    );
     assert.ok(!JSON.stringify(unknownName).includes(CANARY), 'the refused value is not echoed');
-    const badUrl = errorOf(await t.gql(CONNECT, { input: { tenantId, vendor: 'MEGAFON', name: 'x', baseUrl: 'ftp://a.example', credentials: [{ name: 'token', value: 'v' }] } }));
+    const badUrl = errorOf(
+      await t.gql(CONNECT, {
+        input: { tenantId, vendor: 'MEGAFON', name: 'x', baseUrl: 'ftp://a.example', credentials: [{ name: 'token', value: 'v' }] },
+      }),
+    );
     assert.equal(badUrl.code, 'BAD_USER_INPUT');
     assert.deepEqual(badUrl.fields?.[0]?.path, ['input', 'baseUrl']);
     const badEnum = await t.gql(CONNECT, { input: { tenantId, vendor: 'NOKIA', name: 'x', baseUrl: 'https://a.example', credentials: [] } });
     assert.equal(errorOf(badEnum).code, 'BAD_USER_INPUT');
     assert.deepEqual(errorOf(badEnum).fields?.[0]?.path, ['input', 'vendor']);
-    const unknownTenant = errorOf(await t.gql(CONNECT, { input: { tenantId: '00000000-0000-4000-8000-000000000000', vendor: 'MEGAFON', name: 'x', baseUrl: 'https://a.example', credentials: [{ name: 'token', value: 'v' }] } }));
+    const unknownTenant = errorOf(
+      await t.gql(CONNECT, {
+        input: {
+          tenantId: '00000000-0000-4000-8000-000000000000',
+          vendor: 'MEGAFON',
+          name: 'x',
+          baseUrl: 'https://a.example',
+          credentials: [{ name: 'token', value: 'v' }],
+        },
+      }),
+    );
     assert.equal(unknownTenant.code, 'NOT_FOUND');
-    const several = errorOf(await t.gql(CONNECT, { input: { tenantId: 'nope', vendor: 'MEGAFON', name: '', baseUrl: 'x', credentials: [{ name: '1bad', value: '' }] } }));
+    const several = errorOf(
+      await t.gql(CONNECT, { input: { tenantId: 'nope', vendor: 'MEGAFON', name: '', baseUrl: 'x', credentials: [{ name: '1bad', value: '' }] } }),
+    );
     assert.equal(several.code, 'BAD_USER_INPUT');
     assert.deepEqual(
       several.fields?.map((f) => f.path.join('.')).sort(),
@@ -64,10 +99,22 @@ describe('vendor connections through GraphQL', () => {
   });
 
   it('updates name, URL and credentials; removes a connection with its policies; another tenant cannot touch it', async () => {
-    const conn = ok(await t.gql(CONNECT, { input: { tenantId, vendor: 'WEBEX', name: 'Webex', baseUrl: 'https://webexapis.com/v1', credentials: [{ name: 'accessToken', value: 'tok-1' }] } })).connectVendor;
-    const upd = ok(await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id name baseUrl status } }`, {
-      input: { id: conn.id, name: 'Webex EU', credentials: [{ name: 'accessToken', value: 'tok-2' }] },
-    })).updateVendorConnection;
+    const conn = ok(
+      await t.gql(CONNECT, {
+        input: {
+          tenantId,
+          vendor: 'WEBEX',
+          name: 'Webex',
+          baseUrl: 'https://webexapis.com/v1',
+          credentials: [{ name: 'accessToken', value: 'tok-1' }],
+        },
+      }),
+    ).connectVendor;
+    const upd = ok(
+      await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id name baseUrl status } }`, {
+        input: { id: conn.id, name: 'Webex EU', credentials: [{ name: 'accessToken', value: 'tok-2' }] },
+      }),
+    ).updateVendorConnection;
     assert.equal(upd.name, 'Webex EU');
     assert.equal((await t.app.services.connections.vendorContextForScope(null, conn.id)).ctx.credentials.accessToken, 'tok-2');
 
@@ -75,14 +122,24 @@ describe('vendor connections through GraphQL', () => {
     const otherToken = await t.token({ tenants: [other] });
     const foreignRead = errorOf(await t.gql(`query($id: ID!) { vendorConnection(id: $id) { id } }`, { id: conn.id }, { token: otherToken }));
     assert.equal(foreignRead.code, 'NOT_FOUND');
-    const foreignRemove = errorOf(await t.gql(`mutation($id: ID!) { removeVendorConnection(id: $id) { id } }`, { id: conn.id }, { token: otherToken }));
+    const foreignRemove = errorOf(
+      await t.gql(`mutation($id: ID!) { removeVendorConnection(id: $id) { id } }`, { id: conn.id }, { token: otherToken }),
+    );
     assert.equal(foreignRemove.code, 'NOT_FOUND');
-    const foreignConnect = errorOf(await t.gql(CONNECT, { input: { tenantId, vendor: 'MEGAFON', name: 'x', baseUrl: 'https://a.example', credentials: [{ name: 'token', value: 'v' }] } }, { token: otherToken }));
+    const foreignConnect = errorOf(
+      await t.gql(
+        CONNECT,
+        { input: { tenantId, vendor: 'MEGAFON', name: 'x', baseUrl: 'https://a.example', credentials: [{ name: 'token', value: 'v' }] } },
+        { token: otherToken },
+      ),
+    );
     assert.equal(foreignConnect.code, 'NOT_FOUND');
 
-    ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
-      input: { connectionId: conn.id, name: 'p', scope: { kind: 'PERSON', id: 'person-1' }, rules: { mode: 'ALWAYS' }, apply: false },
-    }));
+    ok(
+      await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
+        input: { connectionId: conn.id, name: 'p', scope: { kind: 'PERSON', id: 'person-1' }, rules: { mode: 'ALWAYS' }, apply: false },
+      }),
+    );
     const policiesBefore = await rows('recording_policies');
     ok(await t.gql(`mutation($id: ID!) { removeVendorConnection(id: $id) { id deleted } }`, { id: conn.id }));
     assert.equal(await rows('recording_policies'), policiesBefore - 1, 'its policy went with it');
@@ -91,10 +148,16 @@ describe('vendor connections through GraphQL', () => {
 
   it('deleting a tenant deletes everything it owns', async () => {
     const tid = ok(await t.gql(`mutation { createTenant(input: { name: "Doomed" }) { id } }`)).createTenant.id;
-    const conn = ok(await t.gql(CONNECT, { input: { tenantId: tid, vendor: 'WEBEX', name: 'W', baseUrl: 'https://webexapis.com/v1', credentials: [{ name: 'accessToken', value: 't' }] } })).connectVendor;
-    ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
-      input: { connectionId: conn.id, name: 'p', scope: { kind: 'PERSON', id: 'p1' }, rules: { mode: 'NEVER' }, apply: false },
-    }));
+    const conn = ok(
+      await t.gql(CONNECT, {
+        input: { tenantId: tid, vendor: 'WEBEX', name: 'W', baseUrl: 'https://webexapis.com/v1', credentials: [{ name: 'accessToken', value: 't' }] },
+      }),
+    ).connectVendor;
+    ok(
+      await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
+        input: { connectionId: conn.id, name: 'p', scope: { kind: 'PERSON', id: 'p1' }, rules: { mode: 'NEVER' }, apply: false },
+      }),
+    );
     ok(await t.gql(`mutation($id: ID!) { deleteTenant(id: $id) { deleted } }`, { id: tid }));
     const left = await t.app.database.rawQuery<{ n: number }>(
       `SELECT (SELECT count(*) FROM vendor_connections WHERE tenant_id = $1)::int + (SELECT count(*) FROM recording_policies WHERE tenant_id = $1)::int AS n`,

@@ -49,7 +49,11 @@ describe('operations basics', () => {
 
   it('refuses oversized, malformed, non-UTF-8 and batched bodies with coded errors', async () => {
     const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
-      fetch(t.app.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}`, ...headers }, body: body as BodyInit });
+      fetch(t.app.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}`, ...headers },
+        body: body as BodyInit,
+      });
     const big = await post(JSON.stringify({ query: `{ viewer { subject } }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }));
     assert.equal(big.status, 413);
     assert.equal(((await big.json()) as any).errors[0].extensions.code, 'PAYLOAD_TOO_LARGE');
@@ -65,7 +69,9 @@ describe('operations basics', () => {
   });
 
   it('blocks cross-site simple GET requests (CSRF prevention)', async () => {
-    const res = await fetch(`${t.app.graphqlUrl}?query=${encodeURIComponent('{ viewer { subject } }')}`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+    const res = await fetch(`${t.app.graphqlUrl}?query=${encodeURIComponent('{ viewer { subject } }')}`, {
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
     assert.equal(res.status, 400);
     assert.match(await res.text(), /CSRF|preflight/i);
   });
@@ -92,7 +98,16 @@ describe('npm start as a process', () => {
   it('starts on the embedded defaults with the sandbox, keeps data across restarts, and on SIGTERM finishes in-flight requests before exiting', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'recsub-proc-'));
     const port = await freePort();
-    const env = { ...process.env, DATABASE_URL: '', NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', SANDBOX_PORT_BASE: '0', SANDBOX_WEBEX_PEOPLE: '50' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: '',
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      SANDBOX_PORT_BASE: '0',
+      SANDBOX_WEBEX_PEOPLE: '50',
+    };
     const start = () => {
       const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
@@ -118,11 +133,19 @@ describe('npm start as a process', () => {
       const token = await first.ready;
       assert.match(first.output(), new RegExp(`http://127\\.0\\.0\\.1:${port}/graphql`));
       const gql = (query: string) =>
-        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
-      const created: any = ok(await gql(`mutation { createTenant(input: { name: "Survives restarts" }) { id } }`) as any);
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        }).then((r) => r.json() as Promise<any>);
+      const created: any = ok((await gql(`mutation { createTenant(input: { name: "Survives restarts" }) { id } }`)) as any);
       // Make the MegaFon sandbox slow, start a request that waits on it, then ask the process to stop.
       const megafonUrl = /MEGAFON\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(first.output())![1];
-      await fetch(`${megafonUrl}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 800, latencyCount: 1 }) });
+      await fetch(`${megafonUrl}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ latencyMs: 800, latencyCount: 1 }),
+      });
       const inFlight = gql(`mutation { testVendorConnection(id: "${DEMO_CONNECTION_IDS.megafon}") { ok } }`);
       await new Promise((r) => setTimeout(r, 200));
       const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));
@@ -130,11 +153,20 @@ describe('npm start as a process', () => {
       const answer = await inFlight;
       assert.equal(answer.data.testVendorConnection.ok, true, JSON.stringify(answer));
       assert.equal(await exited, 0);
-      for (const line of first.output().split('\n').filter((l) => l.startsWith('{'))) {
+      for (const line of first
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))) {
         const entry = JSON.parse(line);
         assert.ok(entry.level && entry.time && entry.msg !== undefined);
       }
-      assert.ok(!first.output().split('\n').filter((l) => l.startsWith('{')).some((l) => l.includes('megafon-sandbox-token')));
+      assert.ok(
+        !first
+          .output()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .some((l) => l.includes('megafon-sandbox-token')),
+      );
 
       const second = start();
       const token2 = await second.ready;

@@ -29,7 +29,11 @@ async function waitUntil<T>(what: string, probe: () => Promise<T>, done: (v: T) 
 
 const WEBEX_PERSON = 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS85ZTBkMWUwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA';
 const fault = (base: string, spec: unknown) =>
-  fetch(`${new URL(base).origin}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) }).then((r) => assert.equal(r.status, 200));
+  fetch(`${new URL(base).origin}/__sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  }).then((r) => assert.equal(r.status, 200));
 
 const started: ServiceProcess[] = [];
 async function start(...args: Parameters<typeof startService>): Promise<ServiceProcess> {
@@ -46,7 +50,12 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
     try {
       const svc = await start(data, { LOG_LEVEL: 'debug' });
       // The start line says where and how fast; the configuration (masked) is a debug line of its own.
-      await waitUntil('the configuration logged', async () => svc.logs(), (ls) => ls.some((l) => l.msg === 'configuration'), 10_000);
+      await waitUntil(
+        'the configuration logged',
+        async () => svc.logs(),
+        (ls) => ls.some((l) => l.msg === 'configuration'),
+        10_000,
+      );
       const listening = svc.logs().find((l) => l.msg === 'recording-subgraph listening');
       assert.ok(listening && !('config' in listening) && JSON.stringify(listening).length < 400, JSON.stringify(listening));
       const configuration = svc.logs().find((l) => l.msg === 'configuration');
@@ -69,13 +78,13 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
     const data = tempDataDir();
     try {
       const svc = await start(data, { SANDBOX_WEBEX_PEOPLE: '400' });
-      const started = await svc.gql(
-        `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`,
-        { input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'during shutdown', rules: { mode: 'ALWAYS' }, scope: { all: true } } },
-      );
+      const started = await svc.gql(`mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`, {
+        input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'during shutdown', rules: { mode: 'ALWAYS' }, scope: { all: true } },
+      });
       const rolloutId = started.data?.startPolicyRollout.rollout.id as string;
       assert.ok(rolloutId, JSON.stringify(started));
-      const progress = () => svc.gql(`query($id: ID!) { policyRollout(id: $id) { status done } }`, { id: rolloutId }).then((r) => r.data?.policyRollout);
+      const progress = () =>
+        svc.gql(`query($id: ID!) { policyRollout(id: $id) { status done } }`, { id: rolloutId }).then((r) => r.data?.policyRollout);
       await waitUntil('the roll-out under way', progress, (p) => p?.done > 0);
       // An open subscription (an upgraded socket keeps server.close() waiting unless the service closes it).
       const closes: number[] = [];
@@ -107,7 +116,8 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
       // (Read with workers off: carrying it on after a restart is test/rollout/durability.test.ts's subject.)
       const again = await start(data, { SANDBOX_WEBEX_PEOPLE: '400', WORKERS: 'false' });
       try {
-        const after = (await again.gql(`query($id: ID!) { policyRollout(id: $id) { status total done failed pending } }`, { id: rolloutId })).data?.policyRollout;
+        const after = (await again.gql(`query($id: ID!) { policyRollout(id: $id) { status total done failed pending } }`, { id: rolloutId })).data
+          ?.policyRollout;
         assert.equal(after.status, 'RUNNING', JSON.stringify(after));
         assert.equal(after.failed, 0, JSON.stringify(after));
         assert.ok(after.done > 0 && after.done < 400, JSON.stringify(after));
@@ -127,12 +137,23 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
       await fault(svc.sandbox.WEBEX!, { latencyMs: 120_000, latencyCount: 10 });
       const created = svc
         .gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
-          input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'cut by the stop', scope: { kind: 'PERSON', id: WEBEX_PERSON }, rules: { mode: 'ALWAYS' } },
+          input: {
+            connectionId: DEMO_CONNECTION_IDS.webex,
+            name: 'cut by the stop',
+            scope: { kind: 'PERSON', id: WEBEX_PERSON },
+            rules: { mode: 'ALWAYS' },
+          },
         })
         .catch((e: Error) => ({ error: e.message }));
       const policies = (s: ServiceProcess) =>
-        s.gql(`query($t: ID!) { tenant(id: $t) { recordingPolicies { id name syncStatus } } }`, { t: DEMO_TENANT_ID }).then((r) => (r.data?.tenant.recordingPolicies ?? []) as { name: string; syncStatus: string }[]);
-      await waitUntil('the policy stored, its vendor call under way', () => policies(svc), (ps) => ps.some((p) => p.name === 'cut by the stop'));
+        s
+          .gql(`query($t: ID!) { tenant(id: $t) { recordingPolicies { id name syncStatus } } }`, { t: DEMO_TENANT_ID })
+          .then((r) => (r.data?.tenant.recordingPolicies ?? []) as { name: string; syncStatus: string }[]);
+      await waitUntil(
+        'the policy stored, its vendor call under way',
+        () => policies(svc),
+        (ps) => ps.some((p) => p.name === 'cut by the stop'),
+      );
       svc.child.kill('SIGINT');
       const { code } = await svc.exited;
       assert.equal(code, 0, svc.output());
@@ -144,7 +165,11 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
 
       const again = await start(data, { SYNC_RETRY_DELAY_SECONDS: '1', SYNC_RETRY_BACKOFF: 'false', SYNC_JOB_EXPIRE_SECONDS: '5' });
       try {
-        const after = await waitUntil('the sync resumed after the restart', () => policies(again), (ps) => ps.find((p) => p.name === 'cut by the stop')?.syncStatus !== 'PENDING');
+        const after = await waitUntil(
+          'the sync resumed after the restart',
+          () => policies(again),
+          (ps) => ps.find((p) => p.name === 'cut by the stop')?.syncStatus !== 'PENDING',
+        );
         assert.equal(after.find((p) => p.name === 'cut by the stop')?.syncStatus, 'IN_SYNC', JSON.stringify(after));
       } finally {
         again.child.kill('SIGINT');
@@ -156,11 +181,19 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
   });
 
   it('docker-compose gives a replica longer to stop than its grace period, so a stop never ends in SIGKILL', () => {
-    const compose = parseYaml(readFileSync(join(ROOT_DIR, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { environment?: Record<string, string>; stop_grace_period?: string }> };
+    const compose = parseYaml(readFileSync(join(ROOT_DIR, 'docker-compose.yml'), 'utf8')) as {
+      services: Record<string, { environment?: Record<string, string>; stop_grace_period?: string }>;
+    };
     const recording = compose.services.recording!;
     const m = /^(\d+)s$/.exec(recording.stop_grace_period ?? '');
     assert.ok(m, `stop_grace_period must be set in seconds (docker's default of 10 s is too short), got ${recording.stop_grace_period}`);
-    const grace = loadConfig({ NODE_ENV: 'test', DATA_DIR: join(ROOT_DIR, '.data-test-unused'), CREDENTIALS_KEY: 'A'.repeat(43) + '=', JWT_SECRET: 'x'.repeat(32), SHUTDOWN_GRACE_SECONDS: recording.environment?.SHUTDOWN_GRACE_SECONDS }).shutdownGraceSeconds;
+    const grace = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: join(ROOT_DIR, '.data-test-unused'),
+      CREDENTIALS_KEY: 'A'.repeat(43) + '=',
+      JWT_SECRET: 'x'.repeat(32),
+      SHUTDOWN_GRACE_SECONDS: recording.environment?.SHUTDOWN_GRACE_SECONDS,
+    }).shutdownGraceSeconds;
     // close() may take a few seconds past the grace to close the database and the job queue.
     assert.ok(Number(m[1]) >= grace + 5, `stop_grace_period ${m[1]}s must exceed SHUTDOWN_GRACE_SECONDS ${grace} by 5 s at least`);
   });

@@ -84,11 +84,13 @@ describe('request loaders: the order in which lists come back does not change th
   for (const slower of ['connections', 'policies'] as const) {
     it(`a policy's connection costs no statement when the tenant's connection list is already being read (${slower} list slower)`, async () => {
       const real = t.app.services.stores;
-      const delay = <A extends unknown[], R>(fn: (...a: A) => Promise<R>, ms: number) => async (...a: A) => {
-        const r = await fn(...a);
-        await new Promise((res) => setTimeout(res, ms));
-        return r;
-      };
+      const delay =
+        <A extends unknown[], R>(fn: (...a: A) => Promise<R>, ms: number) =>
+        async (...a: A) => {
+          const r = await fn(...a);
+          await new Promise((res) => setTimeout(res, ms));
+          return r;
+        };
       // The same stores, with one list held back so it returns after the other.
       const connections = Object.create(real.connections);
       const policies = Object.create(real.policies);

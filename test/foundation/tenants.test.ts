@@ -18,7 +18,11 @@ describe('tenants through GraphQL', () => {
     const created = ok(await t.gql(CREATE, { input: { name: '  Acme  ' } })).createTenant;
     assert.equal(created.name, 'Acme');
     assert.match(created.id, /^[0-9a-f-]{36}$/);
-    const renamed = ok(await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id name } }`, { input: { id: created.id, name: 'Acme Ltd' } }));
+    const renamed = ok(
+      await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id name } }`, {
+        input: { id: created.id, name: 'Acme Ltd' },
+      }),
+    );
     assert.equal(renamed.renameTenant.name, 'Acme Ltd');
     const fetched = ok(await t.gql(`query($id: ID!) { tenant(id: $id) { id name } }`, { id: created.id }));
     assert.deepEqual(fetched.tenant, { id: created.id, name: 'Acme Ltd' });
@@ -41,7 +45,10 @@ describe('tenants through GraphQL', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
     } while (after);
-    assert.deepEqual(seen.filter((n) => n.startsWith('Page tenant')), names);
+    assert.deepEqual(
+      seen.filter((n) => n.startsWith('Page tenant')),
+      names,
+    );
     assert.ok(pages >= 3);
   });
 
@@ -50,7 +57,10 @@ describe('tenants through GraphQL', () => {
     const r = await t.gql(CREATE, { input: { name: '' } });
     const e = errorOf(r);
     assert.equal(e.code, 'BAD_USER_INPUT');
-    assert.deepEqual(e.fields?.map((f) => f.path), [['input', 'name']]);
+    assert.deepEqual(
+      e.fields?.map((f) => f.path),
+      [['input', 'name']],
+    );
     assert.match(e.fields![0]!.message, /must not be empty/);
     const long = errorOf(await t.gql(CREATE, { input: { name: 'x'.repeat(201) } }));
     assert.equal(long.code, 'BAD_USER_INPUT');
@@ -85,13 +95,21 @@ describe('tenants through GraphQL', () => {
     const own = ok(await t.gql(`query($id: ID!) { tenant(id: $id) { name } }`, { id: a.id }, { token: tokenA }));
     assert.equal(own.tenant.name, 'Tenant A');
     const foreign = errorOf(await t.gql(`query($id: ID!) { tenant(id: $id) { name } }`, { id: b.id }, { token: tokenA }));
-    const missing = errorOf(await t.gql(`query($id: ID!) { tenant(id: $id) { name } }`, { id: '00000000-0000-4000-8000-000000000000' }, { token: tokenA }));
+    const missing = errorOf(
+      await t.gql(`query($id: ID!) { tenant(id: $id) { name } }`, { id: '00000000-0000-4000-8000-000000000000' }, { token: tokenA }),
+    );
     assert.equal(foreign.code, 'NOT_FOUND');
     assert.equal(missing.code, 'NOT_FOUND');
     assert.equal(foreign.message.replace(b.id, 'X'), missing.message.replace('00000000-0000-4000-8000-000000000000', 'X'));
     const listed = ok(await t.gql(LIST, { first: 100 }, { token: tokenA })).tenants.nodes.map((n: { id: string }) => n.id);
     assert.deepEqual(listed, [a.id]);
-    const rename = errorOf(await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`, { input: { id: b.id, name: 'Hijacked' } }, { token: tokenA }));
+    const rename = errorOf(
+      await t.gql(
+        `mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`,
+        { input: { id: b.id, name: 'Hijacked' } },
+        { token: tokenA },
+      ),
+    );
     assert.equal(rename.code, 'NOT_FOUND');
     const stillB = ok(await t.gql(`query($id: ID!) { tenant(id: $id) { name } }`, { id: b.id })).tenant.name;
     assert.equal(stillB, 'Tenant B');

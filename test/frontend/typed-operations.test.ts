@@ -79,7 +79,13 @@ describe('typed frontend operations with graphql-request', () => {
     assert.equal(tenant.name, 'Acme Contact Centre');
 
     const { connectVendor: connection } = await client.request(ConnectVendorDocument, {
-      input: { tenantId: tenant.id, vendor: 'MEGAFON', name: 'Head office', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: MEGAFON_DEFAULT_TOKEN }] },
+      input: {
+        tenantId: tenant.id,
+        vendor: 'MEGAFON',
+        name: 'Head office',
+        baseUrl: megafon.apiBaseUrl,
+        credentials: [{ name: 'token', value: MEGAFON_DEFAULT_TOKEN }],
+      },
     });
     assert.equal(connection.status, 'UNTESTED');
     const { testVendorConnection: check } = await client.request(TestVendorConnectionDocument, { id: connection.id });
@@ -91,7 +97,9 @@ describe('typed frontend operations with graphql-request', () => {
 
     const rules: RecordingRulesInput = { mode: 'ALWAYS', calls: { internal: true, external: false }, excludedUserIds: ['129'] };
     const scope = { kind: 'SETTINGS_RECORD' as const, id: '52' };
-    const { previewRecordingPolicy: preview } = await client.request(PreviewRecordingPolicyDocument, { input: { connectionId: connection.id, scope, rules } });
+    const { previewRecordingPolicy: preview } = await client.request(PreviewRecordingPolicyDocument, {
+      input: { connectionId: connection.id, scope, rules },
+    });
     assert.equal(preview.requests.map((r) => `${r.method} ${r.path}`).at(-1), 'PUT /settings/recording/52');
 
     const { createRecordingPolicy: created } = await client.request(CreateRecordingPolicyDocument, {
@@ -117,7 +125,10 @@ describe('typed frontend operations with graphql-request', () => {
 
     const { tenants } = await client.request(DashboardDocument, { first: 10 });
     const row = tenants.nodes.find((n) => n.id === tenant.id);
-    assert.deepEqual(row?.connections.map((c) => c.status), ['OK']);
+    assert.deepEqual(
+      row?.connections.map((c) => c.status),
+      ['OK'],
+    );
     assert.deepEqual(
       row?.recordingPolicies.map((p) => ({ name: p.name, syncStatus: p.syncStatus, mode: p.rules.mode })),
       [{ name: 'Sales floor', syncStatus: 'IN_SYNC', mode: 'ALWAYS' }],

@@ -37,11 +37,27 @@ const BASE: Record<string, (w: World) => Record<string, unknown>> = {
   createTenant: () => ({ input: { name: 'ok' } }),
   renameTenant: (w) => ({ input: { id: w.tenant, name: 'ok' } }),
   deleteTenant: (w) => ({ id: w.tenant }),
-  connectVendor: (w) => ({ input: { tenantId: w.tenant, vendor: 'MEGAFON', name: 'ok', baseUrl: 'https://simple-api.cp.megafon.ru', credentials: [{ name: 'token', value: 't' }] } }),
+  connectVendor: (w) => ({
+    input: {
+      tenantId: w.tenant,
+      vendor: 'MEGAFON',
+      name: 'ok',
+      baseUrl: 'https://simple-api.cp.megafon.ru',
+      credentials: [{ name: 'token', value: 't' }],
+    },
+  }),
   updateVendorConnection: (w) => ({ input: { id: w.connection, name: 'ok' } }),
   removeVendorConnection: (w) => ({ id: w.connection }),
   testVendorConnection: (w) => ({ id: w.connection }),
-  createRecordingPolicy: () => ({ input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: 'ok', scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: { mode: 'ALWAYS' }, apply: false } }),
+  createRecordingPolicy: () => ({
+    input: {
+      connectionId: DEMO_CONNECTION_IDS.megafon,
+      name: 'ok',
+      scope: { kind: 'SETTINGS_RECORD', id: '52' },
+      rules: { mode: 'ALWAYS' },
+      apply: false,
+    },
+  }),
   updateRecordingPolicy: (w) => ({ input: { id: w.policy, expectedVersion: 1, name: 'ok' } }),
   retrySync: (w) => ({ id: w.policy }),
   previewRecordingPolicy: (w) => ({ input: { policyId: w.policy } }),
@@ -52,8 +68,17 @@ const BASE: Record<string, (w: World) => Record<string, unknown>> = {
   resumeLiveRecording: (w) => ({ id: w.live }),
   stopLiveRecording: (w) => ({ id: w.live }),
   refreshLiveRecording: (w) => ({ id: w.live }),
-  attachRecording: () => ({ input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x', fileName: 'a.wav', contentBase64: Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1').toString('base64') } }),
-  startPolicyRollout: () => ({ input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'ok', rules: { mode: 'ALWAYS' }, scope: { personIds: ['p1'] }, dryRun: true } }),
+  attachRecording: () => ({
+    input: {
+      connectionId: DEMO_CONNECTION_IDS.bitrix24,
+      crmCallId: 'x',
+      fileName: 'a.wav',
+      contentBase64: Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1').toString('base64'),
+    },
+  }),
+  startPolicyRollout: () => ({
+    input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'ok', rules: { mode: 'ALWAYS' }, scope: { personIds: ['p1'] }, dryRun: true },
+  }),
   pausePolicyRollout: (w) => ({ id: w.rollout }),
   resumePolicyRollout: (w) => ({ id: w.rollout }),
   cancelPolicyRollout: (w) => ({ id: w.rollout }),
@@ -100,7 +125,12 @@ function sampleOf(type: GraphQLInputType): unknown {
 }
 
 /** Sets `value` at `path` in a copy of `base`, creating (validly filled) objects and lists on the way. */
-function withValue(base: Record<string, unknown>, path: (string | number)[], value: unknown, argTypes: Record<string, GraphQLInputType>): Record<string, unknown> {
+function withValue(
+  base: Record<string, unknown>,
+  path: (string | number)[],
+  value: unknown,
+  argTypes: Record<string, GraphQLInputType>,
+): Record<string, unknown> {
   const copy = structuredClone(base);
   let node: any = copy;
   // `type` is always the type of node[path[i]].
@@ -110,7 +140,9 @@ function withValue(base: Record<string, unknown>, path: (string | number)[], val
     const next = path[i + 1]!;
     if (node[key] === undefined || node[key] === null) node[key] = typeof next === 'number' ? [] : sampleOf(type);
     const inner = getNullableType(type) as GraphQLInputType;
-    const childType = (isListType(inner) ? inner.ofType : isInputObjectType(inner) ? inner.getFields()[next as string]!.type : inner) as GraphQLInputType;
+    const childType = (
+      isListType(inner) ? inner.ofType : isInputObjectType(inner) ? inner.getFields()[next as string]!.type : inner
+    ) as GraphQLInputType;
     if (typeof next === 'number' && (node[key][next] === undefined || node[key][next] === null)) node[key][next] = sampleOf(childType);
     node = node[key];
     type = childType;
@@ -165,20 +197,41 @@ describe('bad input to every mutation', () => {
   before(async () => {
     t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '20', LOG_LEVEL: 'warn' } });
     const { schema } = await buildRecordingSchema();
-    mutations = rootFields(schema).filter((f) => f.kind === 'mutation').map((f) => f.field);
+    mutations = rootFields(schema)
+      .filter((f) => f.kind === 'mutation')
+      .map((f) => f.field);
     const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Bad input" }) { id } }`)).createTenant.id;
-    const connection = ok(await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
-      input: { tenantId: tenant, vendor: 'MEGAFON', name: 'm', baseUrl: t.app.sandbox!.megafon.apiBaseUrl, credentials: [{ name: 'token', value: 'megafon-sandbox-token' }] },
-    })).connectVendor.id;
-    const policy = ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } sync { status } } }`, {
-      input: { connectionId: connection, name: 'p', scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: { mode: 'ALWAYS' } },
-    })).createRecordingPolicy.policy.id;
-    const live = ok(await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: t.app.sandbox!.signalwire.createCall().sid },
-    })).startLiveRecording.id;
-    const rollout = ok(await t.gql(`mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'r', rules: { mode: 'ALWAYS', calls: { voicemail: true } }, scope: { personIds: [t.app.sandbox!.webex.personId(2)] } },
-    })).startPolicyRollout.rollout.id;
+    const connection = ok(
+      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+        input: {
+          tenantId: tenant,
+          vendor: 'MEGAFON',
+          name: 'm',
+          baseUrl: t.app.sandbox!.megafon.apiBaseUrl,
+          credentials: [{ name: 'token', value: 'megafon-sandbox-token' }],
+        },
+      }),
+    ).connectVendor.id;
+    const policy = ok(
+      await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } sync { status } } }`, {
+        input: { connectionId: connection, name: 'p', scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: { mode: 'ALWAYS' } },
+      }),
+    ).createRecordingPolicy.policy.id;
+    const live = ok(
+      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`, {
+        input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: t.app.sandbox!.signalwire.createCall().sid },
+      }),
+    ).startLiveRecording.id;
+    const rollout = ok(
+      await t.gql(`mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.webex,
+          name: 'r',
+          rules: { mode: 'ALWAYS', calls: { voicemail: true } },
+          scope: { personIds: [t.app.sandbox!.webex.personId(2)] },
+        },
+      }),
+    ).startPolicyRollout.rollout.id;
     for (let i = 0; i < 300; i++) {
       const s = ok(await t.gql(`query($id: ID!) { policyRollout(id: $id) { status } }`, { id: rollout })).policyRollout.status;
       if (!['PENDING', 'RUNNING', 'QUEUED'].includes(s)) break;
@@ -192,14 +245,22 @@ describe('bad input to every mutation', () => {
   });
 
   it('has a valid base call for every mutation in the schema', () => {
-    assert.deepEqual(mutations.map((m) => m.name).filter((n) => !BASE[n]), [], 'mutations without bad-input cases: add a BASE entry');
+    assert.deepEqual(
+      mutations.map((m) => m.name).filter((n) => !BASE[n]),
+      [],
+      'mutations without bad-input cases: add a BASE entry',
+    );
   });
 
   it('refuses every bad input with a coded error naming the field, and writes nothing', async (ctx) => {
     const baseline = await databaseState(t);
     const failures: string[] = [];
     const post = (body: string | Uint8Array) =>
-      fetch(t.app.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` }, body: body as BodyInit });
+      fetch(t.app.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+        body: body as BodyInit,
+      });
     const count = (kind: string) => (tally[kind] = (tally[kind] ?? 0) + 1);
 
     for (const m of mutations) {
@@ -208,12 +269,16 @@ describe('bad input to every mutation', () => {
       // Malformed JSON and invalid UTF-8 never reach GraphQL: 400 with a code.
       for (const [kind, body] of [
         ['malformed JSON', `{"query": ${JSON.stringify(doc)}, "variables": ${JSON.stringify(base).slice(0, -1)}`],
-        ['invalid UTF-8', Buffer.concat([Buffer.from(`{"query": ${JSON.stringify(doc)}, "variables": {"x": "`), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}')])],
+        [
+          'invalid UTF-8',
+          Buffer.concat([Buffer.from(`{"query": ${JSON.stringify(doc)}, "variables": {"x": "`), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}')]),
+        ],
       ] as const) {
         count(kind);
         const res = await post(body);
         const json = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
-        if (res.status !== 400 || json.errors?.[0]?.extensions?.code !== 'BAD_REQUEST') failures.push(`${m.name} ${kind}: ${res.status} ${JSON.stringify(json)}`);
+        if (res.status !== 400 || json.errors?.[0]?.extensions?.code !== 'BAD_REQUEST')
+          failures.push(`${m.name} ${kind}: ${res.status} ${JSON.stringify(json)}`);
       }
 
       const argTypes = Object.fromEntries(m.args.map((a) => [a.name, a.type]));
@@ -242,8 +307,10 @@ describe('bad input to every mutation', () => {
               const tooLarge = codes.includes('PAYLOAD_TOO_LARGE');
               const notFound = codes.includes('NOT_FOUND') && ['unknown id', 'oversized string', 'out of range'].includes(kind);
               const conflict = codes.includes('CONFLICT') && leaf.path.at(-1) === 'expectedVersion';
-              if (codes.some((c) => !c || c === 'INTERNAL_SERVER_ERROR')) failures.push(`${label}: uncoded or internal ${JSON.stringify(errs).slice(0, 300)}`);
-              else if (!tooLarge && !notFound && !conflict && !names(paths, leaf.path)) failures.push(`${label}: does not name the field: ${JSON.stringify(errs).slice(0, 300)}`);
+              if (codes.some((c) => !c || c === 'INTERNAL_SERVER_ERROR'))
+                failures.push(`${label}: uncoded or internal ${JSON.stringify(errs).slice(0, 300)}`);
+              else if (!tooLarge && !notFound && !conflict && !names(paths, leaf.path))
+                failures.push(`${label}: does not name the field: ${JSON.stringify(errs).slice(0, 300)}`);
             }
           }
         }

@@ -44,7 +44,11 @@ describe('a canary credential never leaks', () => {
     const megafon = t.app.sandbox!.megafon;
     megafon.rotateToken(CANARY);
     const tenant = ok(await call(`mutation { createTenant(input: { name: "Canary" }) { id } }`)).createTenant.id;
-    const conn = ok(await call(CONNECT, { input: { tenantId: tenant, vendor: 'MEGAFON', name: 'good', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: CANARY }] } })).connectVendor;
+    const conn = ok(
+      await call(CONNECT, {
+        input: { tenantId: tenant, vendor: 'MEGAFON', name: 'good', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: CANARY }] },
+      }),
+    ).connectVendor;
     assert.equal(ok(await call(TEST, { id: conn.id })).testVendorConnection.ok, true);
     const scope = { kind: 'SETTINGS_RECORD', id: '52' };
     const rules = { mode: 'ALWAYS', calls: { internal: true, external: true } };
@@ -56,11 +60,17 @@ describe('a canary credential never leaks', () => {
     ok(await call(RECONCILE, { id: created.policy.id }));
 
     // A credential the vendor refuses: failures carry the vendor's answer, never the value.
-    const bad = ok(await call(CONNECT, { input: { tenantId: tenant, vendor: 'MEGAFON', name: 'bad', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: CANARY_BAD }] } })).connectVendor;
+    const bad = ok(
+      await call(CONNECT, {
+        input: { tenantId: tenant, vendor: 'MEGAFON', name: 'bad', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: CANARY_BAD }] },
+      }),
+    ).connectVendor;
     const failedTest = ok(await call(TEST, { id: bad.id })).testVendorConnection;
     assert.equal(failedTest.ok, false);
     assert.equal(failedTest.error.code, 'VENDOR_AUTH_FAILED');
-    const failedApply = ok(await call(CREATE, { input: { connectionId: bad.id, name: 'refused', scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules } })).createRecordingPolicy;
+    const failedApply = ok(
+      await call(CREATE, { input: { connectionId: bad.id, name: 'refused', scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules } }),
+    ).createRecordingPolicy;
     // Refused credentials hold the sync (issue 14): it waits, PENDING, for credentials that work.
     assert.equal(failedApply.sync.status, 'PENDING');
     await call(PREVIEW, { input: { connectionId: bad.id, scope, rules } });
@@ -70,7 +80,13 @@ describe('a canary credential never leaks', () => {
     assert.equal(ok(await call(TEST, { id: conn.id })).testVendorConnection.ok, false);
 
     // Bad input that carries a credential: unknown field, a wrong URL, an oversized value, an unknown name.
-    const input = { tenantId: tenant, vendor: 'MEGAFON', name: 'x', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: CANARY_INPUT }] };
+    const input = {
+      tenantId: tenant,
+      vendor: 'MEGAFON',
+      name: 'x',
+      baseUrl: megafon.apiBaseUrl,
+      credentials: [{ name: 'token', value: CANARY_INPUT }],
+    };
     const refusals = [
       await call(CONNECT, { input: { ...input, credentials: [{ name: 'token', value: CANARY_INPUT, extra: 1 }] } }),
       await call(CONNECT, { input: { ...input, credentials: [{ name: 'token', value: CANARY_INPUT }], vendor: 'NOPE' } }),
@@ -78,7 +94,15 @@ describe('a canary credential never leaks', () => {
       await call(CONNECT, { input: { ...input, credentials: [{ name: 'token', value: `${CANARY_INPUT}${'x'.repeat(5000)}` }] } }),
       await call(CONNECT, { input: { ...input, credentials: [{ name: 'password', value: CANARY_INPUT }] } }),
       await call(CONNECT, { input: { ...input, tenantId: 'not-a-tenant' } }),
-      await call(UPDATE_CONN, { input: { id: conn.id, credentials: [{ name: 'token', value: CANARY_INPUT }, { name: 'token', value: CANARY_INPUT }] } }),
+      await call(UPDATE_CONN, {
+        input: {
+          id: conn.id,
+          credentials: [
+            { name: 'token', value: CANARY_INPUT },
+            { name: 'token', value: CANARY_INPUT },
+          ],
+        },
+      }),
     ];
     for (const r of refusals) assert.ok(r.errors?.length, JSON.stringify(r.data));
     // A body that is not JSON, with the credential inside.
@@ -88,25 +112,49 @@ describe('a canary credential never leaks', () => {
       body: `{"query": "mutation { connectVendor(input: {credentials: [{name: \\"token\\", value: \\"${CANARY_INPUT}\\"}]}) { id } }", `,
     });
     answers.push(await raw.text());
-    const inline = await call(`mutation { connectVendor(input: { tenantId: "${tenant}", vendor: MEGAFON, name: "x", baseUrl: "${megafon.apiBaseUrl}", credentials: [{ name: "token", value: "${CANARY_INPUT}", extra: true }] }) { id } }`);
+    const inline = await call(
+      `mutation { connectVendor(input: { tenantId: "${tenant}", vendor: MEGAFON, name: "x", baseUrl: "${megafon.apiBaseUrl}", credentials: [{ name: "token", value: "${CANARY_INPUT}", extra: true }] }) { id } }`,
+    );
     assert.ok(inline.errors?.length);
 
     // Everything readable about the connections, and the audit trail.
-    ok(await call(`query($t: ID!) { vendorConnections(tenantId: $t, first: 100) { nodes { id name baseUrl status settings { name value } lastError { code message vendorCode vendorMessage } capabilities { credentialFields { name } } } } }`, { t: tenant }));
-    ok(await call(`query($t: ID!) { recordingPolicies(tenantId: $t, first: 100) { nodes { id lastVendorPayload lastSyncError { message vendorMessage } drift { field desired actual } } } }`, { t: tenant }));
-    const audit = ok(await call(`query($t: ID!) { auditLog(tenantId: $t, first: 100) { nodes { action before after outcome } } }`, { t: tenant })).auditLog.nodes;
+    ok(
+      await call(
+        `query($t: ID!) { vendorConnections(tenantId: $t, first: 100) { nodes { id name baseUrl status settings { name value } lastError { code message vendorCode vendorMessage } capabilities { credentialFields { name } } } } }`,
+        { t: tenant },
+      ),
+    );
+    ok(
+      await call(
+        `query($t: ID!) { recordingPolicies(tenantId: $t, first: 100) { nodes { id lastVendorPayload lastSyncError { message vendorMessage } drift { field desired actual } } } }`,
+        { t: tenant },
+      ),
+    );
+    const audit = ok(await call(`query($t: ID!) { auditLog(tenantId: $t, first: 100) { nodes { action before after outcome } } }`, { t: tenant }))
+      .auditLog.nodes;
     assert.ok(audit.length >= 5, 'the flow was audited');
 
-    const leaks = (where: string, texts: string[]) => texts.filter((x) => FRAGMENTS.some((f) => x.includes(f))).map((x) => `${where}: ${x.slice(0, 300)}`);
+    const leaks = (where: string, texts: string[]) =>
+      texts.filter((x) => FRAGMENTS.some((f) => x.includes(f))).map((x) => `${where}: ${x.slice(0, 300)}`);
     const found = [...leaks('response', answers), ...leaks('log', t.logs)];
 
     // Every stored row of every table, the sealed column aside; and the job queue's payloads.
     for (const table of await tableNames(t)) {
       const rows = await t.app.database.rawQuery<{ row: string }>(`SELECT (to_jsonb(x) - 'credentials_sealed')::text AS row FROM "${table}" x`);
-      found.push(...leaks(`table ${table}`, rows.map((r) => r.row)));
+      found.push(
+        ...leaks(
+          `table ${table}`,
+          rows.map((r) => r.row),
+        ),
+      );
     }
     const jobs = await t.app.database.rawQuery<{ row: string }>(`SELECT to_jsonb(j)::text AS row FROM ${bossSchemaOf(t.app.database)}.job j`);
-    found.push(...leaks('job queue', jobs.map((r) => r.row)));
+    found.push(
+      ...leaks(
+        'job queue',
+        jobs.map((r) => r.row),
+      ),
+    );
     const sealed = await t.app.database.rawQuery<{ s: string }>(`SELECT credentials_sealed AS s FROM vendor_connections WHERE id = $1`, [conn.id]);
     assert.ok(sealed[0]!.s.startsWith('v1.') && !sealed[0]!.s.includes('CANARY'), 'sealed, not plain');
 

@@ -52,7 +52,22 @@ describe('outbound vendor calls cannot reach this host, private or link-local ra
   after(() => new Promise((r) => target.server.close(r)));
 
   it('knows the refused ranges', () => {
-    for (const a of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.0.1', '169.254.169.254', '100.64.1.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd12::1', '::ffff:10.0.0.1', '224.0.0.1']) assert.ok(isBlockedAddress(a), a);
+    for (const a of [
+      '127.0.0.1',
+      '10.0.0.1',
+      '172.16.5.4',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.64.1.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd12::1',
+      '::ffff:10.0.0.1',
+      '224.0.0.1',
+    ])
+      assert.ok(isBlockedAddress(a), a);
     for (const a of ['8.8.8.8', '203.0.113.10', '2001:4860:4860::8888', '172.32.0.1']) assert.ok(!isBlockedAddress(a), a);
   });
 
@@ -64,11 +79,18 @@ describe('outbound vendor calls cannot reach this host, private or link-local ra
       `http://[::1]:${target.port}`,
       'http://169.254.169.254',
       'http://10.0.0.1',
-      ...Object.keys(FAKE_DNS).filter((h) => !h.includes('allowed')).map((h) => `http://${h}:${target.port}`),
+      ...Object.keys(FAKE_DNS)
+        .filter((h) => !h.includes('allowed'))
+        .map((h) => `http://${h}:${target.port}`),
     ];
     for (const base of refused) {
       const before = target.hits();
-      await assert.rejects(http.send(conn(base), CALL, () => null), (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED' && /private, loopback or link-local/.test(String(e.details.vendorMessage)), base);
+      await assert.rejects(
+        http.send(conn(base), CALL, () => null),
+        (e: unknown) =>
+          e instanceof AppError && e.code === 'VENDOR_REJECTED' && /private, loopback or link-local/.test(String(e.details.vendorMessage)),
+        base,
+      );
       assert.equal(target.hits(), before, `${base}: no request reached the host`);
     }
     assert.equal(http.counters.attempts, refused.length, 'refusals are not retried');
@@ -82,7 +104,10 @@ describe('outbound vendor calls cannot reach this host, private or link-local ra
     assert.ok(isBlockedAddress(resolved.address), `localhost resolves to ${resolved.address}`);
     const http = new VendorHttp({ vendor: 'WEBEX', displayName: 'Webex', settings: FAST, egress: { allowPrivate: false, allowHosts: [] } });
     const before = target.hits();
-    await assert.rejects(http.send(conn(`http://localhost:${target.port}`), CALL, () => null), (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED');
+    await assert.rejects(
+      http.send(conn(`http://localhost:${target.port}`), CALL, () => null),
+      (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED',
+    );
     assert.equal(target.hits(), before);
   });
 
@@ -91,7 +116,10 @@ describe('outbound vendor calls cannot reach this host, private or link-local ra
     const redirector = await server((_req, res) => res.writeHead(302, { location: `http://127.0.0.1:${elsewhere.port}/` }).end());
     try {
       const http = new VendorHttp({ vendor: 'MEGAFON', displayName: 'MegaFon', settings: FAST, egress: { allowPrivate: true, allowHosts: [] } });
-      await assert.rejects(http.send(conn(`http://127.0.0.1:${redirector.port}`), CALL, () => null), (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED' && e.details.vendorCode === 302);
+      await assert.rejects(
+        http.send(conn(`http://127.0.0.1:${redirector.port}`), CALL, () => null),
+        (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED' && e.details.vendorCode === 302,
+      );
       assert.equal(redirector.hits(), 1);
       assert.equal(elsewhere.hits(), 0, 'the redirect target was never called');
     } finally {
@@ -131,7 +159,10 @@ describe('media downloads are bounded: host, redirects, size and time', () => {
 
   const origin = () => `http://127.0.0.1:${media.port}`;
   const rejects = (path: string, code: string, message: RegExp) =>
-    assert.rejects(fetchVendorMedia(`${origin()}${path}`, {}, origin(), limits), (e: unknown) => e instanceof AppError && e.code === code && message.test(e.message) && !e.message.includes('127.0.0.1'));
+    assert.rejects(
+      fetchVendorMedia(`${origin()}${path}`, {}, origin(), limits),
+      (e: unknown) => e instanceof AppError && e.code === code && message.test(e.message) && !e.message.includes('127.0.0.1'),
+    );
 
   it('downloads within bounds', async () => {
     setEgressPolicy({ allowPrivate: true, allowHosts: [] });
@@ -147,7 +178,10 @@ describe('media downloads are bounded: host, redirects, size and time', () => {
     await rejects('/big', 'VENDOR_REJECTED', /larger than 1000 bytes/);
     await rejects('/stream', 'VENDOR_REJECTED', /larger than 1000 bytes/);
     await rejects('/slow', 'VENDOR_UNAVAILABLE', /timeout or connection failure/);
-    await assert.rejects(fetchVendorMedia(`http://169.254.169.254/latest/meta-data`, {}, origin(), limits), (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED');
+    await assert.rejects(
+      fetchVendorMedia(`http://169.254.169.254/latest/meta-data`, {}, origin(), limits),
+      (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED',
+    );
   });
 
   it('refuses a private media host outside sandbox mode', async () => {
@@ -176,7 +210,14 @@ describe('vendor base URLs through the API, outside sandbox mode', () => {
       t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
         input: { tenantId: tenant, vendor: 'MEGAFON', name: 'm', baseUrl, credentials: [{ name: 'token', value: 'x' }] },
       });
-    for (const baseUrl of [`http://127.0.0.1:${target.port}`, 'http://localhost', 'http://[::1]', 'http://169.254.169.254', 'http://10.0.0.1', 'http://192.168.1.1']) {
+    for (const baseUrl of [
+      `http://127.0.0.1:${target.port}`,
+      'http://localhost',
+      'http://[::1]',
+      'http://169.254.169.254',
+      'http://10.0.0.1',
+      'http://192.168.1.1',
+    ]) {
       const e = errorOf(await connect(baseUrl));
       assert.equal(e.code, 'BAD_USER_INPUT', baseUrl);
       assert.deepEqual(e.fields?.[0]?.path, ['input', 'baseUrl']);
@@ -185,7 +226,9 @@ describe('vendor base URLs through the API, outside sandbox mode', () => {
     const resolved = await lookup(own).catch(() => null);
     if (resolved && isBlockedAddress(resolved.address)) {
       const id = ok(await connect(`http://${own}:${target.port}`)).connectVendor.id;
-      const r = ok(await t.gql(`mutation($id: ID!) { testVendorConnection(id: $id) { ok error { code vendorMessage } } }`, { id })).testVendorConnection;
+      const r = ok(
+        await t.gql(`mutation($id: ID!) { testVendorConnection(id: $id) { ok error { code vendorMessage } } }`, { id }),
+      ).testVendorConnection;
       assert.equal(r.ok, false);
       assert.equal(r.error.code, 'VENDOR_REJECTED');
       assert.equal(target.hits(), 0, 'nothing reached the host');

@@ -15,7 +15,18 @@ import { databaseState, documentFor, rootFields, type RootKind } from './helpers
  */
 
 interface World {
-  b: { tenant: string; megafon: string; webex: string; signalwire: string; bitrix: string; policy: string; liveRunning: string; liveStopped: string; rollout: string; crmCallId: string };
+  b: {
+    tenant: string;
+    megafon: string;
+    webex: string;
+    signalwire: string;
+    bitrix: string;
+    policy: string;
+    liveRunning: string;
+    liveStopped: string;
+    rollout: string;
+    crmCallId: string;
+  };
   a: { tenant: string; bitrix: string; signalwire: string };
   newCallSid: () => string;
 }
@@ -32,7 +43,9 @@ const MARK = `B-ONLY-${randomUUID().slice(0, 8)}`;
 const RULES = { mode: 'ALWAYS', calls: { internal: true, external: true } };
 const WEBEX_RULES = { mode: 'ALWAYS', calls: { voicemail: true } };
 const byId = (pick: (w: World) => string): Case[] => [{ args: (w) => ({ id: pick(w) }) }];
-const byTenant = (extra: (w: World) => Record<string, unknown> = () => ({})): Case[] => [{ args: (w) => ({ tenantId: w.b.tenant, first: 100, ...extra(w) }) }];
+const byTenant = (extra: (w: World) => Record<string, unknown> = () => ({})): Case[] => [
+  { args: (w) => ({ tenantId: w.b.tenant, first: 100, ...extra(w) }) },
+];
 
 const CASES: Record<string, Case[]> = {
   // Queries
@@ -57,14 +70,28 @@ const CASES: Record<string, Case[]> = {
   createTenant: [{ args: () => ({ input: { name: 'A creates a tenant' } }), allow: ['FORBIDDEN'] }],
   renameTenant: [{ args: (w) => ({ input: { id: w.b.tenant, name: 'renamed by A' } }) }],
   deleteTenant: byId((w) => w.b.tenant),
-  connectVendor: [{ args: (w) => ({ input: { tenantId: w.b.tenant, vendor: 'MEGAFON', name: 'A in B', baseUrl: 'https://simple-api.cp.megafon.ru', credentials: [{ name: 'token', value: 'a-token' }] } }) }],
+  connectVendor: [
+    {
+      args: (w) => ({
+        input: {
+          tenantId: w.b.tenant,
+          vendor: 'MEGAFON',
+          name: 'A in B',
+          baseUrl: 'https://simple-api.cp.megafon.ru',
+          credentials: [{ name: 'token', value: 'a-token' }],
+        },
+      }),
+    },
+  ],
   updateVendorConnection: [
     { args: (w) => ({ input: { id: w.b.megafon, name: 'renamed by A' } }) },
     { args: (w) => ({ input: { id: w.b.megafon, credentials: [{ name: 'token', value: 'replaced-by-a' }] } }) },
   ],
   removeVendorConnection: byId((w) => w.b.megafon),
   testVendorConnection: byId((w) => w.b.megafon),
-  createRecordingPolicy: [{ args: (w) => ({ input: { connectionId: w.b.megafon, name: 'A policy', scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: RULES } }) }],
+  createRecordingPolicy: [
+    { args: (w) => ({ input: { connectionId: w.b.megafon, name: 'A policy', scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: RULES } }) },
+  ],
   updateRecordingPolicy: [{ args: (w) => ({ input: { id: w.b.policy, expectedVersion: 1, name: 'changed by A', rules: { mode: 'NEVER' } } }) }],
   retrySync: byId((w) => w.b.policy),
   previewRecordingPolicy: [
@@ -79,7 +106,11 @@ const CASES: Record<string, Case[]> = {
   stopLiveRecording: byId((w) => w.b.liveRunning),
   refreshLiveRecording: byId((w) => w.b.liveRunning),
   attachRecording: [
-    { args: (w) => ({ input: { connectionId: w.b.bitrix, crmCallId: w.b.crmCallId, fileName: 'a.mp3', contentBase64: Buffer.from('ID3 a').toString('base64') } }) },
+    {
+      args: (w) => ({
+        input: { connectionId: w.b.bitrix, crmCallId: w.b.crmCallId, fileName: 'a.mp3', contentBase64: Buffer.from('ID3 a').toString('base64') },
+      }),
+    },
     // A's own CRM connection, B's recording: the recording must stay out of reach.
     { args: (w) => ({ input: { connectionId: w.a.bitrix, crmCallId: w.b.crmCallId, fileName: 'a.wav', liveRecordingId: w.b.liveStopped } }) },
   ],
@@ -110,7 +141,9 @@ const ENTITY_CASES: Record<string, ((w: World) => string) | null> = {
 function isolated(r: GqlResult, field: string, c: Case): string | null {
   if (r.errors?.length) {
     const codes = r.errors.map((e) => e.extensions?.code);
-    return codes.every((code) => code === 'NOT_FOUND' || c.allow?.includes(code)) ? null : `codes ${JSON.stringify(codes)}: ${JSON.stringify(r.errors)}`;
+    return codes.every((code) => code === 'NOT_FOUND' || c.allow?.includes(code))
+      ? null
+      : `codes ${JSON.stringify(codes)}: ${JSON.stringify(r.errors)}`;
   }
   if (c.own) return null;
   const v = r.data?.[field];
@@ -141,22 +174,49 @@ describe('tenant isolation matrix', () => {
     // Tenant B: the demo tenant, with one of everything, named so a leak is visible.
     const B = DEMO_TENANT_ID;
     ok(await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`, { input: { id: B, name: `${MARK} tenant` } }));
-    ok(await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id } }`, { input: { id: DEMO_CONNECTION_IDS.megafon, name: `${MARK} megafon` } }));
-    const policy = ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id version } sync { status } } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: `${MARK} policy`, scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: RULES },
-    })).createRecordingPolicy;
+    ok(
+      await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id } }`, {
+        input: { id: DEMO_CONNECTION_IDS.megafon, name: `${MARK} megafon` },
+      }),
+    );
+    const policy = ok(
+      await t.gql(
+        `mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id version } sync { status } } }`,
+        {
+          input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: `${MARK} policy`, scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: RULES },
+        },
+      ),
+    ).createRecordingPolicy;
     assert.equal(policy.sync.status, 'IN_SYNC');
     const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`;
-    const liveRunning = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: sandbox.signalwire.createCall().sid } })).startLiveRecording.id;
-    const liveStopped = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: sandbox.signalwire.createCall().sid } })).startLiveRecording.id;
+    const liveRunning = ok(
+      await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: sandbox.signalwire.createCall().sid } }),
+    ).startLiveRecording.id;
+    const liveStopped = ok(
+      await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: sandbox.signalwire.createCall().sid } }),
+    ).startLiveRecording.id;
     ok(await t.gql(`mutation($id: ID!) { stopLiveRecording(id: $id) { id } }`, { id: liveStopped }));
     const crmCallId = sandbox.bitrix24.seedFinishedCall().CALL_ID;
-    ok(await t.gql(`mutation($input: AttachRecordingInput!) { attachRecording(input: $input) { attachment { id } } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId, fileName: `${MARK}.mp3`, contentBase64: Buffer.from('ID3 b').toString('base64') },
-    }));
-    const rollout = ok(await t.gql(`mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.webex, name: `${MARK} rollout`, rules: WEBEX_RULES, scope: { personIds: [sandbox.webex.personId(1)] } },
-    })).startPolicyRollout.rollout.id;
+    ok(
+      await t.gql(`mutation($input: AttachRecordingInput!) { attachRecording(input: $input) { attachment { id } } }`, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.bitrix24,
+          crmCallId,
+          fileName: `${MARK}.mp3`,
+          contentBase64: Buffer.from('ID3 b').toString('base64'),
+        },
+      }),
+    );
+    const rollout = ok(
+      await t.gql(`mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.webex,
+          name: `${MARK} rollout`,
+          rules: WEBEX_RULES,
+          scope: { personIds: [sandbox.webex.personId(1)] },
+        },
+      }),
+    ).startPolicyRollout.rollout.id;
     // Let the roll-out finish, so no background work changes rows while the matrix runs.
     for (let i = 0; i < 300; i++) {
       const s = ok(await t.gql(`query($id: ID!) { policyRollout(id: $id) { status } }`, { id: rollout })).policyRollout.status;
@@ -168,11 +228,31 @@ describe('tenant isolation matrix', () => {
     const A = ok(await t.gql(`mutation { createTenant(input: { name: "Tenant A" }) { id } }`)).createTenant.id;
     const spec = (key: string) => sandbox.connections.find((c) => c.key === key)!;
     const connectA = async (key: string) =>
-      ok(await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
-        input: { tenantId: A, vendor: spec(key).vendor, name: `A ${key}`, baseUrl: spec(key).baseUrl, settings: spec(key).settings, credentials: spec(key).credentials },
-      })).connectVendor.id as string;
+      ok(
+        await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+          input: {
+            tenantId: A,
+            vendor: spec(key).vendor,
+            name: `A ${key}`,
+            baseUrl: spec(key).baseUrl,
+            settings: spec(key).settings,
+            credentials: spec(key).credentials,
+          },
+        }),
+      ).connectVendor.id as string;
     w = {
-      b: { tenant: B, megafon: DEMO_CONNECTION_IDS.megafon!, webex: DEMO_CONNECTION_IDS.webex!, signalwire: DEMO_CONNECTION_IDS.signalwire!, bitrix: DEMO_CONNECTION_IDS.bitrix24!, policy: policy.policy.id, liveRunning, liveStopped, rollout, crmCallId },
+      b: {
+        tenant: B,
+        megafon: DEMO_CONNECTION_IDS.megafon!,
+        webex: DEMO_CONNECTION_IDS.webex!,
+        signalwire: DEMO_CONNECTION_IDS.signalwire!,
+        bitrix: DEMO_CONNECTION_IDS.bitrix24!,
+        policy: policy.policy.id,
+        liveRunning,
+        liveStopped,
+        rollout,
+        crmCallId,
+      },
       a: { tenant: A, bitrix: await connectA('bitrix24'), signalwire: await connectA('signalwire') },
       newCallSid: () => sandbox.signalwire.createCall().sid,
     };
@@ -186,8 +266,16 @@ describe('tenant isolation matrix', () => {
   it('has a case for every query, mutation and subscription in the schema, and for every entity type', () => {
     const missing = fields.map((f) => f.field.name).filter((n) => n !== '_entities' && !CASES[n]);
     assert.deepEqual(missing, [], 'operations without an isolation case: add them to CASES');
-    assert.deepEqual(entityTypes.filter((n) => !(n in ENTITY_CASES)), [], 'entity types without an isolation case');
-    assert.deepEqual(Object.keys(CASES).filter((n) => !fields.some((f) => f.field.name === n)), [], 'cases for operations that no longer exist');
+    assert.deepEqual(
+      entityTypes.filter((n) => !(n in ENTITY_CASES)),
+      [],
+      'entity types without an isolation case',
+    );
+    assert.deepEqual(
+      Object.keys(CASES).filter((n) => !fields.some((f) => f.field.name === n)),
+      [],
+      'cases for operations that no longer exist',
+    );
   });
 
   it("answers NOT_FOUND or nothing for B's objects, shows none of B's data, and changes no row", async (ctx) => {
@@ -246,12 +334,19 @@ describe('tenant isolation matrix', () => {
     }
     assert.deepEqual(failures, []);
     const operations = fields.length - 1 + entityTypes.length;
-    ctx.diagnostic(`isolation matrix: ${operations} operations (${fields.length - 1} root fields + ${entityTypes.length} entity types), ${tried} cases`);
+    ctx.diagnostic(
+      `isolation matrix: ${operations} operations (${fields.length - 1} root fields + ${entityTypes.length} entity types), ${tried} cases`,
+    );
     assert.ok(tried >= operations, `${tried} cases over ${operations} operations`);
   });
 
   it("B's objects are intact and B still sees them", async () => {
-    const data = ok(await t.gql(`query($id: ID!, $p: ID!) { tenant(id: $id) { name connections { id name } } recordingPolicy(id: $p) { name version } }`, { id: w.b.tenant, p: w.b.policy }));
+    const data = ok(
+      await t.gql(`query($id: ID!, $p: ID!) { tenant(id: $id) { name connections { id name } } recordingPolicy(id: $p) { name version } }`, {
+        id: w.b.tenant,
+        p: w.b.policy,
+      }),
+    );
     assert.equal(data.tenant.name, `${MARK} tenant`);
     assert.equal(data.recordingPolicy.version, 1);
     assert.ok(data.tenant.connections.some((c: { name: string }) => c.name === `${MARK} megafon`));
@@ -259,7 +354,10 @@ describe('tenant isolation matrix', () => {
     assert.equal(live.status, 'IN_PROGRESS');
     // The tenants listing shows A only.
     const listed = ok(await t.gql(`{ tenants(first: 100) { nodes { id } } }`, {}, { token: tokenA })).tenants.nodes;
-    assert.deepEqual(listed.map((n: { id: string }) => n.id), [w.a.tenant]);
+    assert.deepEqual(
+      listed.map((n: { id: string }) => n.id),
+      [w.a.tenant],
+    );
     assert.equal(errorOf(await t.gql(`query($id: ID!) { tenant(id: $id) { id } }`, { id: w.b.tenant }, { token: tokenA })).code, 'NOT_FOUND');
   });
 });

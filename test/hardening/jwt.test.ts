@@ -13,8 +13,15 @@ const claims = { tenants: ['*'], scope: 'recording:read' };
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 type Key = Parameters<SignJWT['sign']>[0];
-async function sign(key: Key, alg: string, opts: { iss?: string | null; aud?: string | null; exp?: number; nbf?: number; kid?: string; payload?: JWTPayload } = {}): Promise<string> {
-  let jwt = new SignJWT({ ...claims, ...opts.payload }).setProtectedHeader({ alg, typ: 'JWT', ...(opts.kid ? { kid: opts.kid } : {}) }).setSubject('someone').setIssuedAt();
+async function sign(
+  key: Key,
+  alg: string,
+  opts: { iss?: string | null; aud?: string | null; exp?: number; nbf?: number; kid?: string; payload?: JWTPayload } = {},
+): Promise<string> {
+  let jwt = new SignJWT({ ...claims, ...opts.payload })
+    .setProtectedHeader({ alg, typ: 'JWT', ...(opts.kid ? { kid: opts.kid } : {}) })
+    .setSubject('someone')
+    .setIssuedAt();
   jwt = jwt.setExpirationTime(opts.exp ?? now() + 600);
   if (opts.nbf !== undefined) jwt = jwt.setNotBefore(opts.nbf);
   if (opts.iss !== null) jwt = jwt.setIssuer(opts.iss ?? ISSUER);
@@ -23,7 +30,8 @@ async function sign(key: Key, alg: string, opts: { iss?: string | null; aud?: st
 }
 
 /** An unsigned token: `alg: none`, empty signature. */
-const unsigned = (payload: JWTPayload = { sub: 'someone', iss: ISSUER, aud: AUDIENCE, exp: now() + 600, ...claims }) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
+const unsigned = (payload: JWTPayload = { sub: 'someone', iss: ISSUER, aud: AUDIENCE, exp: now() + 600, ...claims }) =>
+  `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
 
 async function assertRefused(t: TestApp, token: string, why: string): Promise<void> {
   let statements = 0;
@@ -68,7 +76,10 @@ describe('JWTs with a shared secret (HS256) and required issuer and audience', (
       ['no issuer', await sign(secret, 'HS256', { iss: null })],
       ['a wrong audience', await sign(secret, 'HS256', { aud: 'another-api' })],
       ['no audience', await sign(secret, 'HS256', { aud: null })],
-      ['a tampered payload', `${valid.split('.')[0]}.${b64({ sub: 'admin', iss: ISSUER, aud: AUDIENCE, exp: now() + 600, tenants: ['*'], scope: 'recording:admin' })}.${valid.split('.')[2]}`],
+      [
+        'a tampered payload',
+        `${valid.split('.')[0]}.${b64({ sub: 'admin', iss: ISSUER, aud: AUDIENCE, exp: now() + 600, tenants: ['*'], scope: 'recording:admin' })}.${valid.split('.')[2]}`,
+      ],
       ['no tenants claim', await sign(secret, 'HS256', { payload: { tenants: undefined } })],
     ];
     for (const [why, token] of cases) await assertRefused(t, token, why);

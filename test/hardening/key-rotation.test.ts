@@ -19,7 +19,9 @@ const K3 = Buffer.alloc(32, 11).toString('base64');
 const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`;
 
 async function sealedRows(t: { app: { database: TestApp['app']['database'] } }) {
-  return t.app.database.rawQuery<{ id: string; sealed: string; key_id: string }>(`SELECT id, credentials_sealed AS sealed, credentials_key_id AS key_id FROM vendor_connections ORDER BY id`);
+  return t.app.database.rawQuery<{ id: string; sealed: string; key_id: string }>(
+    `SELECT id, credentials_sealed AS sealed, credentials_key_id AS key_id FROM vendor_connections ORDER BY id`,
+  );
 }
 
 describe('rotating the credentials key re-seals every connection with nothing lost', () => {
@@ -30,7 +32,17 @@ describe('rotating the credentials key re-seals every connection with nothing lo
     const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Rotation" }) { id } }`)).createTenant.id;
     for (let i = 0; i < 3; i++) {
       const value = `rotation-token-${i}`;
-      const id = ok(await t.gql(CONNECT, { input: { tenantId: tenant, vendor: 'MEGAFON', name: `m${i}`, baseUrl: 'https://simple-api.cp.megafon.ru', credentials: [{ name: 'token', value }] } })).connectVendor.id;
+      const id = ok(
+        await t.gql(CONNECT, {
+          input: {
+            tenantId: tenant,
+            vendor: 'MEGAFON',
+            name: `m${i}`,
+            baseUrl: 'https://simple-api.cp.megafon.ru',
+            credentials: [{ name: 'token', value }],
+          },
+        }),
+      ).connectVendor.id;
       secrets[id] = JSON.stringify({ token: value });
     }
   });
@@ -64,9 +76,15 @@ describe('rotating the credentials key re-seals every connection with nothing lo
   it('changes nothing when any value cannot be opened, and names the connection', async () => {
     const [victim] = await sealedRows(t);
     const stranger = new SecretBox(K3);
-    await t.app.database.rawQuery(`UPDATE vendor_connections SET credentials_sealed = $1 WHERE id = $2`, [stranger.seal('{"token":"x"}', victim!.id), victim!.id]);
+    await t.app.database.rawQuery(`UPDATE vendor_connections SET credentials_sealed = $1 WHERE id = $2`, [
+      stranger.seal('{"token":"x"}', victim!.id),
+      victim!.id,
+    ]);
     const state = await databaseState(t);
-    await assert.rejects(rotateCredentials(t.app.database, new SecretBox(K2, [K1])), (e: unknown) => e instanceof RotationError && e.failures.length === 1 && e.message.includes(victim!.id));
+    await assert.rejects(
+      rotateCredentials(t.app.database, new SecretBox(K2, [K1])),
+      (e: unknown) => e instanceof RotationError && e.failures.length === 1 && e.message.includes(victim!.id),
+    );
     assert.deepEqual(await databaseState(t), state, 'nothing changed');
   });
 });
@@ -75,11 +93,25 @@ describe('node dist/src/main.js rotate-credentials', () => {
   it('re-seals a stopped deployment, reports counts, and the service starts on the new key alone', async () => {
     // Embedded database in a folder, so a separate process can open it (the command's path is the same on a server).
     const dataDir = mkdtempSync(join(tmpdir(), 'recsub-rotate-'));
-    const env = (key: string, previous?: string) => ({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', JWT_SECRET: TEST_JWT_SECRET, SANDBOX: 'false', LOG_LEVEL: 'silent', CREDENTIALS_KEY: key, ...(previous ? { CREDENTIALS_KEY_PREVIOUS: previous } : {}) });
+    const env = (key: string, previous?: string) => ({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      JWT_SECRET: TEST_JWT_SECRET,
+      SANDBOX: 'false',
+      LOG_LEVEL: 'silent',
+      CREDENTIALS_KEY: key,
+      ...(previous ? { CREDENTIALS_KEY_PREVIOUS: previous } : {}),
+    });
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
     const run = (e: Record<string, string>) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js'), 'rotate-credentials'], { env: { PATH: process.env.PATH, ...e }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js'), 'rotate-credentials'], {
+          env: { PATH: process.env.PATH, ...e },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         let err = '';
         child.stdout.on('data', (c) => (out += c));
@@ -90,9 +122,25 @@ describe('node dist/src/main.js rotate-credentials', () => {
       let app = await startApp({ config: loadConfig(env(K1)), logDestination: sink });
       const token = await signToken(TEST_JWT_SECRET, { sub: 'ops', tenants: '*', scopes: [...SCOPES] });
       const gql = async (query: string, variables?: Record<string, unknown>) =>
-        (await (await fetch(app.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) })).json()) as any;
+        (await (
+          await fetch(app.graphqlUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json()) as any;
       const tenant = (await gql(`mutation { createTenant(input: { name: "Ops" }) { id } }`)).data.createTenant.id;
-      const id = (await gql(CONNECT, { input: { tenantId: tenant, vendor: 'MEGAFON', name: 'm', baseUrl: 'https://simple-api.cp.megafon.ru', credentials: [{ name: 'token', value: 'kept-through-rotation' }] } })).data.connectVendor.id;
+      const id = (
+        await gql(CONNECT, {
+          input: {
+            tenantId: tenant,
+            vendor: 'MEGAFON',
+            name: 'm',
+            baseUrl: 'https://simple-api.cp.megafon.ru',
+            credentials: [{ name: 'token', value: 'kept-through-rotation' }],
+          },
+        })
+      ).data.connectVendor.id;
       await app.close();
 
       const wrong = await run(env(K2, K3));

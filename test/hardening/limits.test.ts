@@ -46,12 +46,19 @@ describe('query limits: nothing a router or the frontend plans is refused', () =
     assert.ok(ops.length >= 10);
     for (const op of ops) {
       const errors = validateWithLimits(schema, parse(op.query, parseOptions()));
-      assert.deepEqual(errors.map((e) => e.message), [], op.name);
+      assert.deepEqual(
+        errors.map((e) => e.message),
+        [],
+        op.name,
+      );
       const varsFile = join(OPERATIONS_DIR, `${op.name}.variables.json`);
       const variables = existsSync(varsFile) ? (JSON.parse(readFileSync(varsFile, 'utf8')) as Record<string, unknown>) : {};
       const r = await t.gql(op.query, variables);
       const codes = (r.errors ?? []).map((e) => e.extensions?.code);
-      assert.ok(!codes.includes('QUERY_TOO_COMPLEX') && !codes.includes('GRAPHQL_PARSE_FAILED') && !codes.includes('GRAPHQL_VALIDATION_FAILED'), `${op.name}: ${JSON.stringify(r.errors)}`);
+      assert.ok(
+        !codes.includes('QUERY_TOO_COMPLEX') && !codes.includes('GRAPHQL_PARSE_FAILED') && !codes.includes('GRAPHQL_VALIDATION_FAILED'),
+        `${op.name}: ${JSON.stringify(r.errors)}`,
+      );
     }
   });
 
@@ -93,9 +100,17 @@ describe('query limits: hostile queries are refused with QUERY_TOO_COMPLEX befor
     { name: `nesting deeper than ${L.maxDepth}`, limit: 'depth', query: nested(10) },
     { name: `${L.maxAliases + 10} aliases`, limit: 'aliases', query: aliases(L.maxAliases + 10) },
     { name: '1,000 aliases', limit: ['aliases', 'tokens'], query: aliases(1000) },
-    { name: `${L.maxDirectives + 10} directives`, limit: 'directives', query: `{ viewer { ${'... @include(if: true) { subject } '.repeat(L.maxDirectives + 10)} } }` },
+    {
+      name: `${L.maxDirectives + 10} directives`,
+      limit: 'directives',
+      query: `{ viewer { ${'... @include(if: true) { subject } '.repeat(L.maxDirectives + 10)} } }`,
+    },
     { name: 'a token flood', limit: 'tokens', query: `{ viewer { ${'subject '.repeat(L.maxTokens + 10)} } }` },
-    { name: 'a literal page size that multiplies the cost', limit: 'cost', query: `{ tenants(first: 100000) { nodes { id name connections { id recordingPolicies { id rules { mode } } } recordingPolicies { id name } } } }` },
+    {
+      name: 'a literal page size that multiplies the cost',
+      limit: 'cost',
+      query: `{ tenants(first: 100000) { nodes { id name connections { id recordingPolicies { id rules { mode } } } recordingPolicies { id name } } } }`,
+    },
     {
       name: 'wide nested lists (cost)',
       limit: 'cost',
@@ -112,7 +127,12 @@ describe('query limits: hostile queries are refused with QUERY_TOO_COMPLEX befor
       limit: 'listItems',
       query: `mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`,
       variables: () => ({
-        input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: 'huge', scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules: { excludedUserIds: Array.from({ length: L.maxListItems + 1 }, (_, i) => String(i)) } },
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.megafon,
+          name: 'huge',
+          scope: { kind: 'SETTINGS_RECORD', id: '51' },
+          rules: { excludedUserIds: Array.from({ length: L.maxListItems + 1 }, (_, i) => String(i)) },
+        },
       }),
     },
   ];

@@ -71,15 +71,25 @@ describe('/metrics and request ids', () => {
     const megafon = t.app.sandbox!.megafon;
     const webex = t.app.sandbox!.webex;
     const TEST = `mutation($id: ID!) { testVendorConnection(id: $id) { ok error { code } } }`;
-    assert.equal(ok(await t.gql(TEST, { id: DEMO_CONNECTION_IDS.megafon }, { headers: { 'x-request-id': 'metrics-req-1' } })).testVendorConnection.ok, true);
-    assert.equal(ok(await t.gql(TEST, { id: DEMO_CONNECTION_IDS.webex }, { headers: { 'x-request-id': 'metrics-req-2' } })).testVendorConnection.ok, true);
+    assert.equal(
+      ok(await t.gql(TEST, { id: DEMO_CONNECTION_IDS.megafon }, { headers: { 'x-request-id': 'metrics-req-1' } })).testVendorConnection.ok,
+      true,
+    );
+    assert.equal(
+      ok(await t.gql(TEST, { id: DEMO_CONNECTION_IDS.webex }, { headers: { 'x-request-id': 'metrics-req-2' } })).testVendorConnection.ok,
+      true,
+    );
     // MegaFon fails every attempt: the call is retried, then the breaker opens after five consecutive failures.
     megafon.faults.inject({ errors: { count: 50, status: 503 } });
     for (let i = 0; i < 2; i++) assert.equal(ok(await t.gql(TEST, { id: DEMO_CONNECTION_IDS.megafon })).testVendorConnection.ok, false);
     const text = await scrape();
     assert.ok(sample(text, 'recsub_vendor_calls_total', { vendor: 'MEGAFON', outcome: 'ok' })! >= 1);
     assert.ok(sample(text, 'recsub_vendor_calls_total', { vendor: 'WEBEX', outcome: 'ok' })! >= 1);
-    assert.ok((sample(text, 'recsub_vendor_calls_total', { vendor: 'MEGAFON', outcome: 'unavailable' }) ?? 0) + (sample(text, 'recsub_vendor_calls_total', { vendor: 'MEGAFON', outcome: 'breaker_open' }) ?? 0) >= 2);
+    assert.ok(
+      (sample(text, 'recsub_vendor_calls_total', { vendor: 'MEGAFON', outcome: 'unavailable' }) ?? 0) +
+        (sample(text, 'recsub_vendor_calls_total', { vendor: 'MEGAFON', outcome: 'breaker_open' }) ?? 0) >=
+        2,
+    );
     assert.ok(sample(text, 'recsub_vendor_call_duration_seconds_count', { vendor: 'MEGAFON', outcome: 'ok' })! >= 1);
     assert.ok(sample(text, 'recsub_vendor_call_duration_seconds_bucket', { vendor: 'MEGAFON', outcome: 'ok', le: '+Inf' })! >= 1);
     assert.ok(sample(text, 'recsub_vendor_retries_total', { vendor: 'MEGAFON', reason: 'unavailable' })! >= 1);
@@ -92,11 +102,13 @@ describe('/metrics and request ids', () => {
     webex.faults.inject({ errors: { count: 1, status: 400, message: 'refused for the test' } });
     const refused = ok(await t.gql(TEST, { id: DEMO_CONNECTION_IDS.webex }, { headers: { 'x-request-id': 'metrics-req-3' } })).testVendorConnection;
     assert.equal(refused.ok, false);
-    const conn = ok(await t.gql(`query($id: ID!) { vendorConnection(id: $id) { lastError { vendorMessage } } }`, { id: DEMO_CONNECTION_IDS.webex })).vendorConnection;
+    const conn = ok(
+      await t.gql(`query($id: ID!) { vendorConnection(id: $id) { lastError { vendorMessage } } }`, { id: DEMO_CONNECTION_IDS.webex }),
+    ).vendorConnection;
     assert.match(conn.lastError.vendorMessage, /trackingId metrics-req-3/);
   });
 
-  it('sends the request id in each vendor\'s header', async () => {
+  it("sends the request id in each vendor's header", async () => {
     const seen: Record<string, string | undefined>[] = [];
     const s = createServer((req, res) => {
       seen.push({ 'x-request-id': req.headers['x-request-id'] as string | undefined, trackingid: req.headers.trackingid as string | undefined });
@@ -107,7 +119,11 @@ describe('/metrics and request ids', () => {
       const baseUrl = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
       for (const vendor of ['MEGAFON', 'WEBEX', 'YEASTAR', 'SIGNALWIRE', 'BITRIX24'] as const) {
         const http = new VendorHttp({ vendor, displayName: vendor, egress: { allowPrivate: true, allowHosts: [] } });
-        await http.send({ connectionId: vendor, tenantId: 't', baseUrl, settings: {}, credentials: {}, requestId: `rid-${vendor}` }, { operation: 'x', method: 'GET', path: '/x', idempotent: true }, () => null);
+        await http.send(
+          { connectionId: vendor, tenantId: 't', baseUrl, settings: {}, credentials: {}, requestId: `rid-${vendor}` },
+          { operation: 'x', method: 'GET', path: '/x', idempotent: true },
+          () => null,
+        );
         await http.close();
         assert.equal(seen.at(-1)![REQUEST_ID_HEADER[vendor].toLowerCase()], `rid-${vendor}`, vendor);
       }
@@ -119,13 +135,21 @@ describe('/metrics and request ids', () => {
 
   it('samples the policy-sync queue depth and age on scrape', async () => {
     const text = await scrape();
-    assert.ok(sample(text, 'recsub_job_queue_depth', { queue: 'policy-sync' }) !== undefined, text.split('\n').filter((l) => l.includes('job_queue')).join('\n'));
+    assert.ok(
+      sample(text, 'recsub_job_queue_depth', { queue: 'policy-sync' }) !== undefined,
+      text
+        .split('\n')
+        .filter((l) => l.includes('job_queue'))
+        .join('\n'),
+    );
     assert.ok(sample(text, 'recsub_job_queue_oldest_age_seconds', { queue: 'policy-sync' })! >= 0);
     // A job waiting for its retry is counted (the vendor is down, so the first push leaves it queued).
     t.app.sandbox!.yeastar.faults.inject({ errors: { count: 100, status: 503 } });
-    const created = ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { sync { status } } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.yeastar, name: 'queued', scope: { kind: 'ORGANIZATION', id: '' }, rules: { stereo: true } },
-    })).createRecordingPolicy;
+    const created = ok(
+      await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { sync { status } } }`, {
+        input: { connectionId: DEMO_CONNECTION_IDS.yeastar, name: 'queued', scope: { kind: 'ORGANIZATION', id: '' }, rules: { stereo: true } },
+      }),
+    ).createRecordingPolicy;
     assert.notEqual(created.sync.status, 'IN_SYNC');
     // The worker hands the failed job back to the queue just after it reports the outcome: sample a few times.
     let after = await scrape();
@@ -133,7 +157,13 @@ describe('/metrics and request ids', () => {
       await new Promise((r) => setTimeout(r, 150));
       after = await scrape();
     }
-    assert.ok(sample(after, 'recsub_job_queue_depth', { queue: 'policy-sync' })! >= 1, after.split('\n').filter((l) => l.includes('job_queue')).join('\n'));
+    assert.ok(
+      sample(after, 'recsub_job_queue_depth', { queue: 'policy-sync' })! >= 1,
+      after
+        .split('\n')
+        .filter((l) => l.includes('job_queue'))
+        .join('\n'),
+    );
   });
 
   it('puts the request id on every log line written while serving a request', async () => {
@@ -142,9 +172,15 @@ describe('/metrics and request ids', () => {
     await t.gql(`query Fine { viewer { subject } }`, {}, { headers: { 'x-request-id': 'logged-req-2' } });
     const lines = t.logs.slice(from).map((l) => JSON.parse(l) as Record<string, unknown>);
     const ours = lines.filter((l) => l.requestId === 'logged-req-1' || l.requestId === 'logged-req-2');
-    assert.ok(ours.some((l) => l.requestId === 'logged-req-1' && l.operation === 'Logged'), JSON.stringify(lines));
+    assert.ok(
+      ours.some((l) => l.requestId === 'logged-req-1' && l.operation === 'Logged'),
+      JSON.stringify(lines),
+    );
     assert.ok(ours.some((l) => l.requestId === 'logged-req-2' && l.operation === 'Fine'));
     const requestLines = lines.filter((l) => 'operation' in l || l.msg === 'unexpected error' || l.msg === 'request failed');
-    assert.ok(requestLines.every((l) => typeof l.requestId === 'string'), JSON.stringify(requestLines));
+    assert.ok(
+      requestLines.every((l) => typeof l.requestId === 'string'),
+      JSON.stringify(requestLines),
+    );
   });
 });

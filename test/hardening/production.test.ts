@@ -46,7 +46,12 @@ describe('production mode (NODE_ENV=production)', () => {
     const sub = await t.gql(`{ viewer { subjekt } }`);
     assertNothingInternal(JSON.stringify(sub.errors));
     const enumValue = await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
-      input: { connectionId: '00000000-0000-4000-8000-000000000001', name: 'x', scope: { kind: 'SETTINGS_RECORD', id: '1' }, rules: { mode: 'ALWAYZ' } },
+      input: {
+        connectionId: '00000000-0000-4000-8000-000000000001',
+        name: 'x',
+        scope: { kind: 'SETTINGS_RECORD', id: '1' },
+        rules: { mode: 'ALWAYZ' },
+      },
     });
     const e = errorOf(enumValue);
     assert.equal(e.code, 'BAD_USER_INPUT');
@@ -65,7 +70,9 @@ describe('production mode (NODE_ENV=production)', () => {
       assert.equal(e.requestId, 'prod-failure-1');
       assert.deepEqual(Object.keys(r.errors![0]!.extensions!).sort(), ['code', 'requestId']);
       assertNothingInternal(JSON.stringify(r.errors));
-      const logged = broken.logs.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.requestId === 'prod-failure-1' && l.msg === 'unexpected error');
+      const logged = broken.logs
+        .map((l) => JSON.parse(l) as Record<string, any>)
+        .find((l) => l.requestId === 'prod-failure-1' && l.msg === 'unexpected error');
       assert.ok(logged, 'the original error is logged with the request id');
       assert.ok(logged.err?.message && logged.err.message !== 'Internal server error', JSON.stringify(logged));
     } finally {
@@ -76,11 +83,23 @@ describe('production mode (NODE_ENV=production)', () => {
 
   it('hides an internal error raised on purpose (credentials no key opens) and logs it', async () => {
     const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Prod" }) { id } }`)).createTenant.id;
-    const conn = ok(await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
-      input: { tenantId: tenant, vendor: 'MEGAFON', name: 'm', baseUrl: 'https://simple-api.cp.megafon.ru', credentials: [{ name: 'token', value: 'prod-token-value' }] },
-    })).connectVendor.id;
+    const conn = ok(
+      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+        input: {
+          tenantId: tenant,
+          vendor: 'MEGAFON',
+          name: 'm',
+          baseUrl: 'https://simple-api.cp.megafon.ru',
+          credentials: [{ name: 'token', value: 'prod-token-value' }],
+        },
+      }),
+    ).connectVendor.id;
     await t.app.database.rawQuery(`UPDATE vendor_connections SET credentials_sealed = 'v1.unknownk.AAAA.AAAA.AAAA' WHERE id = $1`, [conn]);
-    const r = await t.gql(`mutation($id: ID!) { testVendorConnection(id: $id) { ok } }`, { id: conn }, { headers: { 'x-request-id': 'prod-failure-2' } });
+    const r = await t.gql(
+      `mutation($id: ID!) { testVendorConnection(id: $id) { ok } }`,
+      { id: conn },
+      { headers: { 'x-request-id': 'prod-failure-2' } },
+    );
     const e = errorOf(r);
     assert.equal(e.code, 'INTERNAL_SERVER_ERROR');
     assert.equal(e.message, 'Internal server error');
@@ -115,7 +134,10 @@ describe('production start-up refuses insecure settings, listing every problem a
 
   it('accepts a secure production configuration', () => {
     assert.deepEqual(problemsOf(secure), []);
-    assert.deepEqual(problemsOf({ CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json', JWT_AUDIENCE: 'recording' }), []);
+    assert.deepEqual(
+      problemsOf({ CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json', JWT_AUDIENCE: 'recording' }),
+      [],
+    );
   });
 
   const cases: [string, Record<string, string>, RegExp][] = [
@@ -124,8 +146,16 @@ describe('production start-up refuses insecure settings, listing every problem a
     ['a malformed previous key', { ...secure, CREDENTIALS_KEY_PREVIOUS: 'nope' }, /CREDENTIALS_KEY_PREVIOUS/],
     ['missing JWT configuration', { CREDENTIALS_KEY: TEST_CREDENTIALS_KEY }, /JWT configuration is required/],
     ['a short JWT secret', { ...secure, JWT_SECRET: 'too-short' }, /JWT_SECRET must be at least 32/],
-    ['a JWKS URL over http', { CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, JWT_JWKS_URL: 'http://idp.example/jwks', JWT_AUDIENCE: 'a' }, /JWT_JWKS_URL must use https/],
-    ['a JWKS URL without an audience', { CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, JWT_JWKS_URL: 'https://idp.example/jwks' }, /JWT_AUDIENCE is required/],
+    [
+      'a JWKS URL over http',
+      { CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, JWT_JWKS_URL: 'http://idp.example/jwks', JWT_AUDIENCE: 'a' },
+      /JWT_JWKS_URL must use https/,
+    ],
+    [
+      'a JWKS URL without an audience',
+      { CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, JWT_JWKS_URL: 'https://idp.example/jwks' },
+      /JWT_AUDIENCE is required/,
+    ],
     ['the sandbox', { ...secure, SANDBOX: 'true' }, /SANDBOX cannot be on in production/],
     ['private vendor hosts', { ...secure, ALLOW_PRIVATE_VENDOR_HOSTS: 'true' }, /ALLOW_PRIVATE_VENDOR_HOSTS cannot be on/],
     ['three router secrets', { ...secure, ROUTER_SECRETS: 'a,b,c' }, /ROUTER_SECRETS takes at most two/],
@@ -134,27 +164,50 @@ describe('production start-up refuses insecure settings, listing every problem a
   for (const [name, env, problem] of cases) {
     it(`refuses ${name}`, () => {
       const problems = problemsOf(env);
-      assert.ok(problems.some((p) => problem.test(p)), JSON.stringify(problems));
+      assert.ok(
+        problems.some((p) => problem.test(p)),
+        JSON.stringify(problems),
+      );
     });
   }
 
   it('lists every problem of a configuration at once', () => {
     const problems = problemsOf({ SANDBOX: 'true', ALLOW_PRIVATE_VENDOR_HOSTS: 'true', ROUTER_SECRETS: 'a,b,c', PLAYGROUND: 'maybe' });
-    for (const [, , problem] of cases.filter(([n]) => ['a missing encryption key', 'missing JWT configuration', 'the sandbox', 'private vendor hosts', 'three router secrets', 'a bad boolean'].includes(n))) {
-      assert.ok(problems.some((p) => problem.test(p)), `${problem} in ${JSON.stringify(problems)}`);
+    for (const [, , problem] of cases.filter(([n]) =>
+      [
+        'a missing encryption key',
+        'missing JWT configuration',
+        'the sandbox',
+        'private vendor hosts',
+        'three router secrets',
+        'a bad boolean',
+      ].includes(n),
+    )) {
+      assert.ok(
+        problems.some((p) => problem.test(p)),
+        `${problem} in ${JSON.stringify(problems)}`,
+      );
     }
   });
 
   it('the process exits 1 with every problem on stderr', async () => {
     const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js')], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', DATA_DIR: tmpdir(), SANDBOX: 'true', JWT_JWKS_URL: 'http://idp.example/jwks' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: '0',
+        DATA_DIR: tmpdir(),
+        SANDBOX: 'true',
+        JWT_JWKS_URL: 'http://idp.example/jwks',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
     child.stderr.on('data', (c) => (err += c));
     const code = await new Promise((resolve) => child.once('exit', resolve));
     assert.equal(code, 1);
-    for (const p of [/CREDENTIALS_KEY is required/, /SANDBOX cannot be on/, /JWT_JWKS_URL must use https/, /JWT_AUDIENCE is required/]) assert.match(err, p);
+    for (const p of [/CREDENTIALS_KEY is required/, /SANDBOX cannot be on/, /JWT_JWKS_URL must use https/, /JWT_AUDIENCE is required/])
+      assert.match(err, p);
     assertNothingInternal(err.replace(/Invalid configuration:/, ''));
   });
 });
@@ -169,7 +222,16 @@ describe('the production process', () => {
       });
     });
     const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js'), 'serve'], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, CREDENTIALS_KEY: TEST_CREDENTIALS_KEY, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        CREDENTIALS_KEY: TEST_CREDENTIALS_KEY,
+        JWT_SECRET: TEST_JWT_SECRET,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -188,7 +250,11 @@ describe('the production process', () => {
           reject(new Error(`exited ${code}: ${out}`));
         });
       });
-      const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { subject } }' }) });
+      const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ viewer { subject } }' }),
+      });
       const body = (await r.json()) as any;
       assert.equal(body.errors[0].extensions.code, 'UNAUTHENTICATED');
       assert.doesNotMatch(out, /eyJ[A-Za-z0-9_-]+\.eyJ/, 'no token printed');

@@ -78,7 +78,10 @@ describe('router trust: ROUTER_SECRETS with two secrets for rotation', () => {
         const matched = secretMatches(given, [CURRENT, NEXT]);
         assert.equal(matched, given === CURRENT || given === NEXT);
         assert.equal(lengths.length, 4, 'both secrets compared, whether or not the first matched');
-        assert.ok(lengths.every((l) => l === 32), 'equal-length digests: the given length does not shortcut the comparison');
+        assert.ok(
+          lengths.every((l) => l === 32),
+          'equal-length digests: the given length does not shortcut the comparison',
+        );
       }
     } finally {
       (crypto as { timingSafeEqual: typeof original }).timingSafeEqual = original;

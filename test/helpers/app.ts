@@ -27,7 +27,11 @@ export interface TestApp {
   logs: string[];
   token(claims?: { sub?: string; tenants?: string[] | '*'; scopes?: Scope[] }): Promise<string>;
   adminToken: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResult<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<GqlResult<T>>;
   /** SQL statements sent while running fn. */
   countStatements(fn: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -38,7 +42,11 @@ export interface TestApp {
  * set, on that PostgreSQL server in a schema of its own (dropped at close).
  */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; beforeListen?: AppOptions['beforeListen']; /** A second replica on the same PostgreSQL schema. */ replicaOf?: TestApp } = {},
+  opts: {
+    env?: Record<string, string>;
+    beforeListen?: AppOptions['beforeListen'] /** A second replica on the same PostgreSQL schema. */;
+    replicaOf?: TestApp;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recsub-test-'));
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -108,7 +116,12 @@ export function ok<T>(r: GqlResult<T>): T {
   return r.data as T;
 }
 
-export function errorOf(r: GqlResult): { code: string; message: string; fields?: { path: (string | number)[]; message: string }[]; [k: string]: any } {
+export function errorOf(r: GqlResult): {
+  code: string;
+  message: string;
+  fields?: { path: (string | number)[]; message: string }[];
+  [k: string]: any;
+} {
   if (!r.errors?.length) throw new Error(`expected an error, got data: ${JSON.stringify(r.data)}`);
   const e = r.errors[0]!;
   return { ...e.extensions, code: e.extensions?.code, message: e.message, fields: e.extensions?.fields };

@@ -3,7 +3,11 @@ import type { App } from '../../src/app';
 import { recordingPolicies, tenants, vendorConnections } from '../../src/store/schema';
 
 /** Seed builders: rows straight into the store, for tests that measure reads rather than writes. */
-export async function seedTenants(app: App, count: number, opts: { connectionsPerTenant?: number; policiesPerConnection?: number; prefix?: string } = {}) {
+export async function seedTenants(
+  app: App,
+  count: number,
+  opts: { connectionsPerTenant?: number; policiesPerConnection?: number; prefix?: string } = {},
+) {
   const db = app.database.db;
   const tenantRows = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), name: `${opts.prefix ?? 'Seeded'} ${i}` }));
   const connRows = tenantRows.flatMap((t) =>

@@ -66,13 +66,25 @@ export async function startService(data: { dir: string; env: Record<string, stri
   const dataDir = data.dir;
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js'), 'serve'], {
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', SANDBOX_PORT_BASE: '0', SANDBOX_WEBEX_PEOPLE: '50', ...data.env, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      SANDBOX_PORT_BASE: '0',
+      SANDBOX_WEBEX_PEOPLE: '50',
+      ...data.env,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const token = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = /Development bearer token[^\n]*\n\s*\n\s*(eyJ\S+)/.exec(out);
@@ -107,7 +119,11 @@ export async function startService(data: { dir: string; env: Record<string, stri
     },
     exited,
     async gql(query, variables) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await res.json()) as never;
     },
   };

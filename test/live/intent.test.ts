@@ -156,14 +156,34 @@ describe('attachments carry the truth', () => {
     const crmCall = b24.seedFinishedCall();
     const wav = wavTone(1, 1).toString('base64');
     const before = b24.counts().total;
-    const err = errorOf(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call.mp3', contentBase64: wav } }));
+    const err = errorOf(
+      await t.gql(ATTACH, {
+        input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call.mp3', contentBase64: wav },
+      }),
+    );
     assert.equal(err.code, 'BAD_USER_INPUT');
-    assert.deepEqual(err.fields!.map((f) => f.path.join('.')), ['input.fileName']);
+    assert.deepEqual(
+      err.fields!.map((f) => f.path.join('.')),
+      ['input.fileName'],
+    );
     assert.match(err.fields![0]!.message, /WAV audio .* name it call\.wav/);
     assert.equal(b24.counts().total, before, 'no vendor call');
-    const garbage = errorOf(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call.wav', contentBase64: Buffer.from('not audio at all').toString('base64') } }));
+    const garbage = errorOf(
+      await t.gql(ATTACH, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.bitrix24,
+          crmCallId: crmCall.CALL_ID,
+          fileName: 'call.wav',
+          contentBase64: Buffer.from('not audio at all').toString('base64'),
+        },
+      }),
+    );
     assert.equal(garbage.code, 'BAD_USER_INPUT');
-    const attached = ok(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call.wav', contentBase64: wav } })).attachRecording;
+    const attached = ok(
+      await t.gql(ATTACH, {
+        input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call.wav', contentBase64: wav },
+      }),
+    ).attachRecording;
     assert.deepEqual([attached.attachment.status, attached.attachment.fileName], ['ATTACHED', 'call.wav']);
   });
 
@@ -186,7 +206,10 @@ describe('attachments carry the truth', () => {
     const tally = await t.app.services.attachments.recoverOnce();
     assert.equal(tally.attached, 1);
     const page = await stores.attachments.page(null, DEMO_TENANT_ID, crmCall.CALL_ID, { first: 10 } as never);
-    assert.deepEqual(page.items.map((a) => [a.id, a.status, a.pending]), [[id, 'ATTACHED', null]]);
+    assert.deepEqual(
+      page.items.map((a) => [a.id, a.status, a.pending]),
+      [[id, 'ATTACHED', null]],
+    );
     assert.equal(b24.counts().writes[`attach:${crmCall.CALL_ID}`], 1);
   });
 });

@@ -28,7 +28,9 @@ describe('live recordings: the whole story through GraphQL', () => {
       // Let the subscription register before the first change.
       await new Promise((r) => setTimeout(r, 300));
       const call = sw.createCall();
-      const started = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid, channels: 2 } })).startLiveRecording;
+      const started = ok(
+        await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid, channels: 2 } }),
+      ).startLiveRecording;
       assert.equal(started.status, 'IN_PROGRESS');
       assert.equal(started.channels, 2);
       assert.equal(sw.recording(started.vendorRecordingId)?.status, 'in-progress');
@@ -54,11 +56,24 @@ describe('live recordings: the whole story through GraphQL', () => {
       assert.equal(sw.counts().total, before, 'a refused transition makes no vendor call');
 
       const crmCall = b24.seedFinishedCall();
-      const attached = ok(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call.wav', liveRecordingId: started.id } })).attachRecording;
+      const attached = ok(
+        await t.gql(ATTACH, {
+          input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call.wav', liveRecordingId: started.id },
+        }),
+      ).attachRecording;
       assert.equal(attached.attachment.source, 'LIVE_RECORDING');
       assert.ok(attached.attachment.sizeBytes > 44, 'the media was downloaded from SignalWire and uploaded');
       assert.equal(attached.replacedPrevious, false);
-      const again = ok(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: crmCall.CALL_ID, fileName: 'call-2.mp3', contentBase64: Buffer.from('ID3 fake mp3 bytes').toString('base64') } })).attachRecording;
+      const again = ok(
+        await t.gql(ATTACH, {
+          input: {
+            connectionId: DEMO_CONNECTION_IDS.bitrix24,
+            crmCallId: crmCall.CALL_ID,
+            fileName: 'call-2.mp3',
+            contentBase64: Buffer.from('ID3 fake mp3 bytes').toString('base64'),
+          },
+        }),
+      ).attachRecording;
       assert.equal(again.replacedPrevious, true, 're-attaching replaces the previous record, and the API says so');
 
       await sub.until((r) => r.length >= 4);
@@ -66,7 +81,10 @@ describe('live recordings: the whole story through GraphQL', () => {
       assert.deepEqual(kinds, ['STARTED', 'PAUSED', 'RESUMED', 'STOPPED']);
       const last = sub.results[3]!.data!.liveRecordingChanged.recording;
       assert.equal(last.status, 'STOPPED');
-      assert.deepEqual(sub.results.map((r) => r.data!.liveRecordingChanged.recording.version), [1, 2, 3, 4]);
+      assert.deepEqual(
+        sub.results.map((r) => r.data!.liveRecordingChanged.recording.version),
+        [1, 2, 3, 4],
+      );
     } finally {
       sub.stop();
       await client.dispose();
@@ -76,14 +94,18 @@ describe('live recordings: the whole story through GraphQL', () => {
   it('refuses a bad attach before any vendor call: file name, missing source, running recording', async () => {
     const b24 = t.app.sandbox!.bitrix24;
     const before = b24.counts().total;
-    const badName = errorOf(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x1', fileName: 'call.ogg', contentBase64: 'AAAA' } }));
+    const badName = errorOf(
+      await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x1', fileName: 'call.ogg', contentBase64: 'AAAA' } }),
+    );
     assert.equal(badName.code, 'BAD_USER_INPUT');
     assert.deepEqual(badName.fields?.[0]?.path, ['input', 'fileName']);
     const none = errorOf(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x1', fileName: 'a.wav' } }));
     assert.equal(none.code, 'BAD_USER_INPUT');
     const call = t.app.sandbox!.signalwire.createCall();
     const running = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording;
-    const early = errorOf(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x1', fileName: 'a.wav', liveRecordingId: running.id } }));
+    const early = errorOf(
+      await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x1', fileName: 'a.wav', liveRecordingId: running.id } }),
+    );
     assert.equal(early.code, 'INVALID_TRANSITION');
     assert.equal(b24.counts().total, before);
   });
@@ -116,16 +138,21 @@ describe('live recordings: the whole story through GraphQL', () => {
     assert.equal(ok(await t.gql(`query($id: ID!) { liveRecording(id: $id) { status } }`, { id: ids[1] })).liveRecording.status, 'IN_PROGRESS');
     const foreignSub = collect(wsClient(t.app.graphqlUrl, otherToken), SUB, { tenantId: DEMO_TENANT_ID });
     await foreignSub.until((r) => r.length > 0 || foreignSub.complete, 5_000).catch(() => undefined);
-    assert.ok(foreignSub.results[0]?.errors?.[0]?.extensions?.code === 'NOT_FOUND' || String(JSON.stringify(foreignSub.error)).includes('NOT_FOUND'), JSON.stringify(foreignSub.results));
+    assert.ok(
+      foreignSub.results[0]?.errors?.[0]?.extensions?.code === 'NOT_FOUND' || String(JSON.stringify(foreignSub.error)).includes('NOT_FOUND'),
+      JSON.stringify(foreignSub.results),
+    );
   });
 
   it('Webex call control: start, pause (SKIP only), resume, stop', async () => {
     const webex = t.app.sandbox!.webex;
     const person = webex.personId(3);
     // Webex only lets a user's calls be started on demand when that person's mode says so: set it by policy first.
-    const policy = ok(await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { sync { status } } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'on demand', scope: { kind: 'PERSON', id: person }, rules: { mode: 'ON_DEMAND' } },
-    })).createRecordingPolicy;
+    const policy = ok(
+      await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { sync { status } } }`, {
+        input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'on demand', scope: { kind: 'PERSON', id: person }, rules: { mode: 'ON_DEMAND' } },
+      }),
+    ).createRecordingPolicy;
     assert.equal(policy.sync.status, 'IN_SYNC');
     const call = webex.createCall({ personId: person });
     const started = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.webex, callId: call.callId } })).startLiveRecording;

@@ -49,7 +49,15 @@ describe('counted costs: SQL statements per operation', () => {
         data = ok(
           await t.gql(
             operation('UpdateRecordingPolicy'),
-            { input: { id: policy.id, expectedVersion: version, name: `renamed for ${size}`, rules: { mode: 'ALWAYS', calls: { internal: size % 2 === 0, external: true } }, apply: false } },
+            {
+              input: {
+                id: policy.id,
+                expectedVersion: version,
+                name: `renamed for ${size}`,
+                rules: { mode: 'ALWAYS', calls: { internal: size % 2 === 0, external: true } },
+                apply: false,
+              },
+            },
             { token },
           ),
         );

@@ -32,7 +32,12 @@ describe('compiled execution answers exactly what graphql-js answers', () => {
     seeded = await seedTenants(t.app, 5, { connectionsPerTenant: 2, policiesPerConnection: 2 });
     const created = ok(
       await t.gql(operation('CreateRecordingPolicy'), {
-        input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: 'jit', scope: { kind: 'SETTINGS_RECORD', id: '77' }, rules: { mode: 'ALWAYS', calls: { internal: true, external: true } } },
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.megafon,
+          name: 'jit',
+          scope: { kind: 'SETTINGS_RECORD', id: '77' },
+          rules: { mode: 'ALWAYS', calls: { internal: true, external: true } },
+        },
       }),
     );
     policyId = created.createRecordingPolicy.policy.id;
@@ -43,7 +48,13 @@ describe('compiled execution answers exactly what graphql-js answers', () => {
     new RequestContext(
       randomUUID(),
       auth
-        ? { principal: new Principal('tester', auth.tenants === undefined || auth.tenants === '*' ? '*' : new Set(auth.tenants), new Set(auth.scopes ?? [...SCOPES])) }
+        ? {
+            principal: new Principal(
+              'tester',
+              auth.tenants === undefined || auth.tenants === '*' ? '*' : new Set(auth.tenants),
+              new Set(auth.scopes ?? [...SCOPES]),
+            ),
+          }
         : { error: new AppError('UNAUTHENTICATED', 'Missing bearer token') },
       t.app.services,
       t.app.logger,
@@ -67,8 +78,17 @@ describe('compiled execution answers exactly what graphql-js answers', () => {
     const op = getOperationAST(document)!;
     const jit = createJitExecutor(schema, { compileAfter: 1 });
     const request = (): GatewayGraphQLRequestContext =>
-      ({ document, operation: op, operationName: op.name?.value ?? null, queryHash: 'h', request: { query, variables, operationName: op.name?.value }, context: context(auth) }) as never;
-    const reference = plain(await execute({ schema, document, variableValues: variables, contextValue: context(auth), operationName: op.name?.value }));
+      ({
+        document,
+        operation: op,
+        operationName: op.name?.value ?? null,
+        queryHash: 'h',
+        request: { query, variables, operationName: op.name?.value },
+        context: context(auth),
+      }) as never;
+    const reference = plain(
+      await execute({ schema, document, variableValues: variables, contextValue: context(auth), operationName: op.name?.value }),
+    );
     const compiled = plain(await jit(request()));
     return { reference, compiled, stats: jit.stats, kind: op.operation };
   }
@@ -131,7 +151,11 @@ describe('compiled execution answers exactly what graphql-js answers', () => {
     { name: 'a missing required variable', query: 'query($id: ID!) { recordingPolicy(id: $id) { id } }', variables: {} },
     { name: 'an invalid cursor (BAD_USER_INPUT)', query: 'query { tenants(after: "not-a-cursor") { nodes { id } } }' },
     { name: 'an out-of-range page size', query: '{ tenants(first: 100000) { nodes { id } } }' },
-    { name: 'errors next to data in a list', query: `query($id: ID!, $other: ID!) { a: tenant(id: $id) { id } b: tenant(id: $other) { id } }`, variables: { id: DEMO_TENANT_ID, other: 'nope' } },
+    {
+      name: 'errors next to data in a list',
+      query: `query($id: ID!, $other: ID!) { a: tenant(id: $id) { id } b: tenant(id: $other) { id } }`,
+      variables: { id: DEMO_TENANT_ID, other: 'nope' },
+    },
   ];
   for (const c of errorCases) {
     it(`errors: ${c.name}`, async () => {

@@ -48,7 +48,11 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     const tenant = seeded.tenants[0]!;
     await tenantOf(a, tenant.id);
     await tenantOf(b, tenant.id);
-    ok(await a.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id name } }`, { input: { id: tenant.id, name: 'Renamed through A' } }));
+    ok(
+      await a.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id name } }`, {
+        input: { id: tenant.id, name: 'Renamed through A' },
+      }),
+    );
     assert.equal((await tenantOf(a, tenant.id)).name, 'Renamed through A');
     assert.equal((await tenantOf(b, tenant.id)).name, 'Renamed through A');
   });
@@ -77,7 +81,11 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
       `INSERT INTO recording_policies (id, tenant_id, connection_id, name, scope_kind, scope_id, rules)
        SELECT 'cache-new-policy', tenant_id, connection_id, 'Brand new', scope_kind, '99', rules FROM recording_policies WHERE id = '${kept!.id}'`,
     );
-    assert.ok((await tenantOf(b, tenant.id)).recordingPolicies.some((p: { id: string; name: string }) => p.id === 'cache-new-policy' && p.name === 'Brand new'));
+    assert.ok(
+      (await tenantOf(b, tenant.id)).recordingPolicies.some(
+        (p: { id: string; name: string }) => p.id === 'cache-new-policy' && p.name === 'Brand new',
+      ),
+    );
   });
 
   it('the counter moves once per committed transaction, however many rows it changed; a rolled-back one leaves it', async () => {
@@ -90,7 +98,9 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     await a.app.database.rawQuery(`BEGIN; UPDATE tenants SET name = name || ''; UPDATE vendor_connections SET name = name || ''; COMMIT;`);
     assert.equal(await version(a), v1 + 1);
     // Tables the cache does not hold do not move it.
-    await a.app.database.rawQuery(`INSERT INTO audit_log (id, tenant_id, actor, action, target_type, target_id) VALUES ('cache-audit', '${seeded.tenants[0]!.id}', 'test', 'test', 'test', 'x')`);
+    await a.app.database.rawQuery(
+      `INSERT INTO audit_log (id, tenant_id, actor, action, target_type, target_id) VALUES ('cache-audit', '${seeded.tenants[0]!.id}', 'test', 'test', 'test', 'x')`,
+    );
     assert.equal(await version(a), v1 + 1);
   });
 
@@ -100,10 +110,24 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     ok(await a.gql(operation('Dashboard'), { first: 100 }));
     const token = await a.token({ tenants: [one!.id], scopes: ['recording:read'] });
     const page = ok(await a.gql(operation('Dashboard'), { first: 100 }, { token })).tenants.nodes;
-    assert.deepEqual(page.map((n: { id: string }) => n.id), [one!.id]);
+    assert.deepEqual(
+      page.map((n: { id: string }) => n.id),
+      [one!.id],
+    );
     const theirs = seeded.policies.find((p) => p.tenantId === two!.id)!;
     ok(await a.gql(ENTITIES, { reps: [{ __typename: 'RecordingPolicy', id: theirs.id }] }));
-    const res = ok(await a.gql(ENTITIES, { reps: [{ __typename: 'RecordingPolicy', id: theirs.id }, { __typename: 'Tenant', id: two!.id }] }, { token }));
+    const res = ok(
+      await a.gql(
+        ENTITIES,
+        {
+          reps: [
+            { __typename: 'RecordingPolicy', id: theirs.id },
+            { __typename: 'Tenant', id: two!.id },
+          ],
+        },
+        { token },
+      ),
+    );
     assert.deepEqual(res._entities, [null, null]);
     assert.equal(errorOf(await a.gql(TENANT, { id: two!.id }, { token })).code, 'NOT_FOUND');
     // Scopes are told apart exactly: a scope of two tenants and a (strange) single id made of both never share rows.
@@ -132,23 +156,46 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     const before = cache.stats.versionChecks;
     const loads: string[] = [];
     const views = Array.from({ length: 10 }, () => cache.view());
-    const results = await Promise.all(views.map((v, i) => v.read(`test|shared|${i % 2}`, async () => (loads.push(`load ${i}`), [i]), (r) => r.length)));
+    const results = await Promise.all(
+      views.map((v, i) =>
+        v.read(
+          `test|shared|${i % 2}`,
+          async () => (loads.push(`load ${i}`), [i]),
+          (r) => r.length,
+        ),
+      ),
+    );
     assert.equal(cache.stats.versionChecks - before, 1);
     // Two keys: the first asker of each loads, the others share its promise.
     assert.equal(loads.length, 2);
-    assert.deepEqual(results.map((r) => r[0]! % 2), [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
-    await cache.view().read('test|shared|0', async () => [99], (r) => r.length);
+    assert.deepEqual(
+      results.map((r) => r[0]! % 2),
+      [0, 1, 0, 1, 0, 1, 0, 1, 0, 1],
+    );
+    await cache.view().read(
+      'test|shared|0',
+      async () => [99],
+      (r) => r.length,
+    );
     assert.equal(cache.stats.versionChecks - before, 2);
     // A change committed between two requests is seen by the second, even with shared checks.
     await a.app.database.rawQuery(`UPDATE tenants SET name = name WHERE id = '${seeded.tenants[0]!.id}'`);
     let reloaded = false;
-    await cache.view().read('test|shared|0', async () => ((reloaded = true), [100]), (r) => r.length);
+    await cache.view().read(
+      'test|shared|0',
+      async () => ((reloaded = true), [100]),
+      (r) => r.length,
+    );
     assert.ok(reloaded);
   });
 
   it('cached rows are shared between requests, so outside production they are frozen', async () => {
     const view = a.app.services.stores.readCache.view();
-    const rows = await view.read('test|frozen', async () => [{ id: 'x', nested: { a: 1 } }], (r) => r.length);
+    const rows = await view.read(
+      'test|frozen',
+      async () => [{ id: 'x', nested: { a: 1 } }],
+      (r) => r.length,
+    );
     assert.ok(Object.isFrozen(rows) && Object.isFrozen(rows[0]) && Object.isFrozen(rows[0]!.nested));
     assert.throws(() => {
       (rows[0] as { id: string }).id = 'changed';

@@ -13,7 +13,12 @@ const RECONCILE = operation('ReconcileRecordingPolicy');
 const POLICIES: Record<'megafon' | 'yeastar' | 'webex', { scope: (t: TestApp) => { kind: string; id: string }; rules: Record<string, unknown> }> = {
   megafon: {
     scope: () => ({ kind: 'SETTINGS_RECORD', id: '52' }),
-    rules: { mode: 'ALWAYS', calls: { internal: true, external: true }, excludedUserIds: ['129'], announcement: { enabled: true, media: { source: 'CUSTOM', mediaId: '737' } } },
+    rules: {
+      mode: 'ALWAYS',
+      calls: { internal: true, external: true },
+      excludedUserIds: ['129'],
+      announcement: { enabled: true, media: { source: 'CUSTOM', mediaId: '737' } },
+    },
   },
   yeastar: {
     scope: () => ({ kind: 'ORGANIZATION', id: '' }),
@@ -54,11 +59,14 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
       const preview = ok(await t.gql(PREVIEW, { input: { connectionId, scope: spec.scope(t), rules: spec.rules } })).previewRecordingPolicy;
       assert.ok(preview.requests.length >= 1);
       assert.ok(!JSON.stringify(preview).includes('sandbox-token') && !JSON.stringify(preview).includes('client-secret'), 'credentials redacted');
-      const created = ok(await t.gql(CREATE, { input: { connectionId, name: `${key} policy`, scope: spec.scope(t), rules: spec.rules } })).createRecordingPolicy;
+      const created = ok(
+        await t.gql(CREATE, { input: { connectionId, name: `${key} policy`, scope: spec.scope(t), rules: spec.rules } }),
+      ).createRecordingPolicy;
       assert.equal(created.sync.status, 'IN_SYNC', JSON.stringify(created.sync.error));
       assert.equal(created.policy.syncStatus, 'IN_SYNC');
       assert.equal(created.policy.syncedVersion, 1);
-      const writes = (r: { method: string; path: string; body: unknown }[]) => r.filter((x) => x.method !== 'GET').map((x) => ({ method: x.method, path: x.path, body: x.body }));
+      const writes = (r: { method: string; path: string; body: unknown }[]) =>
+        r.filter((x) => x.method !== 'GET').map((x) => ({ method: x.method, path: x.path, body: x.body }));
       assert.deepEqual(writes(created.sync.requests), writes(preview.requests), 'the write apply sent is the one preview showed');
       const rec = ok(await t.gql(RECONCILE, { id: created.policy.id })).reconcileRecordingPolicy;
       assert.deepEqual(rec.drift, []);
@@ -69,25 +77,48 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
   it('refuses a field the vendor cannot express before any vendor call, naming field and vendor, and stores nothing', async () => {
     const before = await policyCount();
     const requestsBefore = emulator('megafon').counts().total;
-    const e = errorOf(await t.gql(CREATE, {
-      input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: 'x', scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules: { stereo: true, periodicBeep: { enabled: true, intervalSeconds: 30 } } },
-    }));
+    const e = errorOf(
+      await t.gql(CREATE, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.megafon,
+          name: 'x',
+          scope: { kind: 'SETTINGS_RECORD', id: '51' },
+          rules: { stereo: true, periodicBeep: { enabled: true, intervalSeconds: 30 } },
+        },
+      }),
+    );
     assert.equal(e.code, 'VENDOR_UNSUPPORTED_FIELD');
     assert.equal(e.vendor, 'MEGAFON');
     assert.deepEqual(e.fields?.map((f) => f.path.join('.')).sort(), ['input.rules.periodicBeep', 'input.rules.stereo']);
     assert.match(e.message, /MegaFon/);
-    const range = errorOf(await t.gql(CREATE, {
-      input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'x', scope: { kind: 'PERSON', id: 'p' }, rules: { periodicBeep: { enabled: true, intervalSeconds: 5 } } },
-    }));
+    const range = errorOf(
+      await t.gql(CREATE, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.webex,
+          name: 'x',
+          scope: { kind: 'PERSON', id: 'p' },
+          rules: { periodicBeep: { enabled: true, intervalSeconds: 5 } },
+        },
+      }),
+    );
     assert.equal(range.code, 'VENDOR_UNSUPPORTED_FIELD');
     assert.deepEqual(range.fields?.[0]?.path, ['input', 'rules', 'periodicBeep', 'intervalSeconds']);
-    const wrongScope = errorOf(await t.gql(CREATE, {
-      input: { connectionId: DEMO_CONNECTION_IDS.yeastar, name: 'x', scope: { kind: 'PERSON', id: 'p' }, rules: { stereo: true } },
-    }));
+    const wrongScope = errorOf(
+      await t.gql(CREATE, {
+        input: { connectionId: DEMO_CONNECTION_IDS.yeastar, name: 'x', scope: { kind: 'PERSON', id: 'p' }, rules: { stereo: true } },
+      }),
+    );
     assert.equal(wrongScope.code, 'VENDOR_UNSUPPORTED_FIELD');
-    const customNoId = errorOf(await t.gql(CREATE, {
-      input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: 'x', scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules: { announcement: { enabled: true, media: { source: 'CUSTOM' } } } },
-    }));
+    const customNoId = errorOf(
+      await t.gql(CREATE, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.megafon,
+          name: 'x',
+          scope: { kind: 'SETTINGS_RECORD', id: '51' },
+          rules: { announcement: { enabled: true, media: { source: 'CUSTOM' } } },
+        },
+      }),
+    );
     assert.equal(customNoId.code, 'BAD_USER_INPUT');
     assert.deepEqual(customNoId.fields?.[0]?.path, ['input', 'rules', 'announcement', 'media', 'mediaId']);
     assert.equal(emulator('megafon').counts().total, requestsBefore, 'zero vendor requests');
@@ -95,15 +126,24 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
   });
 
   it("keeps the desired state when the vendor refuses it: FAILED with the vendor's message, then retrySync after a fix", async () => {
-    const r = ok(await t.gql(CREATE, {
-      input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: 'bad employee', scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules: { excludedUserIds: ['999'] } },
-    })).createRecordingPolicy;
+    const r = ok(
+      await t.gql(CREATE, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.megafon,
+          name: 'bad employee',
+          scope: { kind: 'SETTINGS_RECORD', id: '51' },
+          rules: { excludedUserIds: ['999'] },
+        },
+      }),
+    ).createRecordingPolicy;
     assert.equal(r.sync.status, 'FAILED');
     assert.equal(r.sync.error.code, 'VENDOR_REJECTED');
     assert.match(r.sync.error.vendorMessage ?? r.sync.error.message, /999/);
     assert.equal(r.policy.syncStatus, 'FAILED');
     assert.deepEqual(r.policy.rules.excludedUserIds, ['999'], 'desired state kept');
-    const fixed = ok(await t.gql(UPDATE, { input: { id: r.policy.id, expectedVersion: 1, rules: { excludedUserIds: ['137'] } } })).updateRecordingPolicy;
+    const fixed = ok(
+      await t.gql(UPDATE, { input: { id: r.policy.id, expectedVersion: 1, rules: { excludedUserIds: ['137'] } } }),
+    ).updateRecordingPolicy;
     assert.equal(fixed.sync.status, 'IN_SYNC');
     assert.equal(fixed.policy.version, 2);
     const stale = errorOf(await t.gql(UPDATE, { input: { id: r.policy.id, expectedVersion: 1, rules: { excludedUserIds: ['125'] } } }));
@@ -114,9 +154,16 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
   it('reconcile reports drift field by field after someone changes the vendor directly', async () => {
     const webex = t.app.sandbox!.webex;
     const person = webex.personId(42);
-    const created = ok(await t.gql(CREATE, {
-      input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'drift', scope: { kind: 'PERSON', id: person }, rules: { mode: 'ALWAYS', calls: { voicemail: false } } },
-    })).createRecordingPolicy;
+    const created = ok(
+      await t.gql(CREATE, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.webex,
+          name: 'drift',
+          scope: { kind: 'PERSON', id: person },
+          rules: { mode: 'ALWAYS', calls: { voicemail: false } },
+        },
+      }),
+    ).createRecordingPolicy;
     assert.equal(created.sync.status, 'IN_SYNC');
     webex.setSettings(person, { record: 'Never', recordVoicemailEnabled: true } as never);
     const rec = ok(await t.gql(RECONCILE, { id: created.policy.id })).reconcileRecordingPolicy;
@@ -130,13 +177,15 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
   });
 
   it('lints policies a compliance officer would question', async () => {
-    const preview = ok(await t.gql(PREVIEW, {
-      input: {
-        connectionId: DEMO_CONNECTION_IDS.yeastar,
-        scope: { kind: 'ORGANIZATION', id: '' },
-        rules: { targets: { trunks: [{ id: '5' }], queues: [{ id: '9', name: 'Payments' }] } },
-      },
-    })).previewRecordingPolicy;
+    const preview = ok(
+      await t.gql(PREVIEW, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.yeastar,
+          scope: { kind: 'ORGANIZATION', id: '' },
+          rules: { targets: { trunks: [{ id: '5' }], queues: [{ id: '9', name: 'Payments' }] } },
+        },
+      }),
+    ).previewRecordingPolicy;
     const codes = preview.warnings.map((w: { code: string }) => w.code).sort();
     assert.deepEqual(codes, ['EXTERNAL_CALLS_UNANNOUNCED', 'PAYMENT_QUEUE_CANNOT_PAUSE']);
   });
@@ -145,9 +194,17 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
     const good = ok(await t.gql(operation('TestVendorConnection'), { id: DEMO_CONNECTION_IDS.yeastar })).testVendorConnection;
     assert.equal(good.ok, true);
     assert.equal(good.connection.status, 'OK');
-    const conn = ok(await t.gql(operation('ConnectVendor'), {
-      input: { tenantId: DEMO_TENANT_ID, vendor: 'MEGAFON', name: 'wrong token', baseUrl: t.app.sandbox!.megafon.apiBaseUrl, credentials: [{ name: 'token', value: 'wrong' }] },
-    })).connectVendor;
+    const conn = ok(
+      await t.gql(operation('ConnectVendor'), {
+        input: {
+          tenantId: DEMO_TENANT_ID,
+          vendor: 'MEGAFON',
+          name: 'wrong token',
+          baseUrl: t.app.sandbox!.megafon.apiBaseUrl,
+          credentials: [{ name: 'token', value: 'wrong' }],
+        },
+      }),
+    ).connectVendor;
     const bad = ok(await t.gql(operation('TestVendorConnection'), { id: conn.id })).testVendorConnection;
     assert.equal(bad.ok, false);
     assert.equal(bad.error.code, 'VENDOR_AUTH_FAILED');

@@ -13,12 +13,23 @@ describe('vendor faults, as GraphQL shows them', () => {
   let t: TestApp;
   let person = 0;
   before(async () => {
-    t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '100', SYNC_RETRY_DELAY_SECONDS: '1', SYNC_RETRY_BACKOFF: 'false', JOB_POLL_SECONDS: '1' } });
+    t = await startTestApp({
+      env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '100', SYNC_RETRY_DELAY_SECONDS: '1', SYNC_RETRY_BACKOFF: 'false', JOB_POLL_SECONDS: '1' },
+    });
     // Short breaker cool-down so recovery after an outage is observed in seconds.
     for (const key of ['megafon', 'yeastar', 'webex', 'signalwire'] as const) {
-      ok(await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id } }`, {
-        input: { id: DEMO_CONNECTION_IDS[key], settings: [{ name: 'http.breakerHalfOpenMs', value: '500' }, { name: 'http.baseDelayMs', value: '20' }, { name: 'http.maxDelayMs', value: '100' }] },
-      }));
+      ok(
+        await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id } }`, {
+          input: {
+            id: DEMO_CONNECTION_IDS[key],
+            settings: [
+              { name: 'http.breakerHalfOpenMs', value: '500' },
+              { name: 'http.baseDelayMs', value: '20' },
+              { name: 'http.maxDelayMs', value: '100' },
+            ],
+          },
+        }),
+      );
     }
   });
   after(async () => t.close());
@@ -29,7 +40,11 @@ describe('vendor faults, as GraphQL shows them', () => {
     webex.faults.clear();
     webex.faults.inject({ ...fault, match: { method: 'PUT' } });
     const before = webex.counts().byMethod['PUT'] ?? 0;
-    const r = ok(await t.gql(CREATE, { input: { connectionId: DEMO_CONNECTION_IDS.webex, name: `fault ${person}`, scope: { kind: 'PERSON', id }, rules: { mode: 'ALWAYS' } } })).createRecordingPolicy;
+    const r = ok(
+      await t.gql(CREATE, {
+        input: { connectionId: DEMO_CONNECTION_IDS.webex, name: `fault ${person}`, scope: { kind: 'PERSON', id }, rules: { mode: 'ALWAYS' } },
+      }),
+    ).createRecordingPolicy;
     return { r, puts: (webex.counts().byMethod['PUT'] ?? 0) - before, settings: webex.settingsOf(id) as { record?: string } };
   };
 
@@ -65,9 +80,16 @@ describe('vendor faults, as GraphQL shows them', () => {
     for (const fault of [{ malformed: 1 }, { truncated: 1 }]) {
       m.faults.clear();
       m.faults.inject({ ...fault, match: { method: 'PUT' } });
-      const r = ok(await t.gql(CREATE, {
-        input: { connectionId: DEMO_CONNECTION_IDS.megafon, name: `mf ${JSON.stringify(fault)}`, scope: { kind: 'SETTINGS_RECORD', id: fault.malformed ? '51' : '52' }, rules: { calls: { internal: true } } },
-      })).createRecordingPolicy;
+      const r = ok(
+        await t.gql(CREATE, {
+          input: {
+            connectionId: DEMO_CONNECTION_IDS.megafon,
+            name: `mf ${JSON.stringify(fault)}`,
+            scope: { kind: 'SETTINGS_RECORD', id: fault.malformed ? '51' : '52' },
+            rules: { calls: { internal: true } },
+          },
+        }),
+      ).createRecordingPolicy;
       assert.equal(r.sync.status, 'IN_SYNC', JSON.stringify(r.sync.error));
     }
   });
@@ -77,9 +99,11 @@ describe('vendor faults, as GraphQL shows them', () => {
     const call = sw.createCall();
     sw.faults.clear();
     sw.faults.inject({ truncated: 1, match: { method: 'POST', route: 'POST /api/laml/2010-04-01/Accounts/:AccountSid/Calls/:CallSid/Recordings' } });
-    const rec = ok(await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { status vendorRecordingId } }`, {
-      input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
-    })).startLiveRecording;
+    const rec = ok(
+      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { status vendorRecordingId } }`, {
+        input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
+      }),
+    ).startLiveRecording;
     assert.equal(rec.status, 'IN_PROGRESS');
     assert.equal(sw.startsPerCall()[call.sid], 1);
   });
@@ -88,7 +112,16 @@ describe('vendor faults, as GraphQL shows them', () => {
     const y = t.app.sandbox!.yeastar;
     y.faults.clear();
     y.faults.inject({ downForSeconds: 3 });
-    const r = ok(await t.gql(CREATE, { input: { connectionId: DEMO_CONNECTION_IDS.yeastar, name: 'down', scope: { kind: 'ORGANIZATION', id: '' }, rules: { stereo: true, fileFormat: 'WAV' } } })).createRecordingPolicy;
+    const r = ok(
+      await t.gql(CREATE, {
+        input: {
+          connectionId: DEMO_CONNECTION_IDS.yeastar,
+          name: 'down',
+          scope: { kind: 'ORGANIZATION', id: '' },
+          rules: { stereo: true, fileFormat: 'WAV' },
+        },
+      }),
+    ).createRecordingPolicy;
     assert.equal(r.sync.status, 'PENDING');
     assert.equal(r.sync.error?.code, 'VENDOR_UNAVAILABLE');
     let p: any;

@@ -35,7 +35,9 @@ describe('idempotent mutations and live recordings under concurrency', () => {
     assert.equal(reused.code, 'IDEMPOTENCY_KEY_REUSED');
     assert.equal(sw.startsPerCall()[other.sid] ?? 0, 0);
     // Keys are per tenant and kept 24 hours.
-    const [key] = await t.app.database.rawQuery<{ hours: number }>(`SELECT extract(epoch FROM expires_at - created_at)::int / 3600 AS hours FROM idempotency_keys WHERE key = 'start-once-1'`);
+    const [key] = await t.app.database.rawQuery<{ hours: number }>(
+      `SELECT extract(epoch FROM expires_at - created_at)::int / 3600 AS hours FROM idempotency_keys WHERE key = 'start-once-1'`,
+    );
     assert.equal(Number(key!.hours), 24);
   });
 
@@ -62,12 +64,19 @@ describe('idempotent mutations and live recordings under concurrency', () => {
     const actions = Array.from({ length: 20 }, (_, i) => (i % 5 === 4 ? 'stop' : i % 2 === 0 ? 'pause' : 'resume'));
     const results = await Promise.all(
       actions.map((a) =>
-        a === 'pause' ? t.gql(PAUSE, { input: { id: rec.id, behavior: 'SKIP' } }) : a === 'resume' ? t.gql(RESUME, { id: rec.id }) : t.gql(STOP, { id: rec.id }),
+        a === 'pause'
+          ? t.gql(PAUSE, { input: { id: rec.id, behavior: 'SKIP' } })
+          : a === 'resume'
+            ? t.gql(RESUME, { id: rec.id })
+            : t.gql(STOP, { id: rec.id }),
       ),
     );
     const succeeded = results.filter((r) => !r.errors);
     const refused = results.filter((r) => r.errors);
-    assert.ok(refused.every((r) => errorOf(r).code === 'INVALID_TRANSITION'), JSON.stringify(refused.map((r) => r.errors)));
+    assert.ok(
+      refused.every((r) => errorOf(r).code === 'INVALID_TRANSITION'),
+      JSON.stringify(refused.map((r) => r.errors)),
+    );
     const vendorCalls = (sw.counts().byRoute[route] ?? 0) - before;
     assert.equal(vendorCalls, succeeded.length, 'one vendor call per accepted transition, none for refused ones');
     const final = ok(await t.gql(`query($id: ID!) { liveRecording(id: $id) { status version } }`, { id: rec.id })).liveRecording;

@@ -45,14 +45,20 @@ interface Service {
 
 async function startService(env: Record<string, string>): Promise<Service> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js')], { env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/main.js')], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`service exited: ${out}`);
-    const up = await fetch(url.replace('/graphql', '/readyz')).then((r) => r.ok, () => false);
+    const up = await fetch(url.replace('/graphql', '/readyz')).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { child, url, output: () => out };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -91,7 +97,11 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
     const gql = async (query: string, variables: Record<string, unknown>) => {
       for (let attempt = 0; ; attempt++) {
         try {
-          const res = await fetch(current.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+          const res = await fetch(current.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query, variables }),
+          });
           const body = (await res.json()) as { data?: any; errors?: any[] };
           if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
           return body.data;
@@ -113,27 +123,85 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
         { name: 'http.breakerHalfOpenMs', value: '500' },
         { name: 'http.totalTimeoutMs', value: '3000' },
       ];
-      interface P { id: string; vendor: 'MEGAFON' | 'YEASTAR' | 'WEBEX'; ref: string | number; yeastar?: number; version: number }
+      interface P {
+        id: string;
+        vendor: 'MEGAFON' | 'YEASTAR' | 'WEBEX';
+        ref: string | number;
+        yeastar?: number;
+        version: number;
+      }
       const policies: P[] = [];
       const create = `mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id version } } }`;
       const connect = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`;
       for (let ti = 0; ti < TENANTS; ti++) {
         const tenantId = (await gql(`mutation($n: String!) { createTenant(input: { name: $n }) { id } }`, { n: `Drill ${ti}` })).createTenant.id;
-        const mf = (await gql(connect, { input: { tenantId, vendor: 'MEGAFON', name: 'mf', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: MEGAFON_DEFAULT_TOKEN }], settings: tuning } })).connectVendor.id;
-        const ye = (await gql(connect, {
-          input: { tenantId, vendor: 'YEASTAR', name: 'ye', baseUrl: yeastars[ti]!.url, credentials: [{ name: 'clientId', value: YEASTAR_DEFAULT_CLIENT_ID }, { name: 'clientSecret', value: YEASTAR_DEFAULT_CLIENT_SECRET }], settings: tuning },
-        })).connectVendor.id;
-        const wx = (await gql(connect, { input: { tenantId, vendor: 'WEBEX', name: 'wx', baseUrl: webex.apiBaseUrl, credentials: [{ name: 'accessToken', value: WEBEX_DEFAULT_TOKEN }], settings: tuning } })).connectVendor.id;
+        const mf = (
+          await gql(connect, {
+            input: {
+              tenantId,
+              vendor: 'MEGAFON',
+              name: 'mf',
+              baseUrl: megafon.apiBaseUrl,
+              credentials: [{ name: 'token', value: MEGAFON_DEFAULT_TOKEN }],
+              settings: tuning,
+            },
+          })
+        ).connectVendor.id;
+        const ye = (
+          await gql(connect, {
+            input: {
+              tenantId,
+              vendor: 'YEASTAR',
+              name: 'ye',
+              baseUrl: yeastars[ti]!.url,
+              credentials: [
+                { name: 'clientId', value: YEASTAR_DEFAULT_CLIENT_ID },
+                { name: 'clientSecret', value: YEASTAR_DEFAULT_CLIENT_SECRET },
+              ],
+              settings: tuning,
+            },
+          })
+        ).connectVendor.id;
+        const wx = (
+          await gql(connect, {
+            input: {
+              tenantId,
+              vendor: 'WEBEX',
+              name: 'wx',
+              baseUrl: webex.apiBaseUrl,
+              credentials: [{ name: 'accessToken', value: WEBEX_DEFAULT_TOKEN }],
+              settings: tuning,
+            },
+          })
+        ).connectVendor.id;
         for (let r = 0; r < MEGAFON_RECORDS_PER_TENANT; r++) {
           const rec = 100 + ti * MEGAFON_RECORDS_PER_TENANT + r;
-          const p = (await gql(create, { input: { connectionId: mf, name: `mf ${rec}`, scope: { kind: 'SETTINGS_RECORD', id: String(rec) }, rules: { calls: { internal: false } }, apply: false } })).createRecordingPolicy.policy;
+          const p = (
+            await gql(create, {
+              input: {
+                connectionId: mf,
+                name: `mf ${rec}`,
+                scope: { kind: 'SETTINGS_RECORD', id: String(rec) },
+                rules: { calls: { internal: false } },
+                apply: false,
+              },
+            })
+          ).createRecordingPolicy.policy;
           policies.push({ id: p.id, vendor: 'MEGAFON', ref: rec, version: 1 });
         }
-        const py = (await gql(create, { input: { connectionId: ye, name: 'ye', scope: { kind: 'ORGANIZATION', id: '' }, rules: { stereo: false }, apply: false } })).createRecordingPolicy.policy;
+        const py = (
+          await gql(create, {
+            input: { connectionId: ye, name: 'ye', scope: { kind: 'ORGANIZATION', id: '' }, rules: { stereo: false }, apply: false },
+          })
+        ).createRecordingPolicy.policy;
         policies.push({ id: py.id, vendor: 'YEASTAR', ref: '', yeastar: ti, version: 1 });
         for (let k = 0; k < WEBEX_PEOPLE_PER_TENANT; k++) {
           const person = webex.personId(ti * WEBEX_PEOPLE_PER_TENANT + k);
-          const p = (await gql(create, { input: { connectionId: wx, name: `wx ${k}`, scope: { kind: 'PERSON', id: person }, rules: { mode: 'NEVER' }, apply: false } })).createRecordingPolicy.policy;
+          const p = (
+            await gql(create, {
+              input: { connectionId: wx, name: `wx ${k}`, scope: { kind: 'PERSON', id: person }, rules: { mode: 'NEVER' }, apply: false },
+            })
+          ).createRecordingPolicy.policy;
           policies.push({ id: p.id, vendor: 'WEBEX', ref: person, version: 1 });
         }
       }
@@ -210,7 +278,10 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
           assert.deepEqual(rec.no_recording_employee_ids, [employees[last % 4]]);
           assert.equal(rec.is_internal_calls_recording_enabled, last % 2 === 1);
         } else if (p.vendor === 'YEASTAR') {
-          const auto = yeastars[p.yeastar!]!.renderAutoRecord() as { enb_channel_separate: number; record_trunk_list: { id: number; number_value?: number }[] };
+          const auto = yeastars[p.yeastar!]!.renderAutoRecord() as {
+            enb_channel_separate: number;
+            record_trunk_list: { id: number; number_value?: number }[];
+          };
           assert.equal(auto.enb_channel_separate, last % 2);
           assert.equal(auto.record_trunk_list[0]!.number_value, 10 + last);
         } else {

@@ -12,12 +12,18 @@ import { freePort, startService, tempDataDir } from '../helpers/service-process'
 function cli(args: string[], env: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), 'recsub-cli-'));
   const { RECORDING_API_URL: _u, RECORDING_API_TOKEN: _t, DATA_DIR: _d, ...base } = process.env;
-  const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/cli/rollout.js'), ...args], { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT_DIR, 'dist/src/cli/rollout.js'), ...args], {
+    cwd,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c) => (out += c));
   child.stderr.on('data', (c) => (err += c));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => (rmSync(cwd, { recursive: true, force: true }), resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => (rmSync(cwd, { recursive: true, force: true }), resolve(code))),
+  );
   return { child, exited, out: () => out, err: () => err };
 }
 
@@ -28,7 +34,9 @@ describe('the roll-out CLI against a running service', () => {
     const svc = await startService(data, { SANDBOX_WEBEX_PEOPLE: '1500' });
     try {
       const rules = JSON.stringify({ mode: 'ALWAYS', calls: { voicemail: true } });
-      const run = cli(['start', '--connection', DEMO_CONNECTION_IDS.webex!, '--name', 'From the CLI', '--rules', rules, '--all'], { DATA_DIR: data.dir });
+      const run = cli(['start', '--connection', DEMO_CONNECTION_IDS.webex!, '--name', 'From the CLI', '--rules', rules, '--all'], {
+        DATA_DIR: data.dir,
+      });
       // Watch until both phases were shown, then detach as an operator would (Ctrl-C).
       const deadline = Date.now() + 120_000;
       while (!/^\d+% \| /m.test(run.out()) && Date.now() < deadline && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
@@ -63,7 +71,10 @@ describe('the roll-out CLI against a running service', () => {
       const byEnv = cli(['list', '--tenant', DEMO_TENANT_ID], { DATA_DIR: data.dir, RECORDING_API_URL: dead });
       assert.equal(await byEnv.exited, 1);
       assert.match(byEnv.err(), new RegExp(`cannot reach ${dead} \\(RECORDING_API_URL\\)`));
-      const byFlag = cli(['list', '--tenant', DEMO_TENANT_ID, '--url', svc.url, '--token', svc.token], { DATA_DIR: data.dir, RECORDING_API_URL: dead });
+      const byFlag = cli(['list', '--tenant', DEMO_TENANT_ID, '--url', svc.url, '--token', svc.token], {
+        DATA_DIR: data.dir,
+        RECORDING_API_URL: dead,
+      });
       assert.equal(await byFlag.exited, 0, byFlag.err());
       assert.match(byFlag.out(), new RegExp(id));
     } finally {

@@ -24,17 +24,31 @@ describe('drift on a schedule', () => {
     const created = ok(
       await r.gql(
         `mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id syncStatus } sync { status } } }`,
-        { input: { connectionId: WEBEX_CONNECTION_ID, name: 'Person 3', scope: { kind: 'PERSON', id: person }, rules: { mode: 'ALWAYS', calls: { voicemail: true } } } },
+        {
+          input: {
+            connectionId: WEBEX_CONNECTION_ID,
+            name: 'Person 3',
+            scope: { kind: 'PERSON', id: person },
+            rules: { mode: 'ALWAYS', calls: { voicemail: true } },
+          },
+        },
       ),
     ).createRecordingPolicy;
     assert.equal(created.sync.status, 'IN_SYNC');
     const report = `query($t: ID!) { driftReport(tenantId: $t) { tenantId policies { id syncStatus drift { field desired actual } lastReconciledAt } pageInfo { hasNextPage } } }`;
     // Scheduled runs find nothing to report while the vendor matches.
-    await waitFor('a scheduled run', async () => r.app.services.reconcile.stats.runs, (n) => n >= 1, 20_000);
+    await waitFor(
+      'a scheduled run',
+      async () => r.app.services.reconcile.stats.runs,
+      (n) => n >= 1,
+      20_000,
+    );
     assert.deepEqual(ok(await r.gql(report, { t: DEMO_TENANT_ID })).driftReport.policies, []);
 
     const client = wsClient(r.app.graphqlUrl, r.token);
-    const sub = collect(client, `subscription($t: ID!) { recordingPolicyDrifted(tenantId: $t) { id syncStatus drift { field desired actual } } }`, { t: DEMO_TENANT_ID });
+    const sub = collect(client, `subscription($t: ID!) { recordingPolicyDrifted(tenantId: $t) { id syncStatus drift { field desired actual } } }`, {
+      t: DEMO_TENANT_ID,
+    });
     try {
       await new Promise((res) => setTimeout(res, 300));
       // An administrator turns recording off in Control Hub.

@@ -2,14 +2,34 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { ok } from '../helpers/app';
-import { ALWAYS, GET, lastSeq, START, startReplica, startWebex, Store, vendorRate, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
+import {
+  ALWAYS,
+  GET,
+  lastSeq,
+  START,
+  startReplica,
+  startWebex,
+  Store,
+  vendorRate,
+  waitFor,
+  WEBEX_CONNECTION_ID,
+  type RemoteWebex,
+  type Replica,
+} from './helpers';
 
 const PEOPLE = 300;
 const RATE = 100;
 const server = !!process.env.DATABASE_URL;
 
 const get = async (r: Replica, id: string) => ok(await r.gql(GET, { id })).policyRollout;
-const finished = (r: Replica, id: string) => waitFor(`roll-out ${id} to finish`, () => get(r, id), (x) => x.status !== 'RUNNING', 120_000, 500);
+const finished = (r: Replica, id: string) =>
+  waitFor(
+    `roll-out ${id} to finish`,
+    () => get(r, id),
+    (x) => x.status !== 'RUNNING',
+    120_000,
+    500,
+  );
 const startAll = async (r: Replica, rules: Record<string, unknown>) =>
   ok(await r.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'fleet', rules, scope: { all: true } } })).startPolicyRollout.rollout;
 
@@ -33,7 +53,13 @@ describe(
       const a = await startReplica(store, webex, { ratePerSecond: RATE });
       const since = await lastSeq(webex);
       const rollout = await startAll(a, ALWAYS);
-      await waitFor('a third done', () => get(a, rollout.id), (x) => x.done >= PEOPLE / 3, 60_000, 200);
+      await waitFor(
+        'a third done',
+        () => get(a, rollout.id),
+        (x) => x.done >= PEOPLE / 3,
+        60_000,
+        200,
+      );
       const stopping = Date.now();
       await a.close();
       const stopSeconds = (Date.now() - stopping) / 1000;
@@ -111,7 +137,10 @@ describe(
       assert.equal(byA + byB, PEOPLE);
       const writes = await webex.writesPerPerson();
       assert.equal(Object.keys(writes).length, PEOPLE);
-      assert.ok(Object.values(writes).every((n) => n === 1), 'no person written twice');
+      assert.ok(
+        Object.values(writes).every((n) => n === 1),
+        'no person written twice',
+      );
       // One budget for both: the vendor saw the allowed rate, not twice it, and (almost) no 429.
       const m = await vendorRate(webex, since);
       t.diagnostic(`vendor saw ${m.achieved.toFixed(1)} req/s of ${RATE} allowed, ${m.limited} answered 429`);
@@ -141,7 +170,13 @@ describe(
     it('takes over the people the dead replica held once their lease ends; nobody is written twice', async (t) => {
       const a = await startReplica(store, webex, { ratePerSecond: RATE, inMemory: true });
       const rollout = await startAll(a, { mode: 'ALWAYS', calls: { voicemail: false }, pauseResumeNotification: { enabled: true, type: 'BEEP' } });
-      await waitFor('some progress', () => get(a, rollout.id), (x) => x.done >= PEOPLE / 4, 60_000, 200);
+      await waitFor(
+        'some progress',
+        () => get(a, rollout.id),
+        (x) => x.done >= PEOPLE / 4,
+        60_000,
+        200,
+      );
       // "Kill" A without a goodbye: its lanes hang before their next request, holding the people they claimed, and
       // its jobs stay active in the queue. (A real kill also loses requests in flight; here none are lost.)
       let thaw!: () => void;
@@ -152,7 +187,11 @@ describe(
       (a.app.services.stores.rollouts as unknown as { renewLeases: () => Promise<string[]> }).renewLeases = () => frozen.then(() => []);
       await new Promise((r) => setTimeout(r, 300));
       const held = Number(
-        ((await a.app.database.db.execute(sql`SELECT count(*)::int AS n FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND status = 'PENDING' AND lease_until > now()`)) as unknown as { rows: { n: number }[] }).rows[0]!.n,
+        (
+          (await a.app.database.db.execute(
+            sql`SELECT count(*)::int AS n FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND status = 'PENDING' AND lease_until > now()`,
+          )) as unknown as { rows: { n: number }[] }
+        ).rows[0]!.n,
       );
       const writesAtDeath = Object.keys(await webex.writesPerPerson()).length;
       const restartedAt = Date.now();
@@ -164,8 +203,13 @@ describe(
         assert.equal(end.written, PEOPLE);
         const writes = await webex.writesPerPerson();
         assert.equal(Object.keys(writes).length, PEOPLE);
-        assert.ok(Object.values(writes).every((n) => n === 1), 'no person written twice');
-        t.diagnostic(`died after ${writesAtDeath}/${PEOPLE} people holding ${held}; the new replica finished the rest in ${tookSeconds.toFixed(1)} s (lease 10 s)`);
+        assert.ok(
+          Object.values(writes).every((n) => n === 1),
+          'no person written twice',
+        );
+        t.diagnostic(
+          `died after ${writesAtDeath}/${PEOPLE} people holding ${held}; the new replica finished the rest in ${tookSeconds.toFixed(1)} s (lease 10 s)`,
+        );
         assert.ok(held > 0, 'the dead replica held people');
       } finally {
         thaw();

@@ -151,7 +151,10 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, done: (v
  * The emulator's own view of a stretch of traffic: requests per second between the first and the last request it
  * logged (its clock, not ours), and the share it refused with 429.
  */
-export async function vendorRate(webex: RemoteWebex, sinceSeq = 0): Promise<{ requests: number; limited: number; spanSeconds: number; achieved: number; share429: number }> {
+export async function vendorRate(
+  webex: RemoteWebex,
+  sinceSeq = 0,
+): Promise<{ requests: number; limited: number; spanSeconds: number; achieved: number; share429: number }> {
   const entries = (await webex.requests({ since: sinceSeq })).entries.filter((e) => e.route !== null);
   const times = entries.map((e) => Date.parse(e.at));
   const spanSeconds = (Math.max(...times) - Math.min(...times)) / 1000;

@@ -2,7 +2,20 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { errorOf, ok } from '../helpers/app';
-import { ALWAYS, DEMO_TENANT_ID, GET as GET_PLAIN, GET_WAITING as GET, START, startReplica, startWebex, Store, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
+import {
+  ALWAYS,
+  DEMO_TENANT_ID,
+  GET as GET_PLAIN,
+  GET_WAITING as GET,
+  START,
+  startReplica,
+  startWebex,
+  Store,
+  waitFor,
+  WEBEX_CONNECTION_ID,
+  type RemoteWebex,
+  type Replica,
+} from './helpers';
 
 /**
  * Issue 14, point 1: a vendor that is down, throttling or behind an open breaker holds a roll-out; it never fails a
@@ -39,34 +52,65 @@ describe('an unavailable vendor holds a roll-out; it never fails a person', () =
   });
 
   const get = async (id: string) => ok(await r.gql(GET, { id })).policyRollout;
-  const finished = (id: string) => waitFor(`roll-out ${id} to finish`, () => get(id), (x) => x.status !== 'RUNNING', 180_000, 250);
+  const finished = (id: string) =>
+    waitFor(
+      `roll-out ${id} to finish`,
+      () => get(id),
+      (x) => x.status !== 'RUNNING',
+      180_000,
+      250,
+    );
   const start = async (scope: Record<string, unknown>, rules: Record<string, unknown> = ALWAYS) =>
     ok(await r.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'hold', rules, scope } })).startPolicyRollout.rollout;
 
   it('waits through a 35 s outage mid-job (longer than any per-person retry budget), saying why and when, then completes by itself with 0 failed', async () => {
     const rollout = await start({ all: true });
-    await waitFor('some progress', () => get(rollout.id), (x) => x.done >= 30, 60_000, 100);
+    await waitFor(
+      'some progress',
+      () => get(rollout.id),
+      (x) => x.done >= 30,
+      60_000,
+      100,
+    );
     await webex.inject({ downForSeconds: 35 });
     // While down: RUNNING, waiting with the reason and the next attempt; nobody failed.
     const seen: any[] = [];
-    const waiting = await waitFor('the wait', () => get(rollout.id), (x) => (seen.push(x), x.isWaiting), 30_000, 200);
+    const waiting = await waitFor(
+      'the wait',
+      () => get(rollout.id),
+      (x) => (seen.push(x), x.isWaiting),
+      30_000,
+      200,
+    );
     assert.equal(waiting.status, 'RUNNING');
     assert.equal(waiting.waiting.code, 'VENDOR_UNAVAILABLE');
     assert.ok(waiting.waiting.reason.length > 0);
     assert.ok(Date.parse(waiting.waiting.nextAttemptAt) > Date.parse(waiting.waiting.since));
     // The breaker opens during the outage: still a wait, with its own reason.
-    const breaker = await waitFor('the breaker', () => get(rollout.id), (x) => (seen.push(x), /too many recent failures/.test(x.waiting?.reason ?? '')), 30_000, 200);
+    const breaker = await waitFor(
+      'the breaker',
+      () => get(rollout.id),
+      (x) => (seen.push(x), /too many recent failures/.test(x.waiting?.reason ?? '')),
+      30_000,
+      200,
+    );
     assert.equal(breaker.failed, 0);
     const end = await finished(rollout.id);
     assert.equal(end.status, 'COMPLETED');
     assert.equal(end.failed, 0);
     assert.equal(end.written, 200);
     assert.equal(end.isWaiting, false);
-    assert.ok(seen.every((x) => x.failed === 0), 'nobody failed at any moment of the outage');
+    assert.ok(
+      seen.every((x) => x.failed === 0),
+      'nobody failed at any moment of the outage',
+    );
     // Each person written once: the outage reset requests before the emulator processed them.
     const writes = await webex.writesPerPerson();
     assert.equal(Object.keys(writes).length, 200);
-    assert.deepEqual(Object.entries(writes).filter(([, n]) => n !== 1), []);
+    assert.deepEqual(
+      Object.entries(writes).filter(([, n]) => n !== 1),
+      [],
+    );
     // Some person's history shows the wait, then the write.
     const nodes = ok(await r.gql(OUTCOMES, { id: rollout.id })).policyRollout.outcomes.nodes;
     const waited = nodes.find((n: any) => n.history.some((h: any) => h.outcome === 'WAITING'));
@@ -78,7 +122,7 @@ describe('an unavailable vendor holds a roll-out; it never fails a person', () =
     assert.ok(mine.filter((l) => l.msg === 'roll-out waiting: the vendor is unavailable').length >= 1);
     assert.ok(mine.filter((l) => l.msg === 'roll-out resumed: the vendor answers again').length >= 1);
     assert.equal(mine.filter((l) => l.msg === 'roll-out person failed').length, 0);
-    const info = mine.find((l) => l.msg === "roll-out waiting: the vendor is unavailable")!;
+    const info = mine.find((l) => l.msg === 'roll-out waiting: the vendor is unavailable')!;
     assert.equal(info.level, 'info');
     assert.ok(info.nextAttemptAt && info.code === 'VENDOR_UNAVAILABLE');
   });
@@ -87,7 +131,13 @@ describe('an unavailable vendor holds a roll-out; it never fails a person', () =
     const ids = [webex.personId(0), webex.personId(1), webex.personId(2)];
     await webex.inject({ rateLimit: { count: 1, retryAfterSeconds: 6 } });
     const rollout = await start({ personIds: ids }, { mode: 'NEVER' });
-    const waiting = await waitFor('the wait', () => get(rollout.id), (x) => x.isWaiting || x.status !== 'RUNNING', 30_000, 100);
+    const waiting = await waitFor(
+      'the wait',
+      () => get(rollout.id),
+      (x) => x.isWaiting || x.status !== 'RUNNING',
+      30_000,
+      100,
+    );
     assert.equal(waiting.isWaiting, true);
     assert.ok(Date.parse(waiting.waiting.nextAttemptAt) - Date.parse(waiting.waiting.since) >= 5_000, 'not before the vendor said');
     const end = await finished(rollout.id);
@@ -122,17 +172,34 @@ describe('an unavailable vendor holds a roll-out; it never fails a person', () =
     // Only the failed person was tried again.
     const paths = (await webex.requests({ since: before })).entries.filter((e) => e.route !== null).map((e) => e.path);
     assert.ok(paths.length > 0);
-    assert.ok(paths.every((p) => p.includes(unknown)), `only the failed person: ${JSON.stringify(paths)}`);
+    assert.ok(
+      paths.every((p) => p.includes(unknown)),
+      `only the failed person: ${JSON.stringify(paths)}`,
+    );
 
     const nodes = ok(await r.gql(OUTCOMES, { id: rollout.id })).policyRollout.outcomes.nodes;
     const byId = new Map(nodes.map((n: any) => [n.personId, n]));
     const u: any = byId.get(unknown);
-    assert.deepEqual(u.history.map((h: any) => [h.round, h.outcome, h.code]), [[0, 'FAILED', 'VENDOR_REJECTED'], [1, 'FAILED', 'VENDOR_REJECTED']]);
+    assert.deepEqual(
+      u.history.map((h: any) => [h.round, h.outcome, h.code]),
+      [
+        [0, 'FAILED', 'VENDOR_REJECTED'],
+        [1, 'FAILED', 'VENDOR_REJECTED'],
+      ],
+    );
     assert.match(u.history[1].message, /not found|rejected/i);
     const w: any = byId.get(webex.personId(20));
-    assert.deepEqual(w.history.map((h: any) => [h.round, h.outcome]), [[0, 'WRITTEN']]);
+    assert.deepEqual(
+      w.history.map((h: any) => [h.round, h.outcome]),
+      [[0, 'WRITTEN']],
+    );
 
-    const audit = ok(await r.gql(`query($t: ID!, $id: ID) { auditLog(tenantId: $t, targetId: $id, first: 10) { nodes { action outcome after } } }`, { t: DEMO_TENANT_ID, id: rollout.id })).auditLog.nodes;
+    const audit = ok(
+      await r.gql(`query($t: ID!, $id: ID) { auditLog(tenantId: $t, targetId: $id, first: 10) { nodes { action outcome after } } }`, {
+        t: DEMO_TENANT_ID,
+        id: rollout.id,
+      }),
+    ).auditLog.nodes;
     const actions = audit.map((a: any) => a.action);
     assert.ok(actions.includes('rollout.retryFailed'), JSON.stringify(actions));
     assert.equal(audit.find((a: any) => a.action === 'rollout.retryFailed').outcome.people, 1);
@@ -147,7 +214,9 @@ describe('an unavailable vendor holds a roll-out; it never fails a person', () =
 });
 
 describe(
-  server ? 'a long Retry-After: the lease is renewed, no second worker takes that person (PostgreSQL server)' : 'a long Retry-After: the lease is renewed, no second worker takes that person (embedded database shared by two apps)',
+  server
+    ? 'a long Retry-After: the lease is renewed, no second worker takes that person (PostgreSQL server)'
+    : 'a long Retry-After: the lease is renewed, no second worker takes that person (embedded database shared by two apps)',
   () => {
     let webex: RemoteWebex;
     let store: Store;
@@ -173,14 +242,17 @@ describe(
       await webex.inject({ rateLimit: { count: 1, retryAfterSeconds: 8 }, match: { method: 'PUT', path: `/v1/people/${person}/` } });
       const renewalsBefore = a.app.services.rollouts.stats.leaseRenewals + b.app.services.rollouts.stats.leaseRenewals;
       const ids = Array.from({ length: 10 }, (_, i) => webex.personId(i));
-      const rollout = ok(await a.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'slow', rules: ALWAYS, scope: { personIds: ids } } })).startPolicyRollout.rollout;
+      const rollout = ok(await a.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'slow', rules: ALWAYS, scope: { personIds: ids } } }))
+        .startPolicyRollout.rollout;
       // Until the 429'd write is done, the person stays claimed by one owner (renewed, never expired and re-taken).
       const owners = new Set<string>();
       const end = await waitFor(
         'the roll-out',
         async () => {
           const rows = rowsOf<{ lease_owner: string | null }>(
-            await a.app.database.db.execute(sql`SELECT lease_owner FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND person_id = ${person}`),
+            await a.app.database.db.execute(
+              sql`SELECT lease_owner FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND person_id = ${person}`,
+            ),
           );
           if (rows[0]?.lease_owner) owners.add(rows[0].lease_owner);
           return ok(await a.gql(GET_PLAIN, { id: rollout.id })).policyRollout;
@@ -199,7 +271,10 @@ describe(
       const renewals = a.app.services.rollouts.stats.leaseRenewals + b.app.services.rollouts.stats.leaseRenewals - renewalsBefore;
       assert.ok(renewals >= 4, `leases renewed during the 8 s wait (${renewals})`);
       const history = ok(await a.gql(OUTCOMES, { id: rollout.id })).policyRollout.outcomes.nodes.find((n: any) => n.personId === person).history;
-      assert.deepEqual(history.map((h: any) => h.outcome), ['WRITTEN']);
+      assert.deepEqual(
+        history.map((h: any) => h.outcome),
+        ['WRITTEN'],
+      );
     });
   },
 );

@@ -42,15 +42,32 @@ describe(`a roll-out survives SIGTERM and SIGKILL of the real service process ($
 
   it('SIGTERM, then SIGKILL, mid-job: 0 failed, nobody written twice but the requests in flight at the kill', async (t) => {
     const p1 = await ServiceProcess.start(store, ENV);
-    const rollout = ok(await p1.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'fleet', rules: ALWAYS, scope: { all: true } } })).startPolicyRollout.rollout;
-    await waitFor('a third', () => get(p1, rollout.id), (x) => x.done >= PEOPLE / 3, 90_000, 100);
+    const rollout = ok(await p1.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'fleet', rules: ALWAYS, scope: { all: true } } }))
+      .startPolicyRollout.rollout;
+    await waitFor(
+      'a third',
+      () => get(p1, rollout.id),
+      (x) => x.done >= PEOPLE / 3,
+      90_000,
+      100,
+    );
     assert.equal(await p1.kill('SIGTERM'), 0);
     const afterTerm = await webex.writesPerPerson();
-    assert.deepEqual(Object.entries(afterTerm).filter(([, n]) => n > 1), [], 'a graceful stop writes nobody twice');
+    assert.deepEqual(
+      Object.entries(afterTerm).filter(([, n]) => n > 1),
+      [],
+      'a graceful stop writes nobody twice',
+    );
 
     const p2 = await ServiceProcess.start(store, ENV);
     const resumedFrom = (await webex.requests({ limit: 1 })).entries[0]?.seq ?? 0;
-    await waitFor('two thirds', () => get(p2, rollout.id), (x) => x.done >= (2 * PEOPLE) / 3, 90_000, 100);
+    await waitFor(
+      'two thirds',
+      () => get(p2, rollout.id),
+      (x) => x.done >= (2 * PEOPLE) / 3,
+      90_000,
+      100,
+    );
     const stillAfterTerm = (await webex.requests({ since: resumedFrom })).entries.filter((e) => e.route !== null).length;
     assert.ok(stillAfterTerm > 0, 'the restarted process went on');
     await p2.kill('SIGKILL');
@@ -58,16 +75,27 @@ describe(`a roll-out survives SIGTERM and SIGKILL of the real service process ($
 
     const p3 = await ServiceProcess.start(store, ENV);
     try {
-      const end = await waitFor('the end', () => get(p3, rollout.id), (x) => x.status !== 'RUNNING', 120_000, 250);
+      const end = await waitFor(
+        'the end',
+        () => get(p3, rollout.id),
+        (x) => x.status !== 'RUNNING',
+        120_000,
+        250,
+      );
       assert.equal(end.status, 'COMPLETED');
       assert.equal(end.failed, 0);
       assert.equal(end.written + end.alreadyInSync, PEOPLE);
       const writes = await webex.writesPerPerson();
       assert.equal(Object.keys(writes).length, PEOPLE, 'everyone written');
       const twice = Object.entries(writes).filter(([, n]) => n > 1);
-      t.diagnostic(`written once ${PEOPLE - twice.length}, twice ${twice.length} (in flight at the SIGKILL), failed ${end.failed}; ${Object.keys(atKill).length} written at the kill`);
+      t.diagnostic(
+        `written once ${PEOPLE - twice.length}, twice ${twice.length} (in flight at the SIGKILL), failed ${end.failed}; ${Object.keys(atKill).length} written at the kill`,
+      );
       assert.ok(twice.length <= IN_FLIGHT_MAX, `written twice: ${twice.length}`);
-      assert.ok(twice.every(([id]) => atKill[id] === 1), 'only people already written when the process died');
+      assert.ok(
+        twice.every(([id]) => atKill[id] === 1),
+        'only people already written when the process died',
+      );
       for (const p of [p1, p2, p3]) assert.equal(p.logs.filter((l) => l.msg === 'roll-out person failed').length, 0);
     } finally {
       await p3.kill('SIGTERM');
@@ -92,11 +120,21 @@ describe(
       await webex.close();
     });
 
-    it('takes the dead replica\'s people over; 0 failed; written twice only what was in flight', async (t) => {
+    it("takes the dead replica's people over; 0 failed; written twice only what was in flight", async (t) => {
       const a = await ServiceProcess.start(store, ENV);
       const b = server ? await ServiceProcess.start(store, ENV) : undefined;
-      const rollout = ok(await a.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'kill', rules: { mode: 'ON_DEMAND', calls: { voicemail: true } }, scope: { all: true } } })).startPolicyRollout.rollout;
-      await waitFor('some progress', () => get(a, rollout.id), (x) => x.done >= PEOPLE / 3, 90_000, 100);
+      const rollout = ok(
+        await a.gql(START, {
+          input: { connectionId: WEBEX_CONNECTION_ID, name: 'kill', rules: { mode: 'ON_DEMAND', calls: { voicemail: true } }, scope: { all: true } },
+        }),
+      ).startPolicyRollout.rollout;
+      await waitFor(
+        'some progress',
+        () => get(a, rollout.id),
+        (x) => x.done >= PEOPLE / 3,
+        90_000,
+        100,
+      );
       let survivor: ServiceProcess;
       if (b) {
         // Make sure the dead one holds people when it dies (it works on the roll-out beside the other).
@@ -105,19 +143,32 @@ describe(
         try {
           const heldBy = async (pid: number) =>
             (
-              await db.query(`SELECT person_id FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_owner LIKE $2 AND lease_until > now()`, [
-                rollout.id,
-                `%:${pid}:%`,
-              ])
+              await db.query(
+                `SELECT person_id FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_owner LIKE $2 AND lease_until > now()`,
+                [rollout.id, `%:${pid}:%`],
+              )
             ).rows.map((r) => r.person_id as string);
-          await waitFor('A holding people', () => heldBy(a.pid), (ids) => ids.length > 0, 30_000, 20);
+          await waitFor(
+            'A holding people',
+            () => heldBy(a.pid),
+            (ids) => ids.length > 0,
+            30_000,
+            20,
+          );
           await a.kill('SIGKILL');
           const held = await heldBy(a.pid);
-          const owners = (await db.query(`SELECT lease_owner AS o, count(*)::int AS n, min(attempts) AS amin, max(attempts) AS amax FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_until > now() GROUP BY 1`, [rollout.id])).rows;
+          const owners = (
+            await db.query(
+              `SELECT lease_owner AS o, count(*)::int AS n, min(attempts) AS amin, max(attempts) AS amax FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND status = 'PENDING' AND lease_until > now() GROUP BY 1`,
+              [rollout.id],
+            )
+          ).rows;
           t.diagnostic(`held at the kill: ${JSON.stringify(owners)}`);
           const msgs: Record<string, number> = {};
           for (const l of a.logs) if (l.level !== 'debug') msgs[l.msg] = (msgs[l.msg] ?? 0) + 1;
-          t.diagnostic(`A's log: ${JSON.stringify(msgs)} ${JSON.stringify(a.logs.filter((l) => l.level === 'error' || l.level === 'warn').slice(0, 3))}`);
+          t.diagnostic(
+            `A's log: ${JSON.stringify(msgs)} ${JSON.stringify(a.logs.filter((l) => l.level === 'error' || l.level === 'warn').slice(0, 3))}`,
+          );
           const ticksAtKill = b.count('roll-out presence tick');
           const renewalsAtKill = b.count('roll-out leases renewed');
           // Taken over: each of them claimed by the survivor (or already finished by it).
@@ -125,11 +176,10 @@ describe(
             "the dead replica's people taken over",
             async () =>
               (
-                await db.query(`SELECT count(*)::int AS n FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND person_id = ANY($2) AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner LIKE $3)`, [
-                  rollout.id,
-                  held,
-                  `%:${a.pid}:%`,
-                ])
+                await db.query(
+                  `SELECT count(*)::int AS n FROM ${store.pgSchema}.policy_rollout_items WHERE rollout_id = $1 AND person_id = ANY($2) AND status = 'PENDING' AND (lease_owner IS NULL OR lease_owner LIKE $3)`,
+                  [rollout.id, held, `%:${a.pid}:%`],
+                )
               ).rows[0].n,
             (n) => n === 0,
             60_000,
@@ -137,7 +187,9 @@ describe(
           );
           const ticks = b.count('roll-out presence tick') - ticksAtKill;
           const renewals = b.count('roll-out leases renewed') - renewalsAtKill;
-          t.diagnostic(`A died holding ${held.length} people; B took them over after ${ticks} presence ticks and ${renewals} lease renewals of its own (lease 3 s, renewed every 1 s)`);
+          t.diagnostic(
+            `A died holding ${held.length} people; B took them over after ${ticks} presence ticks and ${renewals} lease renewals of its own (lease 3 s, renewed every 1 s)`,
+          );
           assert.ok(held.length > 0);
           // One lease is three ticks; up to as many again for B's next claim on a loaded machine (7 seen at load 15).
           assert.ok(ticks >= 1 && ticks <= 8, `taken over after ${ticks} ticks`);
@@ -150,7 +202,13 @@ describe(
         survivor = await ServiceProcess.start(store, ENV);
       }
       try {
-        const end = await waitFor('the end', () => get(survivor, rollout.id), (x) => x.status !== 'RUNNING', 120_000, 250);
+        const end = await waitFor(
+          'the end',
+          () => get(survivor, rollout.id),
+          (x) => x.status !== 'RUNNING',
+          120_000,
+          250,
+        );
         assert.equal(end.status, 'COMPLETED');
         assert.equal(end.failed, 0);
         const writes = await webex.writesPerPerson();
@@ -181,14 +239,29 @@ describe('npm start with the built-in sandbox: Ctrl-C (SIGINT) mid-roll-out and 
       const line = p.banner.find((l) => l.trim().startsWith('WEBEX'))!;
       return new URL(line.trim().split(/\s+/)[1]!).origin;
     };
-    const requestsAt = async (origin: string) => ((await (await fetch(`${origin}/__sandbox/requests?limit=1`)).json()) as { counts: { total: number } }).counts.total;
+    const requestsAt = async (origin: string) =>
+      ((await (await fetch(`${origin}/__sandbox/requests?limit=1`)).json()) as { counts: { total: number } }).counts.total;
     const p1 = await ServiceProcess.start(store, env);
-    const rollout = ok(await p1.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'sandbox', rules: ALWAYS, scope: { all: true } } })).startPolicyRollout.rollout;
-    await waitFor('a third', () => get(p1, rollout.id), (x) => x.done >= 20, 90_000, 100);
+    const rollout = ok(
+      await p1.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'sandbox', rules: ALWAYS, scope: { all: true } } }),
+    ).startPolicyRollout.rollout;
+    await waitFor(
+      'a third',
+      () => get(p1, rollout.id),
+      (x) => x.done >= 20,
+      90_000,
+      100,
+    );
     assert.equal(await p1.kill('SIGINT'), 0);
     const p2 = await ServiceProcess.start(store, env);
     try {
-      const end = await waitFor('the end', () => get(p2, rollout.id), (x) => x.status !== 'RUNNING', 120_000, 250);
+      const end = await waitFor(
+        'the end',
+        () => get(p2, rollout.id),
+        (x) => x.status !== 'RUNNING',
+        120_000,
+        250,
+      );
       assert.equal(end.failed, 0);
       assert.equal(end.status, 'COMPLETED');
       assert.ok((await requestsAt(sandboxWebex(p2))) > 0, 'the new sandbox received the resumed work');

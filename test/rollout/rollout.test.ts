@@ -4,7 +4,24 @@ import { errorOf, ok } from '../helpers/app';
 import { collect, wsClient } from '../helpers/ws';
 import { signToken } from '../../src/server/auth';
 import { TEST_JWT_SECRET } from '../helpers/app';
-import { ALWAYS, connectWebex, DEMO_TENANT_ID, GET, GET_WAITING, lastSeq, ROLLOUT_FIELDS, START, startReplica, startWebex, Store, vendorRate, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex, type Replica } from './helpers';
+import {
+  ALWAYS,
+  connectWebex,
+  DEMO_TENANT_ID,
+  GET,
+  GET_WAITING,
+  lastSeq,
+  ROLLOUT_FIELDS,
+  START,
+  startReplica,
+  startWebex,
+  Store,
+  vendorRate,
+  waitFor,
+  WEBEX_CONNECTION_ID,
+  type RemoteWebex,
+  type Replica,
+} from './helpers';
 
 const PEOPLE = 300;
 /**
@@ -31,7 +48,14 @@ describe('policy roll-outs to the Webex sandbox', () => {
   const start = (input: Record<string, unknown>) => r.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'test', ...input } });
   const get = async (id: string) => ok(await r.gql(GET, { id })).policyRollout;
   // Polled gently: the service under test shares this machine.
-  const finished = (id: string) => waitFor(`roll-out ${id} to finish`, () => get(id), (x) => x.status !== 'RUNNING', 120_000, 500);
+  const finished = (id: string) =>
+    waitFor(
+      `roll-out ${id} to finish`,
+      () => get(id),
+      (x) => x.status !== 'RUNNING',
+      120_000,
+      500,
+    );
 
   it('dry run: counts the directory and shows the exact requests for a few people, writing nothing', async () => {
     const before = await lastSeq(webex);
@@ -42,12 +66,16 @@ describe('policy roll-outs to the Webex sandbox', () => {
     assert.equal(plan.dryRun.sample.length, 3);
     assert.equal(plan.dryRun.sample[0].personId, webex.personId(0));
     assert.deepEqual(plan.dryRun.sample[0].requests, [
-      { method: 'PUT', path: `/people/${webex.personId(0)}/features/callRecording`, body: { enabled: true, record: 'Always', recordVoicemailEnabled: true } },
+      {
+        method: 'PUT',
+        path: `/people/${webex.personId(0)}/features/callRecording`,
+        body: { enabled: true, record: 'Always', recordVoicemailEnabled: true },
+      },
     ]);
     // A location's count comes from the vendor's own filter.
     const loc = ok(await start({ rules: ALWAYS, scope: { locationId: webex.locations[1]!.id }, dryRun: true })).startPolicyRollout.dryRun;
     assert.equal(loc.total, PEOPLE / webex.locations.length);
-    assert.deepEqual((await webex.writesPerPerson()), {});
+    assert.deepEqual(await webex.writesPerPerson(), {});
     // Only directory pages were read (max=1000: one page each).
     const counts = (await webex.requests({ since: before })).entries.map((e) => e.route);
     assert.deepEqual(counts, ['GET /v1/people', 'GET /v1/people']);
@@ -68,7 +96,8 @@ describe('policy roll-outs to the Webex sandbox', () => {
 
   it('rolls out to every person at ≥95% of the allowed rate with ≤2% 429s, skipping people already in sync, with throttled progress', async (t) => {
     // 20 people already have the policy: they are read, not written.
-    for (let i = 0; i < PEOPLE; i += 20) await webex.setSettings(webex.personId(i), { enabled: true, record: 'Always', recordVoicemailEnabled: true });
+    for (let i = 0; i < PEOPLE; i += 20)
+      await webex.setSettings(webex.personId(i), { enabled: true, record: 'Always', recordVoicemailEnabled: true });
     const client = wsClient(r.app.graphqlUrl, r.token);
     const since = await lastSeq(webex);
     const rollout = ok(await start({ rules: ALWAYS, scope: { all: true } })).startPolicyRollout.rollout;
@@ -87,13 +116,19 @@ describe('policy roll-outs to the Webex sandbox', () => {
 
       // Measured at the vendor, from its own log.
       const m = await vendorRate(webex, since);
-      t.diagnostic(`vendor saw ${m.requests} requests in ${m.spanSeconds.toFixed(2)} s: ${m.achieved.toFixed(1)} req/s of ${RATE} allowed (${((100 * m.achieved) / RATE).toFixed(1)}%), ${m.limited} answered 429`);
-      assert.equal(m.requests - m.limited, Math.ceil(PEOPLE / 100) + PEOPLE + (PEOPLE - PEOPLE / 20), 'directory pages of 100, a read per person, a write per changed person');
+      t.diagnostic(
+        `vendor saw ${m.requests} requests in ${m.spanSeconds.toFixed(2)} s: ${m.achieved.toFixed(1)} req/s of ${RATE} allowed (${((100 * m.achieved) / RATE).toFixed(1)}%), ${m.limited} answered 429`,
+      );
+      assert.equal(
+        m.requests - m.limited,
+        Math.ceil(PEOPLE / 100) + PEOPLE + (PEOPLE - PEOPLE / 20),
+        'directory pages of 100, a read per person, a write per changed person',
+      );
       // The achieved pace is a wall-clock figure (it drops on a loaded machine): reported above and by bench:rollout,
       // not asserted. What is asserted is counted: the requests, the 429 share, one write per person.
       assert.ok(m.share429 <= 0.02, `429 share ${(m.share429 * 100).toFixed(2)}%`);
 
-      const writes = (await webex.writesPerPerson());
+      const writes = await webex.writesPerPerson();
       assert.equal(Object.keys(writes).length, PEOPLE - PEOPLE / 20);
       assert.ok(Object.values(writes).every((n) => n === 1));
       assert.deepEqual((await webex.settingsOf(webex.personId(7)))!.record, 'Always');
@@ -104,7 +139,10 @@ describe('policy roll-outs to the Webex sandbox', () => {
       assert.ok(seen.length >= 2, `progress events: ${seen.length}`);
       assert.ok(seen.length < PEOPLE / 10, `progress is throttled: ${seen.length} events for ${PEOPLE} people`);
       assert.equal(seen[seen.length - 1].status, 'COMPLETED');
-      assert.ok(seen.some((x) => x.status === 'RUNNING' && x.done > 0 && x.done < PEOPLE), 'an update while running');
+      assert.ok(
+        seen.some((x) => x.status === 'RUNNING' && x.done > 0 && x.done < PEOPLE),
+        'an update while running',
+      );
       assert.ok(seen.some((x) => x.status === 'RUNNING' && x.requestsPerSecond > 0));
     } finally {
       sub.stop();
@@ -143,7 +181,10 @@ describe('policy roll-outs to the Webex sandbox', () => {
     assert.equal(end.status, 'COMPLETED_WITH_ERRORS');
     assert.deepEqual([end.written, end.failed], [2, 1]);
     const failed = ok(
-      await r.gql(`query($id: ID!) { policyRollout(id: $id) { outcomes(status: FAILED) { nodes { personId error { code vendorCode vendorMessage } } } } }`, { id: rollout.id }),
+      await r.gql(
+        `query($id: ID!) { policyRollout(id: $id) { outcomes(status: FAILED) { nodes { personId error { code vendorCode vendorMessage } } } } }`,
+        { id: rollout.id },
+      ),
     ).policyRollout.outcomes.nodes;
     assert.equal(failed.length, 1);
     assert.equal(failed[0].personId, unknown);
@@ -157,7 +198,11 @@ describe('policy roll-outs to the Webex sandbox', () => {
     const ids = [webex.personId(11), webex.personId(12), webex.personId(13)];
     const rollout = ok(await start({ rules: { mode: 'ON_DEMAND' }, scope: { personIds: ids } })).startPolicyRollout.rollout;
     const getWaiting = async (id: string) => ok(await r.gql(GET_WAITING, { id })).policyRollout;
-    const waiting = await waitFor('the wait', () => getWaiting(rollout.id), (x) => x.isWaiting);
+    const waiting = await waitFor(
+      'the wait',
+      () => getWaiting(rollout.id),
+      (x) => x.isWaiting,
+    );
     assert.equal(waiting.status, 'RUNNING');
     assert.equal(waiting.waiting.code, 'VENDOR_AUTH_FAILED');
     assert.match(waiting.waiting.reason, /credentials/);
@@ -178,12 +223,21 @@ describe('policy roll-outs to the Webex sandbox', () => {
     const writes = async () => Object.values(await webex.writesPerPerson()).reduce((a, b) => a + b, 0);
     // One location: a fifth of the org.
     const inLocation = PEOPLE / 5;
-    const rollout = ok(await start({ rules: { mode: 'ALWAYS_WITH_PAUSE_RESUME' }, scope: { locationId: webex.locations[2]!.id } })).startPolicyRollout.rollout;
-    await waitFor('some progress', () => get(rollout.id), (x) => x.done >= 10);
+    const rollout = ok(await start({ rules: { mode: 'ALWAYS_WITH_PAUSE_RESUME' }, scope: { locationId: webex.locations[2]!.id } })).startPolicyRollout
+      .rollout;
+    await waitFor(
+      'some progress',
+      () => get(rollout.id),
+      (x) => x.done >= 10,
+    );
     const paused = ok(await r.gql(`mutation($id: ID!) { pausePolicyRollout(id: $id) { id status } }`, { id: rollout.id })).pausePolicyRollout;
     assert.equal(paused.status, 'PAUSED');
     // The people in flight finish (a write already waiting for its slot goes out); then nothing more is written.
-    const atPause = await waitFor('the people in flight', async () => [await writes(), await new Promise((res) => setTimeout(res, 500)).then(writes)], ([x, y]) => x === y).then(([x]) => x!);
+    const atPause = await waitFor(
+      'the people in flight',
+      async () => [await writes(), await new Promise((res) => setTimeout(res, 500)).then(writes)],
+      ([x, y]) => x === y,
+    ).then(([x]) => x!);
     const doneAtPause = (await get(rollout.id)).done;
     await new Promise((res) => setTimeout(res, 800));
     assert.equal(await writes(), atPause, 'no writes while paused');
@@ -191,15 +245,25 @@ describe('policy roll-outs to the Webex sandbox', () => {
     const again = errorOf(await r.gql(`mutation($id: ID!) { pausePolicyRollout(id: $id) { id } }`, { id: rollout.id }));
     assert.equal(again.code, 'INVALID_TRANSITION');
 
-    assert.equal(ok(await r.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { status } }`, { id: rollout.id })).resumePolicyRollout.status, 'RUNNING');
+    assert.equal(
+      ok(await r.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { status } }`, { id: rollout.id })).resumePolicyRollout.status,
+      'RUNNING',
+    );
     const end = await finished(rollout.id);
     assert.equal(end.status, 'COMPLETED');
     assert.equal(end.total, inLocation);
     assert.equal(end.written + end.alreadyInSync, inLocation);
 
     const second = ok(await start({ rules: { mode: 'NEVER' }, scope: { all: true } })).startPolicyRollout.rollout;
-    await waitFor('some progress', () => get(second.id), (x) => x.done >= 10);
-    assert.equal(ok(await r.gql(`mutation($id: ID!) { cancelPolicyRollout(id: $id) { status finishedAt } }`, { id: second.id })).cancelPolicyRollout.status, 'CANCELLED');
+    await waitFor(
+      'some progress',
+      () => get(second.id),
+      (x) => x.done >= 10,
+    );
+    assert.equal(
+      ok(await r.gql(`mutation($id: ID!) { cancelPolicyRollout(id: $id) { status finishedAt } }`, { id: second.id })).cancelPolicyRollout.status,
+      'CANCELLED',
+    );
     await new Promise((res) => setTimeout(res, 600));
     const cancelled = await get(second.id);
     assert.equal(cancelled.status, 'CANCELLED');
@@ -210,20 +274,33 @@ describe('policy roll-outs to the Webex sandbox', () => {
   });
 
   it("is tenant-isolated: another tenant's token sees NOT_FOUND everywhere, and _entities answers null", async () => {
-    const [rollout] = ok(await r.gql(`query($t: ID!) { policyRollouts(tenantId: $t, first: 1) { nodes { id } } }`, { t: DEMO_TENANT_ID })).policyRollouts.nodes;
+    const [rollout] = ok(await r.gql(`query($t: ID!) { policyRollouts(tenantId: $t, first: 1) { nodes { id } } }`, { t: DEMO_TENANT_ID }))
+      .policyRollouts.nodes;
     const other = ok(await r.gql(`mutation { createTenant(input: { name: "Other" }) { id } }`)).createTenant.id;
     const token = await signToken(TEST_JWT_SECRET, { sub: 'other', tenants: [other], scopes: ['recording:read', 'recording:write'] });
     assert.equal(errorOf(await r.gql(GET, { id: rollout.id }, token)).code, 'NOT_FOUND');
     for (const m of ['pausePolicyRollout', 'resumePolicyRollout', 'cancelPolicyRollout']) {
       assert.equal(errorOf(await r.gql(`mutation($id: ID!) { ${m}(id: $id) { id } }`, { id: rollout.id }, token)).code, 'NOT_FOUND', m);
     }
-    assert.equal(errorOf(await r.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'x', rules: ALWAYS, scope: { all: true } } }, token)).code, 'NOT_FOUND');
-    assert.deepEqual(ok(await r.gql(`query($t: ID!) { policyRollouts(tenantId: $t) { nodes { id } } }`, { t: DEMO_TENANT_ID }, token)).policyRollouts.nodes, []);
-    const entities = await r.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on PolicyRollout { id status } } }`, {
-      r: [{ __typename: 'PolicyRollout', id: rollout.id }],
-    }, token);
+    assert.equal(
+      errorOf(await r.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'x', rules: ALWAYS, scope: { all: true } } }, token)).code,
+      'NOT_FOUND',
+    );
+    assert.deepEqual(
+      ok(await r.gql(`query($t: ID!) { policyRollouts(tenantId: $t) { nodes { id } } }`, { t: DEMO_TENANT_ID }, token)).policyRollouts.nodes,
+      [],
+    );
+    const entities = await r.gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on PolicyRollout { id status } } }`,
+      {
+        r: [{ __typename: 'PolicyRollout', id: rollout.id }],
+      },
+      token,
+    );
     assert.deepEqual(ok(entities)._entities, [null]);
-    const mine = await r.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on PolicyRollout { id total } } }`, { r: [{ __typename: 'PolicyRollout', id: rollout.id }] });
+    const mine = await r.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on PolicyRollout { id total } } }`, {
+      r: [{ __typename: 'PolicyRollout', id: rollout.id }],
+    });
     assert.equal(ok(mine)._entities[0].id, rollout.id);
     const client = wsClient(r.app.graphqlUrl, token);
     const sub = collect(client, `subscription($id: ID!) { policyRolloutProgress(id: $id) { id } }`, { id: rollout.id });

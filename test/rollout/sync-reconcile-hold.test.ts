@@ -36,23 +36,43 @@ describe('the sync queue and the scheduled reconcile wait for an unavailable ven
 
   const policy = async (id: string) => ok(await r.gql(POLICY, { id })).recordingPolicy;
   const attempts = async (id: string) =>
-    Number(((await r.app.database.db.execute(sql`SELECT sync_attempts AS n FROM recording_policies WHERE id = ${id}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    Number(
+      (
+        (await r.app.database.db.execute(sql`SELECT sync_attempts AS n FROM recording_policies WHERE id = ${id}`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n,
+    );
 
   it('a policy stays PENDING while the vendor is down, past its deadline and many attempts, then becomes IN_SYNC by itself', async () => {
     await webex.inject({ downForSeconds: 14 });
     const created = ok(
-      await r.gql(CREATE, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'down', scope: { kind: 'PERSON', id: webex.personId(1) }, rules: { mode: 'ALWAYS' } } }),
+      await r.gql(CREATE, {
+        input: { connectionId: WEBEX_CONNECTION_ID, name: 'down', scope: { kind: 'PERSON', id: webex.personId(1) }, rules: { mode: 'ALWAYS' } },
+      }),
     ).createRecordingPolicy;
     assert.equal(created.sync.status, 'PENDING');
     const id = created.policy.id;
     const seen = new Set<string>();
-    await waitFor('several attempts past the deadline', async () => {
-      const p = await policy(id);
-      seen.add(p.syncStatus);
-      return attempts(id);
-    }, (n) => n >= 4, 30_000, 200);
+    await waitFor(
+      'several attempts past the deadline',
+      async () => {
+        const p = await policy(id);
+        seen.add(p.syncStatus);
+        return attempts(id);
+      },
+      (n) => n >= 4,
+      30_000,
+      200,
+    );
     assert.deepEqual([...seen], ['PENDING'], 'never FAILED while the vendor is away');
-    const end = await waitFor('IN_SYNC', () => policy(id), (p) => (seen.add(p.syncStatus), p.syncStatus !== 'PENDING'), 60_000, 250);
+    const end = await waitFor(
+      'IN_SYNC',
+      () => policy(id),
+      (p) => (seen.add(p.syncStatus), p.syncStatus !== 'PENDING'),
+      60_000,
+      250,
+    );
     assert.equal(end.syncStatus, 'IN_SYNC');
     assert.equal(end.syncedVersion, end.version);
     assert.ok(!seen.has('FAILED'));
@@ -61,24 +81,46 @@ describe('the sync queue and the scheduled reconcile wait for an unavailable ven
   it('refused credentials leave a policy PENDING, and it syncs once the connection is fixed', async () => {
     await connectWebex(r.app, webex, RATE, 'revoked-token', { 'http.breakerHalfOpenMs': '1000' });
     const created = ok(
-      await r.gql(CREATE, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'auth', scope: { kind: 'PERSON', id: webex.personId(2) }, rules: { mode: 'ALWAYS' } } }),
+      await r.gql(CREATE, {
+        input: { connectionId: WEBEX_CONNECTION_ID, name: 'auth', scope: { kind: 'PERSON', id: webex.personId(2) }, rules: { mode: 'ALWAYS' } },
+      }),
     ).createRecordingPolicy;
     assert.equal(created.sync.status, 'PENDING');
-    await waitFor('a couple of attempts', () => attempts(created.policy.id), (n) => n >= 2, 30_000, 200);
+    await waitFor(
+      'a couple of attempts',
+      () => attempts(created.policy.id),
+      (n) => n >= 2,
+      30_000,
+      200,
+    );
     const waiting = await policy(created.policy.id);
     assert.equal(waiting.syncStatus, 'PENDING');
     assert.equal(waiting.lastSyncError.code, 'VENDOR_AUTH_FAILED');
     await connectWebex(r.app, webex, RATE, undefined, { 'http.breakerHalfOpenMs': '1000' });
-    const end = await waitFor('IN_SYNC', () => policy(created.policy.id), (p) => p.syncStatus !== 'PENDING', 60_000, 250);
+    const end = await waitFor(
+      'IN_SYNC',
+      () => policy(created.policy.id),
+      (p) => p.syncStatus !== 'PENDING',
+      60_000,
+      250,
+    );
     assert.equal(end.syncStatus, 'IN_SYNC');
   });
 
   it('a reconcile run with the vendor down marks nothing DRIFTED or FAILED, reads it again when the vendor is back, through the shared schedule', async () => {
     const created = ok(
-      await r.gql(CREATE, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'reconcile', scope: { kind: 'PERSON', id: webex.personId(3) }, rules: { mode: 'ALWAYS' } } }),
+      await r.gql(CREATE, {
+        input: { connectionId: WEBEX_CONNECTION_ID, name: 'reconcile', scope: { kind: 'PERSON', id: webex.personId(3) }, rules: { mode: 'ALWAYS' } },
+      }),
     ).createRecordingPolicy;
     const id = created.policy.id;
-    await waitFor('IN_SYNC', () => policy(id), (p) => p.syncStatus === 'IN_SYNC', 30_000, 200);
+    await waitFor(
+      'IN_SYNC',
+      () => policy(id),
+      (p) => p.syncStatus === 'IN_SYNC',
+      30_000,
+      200,
+    );
     const before = await policy(id);
     const paced = r.app.services.reconcile.pacedRequests;
     await webex.inject({ downForSeconds: 4 });

@@ -20,12 +20,21 @@ describe('Bitrix24 REST emulator', () => {
 
   const hook = (method: string) => `/rest/1/${BITRIX24_DEFAULT_WEBHOOK_SECRET}/${method}.json`;
   const call = async (path: string, body?: unknown) => {
-    const res = await fetch(origin + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(origin + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
   const app = (method: string, params: Record<string, unknown> = {}) => call(`/rest/${method}.json`, { ...params, auth: BITRIX24_DEFAULT_APP_TOKEN });
   const registerAndFinish = async () => {
-    const reg = await app('telephony.externalcall.register', { USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 2, EXTERNAL_CALL_ID: `pbx-${Math.random()}` });
+    const reg = await app('telephony.externalcall.register', {
+      USER_ID: 1,
+      PHONE_NUMBER: '+15550100001',
+      TYPE: 2,
+      EXTERNAL_CALL_ID: `pbx-${Math.random()}`,
+    });
     const callId = reg.body.result.CALL_ID as string;
     await app('telephony.externalcall.finish', { CALL_ID: callId, USER_ID: 1, DURATION: 42 });
     return callId;
@@ -57,10 +66,17 @@ describe('Bitrix24 REST emulator', () => {
     assert.equal(viaHook.body.result.ID, '1');
     assert.ok(typeof viaHook.body.time.start === 'number' && 'operating_reset_at' in viaHook.body.time);
     assert.equal((await app('profile')).status, 200);
-    assert.deepEqual(await call('/rest/profile.json'), { status: 401, body: { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' } });
+    assert.deepEqual(await call('/rest/profile.json'), {
+      status: 401,
+      body: { error: 'NO_AUTH_FOUND', error_description: 'Wrong authorization data' },
+    });
     assert.equal((await call('/rest/1/wrong/profile.json')).body.error, 'INVALID_CREDENTIALS');
     assert.deepEqual((await call(hook('no.such.method'))).body.error, 'ERROR_METHOD_NOT_FOUND');
-    await fetch(`${origin}/__sandbox/app-tokens/${BITRIX24_DEFAULT_APP_TOKEN}/expired`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${origin}/__sandbox/app-tokens/${BITRIX24_DEFAULT_APP_TOKEN}/expired`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     assert.equal((await app('profile')).body.error, 'expired_token');
   });
 
@@ -90,12 +106,18 @@ describe('Bitrix24 REST emulator', () => {
       ]);
       assert.equal((await post(o1, hook('profile')))[0], 200, 'profile needs no scope');
       assert.equal(scoped.call(c.CALL_ID)!.record, null);
-      assert.deepEqual(await post(o2, hook('profile')), [401, { error: 'ACCESS_DENIED', error_description: 'REST is available only by subscription' }]);
+      assert.deepEqual(await post(o2, hook('profile')), [
+        401,
+        { error: 'ACCESS_DENIED', error_description: 'REST is available only by subscription' },
+      ]);
       assert.deepEqual(await post(o2, '/rest/profile.json', { auth: BITRIX24_DEFAULT_APP_TOKEN }), [
         401,
         { error: 'ACCESS_DENIED', error_description: 'REST is available only on commercial plans' },
       ]);
-      assert.deepEqual(await post(o1, '/rest/profile.json', { auth: 'not-a-token' }), [401, { error: 'invalid_token', error_description: 'The access token provided is invalid' }]);
+      assert.deepEqual(await post(o1, '/rest/profile.json', { auth: 'not-a-token' }), [
+        401,
+        { error: 'invalid_token', error_description: 'The access token provided is invalid' },
+      ]);
     } finally {
       await scoped.close();
       await noRest.close();
@@ -104,21 +126,34 @@ describe('Bitrix24 REST emulator', () => {
 
   it('register and finish work only in an application context (b24restdocs); a webhook gets WRONG_AUTH_TYPE', async () => {
     const refused = await call(hook('telephony.externalCall.register'), { USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 2 });
-    assert.deepEqual(refused, { status: 403, body: { error: 'WRONG_AUTH_TYPE', error_description: 'Current authorization type is denied for this method' } });
+    assert.deepEqual(refused, {
+      status: 403,
+      body: { error: 'WRONG_AUTH_TYPE', error_description: 'Current authorization type is denied for this method' },
+    });
     const reg = await app('telephony.externalCall.register', { USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 2, CRM_CREATE: 1 });
     assert.match(reg.body.result.CALL_ID, /^externalCall\.[0-9a-f]{32}\.\d+$/);
     assert.equal(reg.body.result.CRM_ENTITY_TYPE, 'LEAD');
     // A repeat with the same technical parameters within 30 minutes returns the same CALL_ID.
     const again = await app('telephony.externalcall.register', { USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 2 });
     assert.equal(again.body.result.CALL_ID, reg.body.result.CALL_ID);
-    assert.equal((await app('telephony.externalcall.register', { PHONE_NUMBER: '+1555', TYPE: 2 })).body.error_description, 'USER_ID or USER_PHONE_INNER should be set');
-    assert.equal((await app('telephony.externalcall.register', { USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 9 })).body.error_description, 'Unknown TYPE');
+    assert.equal(
+      (await app('telephony.externalcall.register', { PHONE_NUMBER: '+1555', TYPE: 2 })).body.error_description,
+      'USER_ID or USER_PHONE_INNER should be set',
+    );
+    assert.equal(
+      (await app('telephony.externalcall.register', { USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 9 })).body.error_description,
+      'Unknown TYPE',
+    );
     const fin = await app('telephony.externalcall.finish', { CALL_ID: reg.body.result.CALL_ID, USER_ID: 1, DURATION: 30 });
     assert.equal(fin.body.result.CALL_DURATION, '30');
     const lenient = createBitrix24Emulator({ rateLimit: null, registerAuth: 'app-or-webhook' });
     const o = await lenient.listen(0, '127.0.0.1');
     try {
-      const res = await fetch(`${o}${hook('telephony.externalcall.register')}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 2 }) });
+      const res = await fetch(`${o}${hook('telephony.externalcall.register')}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ USER_ID: 1, PHONE_NUMBER: '+15550100001', TYPE: 2 }),
+      });
       assert.equal(res.status, 200);
     } finally {
       await lenient.close();
@@ -127,15 +162,28 @@ describe('Bitrix24 REST emulator', () => {
 
   it('attachRecord needs a finished call and a .wav/.mp3 name; inline base64 is checked', async () => {
     const reg = await app('telephony.externalcall.register', { USER_ID: 1, PHONE_NUMBER: '+15550100009', TYPE: 1 });
-    const open = await call(hook('telephony.externalCall.attachRecord'), { CALL_ID: reg.body.result.CALL_ID, FILENAME: 'a.wav', FILE_CONTENT: 'AAAA' });
+    const open = await call(hook('telephony.externalCall.attachRecord'), {
+      CALL_ID: reg.body.result.CALL_ID,
+      FILENAME: 'a.wav',
+      FILE_CONTENT: 'AAAA',
+    });
     assert.deepEqual(open.body, { error: '', error_description: 'Call is not found in the statistic table. It looks like it is not finished yet.' });
     const callId = await registerAndFinish();
     const attach = (p: Record<string, unknown>) => call(hook('telephony.externalCall.attachRecord'), { CALL_ID: callId, ...p });
-    assert.equal((await attach({})).body.error_description, 'Required parameters are not set. Request should contain either URL or FILENAME parameter');
+    assert.equal(
+      (await attach({})).body.error_description,
+      'Required parameters are not set. Request should contain either URL or FILENAME parameter',
+    );
     assert.equal((await attach({ FILENAME: '' })).body.error_description, 'File name is empty');
-    assert.equal((await attach({ FILENAME: 'a.ogg', FILE_CONTENT: 'AAAA' })).body.error_description, 'Wrong file extension. Only wav and mp3 are allowed');
+    assert.equal(
+      (await attach({ FILENAME: 'a.ogg', FILE_CONTENT: 'AAAA' })).body.error_description,
+      'Wrong file extension. Only wav and mp3 are allowed',
+    );
     assert.equal((await attach({ FILENAME: 'a.wav', FILE_CONTENT: '' })).body.error_description, 'File content is empty.');
-    assert.equal((await attach({ FILENAME: 'a.wav', FILE_CONTENT: '***' })).body.error_description, 'File content is not properly encoded. Base64 encoding is expected.');
+    assert.equal(
+      (await attach({ FILENAME: 'a.wav', FILE_CONTENT: '***' })).body.error_description,
+      'File content is not properly encoded. Base64 encoding is expected.',
+    );
     const ok = await attach({ FILENAME: 'a.WAV', FILE_CONTENT: Buffer.from('hello').toString('base64') });
     assert.equal(ok.status, 200);
     assert.equal(typeof ok.body.result.FILE_ID, 'number');
@@ -163,13 +211,20 @@ describe('Bitrix24 REST emulator', () => {
     assert.ok(emulator.file(fileId)!.equals(bytes));
     const c = emulator.call(callId)!;
     assert.equal(c.record!.fileName, 'second.wav');
-    assert.deepEqual(c.replaced.map((r) => r.fileName), ['first.mp3']);
+    assert.deepEqual(
+      c.replaced.map((r) => r.fileName),
+      ['first.mp3'],
+    );
     assert.equal((await fetch(uploadUrl, { method: 'POST', body: form() })).status, 401, 'an uploadUrl is used once');
-    const webhookUpload = (await call(hook('telephony.externalCall.attachRecord'), { CALL_ID: callId, FILENAME: 'x.wav' })).body.result.uploadUrl as string;
+    const webhookUpload = (await call(hook('telephony.externalCall.attachRecord'), { CALL_ID: callId, FILENAME: 'x.wav' })).body.result
+      .uploadUrl as string;
     assert.ok(webhookUpload.startsWith(`${origin}/rest/1/${BITRIX24_DEFAULT_WEBHOOK_SECRET}/upload.json?token=`));
     const wrongField = new FormData();
     wrongField.append('upload', new Blob([bytes]), 'x.wav');
-    assert.equal(((await (await fetch(webhookUpload, { method: 'POST', body: wrongField })).json()) as any).error_description, 'Error: required parameter file is not found');
+    assert.equal(
+      ((await (await fetch(webhookUpload, { method: 'POST', body: wrongField })).json()) as any).error_description,
+      'Error: required parameter file is not found',
+    );
   });
 
   it('downloads a RECORD_URL once, bounded (size, no redirects); by default refuses private addresses as documented', async () => {
@@ -194,7 +249,11 @@ describe('Bitrix24 REST emulator', () => {
           body: JSON.stringify({ CALL_ID: c.CALL_ID, RECORD_URL: url }),
         });
         // telephony.externalCall.attachRecord "Possible Error Codes": an empty code, status 400.
-        assert.deepEqual([res.status, await res.json()], [400, { error: '', error_description: 'Record URL resolves to a non-public address and was blocked.' }], url);
+        assert.deepEqual(
+          [res.status, await res.json()],
+          [400, { error: '', error_description: 'Record URL resolves to a non-public address and was blocked.' }],
+          url,
+        );
       }
       assert.equal(hits, 3, 'the portal never fetched a private address');
       assert.equal(strict.call(c.CALL_ID)!.record, null);

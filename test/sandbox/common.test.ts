@@ -187,7 +187,10 @@ describe('sandbox toolkit', () => {
     let up = false;
     for (let i = 0; i < 40 && !up; i += 1) {
       await sleep(100);
-      up = await fetch(`${url}/things/1`).then((r) => r.status === 200, () => false);
+      up = await fetch(`${url}/things/1`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
     }
     assert.ok(up, 'back after the outage');
     assert.ok((server.counts().faults['down'] ?? 0) >= 1);

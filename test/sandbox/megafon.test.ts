@@ -74,7 +74,10 @@ describe('MegaFon Virtual PBX emulator', () => {
     assert.equal(res.status, 200);
     const list = (await res.json()) as MegafonRecordingSetting[];
     assert.ok(Array.isArray(list));
-    assert.deepEqual(list.map((s) => s.id), [51, 52]);
+    assert.deepEqual(
+      list.map((s) => s.id),
+      [51, 52],
+    );
     assert.equal(list[1]!.recording_notification_media_file_id, null);
     assert.equal(list[0]!.recording_notification_audio_message_type, 'client');
   });
@@ -99,9 +102,17 @@ describe('MegaFon Virtual PBX emulator', () => {
       const body = (await denied.json()) as MegafonErrorBody;
       assert.equal(body.error.code, 'ip_not_allowed');
       assert.match(body.error.message, /127\.0\.0\.1/);
-      const put = await fetch(`${strict.apiBaseUrl}/settings/recording/51`, { method: 'PUT', headers: { authorization: 'any', 'content-type': JSON_UTF8 }, body: '{}' });
+      const put = await fetch(`${strict.apiBaseUrl}/settings/recording/51`, {
+        method: 'PUT',
+        headers: { authorization: 'any', 'content-type': JSON_UTF8 },
+        body: '{}',
+      });
       assert.equal(put.status, 403, 'the allow-list is checked before the token and the body');
-      const allow = await fetch(`${strict.url}/__sandbox/state/allowed-ips`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"allowedIps":["127.0.0.1"]}' });
+      const allow = await fetch(`${strict.url}/__sandbox/state/allowed-ips`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{"allowedIps":["127.0.0.1"]}',
+      });
       assert.equal(allow.status, 200);
       assert.equal((await get()).status, 200);
       strict.allowIps(['10.0.0.1']);
@@ -114,7 +125,11 @@ describe('MegaFon Virtual PBX emulator', () => {
   });
 
   it('invalidates the old token when a new one is generated', async () => {
-    const res = await fetch(`${emu.url}/__sandbox/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"fresh"}' });
+    const res = await fetch(`${emu.url}/__sandbox/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"token":"fresh"}',
+    });
     assert.deepEqual(await res.json(), { token: 'fresh' });
     assert.equal((await call('GET', '/employee')).status, 401);
     assert.equal((await call('GET', '/employee', undefined, { authorization: 'fresh' })).status, 200);
@@ -133,14 +148,23 @@ describe('MegaFon Virtual PBX emulator', () => {
     assert.equal(body.id, 52);
     assert.equal(body.recording_notification_media_file_id, 737);
     const list = (await (await call('GET', '/settings/recording')).json()) as MegafonRecordingSetting[];
-    assert.deepEqual(list.find((s) => s.id === 52), body);
+    assert.deepEqual(
+      list.find((s) => s.id === 52),
+      body,
+    );
     assert.equal(emu.counts().writes['settings:52'], 1);
   });
 
   it('normalises the documented "custom" type to "client" and keeps "system"', async () => {
-    const custom = (await (await call('PUT', '/settings/recording/52', valid({ recording_notification_audio_message_type: 'custom' }))).json()) as MegafonRecordingSetting;
+    const custom = (await (
+      await call('PUT', '/settings/recording/52', valid({ recording_notification_audio_message_type: 'custom' }))
+    ).json()) as MegafonRecordingSetting;
     assert.equal(custom.recording_notification_audio_message_type, 'client');
-    const system = await call('PUT', '/settings/recording/52', valid({ recording_notification_audio_message_type: 'system', recording_notification_media_file_id: null }));
+    const system = await call(
+      'PUT',
+      '/settings/recording/52',
+      valid({ recording_notification_audio_message_type: 'system', recording_notification_media_file_id: null }),
+    );
     assert.equal(system.status, 200);
     const sys = (await system.json()) as MegafonRecordingSetting;
     assert.equal(sys.recording_notification_audio_message_type, 'system');
@@ -171,11 +195,15 @@ describe('MegaFon Virtual PBX emulator', () => {
     assert.deepEqual(await fields(noType), ['recording_notification_audio_message_type']);
     const noMedia = await call('PUT', '/settings/recording/52', valid({ recording_notification_media_file_id: undefined }));
     assert.deepEqual(await fields(noMedia), ['recording_notification_media_file_id']);
-    const disabled = await call('PUT', '/settings/recording/52', valid({
-      is_recording_notification_enabled: false,
-      recording_notification_audio_message_type: undefined,
-      recording_notification_media_file_id: undefined,
-    }));
+    const disabled = await call(
+      'PUT',
+      '/settings/recording/52',
+      valid({
+        is_recording_notification_enabled: false,
+        recording_notification_audio_message_type: undefined,
+        recording_notification_media_file_id: undefined,
+      }),
+    );
     assert.equal(disabled.status, 200);
   });
 
@@ -198,9 +226,17 @@ describe('MegaFon Virtual PBX emulator', () => {
 
   it('answers 404 for an unknown record, 415 without a JSON content type, 400 for bad JSON', async () => {
     assert.equal((await call('PUT', '/settings/recording/999', valid({ id: 999 }))).status, 404);
-    const text = await fetch(`${base}/settings/recording/52`, { method: 'PUT', headers: { authorization: MEGAFON_DEFAULT_TOKEN, 'content-type': 'text/plain' }, body: '{}' });
+    const text = await fetch(`${base}/settings/recording/52`, {
+      method: 'PUT',
+      headers: { authorization: MEGAFON_DEFAULT_TOKEN, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     assert.equal(text.status, 415);
-    const bad = await fetch(`${base}/settings/recording/52`, { method: 'PUT', headers: { authorization: MEGAFON_DEFAULT_TOKEN, 'content-type': JSON_UTF8 }, body: '{"id":' });
+    const bad = await fetch(`${base}/settings/recording/52`, {
+      method: 'PUT',
+      headers: { authorization: MEGAFON_DEFAULT_TOKEN, 'content-type': JSON_UTF8 },
+      body: '{"id":',
+    });
     assert.equal(bad.status, 400);
   });
 

@@ -14,8 +14,24 @@ const ACCOUNT = `${SIGNALWIRE_API_PATH}/Accounts/${SIGNALWIRE_DEFAULT_PROJECT_ID
 const RFC2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
 /** The Recording resource keys of seed 003, plus start_time (README 003). */
 const SEED_KEYS = [
-  'account_sid', 'api_version', 'call_sid', 'conference_sid', 'channels', 'date_created', 'date_updated', 'start_time', 'end_time',
-  'price', 'price_unit', 'duration', 'sid', 'source', 'status', 'error_code', 'uri', 'subresource_uris',
+  'account_sid',
+  'api_version',
+  'call_sid',
+  'conference_sid',
+  'channels',
+  'date_created',
+  'date_updated',
+  'start_time',
+  'end_time',
+  'price',
+  'price_unit',
+  'duration',
+  'sid',
+  'source',
+  'status',
+  'error_code',
+  'uri',
+  'subresource_uris',
 ];
 
 describe('SignalWire LaML emulator', () => {
@@ -29,7 +45,11 @@ describe('SignalWire LaML emulator', () => {
     if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
     const res = await fetch(origin + path, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, body: type.includes('json') ? ((await res.json()) as Record<string, any>) : Buffer.from(await res.arrayBuffer()) } as const;
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: type.includes('json') ? ((await res.json()) as Record<string, any>) : Buffer.from(await res.arrayBuffer()),
+    } as const;
   };
   const start = (callSid: string, form: Record<string, string> = {}) => req('POST', `${ACCOUNT}/Calls/${callSid}/Recordings.json`, form);
 
@@ -132,7 +152,9 @@ describe('SignalWire LaML emulator', () => {
   it('refuses JSON bodies (the LaML API takes form encoding) with 400 20001, starting and changing nothing', async () => {
     const call = emulator.createCall();
     const json = (path: string, body: unknown) =>
-      fetch(origin + path, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      fetch(origin + path, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+        async (r) => ({ status: r.status, body: (await r.json()) as any }),
+      );
     const refusedStart = await json(`${ACCOUNT}/Calls/${call.sid}/Recordings.json`, { RecordingChannels: 'dual' });
     assert.deepEqual([refusedStart.status, refusedStart.body.code], [400, 20001]);
     assert.match(refusedStart.body.message, /x-www-form-urlencoded/);
@@ -152,7 +174,10 @@ describe('SignalWire LaML emulator', () => {
     const second = ((await start(a.sid)).body as any).sid;
     await start(b.sid);
     const list = (await req('GET', `${ACCOUNT}/Recordings.json?CallSid=${a.sid}`)).body as any;
-    assert.deepEqual(list.recordings.map((r: any) => r.sid), [second, first]);
+    assert.deepEqual(
+      list.recordings.map((r: any) => r.sid),
+      [second, first],
+    );
     assert.equal(list.next_page_uri, null);
     const filtered = (await req('GET', `${ACCOUNT}/Recordings.json?CallSid=${b.sid}`)).body as any;
     assert.equal(filtered.recordings.length, 1);
@@ -184,7 +209,10 @@ describe('SignalWire LaML emulator', () => {
     try {
       const statuses = [];
       for (let i = 0; i < 3; i += 1) statuses.push(await req('GET', `${ACCOUNT}.json`));
-      assert.deepEqual(statuses.map((s) => s.status), [200, 200, 429]);
+      assert.deepEqual(
+        statuses.map((s) => s.status),
+        [200, 200, 429],
+      );
       assert.equal((statuses[2]!.body as any).code, 20429);
       assert.ok(Number(statuses[2]!.headers.get('retry-after')) >= 1);
     } finally {

@@ -106,7 +106,11 @@ describe('Webex Calling emulator', () => {
     assert.match((await errorOf(refused)).message, /Webex Calling Standard license .* vendor is Dubber/);
     assert.equal((await call('PUT', recordingPath(standard), { enabled: false })).status, 204, 'turning recording off is allowed');
     assert.equal((await call('PUT', recordingPath(0), { enabled: true, record: 'Always' })).status, 204, 'a Professional user is eligible');
-    const control = await fetch(`${emu.url}/__sandbox/state/recordingVendor`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"vendor":"Webex"}' });
+    const control = await fetch(`${emu.url}/__sandbox/state/recordingVendor`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"vendor":"Webex"}',
+    });
     assert.equal(control.status, 200);
     assert.equal((await call('PUT', recordingPath(standard), { enabled: true })).status, 204);
   });
@@ -125,7 +129,17 @@ describe('Webex Calling emulator', () => {
     const res = await call('GET', recordingPath(42));
     assert.equal(res.status, 200);
     const body = (await res.json()) as Record<string, unknown>;
-    for (const field of ['enabled', 'record', 'recordVoicemailEnabled', 'notification', 'repeat', 'serviceProvider', 'externalGroup', 'externalIdentifier', 'startStopAnnouncement']) {
+    for (const field of [
+      'enabled',
+      'record',
+      'recordVoicemailEnabled',
+      'notification',
+      'repeat',
+      'serviceProvider',
+      'externalGroup',
+      'externalIdentifier',
+      'startStopAnnouncement',
+    ]) {
       assert.ok(field in body, field);
     }
     assert.equal(body['record'], 'Never');
@@ -191,7 +205,11 @@ describe('Webex Calling emulator', () => {
   });
 
   it('answers a workspace 409 with the vendor terms of service while they are not accepted', async () => {
-    await fetch(`${emu.url}/__sandbox/state/termsOfService`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"accepted":false}' });
+    await fetch(`${emu.url}/__sandbox/state/termsOfService`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"accepted":false}',
+    });
     const res = await call('PUT', `/telephony/config/workspaces/${emu.workspaceIds[1]}/features/callRecordings`, { enabled: true });
     assert.equal(res.status, 409);
     assert.equal(((await res.json()) as Record<string, unknown>)['vendorName'], 'Dubber');
@@ -265,7 +283,11 @@ describe('Webex Calling emulator', () => {
 
   describe('call control', () => {
     const newCall = async (personIndex: number): Promise<WebexCall> => {
-      const res = await fetch(`${emu.url}/__sandbox/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: person(personIndex) }) });
+      const res = await fetch(`${emu.url}/__sandbox/calls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ personId: person(personIndex) }),
+      });
       assert.equal(res.status, 201);
       return (await res.json()) as WebexCall;
     };
@@ -345,7 +367,12 @@ describe('Webex Calling emulator', () => {
 
 describe('Webex Calling emulator, small configurable directory', () => {
   it('sizes the directory and locations from options and starts people from defaultSettings', async () => {
-    const emu = createWebexEmulator({ people: 7, locations: 2, rateLimit: null, defaultSettings: (i) => (i % 2 ? { enabled: true, record: 'Always' } : {}) });
+    const emu = createWebexEmulator({
+      people: 7,
+      locations: 2,
+      rateLimit: null,
+      defaultSettings: (i) => (i % 2 ? { enabled: true, record: 'Always' } : {}),
+    });
     await emu.listen();
     try {
       const headers = { authorization: `Bearer ${WEBEX_DEFAULT_TOKEN}` };

@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import {
-  YEASTAR_DEFAULT_CLIENT_ID,
-  YEASTAR_DEFAULT_CLIENT_SECRET,
-  createYeastarEmulator,
-} from '../../src/sandbox/yeastar/emulator';
+import { YEASTAR_DEFAULT_CLIENT_ID, YEASTAR_DEFAULT_CLIENT_SECRET, createYeastarEmulator } from '../../src/sandbox/yeastar/emulator';
 
 interface YeastarBody {
   errcode: number;
@@ -38,7 +34,11 @@ describe('Yeastar P-Series emulator', () => {
   const UA = { 'user-agent': 'OpenAPI' };
 
   const post = async (path: string, body: unknown, headers: Record<string, string> = UA): Promise<{ status: number; body: YeastarBody }> => {
-    const res = await fetch(`${api}/${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${api}/${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as YeastarBody };
   };
   const get = async (path: string, headers: Record<string, string> = UA): Promise<{ status: number; body: YeastarBody }> => {
@@ -160,7 +160,10 @@ describe('Yeastar P-Series emulator', () => {
     assert.equal(ar['record_file_format'], 'mp3');
     assert.equal(ar['inbound_prompt'], 'inbound_record.wav');
     assert.deepEqual(ar['record_ext_list'], [{ id: 18, type: 'extension', text: 'Leo Ball', text2: '1000' }]);
-    assert.deepEqual((ar['record_trunk_list'] as { id: number }[]).map((t) => t.id), [5]);
+    assert.deepEqual(
+      (ar['record_trunk_list'] as { id: number }[]).map((t) => t.id),
+      [5],
+    );
     assert.deepEqual(ar['record_queue_list'], [{ id: 9, text: 'Payments' }]);
     assert.equal(emu.counts().writes['autorecord'], 1);
   });
@@ -194,7 +197,11 @@ describe('Yeastar P-Series emulator', () => {
       { field: 'record_ext_list[0].type', validation_type: 'REQUIRED' },
       { field: 'record_queue_list[0].id', validation_type: 'REQUIRED' },
     ]);
-    const syntax = await fetch(`${api}/autorecord/update?access_token=${access}`, { method: 'POST', headers: { ...UA, 'content-type': 'application/json' }, body: '{"enb_internal":' });
+    const syntax = await fetch(`${api}/autorecord/update?access_token=${access}`, {
+      method: 'POST',
+      headers: { ...UA, 'content-type': 'application/json' },
+      body: '{"enb_internal":',
+    });
     assert.equal(((await syntax.json()) as YeastarBody).errcode, 40001);
     assert.equal(emu.counts().writes['autorecord'], undefined);
   });
@@ -207,15 +214,31 @@ describe('Yeastar P-Series emulator', () => {
       record_ext_list: [{ id: 18, type: 'ext_group' }],
     });
     assert.equal(res.body.errcode, 60001);
-    assert.deepEqual(res.body.invalid_param_list?.map((p) => p.field), ['internal_prompt', 'record_trunk_list[0].id', 'record_ext_list[0].id']);
+    assert.deepEqual(
+      res.body.invalid_param_list?.map((p) => p.field),
+      ['internal_prompt', 'record_trunk_list[0].id', 'record_ext_list[0].id'],
+    );
   });
 
   it('lists menu options for every recording target kind and custom prompts', async () => {
     const { access } = await token();
-    for (const [menu, value] of [['trunk', '5'], ['extension', '18'], ['queue', '9'], ['ivr', '5'], ['IVR', '5'], ['conference', '1'], ['ext_group', '3'], ['org_list', '1'], ['custom_prompt', 'internal_record.wav']] as const) {
+    for (const [menu, value] of [
+      ['trunk', '5'],
+      ['extension', '18'],
+      ['queue', '9'],
+      ['ivr', '5'],
+      ['IVR', '5'],
+      ['conference', '1'],
+      ['ext_group', '3'],
+      ['org_list', '1'],
+      ['custom_prompt', 'internal_record.wav'],
+    ] as const) {
       const res = await get(`system/get_menuoptions?access_token=${access}&menu=${menu}`);
       assert.equal(res.body.errcode, 0, menu);
-      assert.ok((res.body['data'] as { value: string }[]).some((o) => o.value === value), menu);
+      assert.ok(
+        (res.body['data'] as { value: string }[]).some((o) => o.value === value),
+        menu,
+      );
     }
     const bad = await get(`system/get_menuoptions?access_token=${access}&menu=fax`);
     assert.deepEqual(bad.body.invalid_param_list, [{ field: 'menu', validation_type: 'INVALID_VALUE' }]);
@@ -231,7 +254,11 @@ describe('Yeastar P-Series emulator', () => {
 
   it('lets an administrator change the settings behind the API (drift)', async () => {
     const { access } = await token();
-    const res = await fetch(`${emu.url}/__sandbox/state/autorecord`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"enb_internal":1}' });
+    const res = await fetch(`${emu.url}/__sandbox/state/autorecord`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"enb_internal":1}',
+    });
     assert.equal(res.status, 200);
     const ar = (await get(`autorecord/get?access_token=${access}`)).body['auto_record'] as Record<string, unknown>;
     assert.equal(ar['enb_internal'], 1);

@@ -50,7 +50,10 @@ describe('schema:diff', () => {
   it('reports a removed field as breaking, and the command exits non-zero', async () => {
     const removed = BASE.replace(/\n\s*"Kept for old clients."\n\s*legacyCode: String/, '');
     const d = await diffSdl(BASE, removed);
-    assert.deepEqual(d.breaking.map((c) => c.path), ['Tenant.legacyCode']);
+    assert.deepEqual(
+      d.breaking.map((c) => c.path),
+      ['Tenant.legacyCode'],
+    );
     const cli = runCli(BASE, removed);
     assert.equal(cli.status, 1, cli.output);
     assert.match(cli.output, /BREAKING \(1\):\n {2}- Field 'legacyCode' was removed from object type 'Tenant'/);
@@ -60,7 +63,10 @@ describe('schema:diff', () => {
     const grown = BASE.replace('FAILED }', 'FAILED DRIFTED }').replace('name: String!', 'name: String!\n  createdAt: String');
     const d = await diffSdl(BASE, grown);
     assert.deepEqual(d.breaking, []);
-    assert.deepEqual(d.dangerous.map((c) => c.path), ['SyncStatus.DRIFTED']);
+    assert.deepEqual(
+      d.dangerous.map((c) => c.path),
+      ['SyncStatus.DRIFTED'],
+    );
     assert.ok(d.safe.some((c) => c.path === 'Tenant.createdAt'));
     const cli = runCli(BASE, grown);
     assert.equal(cli.status, 0, cli.output);

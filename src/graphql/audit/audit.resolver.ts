@@ -16,7 +16,7 @@ export class AuditEntry {
   @Field(() => ID) targetId!: string;
   @Field(() => JSONScalar, { nullable: true }) before!: unknown;
   @Field(() => JSONScalar, { nullable: true }) after!: unknown;
-  @Field(() => JSONScalar, { nullable: true, description: "What the vendor answered, where a vendor was involved." }) outcome!: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'What the vendor answered, where a vendor was involved.' }) outcome!: unknown;
   @Field(() => String, { nullable: true }) requestId!: string | null;
 }
 
@@ -29,9 +29,16 @@ export class AuditEntryConnection {
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
   @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[A-Za-z]{1,40}$/, { message: 'targetType is a type name such as RecordingPolicy' }) targetType?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'targetId is not a valid id' }) targetId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[a-z_.]{1,60}$/, { message: 'action is a name such as policy.update' }) action?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{1,40}$/, { message: 'targetType is a type name such as RecordingPolicy' })
+  targetType?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'targetId is not a valid id' }) targetId?:
+    | string
+    | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[a-z_.]{1,60}$/, { message: 'action is a name such as policy.update' }) action?:
+    | string
+    | null;
 }
 
 const toEntry = (r: AuditRow): AuditEntry => ({

@@ -49,7 +49,7 @@ export class ConnectionProblem {
   @Field(() => String, { description: 'What to do about it, in words.' }) hint!: string;
 }
 
-@ObjectType({ description: 'A vendor error as recorded: our code, the vendor\'s own code and message.' })
+@ObjectType({ description: "A vendor error as recorded: our code, the vendor's own code and message." })
 export class VendorError {
   @Field(() => String, { description: 'VENDOR_REJECTED, VENDOR_UNAVAILABLE, VENDOR_AUTH_FAILED, ...' }) code!: string;
   @Field(() => String) message!: string;

@@ -28,7 +28,9 @@ export class PauseLiveRecordingInput {
 
 @InputType({ description: 'Exactly one of contentBase64, recordUrl or liveRecordingId.' })
 export class AttachRecordingInput {
-  @Field(() => ID, { description: 'The CRM connection (Bitrix24).' }) @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId!: string;
+  @Field(() => ID, { description: 'The CRM connection (Bitrix24).' })
+  @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
+  connectionId!: string;
   @Field(() => String, { description: 'The CRM call id (Bitrix24 CALL_ID from telephony.externalcall.register).' })
   @Matches(CALL_ID, { message: 'crmCallId must be 1..200 letters, digits or _ . : = + -' })
   crmCallId!: string;
@@ -37,7 +39,8 @@ export class AttachRecordingInput {
   fileName!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'The recording, base64-encoded, up to about 700 KB of audio (requests are capped at 1 MB); larger files go through liveRecordingId or recordUrl.',
+    description:
+      'The recording, base64-encoded, up to about 700 KB of audio (requests are capped at 1 MB); larger files go through liveRecordingId or recordUrl.',
   })
   @IsOptional()
   @MaxLength(1_000_000, { message: 'contentBase64 must be at most 1,000,000 characters: send larger recordings by liveRecordingId or recordUrl' })
@@ -57,7 +60,9 @@ export class AttachRecordingInput {
 @ArgsType()
 export class LiveRecordingsArgs extends PageArgs {
   @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?:
+    | string
+    | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(CALL_ID, { message: 'callId is not a valid call id' }) callId?: string | null;
   @Field(() => LiveRecordingStatus, { nullable: true }) @IsOptional() @IsIn(['IN_PROGRESS', 'PAUSED', 'STOPPED']) status?: string | null;
 }

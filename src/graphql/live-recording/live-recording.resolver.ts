@@ -5,13 +5,7 @@ import type { DomainEvent } from '../../services/event-bus';
 import { toConnection, toLiveRecording, toPage, toTenant, toAttachment } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
 import { VendorConnection } from '../connection/connection.type';
-import {
-  AttachmentConnection,
-  AttachRecordingPayload,
-  LiveRecording,
-  LiveRecordingConnection,
-  LiveRecordingEvent,
-} from './live-recording.type';
+import { AttachmentConnection, AttachRecordingPayload, LiveRecording, LiveRecordingConnection, LiveRecordingEvent } from './live-recording.type';
 import { AttachmentsArgs, AttachRecordingInput, LiveRecordingsArgs, PauseLiveRecordingInput, StartLiveRecordingInput } from './live-recording.input';
 
 @Resolver(() => LiveRecording)
@@ -26,7 +20,12 @@ export class LiveRecordingResolver {
 
   @Query(() => LiveRecordingConnection, { description: "A tenant's live recordings, oldest first, filtered by connection, call or status." })
   async liveRecordings(@Args(() => LiveRecordingsArgs) args: LiveRecordingsArgs, @Ctx() ctx: RequestContext): Promise<LiveRecordingConnection> {
-    const page = await ctx.services.liveRecordings.page(ctx.principal, args.tenantId, { connectionId: args.connectionId, callId: args.callId, status: args.status }, args);
+    const page = await ctx.services.liveRecordings.page(
+      ctx.principal,
+      args.tenantId,
+      { connectionId: args.connectionId, callId: args.callId, status: args.status },
+      args,
+    );
     return toPage(page, toLiveRecording);
   }
 
@@ -36,13 +35,21 @@ export class LiveRecordingResolver {
   }
 
   @Mutation(() => LiveRecording, { description: 'Starts recording a call in progress (needs recording:live).' })
-  async startLiveRecording(@Arg('input', () => StartLiveRecordingInput) input: StartLiveRecordingInput, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
+  async startLiveRecording(
+    @Arg('input', () => StartLiveRecordingInput) input: StartLiveRecordingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LiveRecording> {
     const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
-    return ctx.idempotent('startLiveRecording', input, tenantId, async () => toLiveRecording(await ctx.services.liveRecordings.start(ctx.principal, input, ctx.requestId)));
+    return ctx.idempotent('startLiveRecording', input, tenantId, async () =>
+      toLiveRecording(await ctx.services.liveRecordings.start(ctx.principal, input, ctx.requestId)),
+    );
   }
 
   @Mutation(() => LiveRecording, { description: 'Pauses a running recording, e.g. while a caller reads out a card number.' })
-  async pauseLiveRecording(@Arg('input', () => PauseLiveRecordingInput) input: PauseLiveRecordingInput, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
+  async pauseLiveRecording(
+    @Arg('input', () => PauseLiveRecordingInput) input: PauseLiveRecordingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LiveRecording> {
     const tenantId = (await ctx.loaders.liveRecording.load(input.id))?.tenantId;
     return ctx.idempotent('pauseLiveRecording', input, tenantId, async () =>
       toLiveRecording(await ctx.services.liveRecordings.pause(ctx.principal, input.id, input.behavior, ctx.requestId)),
@@ -52,13 +59,17 @@ export class LiveRecordingResolver {
   @Mutation(() => LiveRecording)
   async resumeLiveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
     const tenantId = (await ctx.loaders.liveRecording.load(id))?.tenantId;
-    return ctx.idempotent('resumeLiveRecording', { id }, tenantId, async () => toLiveRecording(await ctx.services.liveRecordings.resume(ctx.principal, id, ctx.requestId)));
+    return ctx.idempotent('resumeLiveRecording', { id }, tenantId, async () =>
+      toLiveRecording(await ctx.services.liveRecordings.resume(ctx.principal, id, ctx.requestId)),
+    );
   }
 
   @Mutation(() => LiveRecording, { description: 'Stops the recording; final.' })
   async stopLiveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
     const tenantId = (await ctx.loaders.liveRecording.load(id))?.tenantId;
-    return ctx.idempotent('stopLiveRecording', { id }, tenantId, async () => toLiveRecording(await ctx.services.liveRecordings.stop(ctx.principal, id, ctx.requestId)));
+    return ctx.idempotent('stopLiveRecording', { id }, tenantId, async () =>
+      toLiveRecording(await ctx.services.liveRecordings.stop(ctx.principal, id, ctx.requestId)),
+    );
   }
 
   @Mutation(() => LiveRecording, { description: "Reads the recording's state from its vendor (e.g. after the call ended)." })
@@ -67,9 +78,13 @@ export class LiveRecordingResolver {
   }
 
   @Mutation(() => AttachRecordingPayload, {
-    description: 'Files a finished recording on a CRM call. The CRM keeps one recording per call: attaching again replaces the previous one (see replacedPrevious).',
+    description:
+      'Files a finished recording on a CRM call. The CRM keeps one recording per call: attaching again replaces the previous one (see replacedPrevious).',
   })
-  async attachRecording(@Arg('input', () => AttachRecordingInput) input: AttachRecordingInput, @Ctx() ctx: RequestContext): Promise<AttachRecordingPayload> {
+  async attachRecording(
+    @Arg('input', () => AttachRecordingInput) input: AttachRecordingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AttachRecordingPayload> {
     const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
     return ctx.idempotent('attachRecording', input, tenantId, async () => {
       const r = await ctx.services.attachments.attach(ctx.principal, input, ctx.requestId);

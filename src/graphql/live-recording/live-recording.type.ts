@@ -26,7 +26,9 @@ export class LiveRecording {
   connectionId!: string;
   @Field(() => VendorKind) vendor!: string;
   @Field(() => String, { description: "The vendor's call id." }) callId!: string;
-  @Field(() => String, { nullable: true, description: "The vendor's recording id (Webex has none: the call is the handle)." }) vendorRecordingId!: string | null;
+  @Field(() => String, { nullable: true, description: "The vendor's recording id (Webex has none: the call is the handle)." }) vendorRecordingId!:
+    | string
+    | null;
   @Field(() => LiveRecordingStatus) status!: string;
   @Field(() => PauseBehavior, { nullable: true }) pauseBehavior!: string | null;
   @Field(() => Int, { nullable: true }) channels!: number | null;
@@ -48,7 +50,7 @@ export class LiveRecordingConnection {
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: 'A change to one of the tenant\'s live recordings.' })
+@ObjectType({ description: "A change to one of the tenant's live recordings." })
 export class LiveRecordingEvent {
   @Field(() => String, { description: 'STARTED, PAUSED, RESUMED, STOPPED or UPDATED (seen at the vendor).' }) kind!: string;
   @Field(() => LiveRecording) recording!: LiveRecording;
@@ -65,7 +67,8 @@ export class Attachment {
   status!: string;
   @Field(() => ID, { nullable: true }) liveRecordingId!: string | null;
   @Field(() => Int, { nullable: true }) sizeBytes!: number | null;
-  @Field(() => Boolean, { description: 'The call already had a recording, which this one replaced (the CRM keeps one per call).' }) replacedPrevious!: boolean;
+  @Field(() => Boolean, { description: 'The call already had a recording, which this one replaced (the CRM keeps one per call).' })
+  replacedPrevious!: boolean;
   @Field(() => DateTime) createdAt!: Date;
 }
 

@@ -74,6 +74,8 @@ export class PreviewRecordingPolicyInput {
 @ArgsType()
 export class RecordingPoliciesArgs extends PageArgs {
   @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?:
+    | string
+    | null;
   @Field(() => SyncStatus, { nullable: true }) syncStatus?: string | null;
 }

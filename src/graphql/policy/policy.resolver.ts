@@ -8,12 +8,7 @@ import { Tenant } from '../tenant/tenant.type';
 import { VendorConnection } from '../connection/connection.type';
 import type { PolicyResult } from '../../services/policy.service';
 import { FieldDiff, PolicyPreview, RecordingPolicy, RecordingPolicyConnection, RecordingPolicyPayload } from './policy.type';
-import {
-  CreateRecordingPolicyInput,
-  PreviewRecordingPolicyInput,
-  RecordingPoliciesArgs,
-  UpdateRecordingPolicyInput,
-} from './policy.input';
+import { CreateRecordingPolicyInput, PreviewRecordingPolicyInput, RecordingPoliciesArgs, UpdateRecordingPolicyInput } from './policy.input';
 
 @ObjectType()
 class ReconcilePayload {
@@ -38,37 +33,67 @@ export class PolicyResolver {
   }
 
   @Query(() => RecordingPolicyConnection, { description: "A tenant's policies, oldest first, optionally filtered." })
-  async recordingPolicies(@Args(() => RecordingPoliciesArgs) args: RecordingPoliciesArgs, @Ctx() ctx: RequestContext): Promise<RecordingPolicyConnection> {
-    const page = await ctx.services.policies.page(ctx.principal, args.tenantId, { connectionId: args.connectionId, syncStatus: args.syncStatus }, args);
+  async recordingPolicies(
+    @Args(() => RecordingPoliciesArgs) args: RecordingPoliciesArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordingPolicyConnection> {
+    const page = await ctx.services.policies.page(
+      ctx.principal,
+      args.tenantId,
+      { connectionId: args.connectionId, syncStatus: args.syncStatus },
+      args,
+    );
     return toPage(page, toPolicy);
   }
 
   @Mutation(() => RecordingPolicyPayload, {
-    description: 'Stores a new policy, then (unless apply is false) pushes it to the vendor. Refused before any vendor call when the vendor cannot express a field.',
+    description:
+      'Stores a new policy, then (unless apply is false) pushes it to the vendor. Refused before any vendor call when the vendor cannot express a field.',
   })
-  async createRecordingPolicy(@Arg('input', () => CreateRecordingPolicyInput) input: CreateRecordingPolicyInput, @Ctx() ctx: RequestContext): Promise<RecordingPolicyPayload> {
+  async createRecordingPolicy(
+    @Arg('input', () => CreateRecordingPolicyInput) input: CreateRecordingPolicyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordingPolicyPayload> {
     const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
     return ctx.idempotent('createRecordingPolicy', input, tenantId, async () =>
-      toPayload(await ctx.services.policies.create(ctx.principal, { ...input, scope: input.scope as PolicyScopeT, rules: input.rules as RecordingRulesT }, ctx.requestId)),
+      toPayload(
+        await ctx.services.policies.create(
+          ctx.principal,
+          { ...input, scope: input.scope as PolicyScopeT, rules: input.rules as RecordingRulesT },
+          ctx.requestId,
+        ),
+      ),
     );
   }
 
   @Mutation(() => RecordingPolicyPayload, { description: 'Changes the desired state (optimistic concurrency on expectedVersion), then pushes it.' })
-  async updateRecordingPolicy(@Arg('input', () => UpdateRecordingPolicyInput) input: UpdateRecordingPolicyInput, @Ctx() ctx: RequestContext): Promise<RecordingPolicyPayload> {
+  async updateRecordingPolicy(
+    @Arg('input', () => UpdateRecordingPolicyInput) input: UpdateRecordingPolicyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordingPolicyPayload> {
     const tenantId = (await ctx.loaders.policy.load(input.id))?.tenantId;
     return ctx.idempotent('updateRecordingPolicy', input, tenantId, async () =>
       toPayload(await ctx.services.policies.update(ctx.principal, { ...input, rules: input.rules as RecordingRulesT | null }, ctx.requestId)),
     );
   }
 
-  @Mutation(() => RecordingPolicyPayload, { description: 'Pushes the current desired version to the vendor again (after FAILED, or to overwrite drift).' })
+  @Mutation(() => RecordingPolicyPayload, {
+    description: 'Pushes the current desired version to the vendor again (after FAILED, or to overwrite drift).',
+  })
   async retrySync(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RecordingPolicyPayload> {
     const tenantId = (await ctx.loaders.policy.load(id))?.tenantId;
-    return ctx.idempotent('retrySync', { id }, tenantId, async () => toPayload(await ctx.services.policies.retrySync(ctx.principal, id, ctx.requestId)));
+    return ctx.idempotent('retrySync', { id }, tenantId, async () =>
+      toPayload(await ctx.services.policies.retrySync(ctx.principal, id, ctx.requestId)),
+    );
   }
 
-  @Mutation(() => PolicyPreview, { description: 'The exact vendor requests an apply would send (credentials redacted), and lint warnings. Changes nothing.' })
-  async previewRecordingPolicy(@Arg('input', () => PreviewRecordingPolicyInput) input: PreviewRecordingPolicyInput, @Ctx() ctx: RequestContext): Promise<PolicyPreview> {
+  @Mutation(() => PolicyPreview, {
+    description: 'The exact vendor requests an apply would send (credentials redacted), and lint warnings. Changes nothing.',
+  })
+  async previewRecordingPolicy(
+    @Arg('input', () => PreviewRecordingPolicyInput) input: PreviewRecordingPolicyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PolicyPreview> {
     const r = await ctx.services.policies.preview(
       ctx.principal,
       { ...input, scope: input.scope as PolicyScopeT | null, rules: input.rules as RecordingRulesT | null },

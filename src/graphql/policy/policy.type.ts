@@ -38,7 +38,8 @@ export class RecordingPolicy {
   @Field(() => SyncStatus) syncStatus!: string;
   @Field(() => Int, { nullable: true, description: 'The last version the vendor accepted.' }) syncedVersion!: number | null;
   @Field(() => VendorError, { nullable: true }) lastSyncError!: VendorError | null;
-  @Field(() => JSONScalar, { nullable: true, description: 'The vendor request body last sent (credentials never included).' }) lastVendorPayload!: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'The vendor request body last sent (credentials never included).' })
+  lastVendorPayload!: unknown;
   @Field(() => DateTime, { nullable: true }) lastSyncedAt!: Date | null;
   @Field(() => [FieldDiff], { description: 'Differences found by the last reconcile (empty when none).' }) drift!: FieldDiff[];
   @Field(() => DateTime, { nullable: true }) lastReconciledAt!: Date | null;

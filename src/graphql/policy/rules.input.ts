@@ -1,16 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ExtensionTargetKind, FileFormat, MediaSource, NotificationType, RecordingMode } from '../common/enums';
 
 const ID_RULE = /^[A-Za-z0-9_.:@\-]{1,128}$/;
@@ -73,11 +62,21 @@ export class NamedTargetInput {
 
 @InputType()
 export class RecordingTargetsInput {
-  @Field(() => [TrunkTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) trunks?: TrunkTargetInput[] | null;
-  @Field(() => [ExtensionTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(10000) @ValidateNested({ each: true }) extensions?: ExtensionTargetInput[] | null;
-  @Field(() => [NamedTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) queues?: NamedTargetInput[] | null;
-  @Field(() => [NamedTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) ivrs?: NamedTargetInput[] | null;
-  @Field(() => [NamedTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) conferences?: NamedTargetInput[] | null;
+  @Field(() => [TrunkTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) trunks?:
+    | TrunkTargetInput[]
+    | null;
+  @Field(() => [ExtensionTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(10000) @ValidateNested({ each: true }) extensions?:
+    | ExtensionTargetInput[]
+    | null;
+  @Field(() => [NamedTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) queues?:
+    | NamedTargetInput[]
+    | null;
+  @Field(() => [NamedTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) ivrs?:
+    | NamedTargetInput[]
+    | null;
+  @Field(() => [NamedTargetInput], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) conferences?:
+    | NamedTargetInput[]
+    | null;
 }
 
 @InputType()
@@ -129,8 +128,14 @@ export class RecordingRulesInput {
 
   @Field(() => RecordingTargetsInput, { nullable: true }) @IsOptional() @ValidateNested() targets?: RecordingTargetsInput | null;
   @Field(() => AnnouncementInput, { nullable: true }) @IsOptional() @ValidateNested() announcement?: AnnouncementInput | null;
-  @Field(() => StartStopAnnouncementInput, { nullable: true }) @IsOptional() @ValidateNested() startStopAnnouncement?: StartStopAnnouncementInput | null;
-  @Field(() => PauseResumeNotificationInput, { nullable: true }) @IsOptional() @ValidateNested() pauseResumeNotification?: PauseResumeNotificationInput | null;
+  @Field(() => StartStopAnnouncementInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  startStopAnnouncement?: StartStopAnnouncementInput | null;
+  @Field(() => PauseResumeNotificationInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  pauseResumeNotification?: PauseResumeNotificationInput | null;
   @Field(() => PeriodicBeepInput, { nullable: true }) @IsOptional() @ValidateNested() periodicBeep?: PeriodicBeepInput | null;
   @Field(() => Boolean, { nullable: true }) stereo?: boolean | null;
   @Field(() => FileFormat, { nullable: true }) fileFormat?: string | null;

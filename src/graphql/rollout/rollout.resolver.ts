@@ -13,7 +13,14 @@ import { RecordingPolicy } from '../policy/policy.type';
 import type { RecordingRules } from '../policy/rules.type';
 import { PageInfo } from '../common/pagination';
 import { DriftReportArgs, PolicyRolloutsArgs, RetryFailedRolloutPeopleInput, RolloutOutcomesArgs, StartPolicyRolloutInput } from './rollout.input';
-import { PolicyRollout, PolicyRolloutConnection, PolicyRolloutOutcome, PolicyRolloutOutcomeConnection, RetryFailedRolloutPeoplePayload, StartPolicyRolloutPayload } from './rollout.type';
+import {
+  PolicyRollout,
+  PolicyRolloutConnection,
+  PolicyRolloutOutcome,
+  PolicyRolloutOutcomeConnection,
+  RetryFailedRolloutPeoplePayload,
+  StartPolicyRolloutPayload,
+} from './rollout.type';
 
 export const toRollout = (r: RolloutRow, stats?: RolloutStats): PolicyRollout => ({
   id: r.id,
@@ -55,7 +62,8 @@ const toOutcome = (i: RolloutItemRow): PolicyRolloutOutcome => ({
 class DriftReport {
   @Field(() => ID) tenantId!: string;
   @Field(() => DateTime) generatedAt!: Date;
-  @Field(() => [RecordingPolicy], { description: 'Drifted policies, oldest first; each one\'s drift lists the fields that differ.' }) policies!: RecordingPolicy[];
+  @Field(() => [RecordingPolicy], { description: "Drifted policies, oldest first; each one's drift lists the fields that differ." })
+  policies!: RecordingPolicy[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
@@ -108,7 +116,10 @@ export class RolloutResolver {
     description:
       'Rolls a policy out to every person in a scope of a connection, as one durable job paced at the rate the vendor allows: each person is read, skipped when already as desired, written otherwise. With dryRun, answers the count and the exact requests for a few people, and writes nothing.',
   })
-  async startPolicyRollout(@Arg('input', () => StartPolicyRolloutInput) input: StartPolicyRolloutInput, @Ctx() ctx: RequestContext): Promise<StartPolicyRolloutPayload> {
+  async startPolicyRollout(
+    @Arg('input', () => StartPolicyRolloutInput) input: StartPolicyRolloutInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StartPolicyRolloutPayload> {
     const r = await ctx.services.rollouts.startRollout(
       ctx.principal,
       { connectionId: input.connectionId, name: input.name, rules: input.rules as RecordingRulesT, scope: input.scope, dryRun: input.dryRun },
@@ -193,7 +204,11 @@ export class RolloutResolver {
       return ctx.services.events.subscribe((e) => e.type === 'RECORDING_POLICY' && e.kind === 'DRIFTED' && e.tenantId === tenantId);
     },
   })
-  async recordingPolicyDrifted(@Root() event: DomainEvent, @Arg('tenantId', () => ID) _tenantId: string, @Ctx() ctx: RequestContext): Promise<RecordingPolicy> {
+  async recordingPolicyDrifted(
+    @Root() event: DomainEvent,
+    @Arg('tenantId', () => ID) _tenantId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordingPolicy> {
     const [row] = await ctx.services.stores.policies.byIds(ctx.principal.tenantFilter(), [event.id]);
     if (!row) throw notFound('RecordingPolicy', event.id);
     return toPolicy(row);
@@ -206,7 +221,9 @@ export class RolloutResolver {
   @FieldResolver(() => Int, { description: 'People in scope; grows while the directory is being read (see totalKnown).' })
   async total(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<number> {
     const s = await this.statsOf(r, ctx);
-    return r.listed ? Math.max(r.storedTotal, s.pending + s.written + s.alreadyInSync + s.failed) : s.pending + s.written + s.alreadyInSync + s.failed;
+    return r.listed
+      ? Math.max(r.storedTotal, s.pending + s.written + s.alreadyInSync + s.failed)
+      : s.pending + s.written + s.alreadyInSync + s.failed;
   }
 
   @FieldResolver(() => Boolean, { description: 'False while the vendor directory is still being read.' })
@@ -267,7 +284,11 @@ export class RolloutResolver {
   }
 
   @FieldResolver(() => PolicyRolloutOutcomeConnection, { description: 'Per-person outcomes in directory order, optionally by status.' })
-  async outcomes(@Root() r: PolicyRollout, @Args(() => RolloutOutcomesArgs) args: RolloutOutcomesArgs, @Ctx() ctx: RequestContext): Promise<PolicyRolloutOutcomeConnection> {
+  async outcomes(
+    @Root() r: PolicyRollout,
+    @Args(() => RolloutOutcomesArgs) args: RolloutOutcomesArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PolicyRolloutOutcomeConnection> {
     return toPage(await ctx.services.rollouts.outcomes(ctx.principal, r.id, args.status, args), toOutcome);
   }
 

@@ -24,12 +24,12 @@ export const PolicyRolloutOutcomeStatus = enumOf(ITEM_STATUSES);
 registerEnumType(PolicyRolloutOutcomeStatus, {
   name: 'PolicyRolloutOutcomeStatus',
   valuesConfig: {
-    PENDING: { description: 'Not reached yet, or waiting for the vendor to be available again (see history and the roll-out\'s waiting).' },
+    PENDING: { description: "Not reached yet, or waiting for the vendor to be available again (see history and the roll-out's waiting)." },
     WRITTEN: { description: 'The settings differed and were written.' },
     ALREADY_IN_SYNC: { description: 'The settings were read and already as desired: nothing was written.' },
     FAILED: {
       description:
-        "The vendor answered about this person: it refused these settings, or the person does not exist; see error. An unavailable vendor never fails a person. retryFailedRolloutPeople tries FAILED people again.",
+        'The vendor answered about this person: it refused these settings, or the person does not exist; see error. An unavailable vendor never fails a person. retryFailedRolloutPeople tries FAILED people again.',
     },
   },
 });
@@ -56,7 +56,9 @@ export class PolicyRolloutAttempt {
 @ObjectType({ description: 'Why a running roll-out is waiting instead of working, and when it tries again by itself.' })
 export class PolicyRolloutWaiting {
   @Field(() => String, { description: 'What the vendor answered, in words (no URLs or credentials).' }) reason!: string;
-  @Field(() => String, { description: 'VENDOR_UNAVAILABLE (down, throttling, too many recent failures), VENDOR_AUTH_FAILED (credentials refused), ...' })
+  @Field(() => String, {
+    description: 'VENDOR_UNAVAILABLE (down, throttling, too many recent failures), VENDOR_AUTH_FAILED (credentials refused), ...',
+  })
   code!: string;
   @Field(() => DateTime) since!: Date;
   @Field(() => DateTime, { description: 'When workers try the vendor again (sooner at first, at most every 30 seconds).' }) nextAttemptAt!: Date;
@@ -69,7 +71,8 @@ export class PolicyRolloutOutcome {
   @Field(() => Int, { description: 'Times a worker took this person up.' }) attempts!: number;
   @Field(() => Int, { description: 'Vendor requests sent for this person (a read, and a write when it differed).' }) requests!: number;
   @Field(() => [FieldDiff], { description: 'What the write changed (empty when nothing was written).' }) changes!: FieldDiff[];
-  @Field(() => VendorError, { nullable: true, description: "The vendor's error (the last one, while a retry is pending)." }) error!: VendorError | null;
+  @Field(() => VendorError, { nullable: true, description: "The vendor's error (the last one, while a retry is pending)." })
+  error!: VendorError | null;
   @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
   @Field(() => [PolicyRolloutAttempt], { description: 'What each attempt answered, oldest first (the last 20).' }) history!: PolicyRolloutAttempt[];
 }
@@ -96,10 +99,12 @@ export class PolicyRollout {
   @Field(() => PolicyRolloutStatus) status!: string;
   @Field(() => Float, { description: "Requests per second the vendor allows this connection: the roll-out's pace, shared by every replica." })
   allowedRequestsPerSecond!: number;
-  @Field(() => VendorError, { nullable: true, description: 'Why the service paused it (the vendor refused the scope), or the last directory error.' }) lastError!: VendorError | null;
+  @Field(() => VendorError, { nullable: true, description: 'Why the service paused it (the vendor refused the scope), or the last directory error.' })
+  lastError!: VendorError | null;
   @Field(() => PolicyRolloutWaiting, {
     nullable: true,
-    description: 'Set while it runs but waits for an unavailable vendor (nobody is marked failed for that); it goes on by itself when the vendor answers again.',
+    description:
+      'Set while it runs but waits for an unavailable vendor (nobody is marked failed for that); it goes on by itself when the vendor answers again.',
   })
   waiting!: PolicyRolloutWaiting | null;
   @Field(() => Boolean, { description: 'True while waiting is set.' }) isWaiting!: boolean;
@@ -118,7 +123,9 @@ export class PolicyRolloutConnection {
 @ObjectType()
 export class PolicyRolloutSample {
   @Field(() => String) personId!: string;
-  @Field(() => [VendorRequest], { description: 'Exactly what would be written for this person (each person is read first; the write is skipped when equal).' })
+  @Field(() => [VendorRequest], {
+    description: 'Exactly what would be written for this person (each person is read first; the write is skipped when equal).',
+  })
   requests!: VendorRequest[];
 }
 

@@ -164,7 +164,11 @@ export function bitrix24ScopeOf(method: string): string | null {
  */
 function accessRefusal(auth: AuthKind, method: string, restAvailable: boolean): B24Error | null {
   if (!restAvailable) {
-    return new B24Error(401, 'ACCESS_DENIED', auth.kind === 'webhook' ? 'REST is available only by subscription' : 'REST is available only on commercial plans');
+    return new B24Error(
+      401,
+      'ACCESS_DENIED',
+      auth.kind === 'webhook' ? 'REST is available only by subscription' : 'REST is available only on commercial plans',
+    );
   }
   const scope = bitrix24ScopeOf(method);
   if (scope && !auth.scopes.includes(scope)) {
@@ -306,7 +310,8 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     ctx.setAuth(token);
     const app = state.appTokens.find((t) => t.accessToken === token);
     if (!app && oauth.isExpired(token)) return fail(401, 'expired_token', 'The access token provided has expired');
-    if (!app && oauth.accessClient(token) !== null) return { kind: 'oauth', userId: options.application?.userId ?? 1, appId: options.application?.appId ?? 3, scopes: BITRIX24_DEFAULT_SCOPES };
+    if (!app && oauth.accessClient(token) !== null)
+      return { kind: 'oauth', userId: options.application?.userId ?? 1, appId: options.application?.appId ?? 3, scopes: BITRIX24_DEFAULT_SCOPES };
     // Not in the system-errors table; the portal's OAuth layer answers an unknown token in the same wording as expired_token.
     if (!app) return fail(401, 'invalid_token', 'The access token provided is invalid');
     if (app.expired) return fail(401, 'expired_token', 'The access token provided has expired');
@@ -335,7 +340,8 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     const type = Number(str(params['TYPE']));
     if (![1, 2, 3, 4, 5].includes(type)) fail(400, 'ERROR_CORE', 'Unknown TYPE');
     const startRaw = str(params['CALL_START_DATE']);
-    if (startRaw !== undefined && startRaw !== '' && Number.isNaN(Date.parse(startRaw))) fail(400, 'ERROR_CORE', 'CALL_START_DATE should be in the ISO-8601 format');
+    if (startRaw !== undefined && startRaw !== '' && Number.isNaN(Date.parse(startRaw)))
+      fail(400, 'ERROR_CORE', 'CALL_START_DATE should be in the ISO-8601 format');
     const line = str(params['LINE_NUMBER']) ?? null;
     const external = str(params['EXTERNAL_CALL_ID']) ?? null;
     const at = now();
@@ -350,7 +356,13 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
         c.LINE_NUMBER === line &&
         c.EXTERNAL_CALL_ID === external
       ) {
-        return { CALL_ID: c.CALL_ID, CRM_CREATED_LEAD: null, CRM_CREATED_ENTITIES: [], CRM_ENTITY_TYPE: c.CRM_ENTITY_TYPE, CRM_ENTITY_ID: c.CRM_ENTITY_ID };
+        return {
+          CALL_ID: c.CALL_ID,
+          CRM_CREATED_LEAD: null,
+          CRM_CREATED_ENTITIES: [],
+          CRM_ENTITY_TYPE: c.CRM_ENTITY_TYPE,
+          CRM_ENTITY_ID: c.CRM_ENTITY_ID,
+        };
       }
     }
     let entityType = str(params['CRM_ENTITY_TYPE']) ?? null;
@@ -578,7 +590,16 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     },
     'app.info': (_ctx, _p, auth) => {
       if (auth.kind !== 'oauth') fail(401, 'WRONG_AUTH_TYPE', 'Current authorization type is denied for this method');
-      return { ID: (auth as { appId: number }).appId, CODE: 'local.sandbox', VERSION: 1, STATUS: 'L', INSTALLED: true, PAYMENT_EXPIRED: 'N', DAYS: null, LICENSE: 'en_project' };
+      return {
+        ID: (auth as { appId: number }).appId,
+        CODE: 'local.sandbox',
+        VERSION: 1,
+        STATUS: 'L',
+        INSTALLED: true,
+        PAYMENT_EXPIRED: 'N',
+        DAYS: null,
+        LICENSE: 'en_project',
+      };
     },
     'telephony.externalcall.register': (_ctx, p, auth) => register(p, auth),
     'telephony.externalcall.finish': (ctx, p, auth) => finish(ctx, p, auth),
@@ -656,7 +677,10 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     {
       method: 'POST',
       path: '/__sandbox/calls',
-      handler: (ctx) => ({ status: 201, body: callView(seedFinishedCall(controlBody(ctx) as { phoneNumber?: string; userId?: number; duration?: number })) }),
+      handler: (ctx) => ({
+        status: 201,
+        body: callView(seedFinishedCall(controlBody(ctx) as { phoneNumber?: string; userId?: number; duration?: number })),
+      }),
     },
     {
       method: 'GET',
@@ -671,7 +695,9 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
       path: '/__sandbox/files/:fileId',
       handler: (ctx) => {
         const f = state.files.get(Number(ctx.params['fileId']));
-        return f ? { status: 200, headers: { 'content-type': 'application/octet-stream', 'x-file-name': f.name }, body: f.data } : { status: 404, body: { error: 'no such file' } };
+        return f
+          ? { status: 200, headers: { 'content-type': 'application/octet-stream', 'x-file-name': f.name }, body: f.data }
+          : { status: 404, body: { error: 'no such file' } };
       },
     },
     {
@@ -717,11 +743,14 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
     },
   });
 
-  return extendEmulator(baseEmulator(server, '', () => state), {
-    oauth,
-    call: (callId: string) => state.calls.get(callId),
-    file: (fileId: number) => state.files.get(fileId)?.data,
-    seedFinishedCall,
-    attachesPerCall,
-  });
+  return extendEmulator(
+    baseEmulator(server, '', () => state),
+    {
+      oauth,
+      call: (callId: string) => state.calls.get(callId),
+      file: (fileId: number) => state.files.get(fileId)?.data,
+      seedFinishedCall,
+      attachesPerCall,
+    },
+  );
 }

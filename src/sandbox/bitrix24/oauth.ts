@@ -48,10 +48,16 @@ export function bitrix24OAuthRoutes(oauth: OAuthTokens, options: Bitrix24Applica
     const param = (k: string) => ctx.query.get(k) ?? (typeof body[k] === 'string' ? (body[k] as string) : undefined);
     const clientId = param('client_id');
     if (clientId) ctx.setAuth(clientId);
-    const out = oauth.refreshGrant({ grantType: param('grant_type'), clientId, clientSecret: param('client_secret'), refreshToken: param('refresh_token') });
+    const out = oauth.refreshGrant({
+      grantType: param('grant_type'),
+      clientId,
+      clientSecret: param('client_secret'),
+      refreshToken: param('refresh_token'),
+    });
     if (!out.ok) {
       if (out.reason === 'invalid_client') return oauthError(401, 'invalid_client', 'Invalid client credentials');
-      if (out.reason === 'invalid_request') return oauthError(400, 'invalid_request', 'grant_type, client_id, client_secret and refresh_token are required');
+      if (out.reason === 'invalid_request')
+        return oauthError(400, 'invalid_request', 'grant_type, client_id, client_secret and refresh_token are required');
       return oauthError(400, 'invalid_grant', 'Invalid grant');
     }
     const portal = ctx.origin;
@@ -72,7 +78,9 @@ export function bitrix24OAuthRoutes(oauth: OAuthTokens, options: Bitrix24Applica
       },
     };
   };
-  return ['GET', 'POST'].flatMap((method) => [BITRIX24_OAUTH_PATH, BITRIX24_OAUTH_PATH.replace(/\/$/, '')].map((path) => ({ method, path, handler })));
+  return ['GET', 'POST'].flatMap((method) =>
+    [BITRIX24_OAUTH_PATH, BITRIX24_OAUTH_PATH.replace(/\/$/, '')].map((path) => ({ method, path, handler })),
+  );
 }
 
 /** `POST /__sandbox/clock {advanceSeconds}`, `POST /__sandbox/oauth/expire`, `POST /__sandbox/oauth/revoke`, `GET /__sandbox/oauth`. */

@@ -178,9 +178,10 @@ export class FaultController {
   pending(): PendingFaults {
     const left = (c: Counted<unknown> | null): number => (c ? c.remaining : 0);
     return {
-      latency: this.latency && (this.latencyUnlimited || this.latency.remaining > 0)
-        ? { ms: this.latency.detail.ms, remaining: this.latencyUnlimited ? null : this.latency.remaining }
-        : null,
+      latency:
+        this.latency && (this.latencyUnlimited || this.latency.remaining > 0)
+          ? { ms: this.latency.detail.ms, remaining: this.latencyUnlimited ? null : this.latency.remaining }
+          : null,
       errors: this.errors && this.errors.remaining > 0 ? { remaining: this.errors.remaining, status: this.errors.detail.status } : null,
       rateLimit: this.rateLimit && this.rateLimit.remaining > 0 ? { remaining: this.rateLimit.remaining, ...this.rateLimit.detail } : null,
       resetConnections: left(this.resets),

@@ -4,15 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { FaultController, FaultSpecError, retryAfterValue, type DownMode, type FaultSpec, type PendingFaults } from './faults';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
-import {
-  RequestLog,
-  fingerprint,
-  redactBody,
-  REDACTED,
-  type LoggedRequest,
-  type RequestCounts,
-  type RequestsSnapshot,
-} from './request-log';
+import { RequestLog, fingerprint, redactBody, REDACTED, type LoggedRequest, type RequestCounts, type RequestsSnapshot } from './request-log';
 
 export interface Reply {
   status: number;
@@ -349,7 +341,10 @@ export class SandboxServer {
     const path = url.pathname;
     const bytes = await readBody(req);
     const raw = bytes === null ? null : bytes.toString('utf8');
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const contentType = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     const isControl = path === '/__sandbox' || path.startsWith('/__sandbox/');
     const parsed = raw === null ? { body: undefined, error: 'body too large' } : parseBody(contentType, raw);
     const origin = `http://${req.headers.host ?? `${this.host}:${this.port}`}`;
@@ -421,7 +416,18 @@ export class SandboxServer {
     const pre = decision.pre;
     if (pre?.kind === 'down' || pre?.kind === 'reset') {
       finish(0, pre.kind);
-      this.notify({ method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body: parsed.body, route: routeName, fault: pre.kind, status: 0, responseHeaders: {}, responseBody: undefined });
+      this.notify({
+        method,
+        path,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: parsed.body,
+        route: routeName,
+        fault: pre.kind,
+        status: 0,
+        responseHeaders: {},
+        responseBody: undefined,
+      });
       resetSocket(req.socket);
       return;
     }
@@ -499,7 +505,7 @@ export class SandboxServer {
     }
     if (payload) headers['content-length'] = payload.length;
     res.writeHead(status, headers);
-    res.end(status === 204 ? undefined : payload ?? undefined);
+    res.end(status === 204 ? undefined : (payload ?? undefined));
   }
 
   private commonControls(): RouteDef[] {

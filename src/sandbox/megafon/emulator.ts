@@ -439,7 +439,8 @@ export function createMegafonEmulator(options: MegafonEmulatorOptions = {}): Meg
       path: '/__sandbox/state/allowed-ips',
       handler: (ctx) => {
         const ips = controlBody(ctx)['allowedIps'];
-        if (ips !== null && !(Array.isArray(ips) && ips.every((ip) => typeof ip === 'string'))) throw new ControlError('allowedIps must be an array of strings or null');
+        if (ips !== null && !(Array.isArray(ips) && ips.every((ip) => typeof ip === 'string')))
+          throw new ControlError('allowedIps must be an array of strings or null');
         state.allowedIps = ips === null ? null : [...(ips as string[])];
         return { status: 200, body: { allowedIps: state.allowedIps } };
       },
@@ -473,12 +474,15 @@ export function createMegafonEmulator(options: MegafonEmulatorOptions = {}): Meg
     },
   });
 
-  return extendEmulator(baseEmulator(server, '', () => state), {
-    rotateToken,
-    setting: (id: number) => state.settings.find((s) => s.id === id),
-    setSetting,
-    allowIps: (ips: string[] | null) => {
-      state.allowedIps = ips === null ? null : [...ips];
+  return extendEmulator(
+    baseEmulator(server, '', () => state),
+    {
+      rotateToken,
+      setting: (id: number) => state.settings.find((s) => s.id === id),
+      setSetting,
+      allowIps: (ips: string[] | null) => {
+        state.allowedIps = ips === null ? null : [...ips];
+      },
     },
-  });
+  );
 }

@@ -259,7 +259,8 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
     const trim = f['Trim'] ?? 'do-not-trim';
     if (trim !== 'trim-silence' && trim !== 'do-not-trim') return invalid(`Trim must be trim-silence or do-not-trim, not '${trim}'`);
     const track = f['RecordingTrack'] ?? 'both';
-    if (track !== 'inbound' && track !== 'outbound' && track !== 'both') return invalid(`RecordingTrack must be inbound, outbound or both, not '${track}'`);
+    if (track !== 'inbound' && track !== 'outbound' && track !== 'both')
+      return invalid(`RecordingTrack must be inbound, outbound or both, not '${track}'`);
     const method = f['RecordingStatusCallbackMethod'] ?? 'POST';
     if (method !== 'GET' && method !== 'POST') return invalid('RecordingStatusCallbackMethod must be GET or POST');
     const callback = f['RecordingStatusCallback'] ?? null;
@@ -322,7 +323,8 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
       return invalid(`Status must be one of paused, in-progress, stopped; not '${status}'`);
     }
     const behavior = f['PauseBehavior'];
-    if (behavior !== undefined && behavior !== 'skip' && behavior !== 'silence') return invalid(`PauseBehavior must be skip or silence, not '${behavior}'`);
+    if (behavior !== undefined && behavior !== 'skip' && behavior !== 'silence')
+      return invalid(`PauseBehavior must be skip or silence, not '${behavior}'`);
     // A stopped recording is final: it cannot be paused, resumed or stopped again (NOTES.md, "transitions").
     if (rec.status === 'stopped') return swError(400, 21220, `Invalid recording state: recording ${rec.sid} is stopped`);
     const at = now();
@@ -469,7 +471,9 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
       path: '/__sandbox/recordings/:sid',
       handler: (ctx) => {
         const rec = state.recordings.get(ctx.params['sid'] ?? '');
-        return rec ? { status: 200, body: { ...render(rec), pause_behavior: rec.pauseBehavior, history: rec.history } } : { status: 404, body: { error: 'no such recording' } };
+        return rec
+          ? { status: 200, body: { ...render(rec), pause_behavior: rec.pauseBehavior, history: rec.history } }
+          : { status: 404, body: { error: 'no such recording' } };
       },
     },
     { method: 'GET', path: '/__sandbox/starts', handler: () => ({ status: 200, body: startsPerCall() }) },
@@ -496,14 +500,17 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
   });
 
   // The connection's base URL is the Space URL (https://{space}.signalwire.com); API paths carry /api/laml/2010-04-01.
-  return extendEmulator(baseEmulator(server, '', () => state), {
-    createCall,
-    hangup,
-    recording: (sid: string) => state.recordings.get(sid),
-    render: (sid: string) => {
-      const rec = state.recordings.get(sid);
-      return rec ? render(rec) : null;
+  return extendEmulator(
+    baseEmulator(server, '', () => state),
+    {
+      createCall,
+      hangup,
+      recording: (sid: string) => state.recordings.get(sid),
+      render: (sid: string) => {
+        const rec = state.recordings.get(sid);
+        return rec ? render(rec) : null;
+      },
+      startsPerCall,
     },
-    startsPerCall,
-  });
+  );
 }

@@ -159,14 +159,25 @@ function webexError(status: number, descriptions: string[], trackingId: string):
   return { status, body: { message: descriptions[0] ?? 'Error', errors: descriptions.map((description) => ({ description })), trackingId } };
 }
 
-const WRITABLE = new Set(['enabled', 'record', 'recordVoicemailEnabled', 'startStopAnnouncementEnabled', 'notification', 'repeat', 'startStopAnnouncement']);
+const WRITABLE = new Set([
+  'enabled',
+  'record',
+  'recordVoicemailEnabled',
+  'startStopAnnouncementEnabled',
+  'notification',
+  'repeat',
+  'startStopAnnouncement',
+]);
 const READ_ONLY = new Set(['serviceProvider', 'externalGroup', 'externalIdentifier', 'callRecordingAccessSettings']);
 
 /**
  * Validates a CallRecordingPut body against the current settings. Fields are optional (a PUT changes what it
  * names); read-only GET fields and unknown fields are refused, since CallRecordingPut does not define them.
  */
-export function applyRecordingPut(body: Record<string, unknown>, current: WebexRecordingSettings): { errors: string[]; next?: WebexRecordingSettings } {
+export function applyRecordingPut(
+  body: Record<string, unknown>,
+  current: WebexRecordingSettings,
+): { errors: string[]; next?: WebexRecordingSettings } {
   const errors: string[] = [];
   for (const key of Object.keys(body)) {
     if (READ_ONLY.has(key)) errors.push(`Invalid field: ${key} is read-only and cannot be modified.`);
@@ -260,7 +271,9 @@ function transition(action: CallAction, call: WebexCall, settings: WebexRecordin
       return { next: 'paused' };
     case 'resumeRecording':
       if (!PAUSABLE.includes(mode)) {
-        return { error: `Resume recording is only valid when the call recording mode is "On Demand" or "Always with Pause/Resume"; it is "${mode}".` };
+        return {
+          error: `Resume recording is only valid when the call recording mode is "On Demand" or "Always with Pause/Resume"; it is "${mode}".`,
+        };
       }
       if (call.recording !== 'paused') return { error: 'The call recording is not paused.' };
       return { next: 'recording' };
@@ -304,7 +317,13 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
   const personSettings = (index: number): WebexRecordingSettings =>
     state.personSettings.get(index) ?? mergeSettings(webexDefaultSettings(), options.defaultSettings?.(index) ?? {});
 
-  type Owner = { kind: OwnerKind; key: string; get(): WebexRecordingSettings; set(s: WebexRecordingSettings): void; readOnly(): Record<string, unknown> };
+  type Owner = {
+    kind: OwnerKind;
+    key: string;
+    get(): WebexRecordingSettings;
+    set(s: WebexRecordingSettings): void;
+    readOnly(): Record<string, unknown>;
+  };
 
   const ownerOf = (id: string): Owner | null => {
     const index = state.directory.indexOf(id);
@@ -521,27 +540,30 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
   const callControl = (action: CallAction): RouteDef => ({
     method: 'POST',
     path: `${WEBEX_API_PATH}/telephony/calls/${action}`,
-    handler: authed(scoped(WEBEX_SCOPES.callsWrite, (ctx) => {
-      const body = jsonBody(ctx);
-      if (isReply(body)) return body;
-      const callId = body['callId'];
-      if (typeof callId !== 'string' || callId === '') return error(ctx, 400, 'Missing required field: callId.');
-      const lineOwnerId = body['lineOwnerId'];
-      if (lineOwnerId !== undefined && typeof lineOwnerId !== 'string') return error(ctx, 400, 'Invalid field value: lineOwnerId must be a string.');
-      const call = state.calls.get(callId);
-      if (!call || (lineOwnerId !== undefined && call.ownerId !== lineOwnerId)) return error(ctx, 404, 'Call not found.');
-      const owner = ownerOf(call.ownerId);
-      if (!owner) return error(ctx, 404, 'Call not found.');
-      const result = transition(action, call, owner.get());
-      if (!result.next) {
-        call.history.push({ action, outcome: 400, recording: call.recording });
-        return error(ctx, 400, result.error!);
-      }
-      call.recording = result.next;
-      call.history.push({ action, outcome: 204, recording: call.recording });
-      ctx.countWrite(`call:${callId}`);
-      return { status: 204 };
-    })),
+    handler: authed(
+      scoped(WEBEX_SCOPES.callsWrite, (ctx) => {
+        const body = jsonBody(ctx);
+        if (isReply(body)) return body;
+        const callId = body['callId'];
+        if (typeof callId !== 'string' || callId === '') return error(ctx, 400, 'Missing required field: callId.');
+        const lineOwnerId = body['lineOwnerId'];
+        if (lineOwnerId !== undefined && typeof lineOwnerId !== 'string')
+          return error(ctx, 400, 'Invalid field value: lineOwnerId must be a string.');
+        const call = state.calls.get(callId);
+        if (!call || (lineOwnerId !== undefined && call.ownerId !== lineOwnerId)) return error(ctx, 404, 'Call not found.');
+        const owner = ownerOf(call.ownerId);
+        if (!owner) return error(ctx, 404, 'Call not found.');
+        const result = transition(action, call, owner.get());
+        if (!result.next) {
+          call.history.push({ action, outcome: 400, recording: call.recording });
+          return error(ctx, 400, result.error!);
+        }
+        call.recording = result.next;
+        call.history.push({ action, outcome: 204, recording: call.recording });
+        ctx.countWrite(`call:${callId}`);
+        return { status: 204 };
+      }),
+    ),
   });
 
   const routes: RouteDef[] = [
@@ -551,7 +573,9 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
       path: `${WEBEX_API_PATH}/people/:personId`,
       handler: authed((ctx) => {
         const index = state.directory.indexOf(ctx.params['personId'] ?? '');
-        return index === null ? error(ctx, 404, 'Person not found.') : { status: 200, body: state.directory.person(index, ctx.query.get('callingData') === 'true') };
+        return index === null
+          ? error(ctx, 404, 'Person not found.')
+          : { status: 200, body: state.directory.person(index, ctx.query.get('callingData') === 'true') };
       }),
     },
     {
@@ -561,8 +585,18 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     },
     ...settingsRoutes('person', `${WEBEX_API_PATH}/people/:personId/features/callRecording`, 'personId', 'Person not found.'),
     // The workspace path is plural ("callRecordings") in specs/webex/workspace-call-recording.json.
-    ...settingsRoutes('workspace', `${WEBEX_API_PATH}/telephony/config/workspaces/:workspaceId/features/callRecordings`, 'workspaceId', 'Workspace not found.'),
-    ...settingsRoutes('virtualLine', `${WEBEX_API_PATH}/telephony/config/virtualLines/:virtualLineId/callRecording`, 'virtualLineId', 'Virtual line not found.'),
+    ...settingsRoutes(
+      'workspace',
+      `${WEBEX_API_PATH}/telephony/config/workspaces/:workspaceId/features/callRecordings`,
+      'workspaceId',
+      'Workspace not found.',
+    ),
+    ...settingsRoutes(
+      'virtualLine',
+      `${WEBEX_API_PATH}/telephony/config/virtualLines/:virtualLineId/callRecording`,
+      'virtualLineId',
+      'Virtual line not found.',
+    ),
     callControl('startRecording'),
     callControl('stopRecording'),
     callControl('pauseRecording'),
@@ -709,34 +743,37 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     },
   });
 
-  return extendEmulator(baseEmulator(server, WEBEX_API_PATH, () => state), {
-    oauth,
-    personId: (index: number) => state.directory.personId(index),
-    personIndex: (id: string) => state.directory.indexOf(id),
-    get locations() {
-      return state.directory.locations;
+  return extendEmulator(
+    baseEmulator(server, WEBEX_API_PATH, () => state),
+    {
+      oauth,
+      personId: (index: number) => state.directory.personId(index),
+      personIndex: (id: string) => state.directory.indexOf(id),
+      get locations() {
+        return state.directory.locations;
+      },
+      get workspaceIds() {
+        return state.workspaces.map((w) => w.id);
+      },
+      get virtualLineIds() {
+        return state.virtualLines.map((v) => v.id);
+      },
+      settingsOf: (id: string) => {
+        const owner = ownerOf(id);
+        return owner ? render(owner) : null;
+      },
+      setSettings,
+      createCall,
+      call: (callId: string) => state.calls.get(callId),
+      writesPerPerson,
+      grantScopes: (token: string, granted: string[]) => scopes.grant(token, granted),
+      licenseOf: (personId: string) => {
+        const index = state.directory.indexOf(personId);
+        return index === null ? null : licenseOfIndex(index);
+      },
+      setRecordingVendor: (vendor: WebexRecordingVendor) => {
+        recordingVendor = vendor;
+      },
     },
-    get workspaceIds() {
-      return state.workspaces.map((w) => w.id);
-    },
-    get virtualLineIds() {
-      return state.virtualLines.map((v) => v.id);
-    },
-    settingsOf: (id: string) => {
-      const owner = ownerOf(id);
-      return owner ? render(owner) : null;
-    },
-    setSettings,
-    createCall,
-    call: (callId: string) => state.calls.get(callId),
-    writesPerPerson,
-    grantScopes: (token: string, granted: string[]) => scopes.grant(token, granted),
-    licenseOf: (personId: string) => {
-      const index = state.directory.indexOf(personId);
-      return index === null ? null : licenseOfIndex(index);
-    },
-    setRecordingVendor: (vendor: WebexRecordingVendor) => {
-      recordingVendor = vendor;
-    },
-  });
+  );
 }

@@ -64,4 +64,3 @@ export function licenceRefusal(license: WebexLicense, vendor: WebexRecordingVend
   if (!enabling || license !== 'Webex Calling Standard' || vendor === 'Webex') return null;
   return `Call recording is not available for a person with a Webex Calling Standard license while the call recording vendor is ${vendor}: only the Webex vendor records Standard users.`;
 }
-

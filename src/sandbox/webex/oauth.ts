@@ -46,14 +46,25 @@ export function webexOAuthRoutes(oauth: OAuthTokens, error: (ctx: RequestContext
       method: 'POST',
       path: '/v1/access_token',
       handler: (ctx) => {
-        if (ctx.contentType !== 'application/x-www-form-urlencoded') return error(ctx, 400, 'Content-Type must be application/x-www-form-urlencoded.');
+        if (ctx.contentType !== 'application/x-www-form-urlencoded')
+          return error(ctx, 400, 'Content-Type must be application/x-www-form-urlencoded.');
         const form = (ctx.body ?? {}) as Record<string, unknown>;
         if (typeof form.client_id === 'string') ctx.setAuth(form.client_id);
-        const out = oauth.refreshGrant({ grantType: form.grant_type, clientId: form.client_id, clientSecret: form.client_secret, refreshToken: form.refresh_token });
+        const out = oauth.refreshGrant({
+          grantType: form.grant_type,
+          clientId: form.client_id,
+          clientSecret: form.client_secret,
+          refreshToken: form.refresh_token,
+        });
         if (!out.ok) return error(ctx, out.reason === 'invalid_client' ? 401 : 400, DESCRIPTIONS[out.reason]);
         return {
           status: 200,
-          body: { access_token: out.accessToken, expires_in: out.expiresIn, refresh_token: out.refreshToken, refresh_token_expires_in: out.refreshExpiresIn },
+          body: {
+            access_token: out.accessToken,
+            expires_in: out.expiresIn,
+            refresh_token: out.refreshToken,
+            refresh_token_expires_in: out.refreshExpiresIn,
+          },
         };
       },
     },

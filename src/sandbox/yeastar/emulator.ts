@@ -467,7 +467,8 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
         const body = jsonObject(ctx);
         if (!body) return SYNTAX_ERROR();
         const refresh = body['refresh_token'];
-        if (typeof refresh !== 'string' || refresh === '') return fail(40002, 'PARAMETER ERROR', [{ field: 'refresh_token', validation_type: 'REQUIRED' }]);
+        if (typeof refresh !== 'string' || refresh === '')
+          return fail(40002, 'PARAMETER ERROR', [{ field: 'refresh_token', validation_type: 'REQUIRED' }]);
         ctx.setAuth(refresh);
         const blocked = lockout?.refusal(clientAddress(ctx.remoteAddress));
         if (blocked) return blocked;
@@ -614,12 +615,15 @@ export function createYeastarEmulator(options: YeastarEmulatorOptions = {}): Yea
     };
   }
 
-  return extendEmulator(baseEmulator(server, YEASTAR_API_PATH, () => state), {
-    expireTokens,
-    tokenStats,
-    setAutoRecord,
-    renderAutoRecord: () => render(state.autoRecord, state.pbx),
-    lockoutStats: () => lockout?.stats() ?? { failures: {}, blocked: {} },
-    unblockIp: (address?: string) => lockout?.unblock(address),
-  });
+  return extendEmulator(
+    baseEmulator(server, YEASTAR_API_PATH, () => state),
+    {
+      expireTokens,
+      tokenStats,
+      setAutoRecord,
+      renderAutoRecord: () => render(state.autoRecord, state.pbx),
+      lockoutStats: () => lockout?.stats() ?? { failures: {}, blocked: {} },
+      unblockIp: (address?: string) => lockout?.unblock(address),
+    },
+  );
 }

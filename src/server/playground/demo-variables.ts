@@ -49,7 +49,8 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
     };
     const sandbox = () => {
       const s = opts.sandbox();
-      if (!s) throw new PlaceholderError('this example needs the built-in sandbox: start the service with SANDBOX=true (the default under npm start)');
+      if (!s)
+        throw new PlaceholderError('this example needs the built-in sandbox: start the service with SANDBOX=true (the default under npm start)');
       return s;
     };
 
@@ -123,8 +124,7 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
     type Rollout = { id: string; status: string };
     const rollout = async (want: string): Promise<string> => {
       const found = await all<Rollout>('policyRollouts', 'id status');
-      const fits = (r: Rollout) =>
-        want === 'id' ? true : want === 'active' ? !ROLLOUT_FINAL.has(r.status) : r.status === want;
+      const fits = (r: Rollout) => (want === 'id' ? true : want === 'active' ? !ROLLOUT_FINAL.has(r.status) : r.status === want);
       const existing = found.filter(fits).at(-1);
       if (existing) return existing.id;
       const data = await gql<{ startPolicyRollout: { rollout: Rollout } }>(
@@ -156,7 +156,9 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
             case 'webex.baseUrl':
               return sandbox().webex.apiBaseUrl;
             case 'webex.token':
-              return sandbox().connections.find((c) => c.key === 'webex')?.credentials.find((c) => c.name === 'accessToken')?.value;
+              return sandbox()
+                .connections.find((c) => c.key === 'webex')
+                ?.credentials.find((c) => c.name === 'accessToken')?.value;
             case 'webex.freePersonId': {
               const webex = sandbox().webex;
               const taken = new Set((await policies()).filter((p) => p.scope.kind === 'PERSON').map((p) => p.scope.id));

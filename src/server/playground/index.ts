@@ -65,9 +65,7 @@ export function loadExampleOperations(dir: string): PlaygroundOptions['exampleOp
     const operations = file.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     if (operations.length === 0) continue;
 
-    const local = new Set(
-      file.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])),
-    );
+    const local = new Set(file.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])));
     const appended: string[] = [];
     const pending = [...file.definitions];
     while (pending.length > 0) {
@@ -281,7 +279,11 @@ export function createPlaygroundHandler(opts: PlaygroundOptions): (req: Incoming
   async function serveVariables(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const reply = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+      });
       res.end(text);
     };
     let names: unknown;

@@ -1,7 +1,16 @@
 import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
-import type { AccessTokens, AttachOutcome, AttachRequest, ConnectionContext, ConnectionProblem, CredentialLifecycle, RecordingVendor, VendorCapabilities } from '../port';
+import type {
+  AccessTokens,
+  AttachOutcome,
+  AttachRequest,
+  ConnectionContext,
+  ConnectionProblem,
+  CredentialLifecycle,
+  RecordingVendor,
+  VendorCapabilities,
+} from '../port';
 import { bitrix24CredentialLifecycle } from './credentials';
 import { Bitrix24Client } from './client';
 import { checkAttach, toAttachParams } from './mapping';
@@ -17,15 +26,45 @@ export const BITRIX24_CAPABILITIES: VendorCapabilities = {
   liveRecording: null,
   attachments: { inlineContent: true, recordUrl: true, uploadUrl: true },
   credentialFields: [
-    { name: 'userId', description: 'Incoming webhook: id of the user the webhook was created for (with webhookSecret)', secret: false, required: false },
-    { name: 'webhookSecret', description: 'Incoming webhook: the secret path segment after the user id (with userId)', secret: true, required: false },
-    { name: 'accessToken', description: 'Installed application: OAuth access token (alone: used as given; with refreshToken: the first token)', secret: true, required: false },
-    { name: 'clientId', description: 'Application: its client_id (application code), with clientSecret and refreshToken', secret: true, required: false },
+    {
+      name: 'userId',
+      description: 'Incoming webhook: id of the user the webhook was created for (with webhookSecret)',
+      secret: false,
+      required: false,
+    },
+    {
+      name: 'webhookSecret',
+      description: 'Incoming webhook: the secret path segment after the user id (with userId)',
+      secret: true,
+      required: false,
+    },
+    {
+      name: 'accessToken',
+      description: 'Installed application: OAuth access token (alone: used as given; with refreshToken: the first token)',
+      secret: true,
+      required: false,
+    },
+    {
+      name: 'clientId',
+      description: 'Application: its client_id (application code), with clientSecret and refreshToken',
+      secret: true,
+      required: false,
+    },
     { name: 'clientSecret', description: 'Application: its client_secret (application key)', secret: true, required: false },
-    { name: 'refreshToken', description: 'Application: the refresh token of its installation (renews the one-hour access token)', secret: true, required: false },
+    {
+      name: 'refreshToken',
+      description: 'Application: the refresh token of its installation (renews the one-hour access token)',
+      secret: true,
+      required: false,
+    },
   ],
   settingFields: [
-    { name: 'oauthServer', description: 'Bitrix24 OAuth server for application tokens (default "https://oauth.bitrix.info")', secret: false, required: false },
+    {
+      name: 'oauthServer',
+      description: 'Bitrix24 OAuth server for application tokens (default "https://oauth.bitrix.info")',
+      secret: false,
+      required: false,
+    },
   ],
 };
 
@@ -86,11 +125,18 @@ export class Bitrix24Adapter implements RecordingVendor {
       return { replacedPrevious: previous !== null, vendorFileId: fileIdOf(result.FILE_ID) === null ? null : String(result.FILE_ID), raw: result };
     }
     if (!result.uploadUrl) {
-      throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 did not answer an uploadUrl for attachRecord', { vendor: DISPLAY_NAME, operation: 'telephony.externalCall.attachRecord' });
+      throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 did not answer an uploadUrl for attachRecord', {
+        vendor: DISPLAY_NAME,
+        operation: 'telephony.externalCall.attachRecord',
+      });
     }
     try {
       const uploaded = await client.upload(result.uploadUrl, result.fieldName || 'file', req.fileName, req.content!);
-      return { replacedPrevious: previous !== null, vendorFileId: fileIdOf(uploaded.FILE_ID) === null ? null : String(uploaded.FILE_ID), raw: uploaded };
+      return {
+        replacedPrevious: previous !== null,
+        vendorFileId: fileIdOf(uploaded.FILE_ID) === null ? null : String(uploaded.FILE_ID),
+        raw: uploaded,
+      };
     } catch (e) {
       // The upload may have landed although its answer did not: a new RECORD_FILE_ID on the call says so.
       if (!(e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE')) throw e;

@@ -27,7 +27,9 @@ export class Bitrix24Client {
     const hook = this.webhook;
     const token = this.conn.credentials['accessToken'];
     if (!hook && !token) {
-      throw new AppError('VENDOR_AUTH_FAILED', 'Bitrix24 connection has neither an incoming webhook (userId + webhookSecret) nor an accessToken', { vendor: 'Bitrix24' });
+      throw new AppError('VENDOR_AUTH_FAILED', 'Bitrix24 connection has neither an incoming webhook (userId + webhookSecret) nor an accessToken', {
+        vendor: 'Bitrix24',
+      });
     }
     const path = hook ? `/rest/${encodeURIComponent(hook.userId)}/${encodeURIComponent(hook.secret)}/${method}.json` : `/rest/${method}.json`;
     const body = hook ? params : { ...params, auth: token };
@@ -66,13 +68,25 @@ export class Bitrix24Client {
     }
     const prefix = base.pathname.replace(/\/+$/, '');
     if (target.origin !== base.origin || !target.pathname.startsWith(`${prefix}/`)) {
-      throw new AppError('VENDOR_REJECTED', 'Bitrix24 answered an uploadUrl on another host; nothing was uploaded', { vendor: 'Bitrix24', operation: 'upload' });
+      throw new AppError('VENDOR_REJECTED', 'Bitrix24 answered an uploadUrl on another host; nothing was uploaded', {
+        vendor: 'Bitrix24',
+        operation: 'upload',
+      });
     }
     const query = Object.fromEntries(target.searchParams);
     const raw = multipartBody(fieldName, fileName, data);
     const res = await this.http.send(
       this.conn,
-      { operation: 'upload', method: 'POST', path: target.pathname.slice(prefix.length), query, secretQuery: ['auth', 'token'], raw, idempotent: false, expectJson: true },
+      {
+        operation: 'upload',
+        method: 'POST',
+        path: target.pathname.slice(prefix.length),
+        query,
+        secretQuery: ['auth', 'token'],
+        raw,
+        idempotent: false,
+        expectJson: true,
+      },
       bitrixFailure,
     );
     return (res.json as B24Envelope<B24AttachRecordResult>).result;

@@ -41,13 +41,18 @@ export function bitrix24CredentialLifecycle(http: VendorHttp, now: () => number 
     reconnectHint: 'reconnect this Bitrix24 application (open it in the portal to authorize it again and save its new refresh token)',
     checkCredentials(c) {
       const problems: { name: string | null; message: string }[] = [];
-      if (!!c.userId !== !!c.webhookSecret) problems.push({ name: c.userId ? 'userId' : 'webhookSecret', message: 'an incoming webhook needs both userId and webhookSecret' });
+      if (!!c.userId !== !!c.webhookSecret)
+        problems.push({ name: c.userId ? 'userId' : 'webhookSecret', message: 'an incoming webhook needs both userId and webhookSecret' });
       const app = APPLICATION_FIELDS.filter((f) => c[f]);
       if (app.length) {
-        for (const f of APPLICATION_FIELDS) if (!c[f]) problems.push({ name: null, message: `"${f}" is required with ${app.join(', ')} (a Bitrix24 application)` });
+        for (const f of APPLICATION_FIELDS)
+          if (!c[f]) problems.push({ name: null, message: `"${f}" is required with ${app.join(', ')} (a Bitrix24 application)` });
       }
       if (!c.userId && !c.webhookSecret && !c.accessToken && app.length === 0) {
-        problems.push({ name: null, message: 'give an incoming webhook (userId, webhookSecret) or an application (clientId, clientSecret, refreshToken)' });
+        problems.push({
+          name: null,
+          message: 'give an incoming webhook (userId, webhookSecret) or an application (clientId, clientSecret, refreshToken)',
+        });
       }
       return problems;
     },
@@ -55,7 +60,9 @@ export function bitrix24CredentialLifecycle(http: VendorHttp, now: () => number 
       const { clientId, clientSecret } = conn.credentials;
       const refreshToken = current?.refreshToken || conn.credentials.refreshToken;
       if (!clientId || !clientSecret || !refreshToken) {
-        throw new AppError('VENDOR_AUTH_FAILED', 'Bitrix24 connection has no application credentials to renew its token with', { vendor: 'BITRIX24' });
+        throw new AppError('VENDOR_AUTH_FAILED', 'Bitrix24 connection has no application credentials to renew its token with', {
+          vendor: 'BITRIX24',
+        });
       }
       // Never repeated: the server rotates the refresh token, so a repeat after a lost answer would be refused.
       const res = await http.send(
@@ -73,7 +80,10 @@ export function bitrix24CredentialLifecycle(http: VendorHttp, now: () => number 
       );
       const body = res.json as B24TokenResponse;
       if (!body || typeof body.access_token !== 'string' || !body.access_token) {
-        throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 answered the token request without an access token', { vendor: 'BITRIX24', retryable: true });
+        throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 answered the token request without an access token', {
+          vendor: 'BITRIX24',
+          retryable: true,
+        });
       }
       const at = now();
       return {

@@ -7,7 +7,16 @@ import type { B24ErrorBody } from './wire';
  * is throttling, repeated by the HTTP layer when the call is safe to repeat; other 5xx unavailable; the rest (many
  * with an empty `error`, e.g. "Call is not found in the statistic table") refuse the request.
  */
-const AUTH_ERRORS = new Set(['NO_AUTH_FOUND', 'INVALID_CREDENTIALS', 'expired_token', 'invalid_token', 'insufficient_scope', 'WRONG_AUTH_TYPE', 'user_access_error', 'INVALID_TOKEN']);
+const AUTH_ERRORS = new Set([
+  'NO_AUTH_FOUND',
+  'INVALID_CREDENTIALS',
+  'expired_token',
+  'invalid_token',
+  'insufficient_scope',
+  'WRONG_AUTH_TYPE',
+  'user_access_error',
+  'INVALID_TOKEN',
+]);
 
 export function bitrixFailure(res: VendorResponse): VendorFailure | null {
   const body = (res.json && typeof res.json === 'object' ? res.json : {}) as B24ErrorBody;
@@ -25,6 +34,7 @@ function withHint(code: string | undefined, message: string | undefined): string
   if (!message) return message;
   if (code === 'insufficient_scope') return `${message}: grant the webhook or application the "telephony" scope in Bitrix24`;
   if (code === 'ACCESS_DENIED') return `${message}: the portal's plan does not include the REST API`;
-  if (/non-public address/.test(message)) return `${message} Bitrix24 downloads RECORD_URL itself: give a public URL, or send the recording as content`;
+  if (/non-public address/.test(message))
+    return `${message} Bitrix24 downloads RECORD_URL itself: give a public URL, or send the recording as content`;
   return message;
 }

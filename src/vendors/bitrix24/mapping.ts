@@ -8,7 +8,8 @@ export type AttachMode = 'FILE_CONTENT' | 'RECORD_URL' | 'uploadUrl';
 export function checkAttach(req: AttachRequest): AttachMode {
   const problems: FieldProblem[] = [];
   if (!req.crmCallId) problems.push({ path: ['crmCallId'], message: 'required' });
-  if (!/\.(wav|mp3)$/i.test(req.fileName ?? '')) problems.push({ path: ['fileName'], message: 'Bitrix24 accepts only file names ending in .wav or .mp3' });
+  if (!/\.(wav|mp3)$/i.test(req.fileName ?? ''))
+    problems.push({ path: ['fileName'], message: 'Bitrix24 accepts only file names ending in .wav or .mp3' });
   const given = [req.contentBase64 !== undefined, req.recordUrl !== undefined, req.content !== undefined].filter(Boolean).length;
   if (given !== 1) problems.push({ path: ['content'], message: 'give exactly one of contentBase64, recordUrl, content' });
   if (req.recordUrl !== undefined && !/^https?:\/\//i.test(req.recordUrl)) problems.push({ path: ['recordUrl'], message: 'must be an http(s) URL' });
@@ -28,7 +29,9 @@ export function multipartBody(fieldName: string, fileName: string, data: Buffer)
   const boundary = `----recording-subgraph-${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
   const type = /\.mp3$/i.test(fileName) ? 'audio/mpeg' : 'audio/wav';
   const safeName = fileName.replace(/["\r\n]/g, '_');
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${fieldName.replace(/["\r\n]/g, '_')}"; filename="${safeName}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${fieldName.replace(/["\r\n]/g, '_')}"; filename="${safeName}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { contentType: `multipart/form-data; boundary=${boundary}`, data: Buffer.concat([head, data, tail]) };
 }

@@ -16,11 +16,14 @@ export const MEGAFON_CAPABILITIES: VendorCapabilities = {
     mode: 'ALWAYS, NEVER or ON_DEMAND (record on key press); no pause/resume. A mode sets the internal/external flags the policy leaves ungoverned (ALWAYS: on; NEVER, ON_DEMAND: off).',
     onDemandKey: 'Always "2".',
     excludedUserIds: 'MegaFon employee ids (GET /employee).',
-    'announcement.media': 'SYSTEM (the standard message, optionally a melody id from GET /melodies/system) or CUSTOM with a file id from the audio library ("Моя аудиотека", GET /melodies/client).',
+    'announcement.media':
+      'SYSTEM (the standard message, optionally a melody id from GET /melodies/system) or CUSTOM with a file id from the audio library ("Моя аудиотека", GET /melodies/client).',
   },
   liveRecording: null,
   attachments: null,
-  credentialFields: [{ name: 'token', description: 'API token generated in the Virtual PBX cabinet (sent in the Authorization header)', secret: true, required: true }],
+  credentialFields: [
+    { name: 'token', description: 'API token generated in the Virtual PBX cabinet (sent in the Authorization header)', secret: true, required: true },
+  ],
   settingFields: [],
 };
 
@@ -38,7 +41,10 @@ export class MegafonAdapter implements RecordingVendor {
   private async current(client: MegafonClient, scope: PolicyScope): Promise<MegafonRecordingSetting> {
     const list = await client.getSettingsRecording();
     if (!Array.isArray(list)) {
-      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered GET /settings/recording with something other than a list`, { vendor: DISPLAY_NAME, retryable: true });
+      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered GET /settings/recording with something other than a list`, {
+        vendor: DISPLAY_NAME,
+        retryable: true,
+      });
     }
     const record = pickRecord(list, scope.id);
     if (!record) {
@@ -54,7 +60,10 @@ export class MegafonAdapter implements RecordingVendor {
   async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
     const client = new MegafonClient(this.http, conn);
     const current = await this.current(client, scope);
-    return [client.preview(MegafonClient.getSettingsRecordingCall()), client.preview(MegafonClient.putSettingsRecordingCall(current.id, toMegafonPut(current, rules)))];
+    return [
+      client.preview(MegafonClient.getSettingsRecordingCall()),
+      client.preview(MegafonClient.putSettingsRecordingCall(current.id, toMegafonPut(current, rules))),
+    ];
   }
 
   async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {

@@ -33,7 +33,14 @@ export class MegafonClient {
 
   static putSettingsRecordingCall(id: number | string, body: MegafonRecordingSettingPut): VendorCall {
     // A full replacement: repeating it leaves the same record, so it is safe to retry.
-    return { operation: 'PUT /settings/recording/{id}', method: 'PUT', path: `/settings/recording/${encodeURIComponent(String(id))}`, body, idempotent: true, expectJson: true };
+    return {
+      operation: 'PUT /settings/recording/{id}',
+      method: 'PUT',
+      path: `/settings/recording/${encodeURIComponent(String(id))}`,
+      body,
+      idempotent: true,
+      expectJson: true,
+    };
   }
 
   preview(call: VendorCall): VendorRequestPreview {

@@ -11,7 +11,8 @@ const INTEGER = /^[0-9]+$/;
 
 export function checkMegafonPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (scope.kind !== 'SETTINGS_RECORD') out.push({ path: ['scope', 'kind'], message: 'MegaFon policies apply to one recording-settings record (SETTINGS_RECORD)' });
+  if (scope.kind !== 'SETTINGS_RECORD')
+    out.push({ path: ['scope', 'kind'], message: 'MegaFon policies apply to one recording-settings record (SETTINGS_RECORD)' });
   else if (!INTEGER.test(scope.id)) out.push({ path: ['scope', 'id'], message: 'a MegaFon recording-settings id is an integer' });
 
   if (rules.mode === 'ALWAYS_WITH_PAUSE_RESUME') {
@@ -33,7 +34,10 @@ export function checkMegafonPolicy(scope: PolicyScope, rules: RecordingRules): F
   const media = rules.announcement?.media;
   if (media) {
     if (media.source === 'CUSTOM' && !media.mediaId) {
-      out.push({ path: ['rules', 'announcement', 'media', 'mediaId'], message: 'a custom message needs a media id from the audio library ("Моя аудиотека")' });
+      out.push({
+        path: ['rules', 'announcement', 'media', 'mediaId'],
+        message: 'a custom message needs a media id from the audio library ("Моя аудиотека")',
+      });
     } else if (media.source === 'CUSTOM' && !INTEGER.test(media.mediaId ?? '')) {
       out.push({ path: ['rules', 'announcement', 'media', 'mediaId'], message: 'a MegaFon media file id is an integer' });
     } else if (media.source === 'SYSTEM' && media.mediaId && !INTEGER.test(media.mediaId)) {

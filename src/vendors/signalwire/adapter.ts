@@ -22,7 +22,12 @@ export const SIGNALWIRE_CAPABILITIES: VendorCapabilities = {
   settingFields: [
     { name: 'accountSid', description: 'AccountSid in API paths; defaults to the project id', secret: false, required: false },
     { name: 'mediaFormat', description: 'Media handed out for finished recordings: wav (default) or mp3', secret: false, required: false },
-    { name: 'recordingStatusCallback', description: 'URL SignalWire calls when a recording is available (RecordingStatusCallback)', secret: false, required: false },
+    {
+      name: 'recordingStatusCallback',
+      description: 'URL SignalWire calls when a recording is available (RecordingStatusCallback)',
+      secret: false,
+      required: false,
+    },
   ],
 };
 
@@ -134,7 +139,9 @@ export class SignalwireAdapter implements RecordingVendor {
     const client = this.client(conn);
     const taken = new Set(claimed);
     const list = await client.listRecordings(call.callId);
-    const ours = list.recordings.find((r) => r.source.toLowerCase() === 'startcallrecordingapi' && !taken.has(r.sid) && (!r.call_sid || r.call_sid === call.callId));
+    const ours = list.recordings.find(
+      (r) => r.source.toLowerCase() === 'startcallrecordingapi' && !taken.has(r.sid) && (!r.call_sid || r.call_sid === call.callId),
+    );
     return ours ? toRecordingState(ours, (s) => client.mediaUrl(s)) : null;
   }
 
@@ -155,7 +162,10 @@ export class SignalwireAdapter implements RecordingVendor {
 
 function requireSid(ref: LiveRecordingRef): string {
   if (!ref.recordingId) {
-    throw new AppError('BAD_USER_INPUT', 'A SignalWire recording is addressed by its recording sid', { field: 'recordingId', fields: [{ path: ['recordingId'], message: 'required for SignalWire' }] });
+    throw new AppError('BAD_USER_INPUT', 'A SignalWire recording is addressed by its recording sid', {
+      field: 'recordingId',
+      fields: [{ path: ['recordingId'], message: 'required for SignalWire' }],
+    });
   }
   return ref.recordingId;
 }

@@ -30,7 +30,11 @@ export class SignalwireClient {
   }
 
   private async send<T>(call: VendorCall): Promise<T> {
-    const res = await this.http.send(this.conn, { ...call, headers: { ...(call.headers ?? {}), ...this.authHeaders() }, secretHeaders: ['Authorization'] }, signalwireFailure);
+    const res = await this.http.send(
+      this.conn,
+      { ...call, headers: { ...(call.headers ?? {}), ...this.authHeaders() }, secretHeaders: ['Authorization'] },
+      signalwireFailure,
+    );
     return res.json as T;
   }
 

@@ -42,7 +42,11 @@ export function toUpdateForm(action: LiveAction): SwUpdateRecording {
 
 export function toRecordingState(rec: SwRecording, mediaUrl: (sid: string) => string, pauseBehavior?: PauseBehavior | null): VendorRecordingState {
   const status = STATUS[rec.status];
-  if (!status) throw new AppError('VENDOR_UNAVAILABLE', `SignalWire answered an unknown recording status`, { vendor: 'SignalWire', vendorCode: String(rec.status).slice(0, 40) });
+  if (!status)
+    throw new AppError('VENDOR_UNAVAILABLE', `SignalWire answered an unknown recording status`, {
+      vendor: 'SignalWire',
+      vendorCode: String(rec.status).slice(0, 40),
+    });
   const channels = Number(rec.channels ?? rec.channel);
   const duration = rec.duration === null || rec.duration === undefined ? NaN : Number(rec.duration);
   return {

@@ -50,15 +50,23 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
   credentialFields: [
     {
       name: 'accessToken',
-      description: 'Admin access token with spark-admin:people_read/people_write (and telephony_config) scopes; alone it is used as given, with an integration it is the first token',
+      description:
+        'Admin access token with spark-admin:people_read/people_write (and telephony_config) scopes; alone it is used as given, with an integration it is the first token',
       secret: true,
       required: false,
     },
     { name: 'clientId', description: 'Admin integration: its Client ID (with clientSecret and refreshToken)', secret: true, required: false },
     { name: 'clientSecret', description: 'Admin integration: its Client Secret', secret: true, required: false },
-    { name: 'refreshToken', description: 'Admin integration: the refresh token the authorization answered (renews the 14-day access token)', secret: true, required: false },
+    {
+      name: 'refreshToken',
+      description: 'Admin integration: the refresh token the authorization answered (renews the 14-day access token)',
+      secret: true,
+      required: false,
+    },
   ],
-  settingFields: [{ name: 'orgId', description: 'Organization id, for partner administrators managing another organization', secret: false, required: false }],
+  settingFields: [
+    { name: 'orgId', description: 'Organization id, for partner administrators managing another organization', secret: false, required: false },
+  ],
 };
 
 export class WebexAdapter implements RecordingVendor {
@@ -90,7 +98,12 @@ export class WebexAdapter implements RecordingVendor {
   }
 
   /** Seed 002's status table and developer.webex.com: 403 is a missing scope, or a licence the person lacks. */
-  diagnose(e: { code: string; vendorCode?: string | number | null; vendorMessage?: string | null; httpStatus?: number | null }): ConnectionProblem | null {
+  diagnose(e: {
+    code: string;
+    vendorCode?: string | number | null;
+    vendorMessage?: string | null;
+    httpStatus?: number | null;
+  }): ConnectionProblem | null {
     const message = (e.vendorMessage ?? '').toLowerCase();
     if (/licen[cs]e/.test(message)) return 'LICENSE_MISSING';
     if (e.httpStatus === 403 || e.vendorCode === 403 || /scope/.test(message)) return 'SCOPE_MISSING';
@@ -145,7 +158,11 @@ export class WebexAdapter implements RecordingVendor {
     // Each page is sent with the live token and renewed once on a 401, so a long walk outlives its token.
     const send = tokens
       ? (call: Parameters<VendorHttp['send']>[1], hook: Parameters<VendorHttp['send']>[2]) =>
-          withAccessToken(tokens, (t) => this.http.send(conn, { ...call, headers: { ...(call.headers ?? {}), Authorization: `Bearer ${t}` } }, hook), isExpiredToken)
+          withAccessToken(
+            tokens,
+            (t) => this.http.send(conn, { ...call, headers: { ...(call.headers ?? {}), Authorization: `Bearer ${t}` } }, hook),
+            isExpiredToken,
+          )
       : undefined;
     return listPersonScopes(this.http, conn, filter, opts, send);
   }

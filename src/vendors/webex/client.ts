@@ -28,7 +28,11 @@ export class WebexClient {
 
   /** Auth hook. */
   private authorize(call: VendorCall): VendorCall {
-    return { ...call, headers: { ...(call.headers ?? {}), Authorization: `Bearer ${this.conn.credentials.accessToken ?? ''}` }, secretHeaders: ['Authorization'] };
+    return {
+      ...call,
+      headers: { ...(call.headers ?? {}), Authorization: `Bearer ${this.conn.credentials.accessToken ?? ''}` },
+      secretHeaders: ['Authorization'],
+    };
   }
 
   /** `orgId` only when the connection names one (partner administrators; the default is the token's org). */
@@ -39,14 +43,28 @@ export class WebexClient {
   getCall(scope: PolicyScope): VendorCall {
     const p = PATHS[scope.kind as RecordingScope];
     const query = this.query();
-    return { operation: `GET ${p.template}`, method: 'GET', path: p.build(encodeURIComponent(scope.id)), ...(query ? { query } : {}), idempotent: true, expectJson: true };
+    return {
+      operation: `GET ${p.template}`,
+      method: 'GET',
+      path: p.build(encodeURIComponent(scope.id)),
+      ...(query ? { query } : {}),
+      idempotent: true,
+      expectJson: true,
+    };
   }
 
   /** A PUT of the same settings leaves the same state: safe to retry. Answers 204. */
   putCall(scope: PolicyScope, body: WebexCallRecordingPut): VendorCall {
     const p = PATHS[scope.kind as RecordingScope];
     const query = this.query();
-    return { operation: `PUT ${p.template}`, method: 'PUT', path: p.build(encodeURIComponent(scope.id)), ...(query ? { query } : {}), body, idempotent: true };
+    return {
+      operation: `PUT ${p.template}`,
+      method: 'PUT',
+      path: p.build(encodeURIComponent(scope.id)),
+      ...(query ? { query } : {}),
+      body,
+      idempotent: true,
+    };
   }
 
   preview(call: VendorCall): VendorRequestPreview {
@@ -66,6 +84,10 @@ export class WebexClient {
   /** `GET /people?max=1` (List People): a harmless read that an admin token may always do. */
   async listPeople(): Promise<void> {
     const query = { ...(this.query() ?? {}), max: '1' };
-    await this.http.send(this.conn, this.authorize({ operation: 'GET /people', method: 'GET', path: '/people', query, idempotent: true, expectJson: true }), webexFailure);
+    await this.http.send(
+      this.conn,
+      this.authorize({ operation: 'GET /people', method: 'GET', path: '/people', query, idempotent: true, expectJson: true }),
+      webexFailure,
+    );
   }
 }

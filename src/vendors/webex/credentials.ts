@@ -41,13 +41,18 @@ export function webexCredentialLifecycle(http: VendorHttp, now: () => number = D
       if (given.length === 0) {
         return c.accessToken ? [] : [{ name: null, message: 'give an accessToken, or an integration: clientId, clientSecret and refreshToken' }];
       }
-      return WEBEX_INTEGRATION_FIELDS.filter((f) => !c[f]).map((f) => ({ name: null, message: `"${f}" is required with ${given.join(', ')} (a Webex integration)` }));
+      return WEBEX_INTEGRATION_FIELDS.filter((f) => !c[f]).map((f) => ({
+        name: null,
+        message: `"${f}" is required with ${given.join(', ')} (a Webex integration)`,
+      }));
     },
     async obtain(conn: ConnectionContext, current: IssuedToken | null): Promise<IssuedToken> {
       const { clientId, clientSecret } = conn.credentials;
       const refreshToken = current?.refreshToken || conn.credentials.refreshToken;
       if (!clientId || !clientSecret || !refreshToken) {
-        throw new AppError('VENDOR_AUTH_FAILED', 'Webex Calling connection has no integration credentials to renew its token with', { vendor: 'WEBEX' });
+        throw new AppError('VENDOR_AUTH_FAILED', 'Webex Calling connection has no integration credentials to renew its token with', {
+          vendor: 'WEBEX',
+        });
       }
       // Not repeated after a timeout: Webex may rotate the refresh token, and a lost answer would lose the new one.
       const res = await http.send(
@@ -64,7 +69,10 @@ export function webexCredentialLifecycle(http: VendorHttp, now: () => number = D
       );
       const body = res.json as WebexAccessTokenResponse;
       if (!body || typeof body.access_token !== 'string' || !body.access_token) {
-        throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered the token request without an access token', { vendor: 'WEBEX', retryable: true });
+        throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered the token request without an access token', {
+          vendor: 'WEBEX',
+          retryable: true,
+        });
       }
       const at = now();
       return {

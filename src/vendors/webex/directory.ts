@@ -32,11 +32,17 @@ export function nextLink(header: string | null, baseUrl: string): { path: string
     next = new URL(m[1]!);
     base = new URL(baseUrl);
   } catch {
-    throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered an unreadable pagination link', { vendor: 'Webex Calling', operation: 'GET /people' });
+    throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered an unreadable pagination link', {
+      vendor: 'Webex Calling',
+      operation: 'GET /people',
+    });
   }
   const basePath = base.pathname.replace(/\/+$/, '');
   if (next.origin !== base.origin || !next.pathname.startsWith(`${basePath}/`)) {
-    throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered a pagination link outside its API', { vendor: 'Webex Calling', operation: 'GET /people' });
+    throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered a pagination link outside its API', {
+      vendor: 'Webex Calling',
+      operation: 'GET /people',
+    });
   }
   return { path: next.pathname.slice(basePath.length), query: Object.fromEntries(next.searchParams) };
 }

@@ -21,7 +21,11 @@ export function webexFailure(res: VendorResponse): VendorFailure | null {
   };
   const scope = res.status === 403 ? missingScope(message) : null;
   if (scope) {
-    return { code: 'VENDOR_AUTH_FAILED', vendorCode: base.vendorCode, vendorMessage: `the token lacks the ${scope} scope: reconnect the integration with ${scope} granted${trackingId}` };
+    return {
+      code: 'VENDOR_AUTH_FAILED',
+      vendorCode: base.vendorCode,
+      vendorMessage: `the token lacks the ${scope} scope: reconnect the integration with ${scope} granted${trackingId}`,
+    };
   }
   if (res.status === 401 || res.status === 403) return { code: 'VENDOR_AUTH_FAILED', ...base };
   if (res.status >= 500) return { code: 'VENDOR_UNAVAILABLE', ...base };

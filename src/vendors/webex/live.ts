@@ -58,10 +58,22 @@ function bodyOf(conn: ConnectionContext, callId: string): WebexCallControlBody {
 }
 
 function stateAfter(callId: string, status: VendorRecordingState['status']): VendorRecordingState {
-  return { callId, recordingId: null, status, pauseBehavior: status === 'PAUSED' ? 'SKIP' : null, channels: null, durationSeconds: null, mediaUrl: null };
+  return {
+    callId,
+    recordingId: null,
+    status,
+    pauseBehavior: status === 'PAUSED' ? 'SKIP' : null,
+    channels: null,
+    durationSeconds: null,
+    mediaUrl: null,
+  };
 }
 
-export async function webexStartRecording(http: VendorHttp, conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState> {
+export async function webexStartRecording(
+  http: VendorHttp,
+  conn: ConnectionContext,
+  call: { callId: string; channels?: number },
+): Promise<VendorRecordingState> {
   if (call.channels !== undefined && call.channels !== 1) {
     throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'Webex Calling call control cannot choose the number of channels', {
       vendor: 'Webex Calling',
@@ -73,13 +85,22 @@ export async function webexStartRecording(http: VendorHttp, conn: ConnectionCont
   return stateAfter(call.callId, 'IN_PROGRESS');
 }
 
-export async function webexUpdateRecording(http: VendorHttp, conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
+export async function webexUpdateRecording(
+  http: VendorHttp,
+  conn: ConnectionContext,
+  ref: LiveRecordingRef,
+  action: LiveAction,
+): Promise<VendorRecordingState> {
   if (action.kind === 'pause' && !WEBEX_LIVE_RECORDING.pauseBehaviors.includes(action.behavior)) {
-    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `Webex Calling cannot pause with ${action.behavior}: a paused stretch is left out of the recording (SKIP)`, {
-      vendor: 'Webex Calling',
-      field: 'behavior',
-      fields: [{ path: ['behavior'], message: 'Webex Calling supports SKIP only' }],
-    });
+    throw new AppError(
+      'VENDOR_UNSUPPORTED_FIELD',
+      `Webex Calling cannot pause with ${action.behavior}: a paused stretch is left out of the recording (SKIP)`,
+      {
+        vendor: 'Webex Calling',
+        field: 'behavior',
+        fields: [{ path: ['behavior'], message: 'Webex Calling supports SKIP only' }],
+      },
+    );
   }
   const client = new WebexCallControlClient(http, conn);
   const body = bodyOf(conn, ref.callId);
@@ -109,7 +130,11 @@ const ALREADY: Record<LiveAction['kind'] | 'start', RegExp> = {
   stop: /not being recorded/i,
 };
 
-async function settle(kind: LiveAction['kind'] | 'start', send: () => Promise<VendorRecordingState>, intended: VendorRecordingState): Promise<VendorRecordingState | null> {
+async function settle(
+  kind: LiveAction['kind'] | 'start',
+  send: () => Promise<VendorRecordingState>,
+  intended: VendorRecordingState,
+): Promise<VendorRecordingState | null> {
   try {
     return await send();
   } catch (e) {
@@ -119,11 +144,20 @@ async function settle(kind: LiveAction['kind'] | 'start', send: () => Promise<Ve
   }
 }
 
-export function webexSettleStart(http: VendorHttp, conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState | null> {
+export function webexSettleStart(
+  http: VendorHttp,
+  conn: ConnectionContext,
+  call: { callId: string; channels?: number },
+): Promise<VendorRecordingState | null> {
   return settle('start', () => webexStartRecording(http, conn, call), stateAfter(call.callId, 'IN_PROGRESS'));
 }
 
-export function webexSettleAction(http: VendorHttp, conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null> {
+export function webexSettleAction(
+  http: VendorHttp,
+  conn: ConnectionContext,
+  ref: LiveRecordingRef,
+  action: LiveAction,
+): Promise<VendorRecordingState | null> {
   const target = action.kind === 'pause' ? 'PAUSED' : action.kind === 'resume' ? 'IN_PROGRESS' : 'STOPPED';
   return settle(action.kind, () => webexUpdateRecording(http, conn, ref, action), stateAfter(ref.callId, target));
 }

@@ -32,7 +32,10 @@ export function checkWebexPolicy(scope: PolicyScope, rules: RecordingRules): Fie
   }
   const iv = rules.periodicBeep?.intervalSeconds;
   if (iv != null && !(Number.isInteger(iv) && iv >= WEBEX_REPEAT_MIN && iv <= WEBEX_REPEAT_MAX)) {
-    out.push({ path: ['rules', 'periodicBeep', 'intervalSeconds'], message: `the Webex beep interval is a whole number of seconds from ${WEBEX_REPEAT_MIN} to ${WEBEX_REPEAT_MAX}` });
+    out.push({
+      path: ['rules', 'periodicBeep', 'intervalSeconds'],
+      message: `the Webex beep interval is a whole number of seconds from ${WEBEX_REPEAT_MIN} to ${WEBEX_REPEAT_MAX}`,
+    });
   }
   if (scope.kind !== 'PERSON' && rules.startStopAnnouncement?.enabled != null) {
     out.push({
@@ -102,7 +105,10 @@ export function fromWebex(scope: PolicyScope, info: WebexCallRecordingInfo): Rec
     };
   }
   if (info.repeat) {
-    rules.periodicBeep = { enabled: !!info.repeat.enabled, ...(info.repeat.interval != null ? { intervalSeconds: Number(info.repeat.interval) } : {}) };
+    rules.periodicBeep = {
+      enabled: !!info.repeat.enabled,
+      ...(info.repeat.interval != null ? { intervalSeconds: Number(info.repeat.interval) } : {}),
+    };
   }
   return rules;
 }

@@ -1,7 +1,15 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
-import type { ApplyOutcome, ConnectionContext, ConnectionProblem, CredentialLifecycle, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
+import type {
+  ApplyOutcome,
+  ConnectionContext,
+  ConnectionProblem,
+  CredentialLifecycle,
+  RecordingVendor,
+  VendorCapabilities,
+  VendorRequestPreview,
+} from '../port';
 import { YeastarClient, YeastarTokenStore } from './client';
 import { yeastarCredentialLifecycle } from './credentials';
 import { YEASTAR_ACCESS_DENIED } from './errors';
@@ -93,7 +101,10 @@ export class YeastarAdapter implements RecordingVendor {
   async readPolicy(conn: ConnectionContext, _scope: PolicyScope): Promise<RecordingRules> {
     const res = await this.client(conn).autorecordGet();
     if (!res || typeof res.auto_record !== 'object' || res.auto_record === null) {
-      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, { vendor: DISPLAY_NAME, retryable: true });
+      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, {
+        vendor: DISPLAY_NAME,
+        retryable: true,
+      });
     }
     return fromYeastar(res.auto_record);
   }

@@ -80,7 +80,11 @@ export class YeastarClient {
       throw new AppError('VENDOR_AUTH_FAILED', 'Yeastar P-Series connection has no client id or client secret', { vendor: 'Yeastar P-Series' });
     }
     if (this.counters) this.counters.getToken++;
-    const res = await this.http.send(this.conn, this.call('get_token', 'POST', undefined, { username: clientId, password: clientSecret }), yeastarTokenFailure);
+    const res = await this.http.send(
+      this.conn,
+      this.call('get_token', 'POST', undefined, { username: clientId, password: clientSecret }),
+      yeastarTokenFailure,
+    );
     return res.json as YeastarTokenResponse;
   }
 

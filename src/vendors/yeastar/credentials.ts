@@ -13,7 +13,11 @@ import type { YeastarTokenResponse } from './wire';
  * restarts (services/credential-tokens.ts) and is revoked when the connection stops using it (credentials replaced,
  * connection removed), not when a process stops: the next process goes on with it.
  */
-export function yeastarCredentialLifecycle(http: VendorHttp, counters?: { getToken: number; refreshToken: number }, now: () => number = Date.now): CredentialLifecycle {
+export function yeastarCredentialLifecycle(
+  http: VendorHttp,
+  counters?: { getToken: number; refreshToken: number },
+  now: () => number = Date.now,
+): CredentialLifecycle {
   return {
     kindOf: () => 'TOKEN_EXCHANGE',
     renewBeforeMs: EXPIRY_MARGIN_MS,
@@ -31,7 +35,10 @@ export function yeastarCredentialLifecycle(http: VendorHttp, counters?: { getTok
       }
       res ??= await client.getToken();
       if (!res || typeof res.access_token !== 'string' || !res.access_token) {
-        throw new AppError('VENDOR_UNAVAILABLE', 'Yeastar P-Series answered the token request without a token', { vendor: 'Yeastar P-Series', retryable: true });
+        throw new AppError('VENDOR_UNAVAILABLE', 'Yeastar P-Series answered the token request without a token', {
+          vendor: 'Yeastar P-Series',
+          retryable: true,
+        });
       }
       const at = now();
       return {

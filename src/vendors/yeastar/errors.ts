@@ -13,7 +13,8 @@ const INTERNAL_SERVER_ERROR = -2;
  */
 export function yeastarFailure(res: VendorResponse): VendorFailure | null {
   const body = (res.json && typeof res.json === 'object' ? res.json : undefined) as Record<string, unknown> | undefined;
-  const errcode = body && typeof body.errcode === 'number' ? body.errcode : body && typeof body.errcode === 'string' ? Number(body.errcode) : undefined;
+  const errcode =
+    body && typeof body.errcode === 'number' ? body.errcode : body && typeof body.errcode === 'string' ? Number(body.errcode) : undefined;
   if (res.status >= 400 && (errcode === undefined || errcode === 0)) {
     if (res.status === 401 || res.status === 403) return { code: 'VENDOR_AUTH_FAILED', vendorCode: res.status };
     if (res.status >= 500) return { code: 'VENDOR_UNAVAILABLE', vendorCode: res.status };
@@ -26,11 +27,15 @@ export function yeastarFailure(res: VendorResponse): VendorFailure | null {
   if (errcode === 0) return null;
   const fields = invalidParams(body!);
   const listed = Array.isArray(body!.invalid_param_list)
-    ? (body!.invalid_param_list as unknown[]).map((p) => (p && typeof p === 'object' ? String((p as Record<string, unknown>).field ?? '') : '')).filter(Boolean).join(', ')
+    ? (body!.invalid_param_list as unknown[])
+        .map((p) => (p && typeof p === 'object' ? String((p as Record<string, unknown>).field ?? '') : ''))
+        .filter(Boolean)
+        .join(', ')
     : '';
   const errmsg = safeVendorMessage(body!.errmsg) ?? 'FAILURE';
   const vendorMessage = listed ? `${errmsg}: ${listed}` : errmsg;
-  if (errcode === YEASTAR_TOKEN_EXPIRED || errcode === YEASTAR_ACCESS_DENIED) return { code: 'VENDOR_AUTH_FAILED', vendorCode: errcode, vendorMessage };
+  if (errcode === YEASTAR_TOKEN_EXPIRED || errcode === YEASTAR_ACCESS_DENIED)
+    return { code: 'VENDOR_AUTH_FAILED', vendorCode: errcode, vendorMessage };
   if (errcode === INTERNAL_SERVER_ERROR) return { code: 'VENDOR_UNAVAILABLE', vendorCode: errcode, vendorMessage };
   return { code: 'VENDOR_REJECTED', vendorCode: errcode, vendorMessage, ...(fields.length ? { fields } : {}) };
 }
@@ -50,7 +55,9 @@ function loginHint(res: VendorResponse, f: VendorFailure): { vendorMessage?: str
   const body = (res.json && typeof res.json === 'object' ? res.json : {}) as Record<string, unknown>;
   const submsg = safeVendorMessage(body.submsg);
   if (f.vendorCode === YEASTAR_ACCESS_DENIED && submsg && /IP BLOCKED/i.test(submsg)) {
-    return { vendorMessage: `the PBX has blocked this server's IP address after repeated failed logins: delete it from the PBX's blocked IP list, or wait, then check the API client id and secret (${submsg})` };
+    return {
+      vendorMessage: `the PBX has blocked this server's IP address after repeated failed logins: delete it from the PBX's blocked IP list, or wait, then check the API client id and secret (${submsg})`,
+    };
   }
   if (f.vendorCode === -1 && /username or password/i.test(f.vendorMessage ?? '')) {
     return { vendorMessage: `the PBX refused the API client id or secret (${f.vendorMessage})` };

@@ -20,9 +20,13 @@ const bool = (f: unknown) => f === 1 || f === '1' || f === true;
 
 export function checkYeastarPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (scope.kind !== 'ORGANIZATION') out.push({ path: ['scope', 'kind'], message: 'Yeastar auto recording is one setting for the whole PBX (ORGANIZATION)' });
+  if (scope.kind !== 'ORGANIZATION')
+    out.push({ path: ['scope', 'kind'], message: 'Yeastar auto recording is one setting for the whole PBX (ORGANIZATION)' });
   if (rules.fileFormat != null && rules.stereo === false) {
-    out.push({ path: ['rules', 'fileFormat'], message: 'Yeastar applies record_file_format to stereo recordings only (seed 001): set stereo true or leave the format ungoverned' });
+    out.push({
+      path: ['rules', 'fileFormat'],
+      message: 'Yeastar applies record_file_format to stereo recordings only (seed 001): set stereo true or leave the format ungoverned',
+    });
   }
   const t = rules.targets ?? {};
   const ids = (list: { id: string }[] | null | undefined, name: keyof RecordingTargets) =>
@@ -37,14 +41,21 @@ export function checkYeastarPolicy(scope: PolicyScope, rules: RecordingRules): F
   (t.trunks ?? []).forEach((tr, i) => {
     const iv = tr.periodicBeep?.intervalSeconds;
     if (iv != null && !(Number.isInteger(iv) && iv > 0)) {
-      out.push({ path: ['rules', 'targets', 'trunks', i, 'periodicBeep', 'intervalSeconds'], message: 'the beep interval is a whole number of seconds above 0' });
+      out.push({
+        path: ['rules', 'targets', 'trunks', i, 'periodicBeep', 'intervalSeconds'],
+        message: 'the beep interval is a whole number of seconds above 0',
+      });
     }
   });
   const p = rules.announcement?.prompts ?? {};
   for (const dir of ['internal', 'inbound', 'outbound'] as const) {
     const m = p[dir];
     if (!m) continue;
-    if (m.source !== 'CUSTOM') out.push({ path: ['rules', 'announcement', 'prompts', dir, 'source'], message: 'Yeastar plays custom prompts only (Get Menu Options "custom_prompt")' });
+    if (m.source !== 'CUSTOM')
+      out.push({
+        path: ['rules', 'announcement', 'prompts', dir, 'source'],
+        message: 'Yeastar plays custom prompts only (Get Menu Options "custom_prompt")',
+      });
     else if (!m.mediaId) out.push({ path: ['rules', 'announcement', 'prompts', dir, 'mediaId'], message: 'a custom prompt needs its file name' });
   }
   return out;

@@ -102,7 +102,10 @@ const fetcher: Fetcher = async (params, opts) => {
   }
   const resolved = await resolvePlaceholders(params.variables, opts?.headers);
   if ('error' in resolved) return { errors: [{ message: resolved.error, extensions: { code: 'PLAYGROUND_PLACEHOLDER' } }] };
-  return toolkitFetcher({ ...params, ...currentOperation(params.query, params.operationName), variables: resolved.variables }, { ...opts, ...currentDocument(params.query, opts?.documentAST) });
+  return toolkitFetcher(
+    { ...params, ...currentOperation(params.query, params.operationName), variables: resolved.variables },
+    { ...opts, ...currentDocument(params.query, opts?.documentAST) },
+  );
 };
 
 const root = document.getElementById('root');
