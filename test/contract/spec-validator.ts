@@ -46,12 +46,13 @@ const SEED_OVER_SPEC: Record<SpecVendor, { instancePath: RegExp; keyword: string
   webex: [],
   signalwire: [
     // specs/signalwire/SOURCE.md: "extra fields channel, start_time, trim, encryption_details" that seed 003's resource lacks.
-    { instancePath: /^$/, keyword: 'required', missing: 'channel', why: 'newer than seed 003' },
-    { instancePath: /^$/, keyword: 'required', missing: 'trim', why: 'newer than seed 003' },
-    { instancePath: /^$/, keyword: 'required', missing: 'encryption_details', why: 'newer than seed 003' },
-    { instancePath: /^\/channels$/, keyword: 'type', why: 'seed 003: channels is an integer 1|2; spec: string enum' },
-    { instancePath: /^\/channels$/, keyword: 'enum', why: 'seed 003: channels is an integer 1|2; spec: string enum' },
-    { instancePath: /^\/duration$/, keyword: 'type', why: 'seed 003: duration is a string; spec: integer' },
+    // A recording resource, alone or as an item of a list (`recordings/N`).
+    { instancePath: /^(\/recordings\/\d+)?$/, keyword: 'required', missing: 'channel', why: 'newer than seed 003' },
+    { instancePath: /^(\/recordings\/\d+)?$/, keyword: 'required', missing: 'trim', why: 'newer than seed 003' },
+    { instancePath: /^(\/recordings\/\d+)?$/, keyword: 'required', missing: 'encryption_details', why: 'newer than seed 003' },
+    { instancePath: /^(\/recordings\/\d+)?\/channels$/, keyword: 'type', why: 'seed 003: channels is an integer 1|2; spec: string enum' },
+    { instancePath: /^(\/recordings\/\d+)?\/channels$/, keyword: 'enum', why: 'seed 003: channels is an integer 1|2; spec: string enum' },
+    { instancePath: /^(\/recordings\/\d+)?\/duration$/, keyword: 'type', why: 'seed 003: duration is a string; spec: integer' },
   ],
 };
 
@@ -121,6 +122,37 @@ function admitExampleFields(schema: unknown, example: unknown, root: Record<stri
   }
 }
 
+type QueryParameter = { in?: string; explode?: boolean; schema?: unknown; $ref?: string };
+
+function resolveRef(node: unknown, root: Record<string, unknown>): unknown {
+  let n = node as { $ref?: string } | undefined;
+  for (let i = 0; i < 10 && n?.$ref?.startsWith('#/'); i++) {
+    n = n.$ref.slice(2).split('/').reduce<any>((o, k) => o?.[k], root);
+  }
+  return n;
+}
+
+/** Every query parameter object of the document (inline or under components), resolved. */
+function queryParameters(root: Record<string, unknown>): QueryParameter[] {
+  const out = new Set<QueryParameter>();
+  const visit = (list: unknown) => {
+    for (const p of (Array.isArray(list) ? list : []) as unknown[]) {
+      const param = resolveRef(p, root) as QueryParameter | undefined;
+      if (param?.in === 'query') out.add(param);
+    }
+  };
+  for (const item of Object.values((root.paths ?? {}) as Record<string, Record<string, { parameters?: unknown }>>)) {
+    visit((item as { parameters?: unknown }).parameters);
+    for (const op of Object.values(item ?? {})) visit((op as { parameters?: unknown } | undefined)?.parameters);
+  }
+  const components = (root.components as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {};
+  for (const p of Object.values(components)) {
+    const param = resolveRef(p, root) as QueryParameter | undefined;
+    if (param?.in === 'query') out.add(param);
+  }
+  return [...out];
+}
+
 function loadSpecs(vendor: SpecVendor): Spec[] {
   const dir = path.join(repoRoot(), 'test', 'fixtures', 'specs', vendor);
   return readdirSync(dir)
@@ -130,6 +162,12 @@ function loadSpecs(vendor: SpecVendor): Spec[] {
       const definition = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Document & { info?: unknown; openapi: string };
       // The excerpts keep only paths and components; openapi-backend wants the mandatory info object.
       definition.info ??= { title: `${vendor} ${file}`, version: 'excerpt' };
+      // `explode: false` only shapes arrays and objects; on a scalar query parameter openapi-backend would still read
+      // the value as a list and refuse it as "must be string".
+      for (const param of queryParameters(definition as unknown as Record<string, unknown>)) {
+        const type = (resolveRef(param.schema, definition as unknown as Record<string, unknown>) as { type?: string } | undefined)?.type;
+        if (param.explode === false && type !== 'array' && type !== 'object') delete param.explode;
+      }
       for (const item of Object.values(definition.paths ?? {})) {
         for (const op of Object.values(item ?? {})) {
           const body = (op as { requestBody?: { content?: Record<string, { schema?: unknown }> } } | undefined)?.requestBody;

@@ -6,7 +6,7 @@ import { CONNECT, CONNECTION, createTenant, metric, nv, server, startReplica, St
 
 const PEOPLE = 60;
 const START = `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id status } } }`;
-const GET = `query($id: ID!) { policyRollout(id: $id) { id status done written alreadyInSync failed pending lastError { code message } } }`;
+const GET = `query($id: ID!) { policyRollout(id: $id) { id status done written alreadyInSync failed pending isWaiting waiting { code reason } lastError { code message } } }`;
 // This test is about tokens: a loaded machine's slow answers must not open the breaker or time calls out.
 const HTTP = nv({
   'http.ratePerSecond': '40',
@@ -88,16 +88,23 @@ describe(
       assert.equal(end.written + end.alreadyInSync, PEOPLE, JSON.stringify(end));
       for (let i = 0; i < PEOPLE; i++) assert.equal(webex.settingsOf(webex.personId(i))!['record'], 'Always', `person ${i} written`);
       assert.equal(webex.oauth.stats.refreshCalls, 1, 'one refresh request at Webex for both replicas');
-      assert.ok(a.app.services.rollouts.stats.items > 0 && b.app.services.rollouts.stats.items > 0, 'both replicas worked on it');
+      // Which replica's jobs took which people is the job queue's scheduling (on a loaded machine one replica may take
+      // them all): the split is reported above. The single flight across replicas is forced below, whatever the split.
+      const refreshesBefore = webex.oauth.stats.refreshCalls;
+      webex.faults.inject({ latencyMs: 400, latencyCount: 2, match: { route: 'POST /v1/access_token' } });
+      webex.oauth.expireAccessTokens();
+      const tested = await Promise.all([a.gql(TEST, { id: connectionId }), b.gql(TEST, { id: connectionId })]);
+      for (const r of tested) assert.equal(r.data.testVendorConnection.ok, true, JSON.stringify(r));
+      assert.equal(webex.oauth.stats.refreshCalls - refreshesBefore, 1, 'both replicas met the expired token at once: one refresh for both');
       const refreshed =
         (await metric(a.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refreshed' })) +
         (await metric(b.app, 'recsub_vendor_credential_events_total', { vendor: 'WEBEX', outcome: 'refreshed' }));
-      assert.equal(refreshed, 1);
+      assert.equal(refreshed, 2);
       const rows = await a.app.database.rawQuery<{ sealed: string; refreshes: number }>(
         'SELECT token_sealed AS sealed, refreshes FROM vendor_credential_tokens WHERE connection_id = $1',
         [connectionId],
       );
-      assert.equal(rows[0]!.refreshes, 1);
+      assert.equal(rows[0]!.refreshes, 2);
       assert.ok(rows[0]!.sealed.startsWith('v1.'), 'the token is stored sealed');
       assert.ok(!rows[0]!.sealed.includes(WEBEX_SANDBOX_REFRESH_TOKEN));
     });
@@ -110,11 +117,12 @@ describe(
       const held = await waitFor(
         'the roll-out to hold',
         () => get(a, id),
-        (x) => x.status !== 'RUNNING',
+        (x) => x.isWaiting && x.waiting?.code === 'VENDOR_AUTH_EXPIRED',
         60_000,
         100,
       );
-      assert.equal(held.status, 'PAUSED', JSON.stringify(held));
+      // Held, not failed: the roll-out waits (RUNNING, isWaiting) and tries again by itself, re-reading the connection.
+      assert.equal(held.status, 'RUNNING', JSON.stringify(held));
       assert.equal(held.failed, 0, 'no person failed');
       assert.equal(held.lastError.code, 'VENDOR_AUTH_EXPIRED');
       assert.equal(webex.oauth.stats.refreshCalls - before, 1, 'the refused refresh token is offered once, not in a loop');
@@ -144,8 +152,7 @@ describe(
         input: { id: connectionId, credentials: nv({ ...INTEGRATION, refreshToken: fresh }) },
       });
       assert.equal(upd.data.updateVendorConnection.status, 'UNTESTED');
-      const resumed = await a.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { id } }`, { id });
-      assert.equal(resumed.errors, undefined, JSON.stringify(resumed.errors));
+      // Nobody resumes it: the waiting roll-out's next attempt reads the new credentials.
       const end = await waitFor(
         'the roll-out',
         () => get(a, id),

@@ -121,6 +121,7 @@ const CASES: Record<string, Case[]> = {
   pausePolicyRollout: byId((w) => w.b.rollout),
   resumePolicyRollout: byId((w) => w.b.rollout),
   cancelPolicyRollout: byId((w) => w.b.rollout),
+  retryFailedRolloutPeople: [{ args: (w) => ({ input: { rolloutId: w.b.rollout } }) }],
   // Subscriptions
   liveRecordingChanged: [{ args: (w) => ({ tenantId: w.b.tenant }) }],
   policyRolloutProgress: byId((w) => w.b.rollout),

@@ -231,8 +231,6 @@ export function createSignalwireEmulator(options: SignalwireEmulatorOptions = {}
       status: 200,
       body: {
         recordings: slice.map(render),
-        start: page * pageSize,
-        end: page * pageSize + Math.max(0, slice.length - 1),
         page,
         page_size: pageSize,
         uri: q(page),

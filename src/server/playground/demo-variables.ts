@@ -127,6 +127,7 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
       const fits = (r: Rollout) => (want === 'id' ? true : want === 'active' ? !ROLLOUT_FINAL.has(r.status) : r.status === want);
       const existing = found.filter(fits).at(-1);
       if (existing) return existing.id;
+      if (want === 'COMPLETED_WITH_ERRORS') return finishedWithErrors();
       const data = await gql<{ startPolicyRollout: { rollout: Rollout } }>(
         'mutation ($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id status } } }',
         {
@@ -142,6 +143,30 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
       const started = data.startPolicyRollout.rollout;
       if (want === 'PAUSED') await gql('mutation ($id: ID!) { pausePolicyRollout(id: $id) { id } }', { id: started.id });
       return started.id;
+    };
+
+    // A roll-out with a failed person to retry: one real sandbox person and one the directory does not know (the
+    // vendor answers 404 for that person alone), finished within a few requests.
+    const finishedWithErrors = async (): Promise<string> => {
+      const data = await gql<{ startPolicyRollout: { rollout: Rollout } }>(
+        'mutation ($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id status } } }',
+        {
+          input: {
+            connectionId: connectionIds.webex,
+            name: 'Playground: one person the directory does not know',
+            rules: ROLLOUT_RULES,
+            scope: { personIds: [sandbox().webex.personId(0), 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9ub2JvZHk'] },
+            dryRun: false,
+          },
+        },
+      );
+      const id = data.startPolicyRollout.rollout.id;
+      for (let i = 0; i < 100; i++) {
+        const r = await gql<{ policyRollout: Rollout | null }>('query ($id: ID!) { policyRollout(id: $id) { id status } }', { id });
+        if (r.policyRollout && ROLLOUT_FINAL.has(r.policyRollout.status)) return id;
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      throw new PlaceholderError('the prepared roll-out did not finish within 20 s');
     };
 
     const one = async (name: string): Promise<unknown> => {
@@ -177,7 +202,7 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
           if ((LIVE_STATUSES as readonly string[]).includes(rest) || rest === 'active') return liveRecording(rest);
           break;
         case 'rollout':
-          if (['id', 'active', 'RUNNING', 'PAUSED'].includes(rest)) return rollout(rest);
+          if (['id', 'active', 'RUNNING', 'PAUSED', 'COMPLETED_WITH_ERRORS'].includes(rest)) return rollout(rest);
           break;
       }
       throw new PlaceholderError(`unknown placeholder {{${name}}}`);
