@@ -121,7 +121,12 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
     reader: 'stand-alone sandbox',
   },
   { name: 'SANDBOX_WEBEX_PEOPLE', default: 5000, description: 'people in its Webex directory', reader: 'stand-alone sandbox' },
-  { name: 'SANDBOX_MEGAFON_ALLOWED_IPS', default: 'loopback only', description: 'addresses its MegaFon emulator allows (a comma list, or `any` to switch the allow-list off; docker-compose sets `any`)', reader: 'stand-alone sandbox' },
+  {
+    name: 'SANDBOX_MEGAFON_ALLOWED_IPS',
+    default: 'loopback only',
+    description: 'addresses its MegaFon emulator allows (a comma list, or `any` to switch the allow-list off; docker-compose sets `any`)',
+    reader: 'stand-alone sandbox',
+  },
   { name: 'PLAYGROUND', field: 'playground', default: 'on outside production', description: 'the GraphiQL page at `/graphql`' },
   { name: 'INTROSPECTION', field: 'introspection', default: 'on outside production', description: 'schema introspection' },
   {

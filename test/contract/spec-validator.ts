@@ -127,7 +127,10 @@ type QueryParameter = { in?: string; explode?: boolean; schema?: unknown; $ref?:
 function resolveRef(node: unknown, root: Record<string, unknown>): unknown {
   let n = node as { $ref?: string } | undefined;
   for (let i = 0; i < 10 && n?.$ref?.startsWith('#/'); i++) {
-    n = n.$ref.slice(2).split('/').reduce<any>((o, k) => o?.[k], root);
+    n = n.$ref
+      .slice(2)
+      .split('/')
+      .reduce<any>((o, k) => o?.[k], root);
   }
   return n;
 }
