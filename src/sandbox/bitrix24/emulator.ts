@@ -15,7 +15,8 @@ import {
   type RequestContext,
   type RouteDef,
 } from '../common';
-import { bitrix24OAuth, bitrix24OAuthControlRoutes, bitrix24OAuthRoutes, type Bitrix24ApplicationOptions } from './oauth';
+import { bitrix24OAuth, bitrix24OAuthRoutes, type Bitrix24ApplicationOptions } from './oauth';
+import { oauthControlRoutes } from '../common/oauth';
 import { boundaryOf, parseMultipart } from './multipart';
 
 /**
@@ -716,7 +717,7 @@ export function createBitrix24Emulator(options: Bitrix24EmulatorOptions = {}): B
   const server = new SandboxServer({
     name: 'bitrix24',
     routes: [...routes, ...bitrix24OAuthRoutes(oauth, options.application)],
-    controlRoutes: [...controlRoutes, ...bitrix24OAuthControlRoutes(oauth)],
+    controlRoutes: [...controlRoutes, ...oauthControlRoutes(oauth)],
     profile: {
       errorReply: (status, message) => {
         const [code, text] = SYSTEM_ERRORS[status] ?? (status >= 500 ? ['INTERNAL_SERVER_ERROR', message] : ['ERROR_CORE', message]);

@@ -1,4 +1,4 @@
-import { controlBody, type Reply, type RequestContext, type RouteDef } from '../common';
+import { type Reply, type RequestContext, type RouteDef } from '../common';
 import { OAuthTokens } from '../common/oauth';
 
 /**
@@ -81,28 +81,4 @@ export function bitrix24OAuthRoutes(oauth: OAuthTokens, options: Bitrix24Applica
   return ['GET', 'POST'].flatMap((method) =>
     [BITRIX24_OAUTH_PATH, BITRIX24_OAUTH_PATH.replace(/\/$/, '')].map((path) => ({ method, path, handler })),
   );
-}
-
-/** `POST /__sandbox/clock {advanceSeconds}`, `POST /__sandbox/oauth/expire`, `POST /__sandbox/oauth/revoke`, `GET /__sandbox/oauth`. */
-export function bitrix24OAuthControlRoutes(oauth: OAuthTokens): RouteDef[] {
-  const stats = () => ({ ...oauth.stats, accessTokensLive: oauth.liveAccessTokens() });
-  return [
-    {
-      method: 'POST',
-      path: '/__sandbox/clock',
-      handler: (ctx) => ({ status: 200, body: { offsetSeconds: oauth.advance(Number(controlBody(ctx)['advanceSeconds'] ?? 0) || 0) } }),
-    },
-    { method: 'POST', path: '/__sandbox/oauth/expire', handler: () => (oauth.expireAccessTokens(), { status: 200, body: stats() }) },
-    {
-      method: 'POST',
-      path: '/__sandbox/oauth/revoke',
-      handler: (ctx) => {
-        const token = controlBody(ctx)['refreshToken'];
-        if (typeof token === 'string') oauth.revokeRefreshToken(token);
-        else oauth.revokeAll();
-        return { status: 200, body: stats() };
-      },
-    },
-    { method: 'GET', path: '/__sandbox/oauth', handler: () => ({ status: 200, body: stats() }) },
-  ];
 }

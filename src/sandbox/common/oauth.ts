@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { controlBody, type RouteDef } from './server';
 
 /**
  * An OAuth 2 authorization server's token state for an emulator (Webex integrations, Bitrix24 applications): clients
@@ -147,4 +148,28 @@ export class OAuthTokens {
       clientId: client.clientId,
     };
   }
+}
+
+/** The sandbox's controls of an OAuth server (Webex, Bitrix24): `POST /__sandbox/clock {advanceSeconds}`, `POST /__sandbox/oauth/expire`, `POST /__sandbox/oauth/revoke`, `GET /__sandbox/oauth`. */
+export function oauthControlRoutes(oauth: OAuthTokens): RouteDef[] {
+  const stats = () => ({ ...oauth.stats, accessTokensLive: oauth.liveAccessTokens() });
+  return [
+    {
+      method: 'POST',
+      path: '/__sandbox/clock',
+      handler: (ctx) => ({ status: 200, body: { offsetSeconds: oauth.advance(Number(controlBody(ctx)['advanceSeconds'] ?? 0) || 0) } }),
+    },
+    { method: 'POST', path: '/__sandbox/oauth/expire', handler: () => (oauth.expireAccessTokens(), { status: 200, body: stats() }) },
+    {
+      method: 'POST',
+      path: '/__sandbox/oauth/revoke',
+      handler: (ctx) => {
+        const token = controlBody(ctx)['refreshToken'];
+        if (typeof token === 'string') oauth.revokeRefreshToken(token);
+        else oauth.revokeAll();
+        return { status: 200, body: stats() };
+      },
+    },
+    { method: 'GET', path: '/__sandbox/oauth', handler: () => ({ status: 200, body: stats() }) },
+  ];
 }

@@ -26,7 +26,8 @@ import {
   type WebexLicense,
   type WebexRecordingVendor,
 } from './entitlements';
-import { webexOAuth, webexOAuthControlRoutes, webexOAuthRoutes, type WebexIntegrationOptions } from './oauth';
+import { webexOAuth, webexOAuthRoutes, type WebexIntegrationOptions } from './oauth';
+import { oauthControlRoutes } from '../common/oauth';
 
 export { Directory, decodeWebexId, webexId, type WebexLocation, type WebexPerson };
 export { WEBEX_SANDBOX_SCOPES, WEBEX_SCOPES, type WebexLicense, type WebexRecordingVendor };
@@ -707,7 +708,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
   const server = new SandboxServer({
     name: 'webex',
     routes: [...routes, ...webexOAuthRoutes(oauth, (ctx, status, message) => error(ctx, status, message))],
-    controlRoutes: [...controlRoutes, ...webexOAuthControlRoutes(oauth)],
+    controlRoutes: [...controlRoutes, ...oauthControlRoutes(oauth)],
     profile: {
       errorReply: (status, message, ctx) => {
         const text =
