@@ -46,7 +46,7 @@ async function once(): Promise<number> {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ query: DASHBOARD_QUERY }),
           });
-          const body = (await res.json()) as { data?: { tenants?: { nodes: unknown[] } } };
+          const body = (await res.json()) as { data?: { tenants?: { edges: unknown[] } } };
           if (res.status === 200 && body.data?.tenants) return performance.now() - t0;
         } catch {
           // not listening yet

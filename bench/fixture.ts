@@ -149,10 +149,17 @@ export function buildInMemorySchema(fixture: Fixture): GraphQLSchema {
       tenants: (_: unknown, args: { first: number; after?: string | null }) => {
         const start = args.after ? fixture.tenants.findIndex((t) => encodeCursor(t.createdAt, t.id) === args.after) + 1 : 0;
         const nodes = fixture.tenants.slice(start, start + args.first);
-        const last = nodes[nodes.length - 1];
+        const edges = nodes.map((node) => ({ cursor: encodeCursor(node.createdAt, node.id), node }));
         return {
           nodes,
-          pageInfo: { hasNextPage: start + args.first < fixture.tenants.length, endCursor: last ? encodeCursor(last.createdAt, last.id) : null },
+          edges,
+          totalCount: fixture.tenants.length,
+          pageInfo: {
+            hasNextPage: start + args.first < fixture.tenants.length,
+            hasPreviousPage: start > 0,
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges[edges.length - 1]?.cursor ?? null,
+          },
         };
       },
     },

@@ -303,8 +303,13 @@ async function main(): Promise<void> {
     case 'cancel': {
       if (!arg) fail(`${command} needs a roll-out id`);
       const field = `${command}PolicyRollout`;
-      const data = await api.call<Record<string, Rollout>>(`mutation($id: ID!) { ${field}(id: $id) { ${FIELDS} } }`, { id: arg });
-      const r = data[field]!;
+      const data = await api.call<Record<string, { rollout: Rollout }>>(
+        `mutation($input: ${field[0]!.toUpperCase()}${field.slice(1)}Input!) { ${field}(input: $input) { rollout { ${FIELDS} } } }`,
+        {
+          input: { id: arg },
+        },
+      );
+      const r = data[field]!.rollout;
       process.stdout.write(`${r.id}: ${r.status} (${r.done}/${r.total} done)\n`);
       return;
     }

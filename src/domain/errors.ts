@@ -20,6 +20,27 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Codes that graphql-js, Apollo Server and the query limits raise before a resolver runs; formatError passes them
+ * through as they are. With ERROR_CODES they are every value `extensions.code` can carry (the SDL's ErrorCode enum).
+ */
+export const PROTOCOL_ERROR_CODES = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'QUERY_TOO_COMPLEX',
+  'PAYLOAD_TOO_LARGE',
+  'EXECUTION_TIMEOUT',
+] as const;
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
+
+/** Every value of `extensions.code`, in one list: ours first, then the protocol's. */
+export const API_ERROR_CODES = [...ERROR_CODES, ...PROTOCOL_ERROR_CODES] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
 export interface FieldProblem {
   /** Path of the offending input field, e.g. ["input", "rules", "periodicBeep", "intervalSeconds"]. */
   path: (string | number)[];

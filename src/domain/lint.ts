@@ -1,7 +1,16 @@
 import type { PolicyScope, RecordingRules } from './policy';
 
+export const LINT_CODES = [
+  'EXTERNAL_CALLS_UNANNOUNCED',
+  'PAYMENT_QUEUE_CANNOT_PAUSE',
+  'CONTRADICTORY_MODE',
+  'EXCLUSIONS_UNUSED',
+  'NO_RECORDING_SIGNAL',
+] as const;
+export type LintCode = (typeof LINT_CODES)[number];
+
 export interface LintWarning {
-  code: string;
+  code: LintCode;
   field: string;
   message: string;
 }

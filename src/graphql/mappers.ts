@@ -2,6 +2,8 @@ import type { ConnectionRecord } from '../store/connection.store';
 import type { AttachmentRow, LiveRecordingRow, RecordingPolicyRow, StoredVendorError, TenantRow } from '../store/schema';
 import type { Attachment, LiveRecording } from './live-recording/live-recording.type';
 import type { Page } from '../store/pagination';
+import { API_ERROR_CODES, type ApiErrorCode } from '../domain/errors';
+import type { ConnectionShape } from './common/pagination';
 import type { FieldDiff } from '../domain/policy';
 import type { VendorRequestPreview } from '../vendors/port';
 import type { Tenant } from './tenant/tenant.type';
@@ -13,10 +15,15 @@ import type { RecordingRules } from './policy/rules.type';
 
 export const toTenant = (r: TenantRow): Tenant => ({ id: r.id, name: r.name, createdAt: r.createdAt, updatedAt: r.updatedAt });
 
+const KNOWN_CODES = new Set<string>(API_ERROR_CODES);
+/** A stored code is always one of ours (services/vendor-errors.ts); a row from before the list grew reads as internal. */
+export const toErrorCode = (code: string | null | undefined): ApiErrorCode | null =>
+  code == null ? null : KNOWN_CODES.has(code) ? (code as ApiErrorCode) : 'INTERNAL_SERVER_ERROR';
+
 export const toVendorError = (e: StoredVendorError | null | undefined): VendorError | null =>
   e
     ? {
-        code: e.code,
+        code: toErrorCode(e.code)!,
         message: e.message,
         vendorCode: e.vendorCode == null ? null : String(e.vendorCode),
         vendorMessage: e.vendorMessage ?? null,
@@ -65,8 +72,26 @@ export const toVendorRequest = (r: VendorRequestPreview): VendorRequest => ({
   body: r.body ?? null,
 });
 
-export function toPage<R, T>(page: Page<R>, map: (r: R) => T): { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } {
-  return { nodes: page.items.map(map), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+/**
+ * A store page as a Relay connection. `after` is what the client sent: a page asked for after a cursor has items
+ * before it. totalCount is a getter, so the count runs only when a client selects it.
+ */
+export function toPage<R, T>(
+  page: Page<R>,
+  map: (r: R) => T,
+  args: { after?: string | null },
+): ConnectionShape<T> & { readonly totalCount: Promise<number> } {
+  const nodes = page.items.map(map);
+  const count = page.count ?? (async () => nodes.length);
+  return {
+    nodes,
+    edges: nodes.map((node, i) => ({ cursor: page.cursors[i]!, node })),
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: !!args.after, startCursor: page.cursors[0] ?? null, endCursor: page.endCursor },
+    count,
+    get totalCount() {
+      return count();
+    },
+  };
 }
 
 export const toLiveRecording = (r: LiveRecordingRow): LiveRecording => ({

@@ -64,6 +64,39 @@ const referenceResolvers = {
   },
 };
 
+/**
+ * The schema's conventions, as descriptions of the root types (printed in the SDL and shown by every GraphQL tool;
+ * a `#` comment would not survive printSubgraphSchema). README.md "Schema conventions" says the same at more length.
+ */
+const ROOT_DESCRIPTIONS: Record<'Query' | 'Mutation' | 'Subscription', string> = {
+  Query: [
+    'Reads. The conventions of this schema:',
+    '- Lists are Relay connections: `edges { cursor node }`, `nodes`, `pageInfo { hasNextPage hasPreviousPage startCursor',
+    '  endCursor }` and `totalCount`; page forward with `first` (1..100) and `after` (an edge cursor or',
+    "  `pageInfo.endCursor`). Apollo Client's relayStylePagination and Relay page them as they are.",
+    '- Every closed set is an enum (statuses, codes, kinds, audit actions); a `String` is free text or a vendor id.',
+    '- A refusal is a GraphQL error whose `extensions.code` is an ErrorCode value, with `extensions.fields` naming each',
+    '  offending input path (e.g. ["input", "rules", "mode"]).',
+  ].join('\n'),
+  Mutation: [
+    'Changes. Every mutation takes one argument, `input: <Mutation>Input!`, and returns `<Mutation>Payload!` holding what',
+    'changed: the entity (a normalized client cache updates from it), `deletedId` for a deletion, and the vendor outcome',
+    'where a vendor was called (`sync`, `ok`/`error`). A refusal (bad input, forbidden, not found, unsupported field,',
+    'invalid transition, conflict) writes nothing and is a GraphQL error with `extensions.code` (ErrorCode) and',
+    '`extensions.fields`; a stored change that the vendor then refused is a payload whose outcome says so. Send an',
+    'Idempotency-Key header to make a retry safe.',
+  ].join('\n'),
+  Subscription: 'Live changes over graphql-ws, across all replicas. Each event carries the changed entity.',
+};
+
+function describeRoots(sdl: string): string {
+  let out = sdl;
+  for (const [name, description] of Object.entries(ROOT_DESCRIPTIONS)) {
+    out = out.replace(new RegExp(`^type ${name} \\{`, 'm'), `"""\n${description}\n"""\ntype ${name} {`);
+  }
+  return out;
+}
+
 let cached: Promise<{ schema: GraphQLSchema; sdl: string }> | undefined;
 
 /** The subgraph schema, built once per process from the type-graphql classes. */
@@ -81,7 +114,7 @@ export function buildRecordingSchema(): Promise<{ schema: GraphQLSchema; sdl: st
       } as never,
       skipCheck: true,
     });
-    const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+    const typeDefs = parse(`${FEDERATION_LINK}\n${describeRoots(printSchemaWithDirectives(typeGraphqlSchema))}`);
     const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
     for (const [typeName, ref] of Object.entries(referenceResolvers)) {
       resolvers[typeName] = { ...(resolvers[typeName] as object), ...ref } as never;

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { AppError, type ErrorCode, type FieldProblem } from '../domain/errors';
+import { type ApiErrorCode, AppError, type ErrorCode, type FieldProblem, PROTOCOL_ERROR_CODES } from '../domain/errors';
 import { QueryLimitError, TOKEN_LIMIT_MESSAGE } from './limits';
 
 /**
@@ -25,19 +25,14 @@ export const CODE_POLICY: Record<ErrorCode, { retryable: boolean; expose: boolea
   INTERNAL_SERVER_ERROR: { retryable: true, expose: false },
 };
 
-/** Codes graphql-js and Apollo Server raise before our resolvers run; passed through as they are. */
-const PROTOCOL_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'QUERY_TOO_COMPLEX',
-]);
+/**
+ * Codes graphql-js and Apollo Server raise before our resolvers run; passed through as they are. Apollo's
+ * BAD_USER_INPUT, UNAUTHENTICATED and FORBIDDEN are also ours (ERROR_CODES).
+ */
+const PROTOCOL_CODES = new Set<string>([...PROTOCOL_ERROR_CODES, 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN'] satisfies ApiErrorCode[]);
+
+/** extensions.code is only ever one of the SDL's ErrorCode values: the compiler holds every literal below to it. */
+const coded = (code: ApiErrorCode, rest: Record<string, unknown> = {}): Record<string, unknown> => ({ code, ...rest });
 
 /** class-validator's nested errors as flat field paths. */
 export function validationProblems(errors: ValidationError[], prefix: (string | number)[]): FieldProblem[] {
@@ -74,7 +69,7 @@ function coercionProblem(message: string): FieldProblem[] | undefined {
 
 function fromAppError(e: AppError, formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { fields, ...details } = e.details;
-  const ext: Record<string, unknown> = { code: e.code };
+  const ext = coded(e.code);
   if (fields?.length) ext.fields = fields;
   for (const k of ['field', 'vendor', 'vendorCode', 'vendorMessage', 'currentVersion', 'retryAfterSeconds'] as const) {
     if (details[k] !== undefined) ext[k] = details[k];
@@ -122,9 +117,9 @@ const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean
 export function createFormatError(opts: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const limit = queryLimitOf(error);
-    if (limit) return { message: limit.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX', limit: limit.limit } };
+    if (limit) return { message: limit.message, locations: formatted.locations, extensions: coded('QUERY_TOO_COMPLEX', { limit: limit.limit }) };
     if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
-      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: coded('QUERY_TOO_COMPLEX', { limit: 'tokens' }) };
     }
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return fromAppError(original, formatted);
@@ -137,7 +132,7 @@ export function createFormatError(opts: FormatOptions) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
-      const ext: Record<string, unknown> = { code };
+      const ext = coded(code as ApiErrorCode);
       const fields = code === 'BAD_USER_INPUT' ? coercionProblem(formatted.message) : undefined;
       if (fields) ext.fields = opts.production ? fields.map((f) => ({ ...f, message: withoutSuggestions(f.message) })) : fields;
       if (formatted.extensions?.cost !== undefined) ext.cost = formatted.extensions.cost;
@@ -151,13 +146,13 @@ export function createFormatError(opts: FormatOptions) {
       PROTOCOL_CODES.has(original.extensions.code)
     ) {
       const message = opts.production ? withoutSuggestions(original.message) : original.message;
-      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: original.extensions.code } };
+      return { message, locations: formatted.locations, path: formatted.path, extensions: coded(original.extensions.code as ApiErrorCode) };
     }
     return {
       message: opts.production ? 'Internal server error' : `Internal server error: ${(original as Error)?.message ?? 'unknown'}`,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: coded('INTERNAL_SERVER_ERROR'),
     };
   };
 }

@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '../domain/errors';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
@@ -27,7 +28,7 @@ export interface HttpHandlerOptions {
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
   ) {
     super(message);
@@ -61,7 +62,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 function sendJsonError(
   res: ServerResponse,
   status: number,
-  code: string,
+  code: ApiErrorCode,
   message: string,
   requestId: string,
   onRefused?: (code: string) => void,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../domain/audit';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../server/auth';
 import { AppError, badInput, notFound } from '../domain/errors';
@@ -353,7 +354,7 @@ export class LiveRecordingService {
     const { stores, logger } = this.deps;
     const vendor = getVendor(row.vendor as VendorKind);
     const { ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
-    const audit = (tx: Parameters<typeof stores.audit.record>[0], r: LiveRecordingRow | undefined, action: string, outcome: unknown) =>
+    const audit = (tx: Parameters<typeof stores.audit.record>[0], r: LiveRecordingRow | undefined, action: AuditAction, outcome: unknown) =>
       stores.audit.record(tx, {
         tenantId: row.tenantId,
         actor: 'system:recovery',

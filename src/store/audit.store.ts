@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { AppDb } from './db';
 import { auditLog, type AuditRow } from './schema';
+import type { AuditAction, AuditTargetType } from '../domain/audit';
 import { tenantCondition, toPageBy, decodeCursorAt, type Page, type PageArgs, type TenantScope } from './pagination';
 
 export interface AuditEntry {
   tenantId: string;
   actor: string;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string;
   before?: unknown;
   after?: unknown;
@@ -42,22 +43,27 @@ export class AuditStore {
   }
 
   async page(scope: TenantScope, tenantId: string, filter: AuditFilter, args: PageArgs): Promise<Page<AuditRow>> {
+    const matching = and(
+      eq(auditLog.tenantId, tenantId),
+      tenantCondition(auditLog.tenantId, scope),
+      filter.targetType ? eq(auditLog.targetType, filter.targetType) : undefined,
+      filter.targetId ? eq(auditLog.targetId, filter.targetId) : undefined,
+      filter.action ? eq(auditLog.action, filter.action) : undefined,
+    );
     const after = args.after ? decodeCursorAt(args.after) : undefined;
     const rows = await this.db
       .select()
       .from(auditLog)
       .where(
-        and(
-          eq(auditLog.tenantId, tenantId),
-          tenantCondition(auditLog.tenantId, scope),
-          filter.targetType ? eq(auditLog.targetType, filter.targetType) : undefined,
-          filter.targetId ? eq(auditLog.targetId, filter.targetId) : undefined,
-          filter.action ? eq(auditLog.action, filter.action) : undefined,
-          after ? or(gt(auditLog.at, after.createdAt), and(eq(auditLog.at, after.createdAt), gt(auditLog.id, after.id))) : undefined,
-        ),
+        and(matching, after ? or(gt(auditLog.at, after.createdAt), and(eq(auditLog.at, after.createdAt), gt(auditLog.id, after.id))) : undefined),
       )
       .orderBy(asc(auditLog.at), asc(auditLog.id))
       .limit(args.first + 1);
-    return toPageBy(rows, args.first, (r) => r.at);
+    return toPageBy(
+      rows,
+      args.first,
+      (r) => r.at,
+      () => this.db.$count(auditLog, matching),
+    );
   }
 }

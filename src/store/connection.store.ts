@@ -64,19 +64,14 @@ export class ConnectionStore {
   }
 
   async page(scope: TenantScope, tenantId: string, args: PageArgs): Promise<Page<ConnectionRecord>> {
+    const matching = and(eq(vendorConnections.tenantId, tenantId), tenantCondition(vendorConnections.tenantId, scope));
     const rows = await this.db
       .select(publicColumns)
       .from(vendorConnections)
-      .where(
-        and(
-          eq(vendorConnections.tenantId, tenantId),
-          tenantCondition(vendorConnections.tenantId, scope),
-          afterCursor(vendorConnections.createdAt, vendorConnections.id, args.after),
-        ),
-      )
+      .where(and(matching, afterCursor(vendorConnections.createdAt, vendorConnections.id, args.after)))
       .orderBy(...pageOrder(vendorConnections.createdAt, vendorConnections.id))
       .limit(args.first + 1);
-    return toPage(rows, args.first);
+    return toPage(rows, args.first, () => this.db.$count(vendorConnections, matching));
   }
 
   /** The only read of sealed credentials: for a vendor call or a key rotation. */

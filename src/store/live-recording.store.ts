@@ -44,22 +44,20 @@ export class LiveRecordingStore {
   }
 
   async page(scope: TenantScope, tenantId: string, filter: LiveRecordingFilter, args: PageArgs): Promise<Page<LiveRecordingRow>> {
+    const matching = and(
+      eq(liveRecordings.tenantId, tenantId),
+      tenantCondition(liveRecordings.tenantId, scope),
+      filter.connectionId ? eq(liveRecordings.connectionId, filter.connectionId) : undefined,
+      filter.callId ? eq(liveRecordings.callId, filter.callId) : undefined,
+      filter.status ? eq(liveRecordings.status, filter.status) : undefined,
+    );
     const rows = await this.db
       .select()
       .from(liveRecordings)
-      .where(
-        and(
-          eq(liveRecordings.tenantId, tenantId),
-          tenantCondition(liveRecordings.tenantId, scope),
-          filter.connectionId ? eq(liveRecordings.connectionId, filter.connectionId) : undefined,
-          filter.callId ? eq(liveRecordings.callId, filter.callId) : undefined,
-          filter.status ? eq(liveRecordings.status, filter.status) : undefined,
-          afterCursor(liveRecordings.createdAt, liveRecordings.id, args.after),
-        ),
-      )
+      .where(and(matching, afterCursor(liveRecordings.createdAt, liveRecordings.id, args.after)))
       .orderBy(...pageOrder(liveRecordings.createdAt, liveRecordings.id))
       .limit(args.first + 1);
-    return toPage(rows, args.first);
+    return toPage(rows, args.first, () => this.db.$count(liveRecordings, matching));
   }
 
   /**
@@ -196,19 +194,17 @@ export class AttachmentStore {
   }
 
   async page(scope: TenantScope, tenantId: string, crmCallId: string | null | undefined, args: PageArgs): Promise<Page<AttachmentRow>> {
+    const matching = and(
+      eq(attachments.tenantId, tenantId),
+      tenantCondition(attachments.tenantId, scope),
+      crmCallId ? eq(attachments.crmCallId, crmCallId) : undefined,
+    );
     const rows = await this.db
       .select()
       .from(attachments)
-      .where(
-        and(
-          eq(attachments.tenantId, tenantId),
-          tenantCondition(attachments.tenantId, scope),
-          crmCallId ? eq(attachments.crmCallId, crmCallId) : undefined,
-          afterCursor(attachments.createdAt, attachments.id, args.after),
-        ),
-      )
+      .where(and(matching, afterCursor(attachments.createdAt, attachments.id, args.after)))
       .orderBy(...pageOrder(attachments.createdAt, attachments.id))
       .limit(args.first + 1);
-    return toPage(rows, args.first);
+    return toPage(rows, args.first, () => this.db.$count(attachments, matching));
   }
 }

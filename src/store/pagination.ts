@@ -12,8 +12,23 @@ export interface PageArgs {
 
 export interface Page<T> {
   items: T[];
+  /** One cursor per item, in order: the edge cursors of a Relay connection. */
+  cursors: string[];
   hasNextPage: boolean;
   endCursor: string | null;
+  /**
+   * The number of rows the filter matches, ignoring the cursor: one indexed count, run only when called (a client
+   * that does not select totalCount pays nothing).
+   */
+  count?: () => Promise<number>;
+}
+
+/** A page from rows read with limit first + 1, and the cursor of each row. */
+export function pageOf<T>(rows: T[], first: number, cursorOf: (r: T) => string, count?: () => Promise<number>): Page<T> {
+  const hasNextPage = rows.length > first;
+  const items = hasNextPage ? rows.slice(0, first) : rows;
+  const cursors = items.map(cursorOf);
+  return { items, cursors, hasNextPage, endCursor: cursors[cursors.length - 1] ?? null, ...(count ? { count } : {}) };
 }
 
 /** Keyset cursors over (created_at, id): stable under inserts, no OFFSET scans. */
@@ -42,19 +57,13 @@ export function tenantCondition(col: PgColumn, scope: TenantScope): SQL | undefi
   return inArray(col, scope.length ? [...scope] : ['\u0000none']);
 }
 
-export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], first: number): Page<T> {
-  const hasNextPage = rows.length > first;
-  const items = hasNextPage ? rows.slice(0, first) : rows;
-  const last = items[items.length - 1];
-  return { items, hasNextPage, endCursor: last ? encodeCursor(last.createdAt, last.id) : null };
+export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], first: number, count?: () => Promise<number>): Page<T> {
+  return pageOf(rows, first, (r) => encodeCursor(r.createdAt, r.id), count);
 }
 
 /** Like toPage, for tables whose order column is not created_at. */
-export function toPageBy<T extends { id: string }>(rows: T[], first: number, at: (r: T) => Date): Page<T> {
-  const hasNextPage = rows.length > first;
-  const items = hasNextPage ? rows.slice(0, first) : rows;
-  const last = items[items.length - 1];
-  return { items, hasNextPage, endCursor: last ? encodeCursor(at(last), last.id) : null };
+export function toPageBy<T extends { id: string }>(rows: T[], first: number, at: (r: T) => Date, count?: () => Promise<number>): Page<T> {
+  return pageOf(rows, first, (r) => encodeCursor(at(r), r.id), count);
 }
 
 export const decodeCursorAt = decodeCursor;

@@ -53,21 +53,19 @@ export class PolicyStore {
   }
 
   async page(scope: TenantScope, tenantId: string, filter: PolicyFilter, args: PageArgs): Promise<Page<RecordingPolicyRow>> {
+    const matching = and(
+      eq(recordingPolicies.tenantId, tenantId),
+      tenantCondition(recordingPolicies.tenantId, scope),
+      filter.connectionId ? eq(recordingPolicies.connectionId, filter.connectionId) : undefined,
+      filter.syncStatus ? eq(recordingPolicies.syncStatus, filter.syncStatus) : undefined,
+    );
     const rows = await this.db
       .select()
       .from(recordingPolicies)
-      .where(
-        and(
-          eq(recordingPolicies.tenantId, tenantId),
-          tenantCondition(recordingPolicies.tenantId, scope),
-          filter.connectionId ? eq(recordingPolicies.connectionId, filter.connectionId) : undefined,
-          filter.syncStatus ? eq(recordingPolicies.syncStatus, filter.syncStatus) : undefined,
-          afterCursor(recordingPolicies.createdAt, recordingPolicies.id, args.after),
-        ),
-      )
+      .where(and(matching, afterCursor(recordingPolicies.createdAt, recordingPolicies.id, args.after)))
       .orderBy(...pageOrder(recordingPolicies.createdAt, recordingPolicies.id))
       .limit(args.first + 1);
-    return toPage(rows, args.first);
+    return toPage(rows, args.first, () => this.db.$count(recordingPolicies, matching));
   }
 
   /** Every tenant's policies in pages (scheduled reconciliation; a system task, so no tenant scope). */

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, boolean, index } from 'drizzle-orm/pg-core';
 import { AppError } from '../domain/errors';
 import type { AppDb } from './db';
-import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
+import { afterCursor, pageOf, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
 import type { StoredVendorError } from './schema';
 
 /** Drizzle's view of migrations/0005_rollouts.ts (kept beside its store: no other aggregate reads these tables). */
@@ -143,19 +143,14 @@ export class RolloutStore {
   }
 
   async page(scope: TenantScope, tenantId: string, args: PageArgs): Promise<Page<RolloutRow>> {
+    const matching = and(eq(policyRollouts.tenantId, tenantId), tenantCondition(policyRollouts.tenantId, scope));
     const rows = await this.db
       .select()
       .from(policyRollouts)
-      .where(
-        and(
-          eq(policyRollouts.tenantId, tenantId),
-          tenantCondition(policyRollouts.tenantId, scope),
-          afterCursor(policyRollouts.createdAt, policyRollouts.id, args.after),
-        ),
-      )
+      .where(and(matching, afterCursor(policyRollouts.createdAt, policyRollouts.id, args.after)))
       .orderBy(...pageOrder(policyRollouts.createdAt, policyRollouts.id))
       .limit(args.first + 1);
-    return toPage(rows, args.first);
+    return toPage(rows, args.first, () => this.db.$count(policyRollouts, matching));
   }
 
   /** Moves a roll-out from one of `from` to `to`; undefined when it was in another state (or is not visible). */
@@ -476,22 +471,25 @@ export class RolloutStore {
 
   async outcomes(scope: TenantScope, rolloutId: string, status: ItemStatus | null | undefined, args: PageArgs): Promise<Page<RolloutItemRow>> {
     const visible = await this.byIds(scope, [rolloutId]);
-    if (!visible.length) return { items: [], hasNextPage: false, endCursor: null };
+    if (!visible.length) return { items: [], cursors: [], hasNextPage: false, endCursor: null, count: async () => 0 };
     let after: SQL | undefined;
     if (args.after) {
       const c = decodeItemCursor(args.after);
       after = or(gt(policyRolloutItems.seq, c.seq), and(eq(policyRolloutItems.seq, c.seq), gt(policyRolloutItems.personId, c.personId)));
     }
+    const matching = and(eq(policyRolloutItems.rolloutId, rolloutId), status ? eq(policyRolloutItems.status, status) : undefined);
     const rows = await this.db
       .select()
       .from(policyRolloutItems)
-      .where(and(eq(policyRolloutItems.rolloutId, rolloutId), status ? eq(policyRolloutItems.status, status) : undefined, after))
+      .where(and(matching, after))
       .orderBy(asc(policyRolloutItems.seq), asc(policyRolloutItems.personId))
       .limit(args.first + 1);
-    const hasNextPage = rows.length > args.first;
-    const items = hasNextPage ? rows.slice(0, args.first) : rows;
-    const last = items[items.length - 1];
-    return { items, hasNextPage, endCursor: last ? encodeItemCursor(last.seq, last.personId) : null };
+    return pageOf(
+      rows,
+      args.first,
+      (r) => encodeItemCursor(r.seq, r.personId),
+      () => this.db.$count(policyRolloutItems, matching),
+    );
   }
 
   /** Running roll-outs (every tenant): what a replica looks for at start. */

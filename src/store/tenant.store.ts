@@ -42,10 +42,11 @@ export class TenantStore {
   }
 
   async page(scope: TenantScope, args: PageArgs): Promise<Page<TenantRow>> {
+    const count = () => this.db.$count(tenants, tenantCondition(tenants.id, scope));
     // The first page is what dashboards poll; later pages (a cursor) are built per call.
     if (!args.after) {
       const { query, params } = this.prepared.firstPage.for(scope, { limit: args.first + 1 });
-      return toPage(await query.execute(params), args.first);
+      return toPage(await query.execute(params), args.first, count);
     }
     const rows = await this.db
       .select()
@@ -53,7 +54,7 @@ export class TenantStore {
       .where(and(tenantCondition(tenants.id, scope), afterCursor(tenants.createdAt, tenants.id, args.after)))
       .orderBy(...pageOrder(tenants.createdAt, tenants.id))
       .limit(args.first + 1);
-    return toPage(rows, args.first);
+    return toPage(rows, args.first, count);
   }
 
   async rename(tx: AppDb, scope: TenantScope, id: string, name: string): Promise<TenantRow | undefined> {

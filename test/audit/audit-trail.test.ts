@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
 
-const AUDIT = `query($tenantId: ID!, $targetId: ID, $action: String, $first: Int, $after: String) {
+const AUDIT = `query($tenantId: ID!, $targetId: ID, $action: AuditAction, $first: Int, $after: String) {
   auditLog(tenantId: $tenantId, targetId: $targetId, action: $action, first: $first, after: $after) {
     nodes { id at actor action targetType targetId before after outcome requestId }
     pageInfo { hasNextPage endCursor }
@@ -23,21 +23,21 @@ describe('audit trail', () => {
     const admin = await t.token({ sub: 'alice@example.com' });
     const tenantId = ok(
       await t.gql(
-        `mutation { createTenant(input: { name: "Audited" }) { id } }`,
+        `mutation { createTenant(input: { name: "Audited" }) { tenant { id } } }`,
         {},
         { token: admin, headers: { 'x-request-id': 'req-create-tenant' } },
       ),
-    ).createTenant.id;
+    ).createTenant.tenant.id;
     ok(
       await t.gql(
-        `mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`,
+        `mutation($input: RenameTenantInput!) { renameTenant(input: $input) { tenant { id } } }`,
         { input: { id: tenantId, name: 'Audited Ltd' } },
         { token: admin },
       ),
     );
     const conn = ok(
       await t.gql(
-        `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`,
+        `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`,
         {
           input: {
             tenantId,
@@ -49,7 +49,7 @@ describe('audit trail', () => {
         },
         { token: admin },
       ),
-    ).connectVendor.id;
+    ).connectVendor.connection.id;
     const person = t.app.sandbox!.webex.personId(1);
     const created = ok(
       await t.gql(
@@ -73,7 +73,7 @@ describe('audit trail', () => {
 
     const entries = ok(await t.gql(AUDIT, { tenantId, first: 100 })).auditLog.nodes;
     const actions = entries.map((e: { action: string }) => e.action);
-    assert.deepEqual(actions, ['tenant.create', 'tenant.rename', 'connection.create', 'policy.create', 'policy.sync', 'policy.update']);
+    assert.deepEqual(actions, ['TENANT_CREATE', 'TENANT_RENAME', 'CONNECTION_CREATE', 'POLICY_CREATE', 'POLICY_SYNC', 'POLICY_UPDATE']);
     assert.ok(
       entries.filter((e: { actor: string }) => !e.actor.startsWith('system:')).every((e: { actor: string }) => e.actor === 'alice@example.com'),
     );
@@ -81,7 +81,7 @@ describe('audit trail', () => {
     const rename = entries[1];
     assert.equal(rename.before.name, 'Audited');
     assert.equal(rename.after.name, 'Audited Ltd');
-    const sync = entries.find((e: { action: string }) => e.action === 'policy.sync');
+    const sync = entries.find((e: { action: string }) => e.action === 'POLICY_SYNC');
     assert.equal(sync.actor, 'system:policy-sync');
     assert.equal(sync.requestId, 'req-policy', 'the sync job carries the request id of the change it delivers');
     assert.equal(sync.outcome.status, 'RETRYING');
@@ -100,7 +100,7 @@ describe('audit trail', () => {
     const onlyPolicy = ok(await t.gql(AUDIT, { tenantId, targetId: created.policy.id, first: 100 })).auditLog.nodes;
     assert.deepEqual(
       onlyPolicy.map((e: { action: string }) => e.action),
-      ['policy.create', 'policy.sync', 'policy.update'],
+      ['POLICY_CREATE', 'POLICY_SYNC', 'POLICY_UPDATE'],
     );
     const p1 = ok(await t.gql(AUDIT, { tenantId, first: 4 })).auditLog;
     const p2 = ok(await t.gql(AUDIT, { tenantId, first: 4, after: p1.pageInfo.endCursor })).auditLog;
@@ -116,26 +116,26 @@ describe('audit trail', () => {
 
   it('a refused change leaves no audit entry, and the trail of live recordings carries the vendor outcome', async () => {
     const before = await t.app.database.rawQuery<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
-    errorOf(await t.gql(`mutation { createTenant(input: { name: "" }) { id } }`));
-    errorOf(await t.gql(`mutation($id: ID!) { deleteTenant(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }));
+    errorOf(await t.gql(`mutation { createTenant(input: { name: "" }) { tenant { id } } }`));
+    errorOf(await t.gql(`mutation($id: ID!) { deleteTenant(input: { id: $id }) { deletedId } }`, { id: '00000000-0000-4000-8000-000000000000' }));
     const afterRefusals = await t.app.database.rawQuery<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
     assert.equal(Number(afterRefusals[0]!.n), Number(before[0]!.n));
 
     const call = t.app.sandbox!.signalwire.createCall();
     const rec = ok(
-      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`, {
+      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id } } }`, {
         input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
       }),
-    ).startLiveRecording;
+    ).startLiveRecording.liveRecording;
     ok(
-      await t.gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { id } }`, {
+      await t.gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { liveRecording { id } } }`, {
         input: { id: rec.id, behavior: 'SILENCE' },
       }),
     );
     const trail = ok(await t.gql(AUDIT, { tenantId: DEMO_TENANT_ID, targetId: rec.id, first: 10 })).auditLog.nodes;
     assert.deepEqual(
       trail.map((e: { action: string }) => e.action),
-      ['live_recording.start', 'live_recording.pause'],
+      ['LIVE_RECORDING_START', 'LIVE_RECORDING_PAUSE'],
     );
     assert.equal(trail[1].before.status, 'IN_PROGRESS');
     assert.equal(trail[1].after.status, 'PAUSED');

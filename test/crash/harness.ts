@@ -253,10 +253,11 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
     );
 
     // Set-up through the API, like an administrator.
-    const tenantId = (await read(`mutation { createTenant(input: { name: "Crash ${opts.seed}" }) { id } }`)).createTenant.id as string;
+    const tenantId = (await read(`mutation { createTenant(input: { name: "Crash ${opts.seed}" }) { tenant { id } } }`)).createTenant.tenant
+      .id as string;
     const connect = async (vendor: string, credentials: Record<string, string>) =>
       (
-        await read(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+        await read(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`, {
           input: {
             tenantId,
             vendor,
@@ -265,7 +266,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
             credentials: Object.entries(credentials).map(([name, value]) => ({ name, value })),
           },
         })
-      ).connectVendor.id as string;
+      ).connectVendor.connection.id as string;
     const webexId = await connect('WEBEX', { accessToken: WEBEX_DEFAULT_TOKEN });
     const swId = await connect('SIGNALWIRE', { projectId: SIGNALWIRE_DEFAULT_PROJECT_ID, apiToken: SIGNALWIRE_DEFAULT_API_TOKEN });
     const peopleRes = await fetch(`${sandbox.urls['WEBEX']}/people?max=${opts.rolloutPeople + opts.policies}`, {
@@ -345,18 +346,18 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
         // At least a few calls however slow the machine is; more while the workload lasts.
         for (let i = 0; i < opts.calls && (Date.now() < stopAt || i < 6); i += 1) {
           const call = (await control('SIGNALWIRE', '/__sandbox/calls', {})) as { sid: string };
-          const r = await gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id status } }`, {
+          const r = await gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id status } } }`, {
             input: { connectionId: swId, callId: call.sid },
           });
-          const id = r.data?.startLiveRecording?.id as string | undefined;
+          const id = r.data?.startLiveRecording.liveRecording?.id as string | undefined;
           if (id) started.push(id);
           if (id && rnd() < 0.7) {
             await sleep(rnd() * 500);
-            await gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { id } }`, {
+            await gql(`mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { liveRecording { id } } }`, {
               input: { id, behavior: pick(['SKIP', 'SILENCE']) },
             });
-            if (rnd() < 0.5) await gql(`mutation($id: ID!) { resumeLiveRecording(id: $id) { id } }`, { id });
-            if (rnd() < 0.6) await gql(`mutation($id: ID!) { stopLiveRecording(id: $id) { id } }`, { id });
+            if (rnd() < 0.5) await gql(`mutation($id: ID!) { resumeLiveRecording(input: { id: $id }) { liveRecording { id } } }`, { id });
+            if (rnd() < 0.6) await gql(`mutation($id: ID!) { stopLiveRecording(input: { id: $id }) { liveRecording { id } } }`, { id });
           }
           await sleep(200 + rnd() * 600);
         }
@@ -508,17 +509,17 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
     };
     // What recovery did (its audit entries): starts adopted or found never started, actions settled from the vendor.
     for (const action of [
-      'live_recording.start.recovered',
-      'live_recording.pause.recovered',
-      'live_recording.resume.recovered',
-      'live_recording.stop.recovered',
+      'LIVE_RECORDING_START_RECOVERED',
+      'LIVE_RECORDING_PAUSE_RECOVERED',
+      'LIVE_RECORDING_RESUME_RECOVERED',
+      'LIVE_RECORDING_STOP_RECOVERED',
     ]) {
       let n = 0;
       let after: string | null = null;
       for (;;) {
         const page: any = (
           await read(
-            `query($t: ID!, $a: String!, $after: String) { auditLog(tenantId: $t, action: $a, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+            `query($t: ID!, $a: AuditAction!, $after: String) { auditLog(tenantId: $t, action: $a, first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
             { t: tenantId, a: action, after },
           )
         ).auditLog;
@@ -526,7 +527,7 @@ export async function runCrash(opts: CrashOptions): Promise<CrashReport> {
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
       }
-      report.figures[`recovered:${action.split('.')[1]}`] = n;
+      report.figures[`recovered:${action.split('_')[2]!.toLowerCase()}`] = n;
     }
     report.invariants.push({
       name: 'no live recording at the vendor without a row',

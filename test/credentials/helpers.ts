@@ -53,14 +53,14 @@ export async function startReplica(store: Store, opts: { shareWith?: Replica; en
   };
 }
 
-export const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id vendor status } }`;
+export const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id vendor status } } }`;
 export const CONNECTION = `query($id: ID!) { vendorConnection(id: $id) { id status lastError { code message vendorCode } } }`;
-export const TEST = `mutation($id: ID!) { testVendorConnection(id: $id) { ok connection { status } error { code vendorCode } problem { code hint } } }`;
+export const TEST = `mutation($id: ID!) { testVendorConnection(input: { id: $id }) { ok connection { status } error { code vendorCode } problem { code hint } } }`;
 
 export async function createTenant(r: Replica, name = 'Credentials'): Promise<string> {
-  const res = await r.gql(`mutation($name: String!) { createTenant(input: { name: $name }) { id } }`, { name });
+  const res = await r.gql(`mutation($name: String!) { createTenant(input: { name: $name }) { tenant { id } } }`, { name });
   if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-  return res.data.createTenant.id as string;
+  return res.data.createTenant.tenant.id as string;
 }
 
 export const nv = (o: Record<string, string>) => Object.entries(o).map(([name, value]) => ({ name, value }));

@@ -40,7 +40,7 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
     await webex.listen(0, '127.0.0.1');
     await b24.listen(0, '127.0.0.1');
     t = await startTestApp({ env: { LOG_LEVEL: 'debug' } });
-    tenantId = ok(await call(`mutation { createTenant(input: { name: "Onboarding" }) { id } }`)).createTenant.id;
+    tenantId = ok(await call(`mutation { createTenant(input: { name: "Onboarding" }) { tenant { id } } }`)).createTenant.tenant.id;
   });
   after(async () => {
     await t?.close();
@@ -54,13 +54,13 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
   it('accepts each shape an onboarding hands out and refuses an incomplete one, naming what is missing', async () => {
     const integration = ok(
       await connect('WEBEX', webex.apiBaseUrl, { clientId: WEBEX_SANDBOX_CLIENT_ID, clientSecret: WEBEX_SECRET, refreshToken: WEBEX_REFRESH }),
-    ).connectVendor;
+    ).connectVendor.connection;
     assert.equal(integration.status, 'UNTESTED');
     const tested = ok(await call(TEST, { id: integration.id })).testVendorConnection;
     assert.equal(tested.ok, true, JSON.stringify(tested));
     assert.equal(webex.oauth.stats.refreshCalls, 1, 'the first call obtained a token with the refresh token');
 
-    const staticToken = ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'webex-sandbox-token' })).connectVendor;
+    const staticToken = ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'webex-sandbox-token' })).connectVendor.connection;
     assert.equal(ok(await call(TEST, { id: staticToken.id })).testVendorConnection.ok, true, 'a static token stays valid');
     assert.equal(webex.oauth.stats.refreshCalls, 1, 'a static token is never refreshed');
 
@@ -73,7 +73,7 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
     const halfHook = errorOf(await connect('BITRIX24', b24.apiBaseUrl, { userId: '1' }));
     assert.equal(halfHook.code, 'BAD_USER_INPUT');
     assert.deepEqual(halfHook.fields![0]!.path, ['input', 'credentials', 0, 'value']);
-    const hook = ok(await connect('BITRIX24', b24.apiBaseUrl, { userId: '1', webhookSecret: 'b24sandboxwebhooksecret1' })).connectVendor;
+    const hook = ok(await connect('BITRIX24', b24.apiBaseUrl, { userId: '1', webhookSecret: 'b24sandboxwebhooksecret1' })).connectVendor.connection;
     assert.equal(ok(await call(TEST, { id: hook.id })).testVendorConnection.ok, true, 'the webhook stays as it is');
   });
 
@@ -85,7 +85,7 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
         { clientId: BITRIX24_SANDBOX_CLIENT_ID, clientSecret: BITRIX24_SANDBOX_CLIENT_SECRET, refreshToken: B24_REFRESH },
         { oauthServer: b24.url },
       ),
-    ).connectVendor;
+    ).connectVendor.connection;
     const crmCall = b24.seedFinishedCall();
     for (let hour = 0; hour <= 3; hour++) {
       for (let i = 0; i < 3; i++) {
@@ -101,15 +101,15 @@ describe('onboarding credentials: Webex integration, Bitrix24 application', () =
   });
 
   it('testVendorConnection names the cause with a stable code and a hint', async () => {
-    const refused = ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'not-a-webex-token' })).connectVendor;
+    const refused = ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'not-a-webex-token' })).connectVendor.connection;
     const r = ok(await call(TEST, { id: refused.id })).testVendorConnection;
     assert.equal(r.ok, false);
     assert.equal(r.problem.code, 'CREDENTIALS_REFUSED');
     assert.match(r.problem.hint, /Webex Calling refused the credentials/);
-    const down = ok(await connect('WEBEX', 'http://127.0.0.1:1/v1', { accessToken: 'x' })).connectVendor;
+    const down = ok(await connect('WEBEX', 'http://127.0.0.1:1/v1', { accessToken: 'x' })).connectVendor.connection;
     assert.equal(ok(await call(TEST, { id: down.id })).testVendorConnection.problem.code, 'VENDOR_UNAVAILABLE');
     const ok1 = ok(
-      await call(TEST, { id: ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'webex-sandbox-token' })).connectVendor.id }),
+      await call(TEST, { id: ok(await connect('WEBEX', webex.apiBaseUrl, { accessToken: 'webex-sandbox-token' })).connectVendor.connection.id }),
     ).testVendorConnection;
     assert.equal(ok1.problem, null);
   });

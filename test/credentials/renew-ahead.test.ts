@@ -21,13 +21,14 @@ describe('renewal ahead of expiry', () => {
   });
 
   it('renews a Webex token that nears its expiry before using it, and reuses it while it does not', async () => {
-    const tenantId = ok(await t.gql(`mutation { createTenant(input: { name: "Ahead" }) { id } }`)).createTenant.id;
+    const tenantId = ok(await t.gql(`mutation { createTenant(input: { name: "Ahead" }) { tenant { id } } }`)).createTenant.tenant.id;
     const credentials = nv({
       clientId: WEBEX_SANDBOX_CLIENT_ID,
       clientSecret: WEBEX_SANDBOX_CLIENT_SECRET,
       refreshToken: WEBEX_SANDBOX_REFRESH_TOKEN,
     });
-    const id = ok(await t.gql(CONNECT, { input: { tenantId, vendor: 'WEBEX', name: 'w', baseUrl: webex.apiBaseUrl, credentials } })).connectVendor.id;
+    const id = ok(await t.gql(CONNECT, { input: { tenantId, vendor: 'WEBEX', name: 'w', baseUrl: webex.apiBaseUrl, credentials } })).connectVendor
+      .connection.id;
     assert.equal(ok(await t.gql(TEST, { id })).testVendorConnection.ok, true);
     assert.equal(ok(await t.gql(TEST, { id })).testVendorConnection.ok, true);
     assert.equal(webex.oauth.stats.refreshCalls, 1, 'reused while outside the margin');

@@ -45,7 +45,7 @@ describe('credentials key rotation and stored tokens', () => {
         }),
       },
     });
-    const id = res.data.connectVendor.id as string;
+    const id = res.data.connectVendor.connection.id as string;
     const call = b24.seedFinishedCall();
     const attach = async () => {
       const a = await r.gql(ATTACH, { input: { connectionId: id, crmCallId: call.CALL_ID, fileName: 'r.wav', contentBase64: AUDIO } });

@@ -47,7 +47,7 @@ describe(
         input: { tenantId, vendor: 'WEBEX', name: 'Webex integration', baseUrl: webex.apiBaseUrl, settings: HTTP, credentials: nv(credentials) },
       });
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-      return res.data.connectVendor.id as string;
+      return res.data.connectVendor.connection.id as string;
     };
     const rollout = async (r: Replica, connectionId: string) => {
       const res = await r.gql(START, {
@@ -148,10 +148,10 @@ describe(
 
       // Reconnecting (a new refresh token) clears the state.
       const fresh = webex.oauth.addRefreshToken(WEBEX_SANDBOX_CLIENT_ID);
-      const upd = await a.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { status } }`, {
+      const upd = await a.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { connection { status } } }`, {
         input: { id: connectionId, credentials: nv({ ...INTEGRATION, refreshToken: fresh }) },
       });
-      assert.equal(upd.data.updateVendorConnection.status, 'UNTESTED');
+      assert.equal(upd.data.updateVendorConnection.connection.status, 'UNTESTED');
       // Reconnected, the connection works again at once, on either replica.
       const again = (await b.gql(TEST, { id: connectionId })).data.testVendorConnection;
       assert.equal(again.ok, true, JSON.stringify(again));

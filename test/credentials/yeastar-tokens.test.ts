@@ -51,7 +51,7 @@ describe(
         },
       });
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-      connectionId = res.data.connectVendor.id;
+      connectionId = res.data.connectVendor.connection.id;
       await use(first);
       await first.close();
       for (let i = 0; i < 10; i++) {
@@ -79,7 +79,9 @@ describe(
         assert.equal(after.peakActive, 1);
 
         // Removing the connection gives the token back (del_token): the PBX holds none for it any more.
-        const removed = await replicas[1]!.gql(`mutation($id: ID!) { removeVendorConnection(id: $id) { id } }`, { id: connectionId });
+        const removed = await replicas[1]!.gql(`mutation($id: ID!) { removeVendorConnection(input: { id: $id }) { deletedId } }`, {
+          id: connectionId,
+        });
         assert.equal(removed.errors, undefined, JSON.stringify(removed.errors));
         assert.equal(yeastar.tokenStats().active, 0);
         assert.equal(yeastar.counts().byRoute['GET /openapi/v1.0/del_token'], 1);
@@ -112,7 +114,7 @@ describe(
             credentials: nv({ clientId: YEASTAR_DEFAULT_CLIENT_ID, clientSecret: YEASTAR_DEFAULT_CLIENT_SECRET }),
           },
         });
-        const t = (await r.gql(TEST, { id: res.data.connectVendor.id })).data.testVendorConnection;
+        const t = (await r.gql(TEST, { id: res.data.connectVendor.connection.id })).data.testVendorConnection;
         assert.equal(t.ok, false);
         assert.equal(t.problem.code, 'TOKEN_CAP_REACHED', JSON.stringify(t));
         assert.match(t.problem.hint, /live API tokens/);
@@ -120,7 +122,7 @@ describe(
         const wrong = await r.gql(CONNECT, {
           input: { tenantId, vendor: 'YEASTAR', name: 'PBX 3', baseUrl: yeastar.url, credentials: nv({ clientId: 'nope', clientSecret: 'nope' }) },
         });
-        const w = (await r.gql(TEST, { id: wrong.data.connectVendor.id })).data.testVendorConnection;
+        const w = (await r.gql(TEST, { id: wrong.data.connectVendor.connection.id })).data.testVendorConnection;
         assert.equal(w.problem.code, 'CREDENTIALS_REFUSED', JSON.stringify(w));
       } finally {
         await r.close();

@@ -145,9 +145,12 @@ describe('the service playground in headless Chromium', () => {
             arrivedNew,
             async () => {
               const call = sandbox.signalwire.createCall();
-              const r = await service.gql('mutation ($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }', {
-                input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
-              });
+              const r = await service.gql(
+                'mutation ($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id } } }',
+                {
+                  input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
+                },
+              );
               assert.equal(r.errors, undefined, JSON.stringify(r.errors));
             },
             example.name,
@@ -162,8 +165,12 @@ describe('the service playground in headless Chromium', () => {
           const id = (events()[0].data as { policyRolloutProgress: { id: string } }).policyRolloutProgress.id;
           const paused = () =>
             events().some((e) => (e.data as { policyRolloutProgress?: { status: string } })?.policyRolloutProgress?.status === 'PAUSED');
-          await triggerUntil(paused, () => service.gql('mutation ($id: ID!) { pausePolicyRollout(id: $id) { id } }', { id }), 'PAUSED progress');
-          await service.gql('mutation ($id: ID!) { resumePolicyRollout(id: $id) { id } }', { id });
+          await triggerUntil(
+            paused,
+            () => service.gql('mutation ($id: ID!) { pausePolicyRollout(input: { id: $id }) { rollout { id } } }', { id }),
+            'PAUSED progress',
+          );
+          await service.gql('mutation ($id: ID!) { resumePolicyRollout(input: { id: $id }) { rollout { id } } }', { id });
         } else if (example.name === 'RecordingPolicyDrifted') {
           // An administrator changes the person's settings at the vendor; reconciling finds the drift.
           const r = await service.gql<{ tenant: { recordingPolicies: { id: string; scope: { kind: string; id: string } }[] } }>(
@@ -176,7 +183,7 @@ describe('the service playground in headless Chromium', () => {
             arrivedNew,
             async () => {
               sandbox.webex.setSettings(policy.scope.id, { enabled: false });
-              await service.gql('mutation ($id: ID!) { reconcileRecordingPolicy(id: $id) { policy { id } } }', { id: policy.id });
+              await service.gql('mutation ($id: ID!) { reconcileRecordingPolicy(input: { id: $id }) { policy { id } } }', { id: policy.id });
             },
             example.name,
           );

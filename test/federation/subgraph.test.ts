@@ -55,8 +55,8 @@ describe('federation subgraph', () => {
   });
 
   it('resolves entities through _entities, under tenant isolation', async () => {
-    const a = ok(await t.gql(`mutation { createTenant(input: { name: "Entity A" }) { id } }`)).createTenant.id;
-    const b = ok(await t.gql(`mutation { createTenant(input: { name: "Entity B" }) { id } }`)).createTenant.id;
+    const a = ok(await t.gql(`mutation { createTenant(input: { name: "Entity A" }) { tenant { id } } }`)).createTenant.tenant.id;
+    const b = ok(await t.gql(`mutation { createTenant(input: { name: "Entity B" }) { tenant { id } } }`)).createTenant.tenant.id;
     const q = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Tenant { id name } } }`;
     const reps = [
       { __typename: 'Tenant', id: a },

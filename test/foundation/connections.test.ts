@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 
-const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id vendor name baseUrl status settings { name value } tenant { id } } }`;
+const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id vendor name baseUrl status settings { name value } tenant { id } } } }`;
 const CANARY = 'canary-SECRET-7f3a9c1e-do-not-leak';
 
 describe('vendor connections through GraphQL', () => {
@@ -10,7 +10,7 @@ describe('vendor connections through GraphQL', () => {
   let tenantId: string;
   before(async () => {
     t = await startTestApp();
-    tenantId = ok(await t.gql(`mutation { createTenant(input: { name: "Conn tenant" }) { id } }`)).createTenant.id;
+    tenantId = ok(await t.gql(`mutation { createTenant(input: { name: "Conn tenant" }) { tenant { id } } }`)).createTenant.tenant.id;
   });
   after(async () => t.close());
 
@@ -26,7 +26,7 @@ describe('vendor connections through GraphQL', () => {
         credentials: [{ name: 'token', value: CANARY }],
       },
     });
-    const conn = ok(r).connectVendor;
+    const conn = ok(r).connectVendor.connection;
     assert.equal(conn.vendor, 'MEGAFON');
     assert.equal(conn.baseUrl, 'https://simple-api.cp.megafon.ru');
     assert.equal(conn.status, 'UNTESTED');
@@ -109,21 +109,24 @@ describe('vendor connections through GraphQL', () => {
           credentials: [{ name: 'accessToken', value: 'tok-1' }],
         },
       }),
-    ).connectVendor;
+    ).connectVendor.connection;
     const upd = ok(
-      await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id name baseUrl status } }`, {
-        input: { id: conn.id, name: 'Webex EU', credentials: [{ name: 'accessToken', value: 'tok-2' }] },
-      }),
-    ).updateVendorConnection;
+      await t.gql(
+        `mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { connection { id name baseUrl status } } }`,
+        {
+          input: { id: conn.id, name: 'Webex EU', credentials: [{ name: 'accessToken', value: 'tok-2' }] },
+        },
+      ),
+    ).updateVendorConnection.connection;
     assert.equal(upd.name, 'Webex EU');
     assert.equal((await t.app.services.connections.vendorContextForScope(null, conn.id)).ctx.credentials.accessToken, 'tok-2');
 
-    const other = ok(await t.gql(`mutation { createTenant(input: { name: "Other" }) { id } }`)).createTenant.id;
+    const other = ok(await t.gql(`mutation { createTenant(input: { name: "Other" }) { tenant { id } } }`)).createTenant.tenant.id;
     const otherToken = await t.token({ tenants: [other] });
     const foreignRead = errorOf(await t.gql(`query($id: ID!) { vendorConnection(id: $id) { id } }`, { id: conn.id }, { token: otherToken }));
     assert.equal(foreignRead.code, 'NOT_FOUND');
     const foreignRemove = errorOf(
-      await t.gql(`mutation($id: ID!) { removeVendorConnection(id: $id) { id } }`, { id: conn.id }, { token: otherToken }),
+      await t.gql(`mutation($id: ID!) { removeVendorConnection(input: { id: $id }) { deletedId } }`, { id: conn.id }, { token: otherToken }),
     );
     assert.equal(foreignRemove.code, 'NOT_FOUND');
     const foreignConnect = errorOf(
@@ -141,24 +144,24 @@ describe('vendor connections through GraphQL', () => {
       }),
     );
     const policiesBefore = await rows('recording_policies');
-    ok(await t.gql(`mutation($id: ID!) { removeVendorConnection(id: $id) { id deleted } }`, { id: conn.id }));
+    ok(await t.gql(`mutation($id: ID!) { removeVendorConnection(input: { id: $id }) { deletedId } }`, { id: conn.id }));
     assert.equal(await rows('recording_policies'), policiesBefore - 1, 'its policy went with it');
     assert.equal(errorOf(await t.gql(`query($id: ID!) { vendorConnection(id: $id) { id } }`, { id: conn.id })).code, 'NOT_FOUND');
   });
 
   it('deleting a tenant deletes everything it owns', async () => {
-    const tid = ok(await t.gql(`mutation { createTenant(input: { name: "Doomed" }) { id } }`)).createTenant.id;
+    const tid = ok(await t.gql(`mutation { createTenant(input: { name: "Doomed" }) { tenant { id } } }`)).createTenant.tenant.id;
     const conn = ok(
       await t.gql(CONNECT, {
         input: { tenantId: tid, vendor: 'WEBEX', name: 'W', baseUrl: 'https://webexapis.com/v1', credentials: [{ name: 'accessToken', value: 't' }] },
       }),
-    ).connectVendor;
+    ).connectVendor.connection;
     ok(
       await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } } }`, {
         input: { connectionId: conn.id, name: 'p', scope: { kind: 'PERSON', id: 'p1' }, rules: { mode: 'NEVER' }, apply: false },
       }),
     );
-    ok(await t.gql(`mutation($id: ID!) { deleteTenant(id: $id) { deleted } }`, { id: tid }));
+    ok(await t.gql(`mutation($id: ID!) { deleteTenant(input: { id: $id }) { deletedId } }`, { id: tid }));
     const left = await t.app.database.rawQuery<{ n: number }>(
       `SELECT (SELECT count(*) FROM vendor_connections WHERE tenant_id = $1)::int + (SELECT count(*) FROM recording_policies WHERE tenant_id = $1)::int AS n`,
       [tid],

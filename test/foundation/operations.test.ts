@@ -138,7 +138,7 @@ describe('npm start as a process', () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query }),
         }).then((r) => r.json() as Promise<any>);
-      const created: any = ok((await gql(`mutation { createTenant(input: { name: "Survives restarts" }) { id } }`)) as any);
+      const created: any = ok((await gql(`mutation { createTenant(input: { name: "Survives restarts" }) { tenant { id } } }`)) as any);
       // Make the MegaFon sandbox slow, start a request that waits on it, then ask the process to stop.
       const megafonUrl = /MEGAFON\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(first.output())![1];
       await fetch(`${megafonUrl}/__sandbox/faults`, {
@@ -146,7 +146,7 @@ describe('npm start as a process', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ latencyMs: 800, latencyCount: 1 }),
       });
-      const inFlight = gql(`mutation { testVendorConnection(id: "${DEMO_CONNECTION_IDS.megafon}") { ok } }`);
+      const inFlight = gql(`mutation { testVendorConnection(input: { id: "${DEMO_CONNECTION_IDS.megafon}" }) { ok } }`);
       await new Promise((r) => setTimeout(r, 200));
       const exited = new Promise<number | null>((resolve) => first.child.once('exit', resolve));
       first.child.kill('SIGTERM');
@@ -174,7 +174,7 @@ describe('npm start as a process', () => {
       const again = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: `query($id: ID!) { tenant(id: $id) { name } }`, variables: { id: created.createTenant.id } }),
+        body: JSON.stringify({ query: `query($id: ID!) { tenant(id: $id) { name } }`, variables: { id: created.createTenant.tenant.id } }),
       }).then((r) => r.json() as Promise<any>);
       assert.equal(again.data.tenant.name, 'Survives restarts', 'data and the dev token survive a restart');
       const exited2 = new Promise((resolve) => second.child.once('exit', resolve));

@@ -100,7 +100,7 @@ describe('stopping the service (SIGINT / SIGTERM)', () => {
       );
       await subscribed;
       await fault(svc.sandbox.MEGAFON!, { latencyMs: 1500, latencyCount: 1 });
-      const inFlight = svc.gql(`mutation { testVendorConnection(id: "${DEMO_CONNECTION_IDS.megafon}") { ok } }`);
+      const inFlight = svc.gql(`mutation { testVendorConnection(input: { id: "${DEMO_CONNECTION_IDS.megafon}" }) { ok } }`);
       await new Promise((r) => setTimeout(r, 300));
       svc.child.kill('SIGTERM');
       const answer = await inFlight;

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 
-const CREATE = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { id name createdAt } }`;
+const CREATE = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id name createdAt } } }`;
 const LIST = `query($first: Int, $after: String) { tenants(first: $first, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }`;
 
 describe('tenants through GraphQL', () => {
@@ -15,19 +15,19 @@ describe('tenants through GraphQL', () => {
   const count = async () => Number((await t.app.database.rawQuery<{ n: string }>('SELECT count(*)::int AS n FROM tenants'))[0]!.n);
 
   it('creates, renames, fetches and deletes a tenant', async () => {
-    const created = ok(await t.gql(CREATE, { input: { name: '  Acme  ' } })).createTenant;
+    const created = ok(await t.gql(CREATE, { input: { name: '  Acme  ' } })).createTenant.tenant;
     assert.equal(created.name, 'Acme');
     assert.match(created.id, /^[0-9a-f-]{36}$/);
     const renamed = ok(
-      await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id name } }`, {
+      await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { tenant { id name } } }`, {
         input: { id: created.id, name: 'Acme Ltd' },
       }),
     );
-    assert.equal(renamed.renameTenant.name, 'Acme Ltd');
+    assert.equal(renamed.renameTenant.tenant.name, 'Acme Ltd');
     const fetched = ok(await t.gql(`query($id: ID!) { tenant(id: $id) { id name } }`, { id: created.id }));
     assert.deepEqual(fetched.tenant, { id: created.id, name: 'Acme Ltd' });
-    const deleted = ok(await t.gql(`mutation($id: ID!) { deleteTenant(id: $id) { id deleted } }`, { id: created.id }));
-    assert.deepEqual(deleted.deleteTenant, { id: created.id, deleted: true });
+    const deleted = ok(await t.gql(`mutation($id: ID!) { deleteTenant(input: { id: $id }) { deletedId } }`, { id: created.id }));
+    assert.deepEqual(deleted.deleteTenant, { deletedId: created.id });
     const gone = await t.gql(`query($id: ID!) { tenant(id: $id) { id } }`, { id: created.id });
     assert.equal(errorOf(gone).code, 'NOT_FOUND');
     assert.equal(gone.data?.tenant, null);
@@ -89,8 +89,8 @@ describe('tenants through GraphQL', () => {
   });
 
   it("isolates tenants: another tenant's object is NOT_FOUND, exactly like a missing one", async () => {
-    const a = ok(await t.gql(CREATE, { input: { name: 'Tenant A' } })).createTenant;
-    const b = ok(await t.gql(CREATE, { input: { name: 'Tenant B' } })).createTenant;
+    const a = ok(await t.gql(CREATE, { input: { name: 'Tenant A' } })).createTenant.tenant;
+    const b = ok(await t.gql(CREATE, { input: { name: 'Tenant B' } })).createTenant.tenant;
     const tokenA = await t.token({ tenants: [a.id] });
     const own = ok(await t.gql(`query($id: ID!) { tenant(id: $id) { name } }`, { id: a.id }, { token: tokenA }));
     assert.equal(own.tenant.name, 'Tenant A');
@@ -105,7 +105,7 @@ describe('tenants through GraphQL', () => {
     assert.deepEqual(listed, [a.id]);
     const rename = errorOf(
       await t.gql(
-        `mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`,
+        `mutation($input: RenameTenantInput!) { renameTenant(input: $input) { tenant { id } } }`,
         { input: { id: b.id, name: 'Hijacked' } },
         { token: tokenA },
       ),

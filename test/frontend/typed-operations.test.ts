@@ -75,10 +75,14 @@ describe('typed frontend operations with graphql-request', () => {
 
   it('CreateTenant, ConnectVendor, TestVendorConnection, Tenant, then a policy through its whole life, and the Dashboard', async () => {
     const variables = JSON.parse(readFileSync(join(ROOT_DIR, 'schema', 'operations', '04-CreateTenant.graphql.variables.json'), 'utf8'));
-    const { createTenant: tenant } = await client.request(CreateTenantDocument, variables);
+    const {
+      createTenant: { tenant },
+    } = await client.request(CreateTenantDocument, variables);
     assert.equal(tenant.name, 'Acme Contact Centre');
 
-    const { connectVendor: connection } = await client.request(ConnectVendorDocument, {
+    const {
+      connectVendor: { connection },
+    } = await client.request(ConnectVendorDocument, {
       input: {
         tenantId: tenant.id,
         vendor: 'MEGAFON',
@@ -88,7 +92,7 @@ describe('typed frontend operations with graphql-request', () => {
       },
     });
     assert.equal(connection.status, 'UNTESTED');
-    const { testVendorConnection: check } = await client.request(TestVendorConnectionDocument, { id: connection.id });
+    const { testVendorConnection: check } = await client.request(TestVendorConnectionDocument, { input: { id: connection.id } });
     assert.equal(check.ok, true, JSON.stringify(check.error));
     assert.equal(check.connection.status, 'OK');
 
@@ -118,13 +122,13 @@ describe('typed frontend operations with graphql-request', () => {
     assert.deepEqual(recordingPolicy?.rules.excludedUserIds, ['129', '137']);
     assert.equal(recordingPolicy?.connection.vendor, 'MEGAFON');
 
-    const { reconcileRecordingPolicy: reconciled } = await client.request(ReconcileRecordingPolicyDocument, { id: created.policy.id });
+    const { reconcileRecordingPolicy: reconciled } = await client.request(ReconcileRecordingPolicyDocument, { input: { id: created.policy.id } });
     assert.deepEqual(reconciled.drift, []);
-    const { retrySync } = await client.request(RetrySyncDocument, { id: created.policy.id });
+    const { retrySync } = await client.request(RetrySyncDocument, { input: { id: created.policy.id } });
     assert.equal(retrySync.sync.status, 'IN_SYNC');
 
     const { tenants } = await client.request(DashboardDocument, { first: 10 });
-    const row = tenants.nodes.find((n) => n.id === tenant.id);
+    const row = tenants.edges.map((e) => e.node).find((n) => n.id === tenant.id);
     assert.deepEqual(
       row?.connections.map((c) => c.status),
       ['OK'],

@@ -36,7 +36,7 @@ interface World {
 const BASE: Record<string, (w: World) => Record<string, unknown>> = {
   createTenant: () => ({ input: { name: 'ok' } }),
   renameTenant: (w) => ({ input: { id: w.tenant, name: 'ok' } }),
-  deleteTenant: (w) => ({ id: w.tenant }),
+  deleteTenant: (w) => ({ input: { id: w.tenant } }),
   connectVendor: (w) => ({
     input: {
       tenantId: w.tenant,
@@ -47,8 +47,8 @@ const BASE: Record<string, (w: World) => Record<string, unknown>> = {
     },
   }),
   updateVendorConnection: (w) => ({ input: { id: w.connection, name: 'ok' } }),
-  removeVendorConnection: (w) => ({ id: w.connection }),
-  testVendorConnection: (w) => ({ id: w.connection }),
+  removeVendorConnection: (w) => ({ input: { id: w.connection } }),
+  testVendorConnection: (w) => ({ input: { id: w.connection } }),
   createRecordingPolicy: () => ({
     input: {
       connectionId: DEMO_CONNECTION_IDS.megafon,
@@ -59,15 +59,15 @@ const BASE: Record<string, (w: World) => Record<string, unknown>> = {
     },
   }),
   updateRecordingPolicy: (w) => ({ input: { id: w.policy, expectedVersion: 1, name: 'ok' } }),
-  retrySync: (w) => ({ id: w.policy }),
+  retrySync: (w) => ({ input: { id: w.policy } }),
   previewRecordingPolicy: (w) => ({ input: { policyId: w.policy } }),
-  reconcileRecordingPolicy: (w) => ({ id: w.policy }),
-  deleteRecordingPolicy: (w) => ({ id: w.policy }),
+  reconcileRecordingPolicy: (w) => ({ input: { id: w.policy } }),
+  deleteRecordingPolicy: (w) => ({ input: { id: w.policy } }),
   startLiveRecording: () => ({ input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: 'CA-unknown' } }),
   pauseLiveRecording: (w) => ({ input: { id: w.live, behavior: 'SKIP' } }),
-  resumeLiveRecording: (w) => ({ id: w.live }),
-  stopLiveRecording: (w) => ({ id: w.live }),
-  refreshLiveRecording: (w) => ({ id: w.live }),
+  resumeLiveRecording: (w) => ({ input: { id: w.live } }),
+  stopLiveRecording: (w) => ({ input: { id: w.live } }),
+  refreshLiveRecording: (w) => ({ input: { id: w.live } }),
   attachRecording: () => ({
     input: {
       connectionId: DEMO_CONNECTION_IDS.bitrix24,
@@ -79,9 +79,9 @@ const BASE: Record<string, (w: World) => Record<string, unknown>> = {
   startPolicyRollout: () => ({
     input: { connectionId: DEMO_CONNECTION_IDS.webex, name: 'ok', rules: { mode: 'ALWAYS' }, scope: { personIds: ['p1'] }, dryRun: true },
   }),
-  pausePolicyRollout: (w) => ({ id: w.rollout }),
-  resumePolicyRollout: (w) => ({ id: w.rollout }),
-  cancelPolicyRollout: (w) => ({ id: w.rollout }),
+  pausePolicyRollout: (w) => ({ input: { id: w.rollout } }),
+  resumePolicyRollout: (w) => ({ input: { id: w.rollout } }),
+  cancelPolicyRollout: (w) => ({ input: { id: w.rollout } }),
   retryFailedRolloutPeople: (w) => ({ input: { rolloutId: w.rollout } }),
 };
 
@@ -200,9 +200,9 @@ describe('bad input to every mutation', () => {
     mutations = rootFields(schema)
       .filter((f) => f.kind === 'mutation')
       .map((f) => f.field);
-    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Bad input" }) { id } }`)).createTenant.id;
+    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Bad input" }) { tenant { id } } }`)).createTenant.tenant.id;
     const connection = ok(
-      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`, {
         input: {
           tenantId: tenant,
           vendor: 'MEGAFON',
@@ -211,17 +211,17 @@ describe('bad input to every mutation', () => {
           credentials: [{ name: 'token', value: 'megafon-sandbox-token' }],
         },
       }),
-    ).connectVendor.id;
+    ).connectVendor.connection.id;
     const policy = ok(
       await t.gql(`mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id } sync { status } } }`, {
         input: { connectionId: connection, name: 'p', scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: { mode: 'ALWAYS' } },
       }),
     ).createRecordingPolicy.policy.id;
     const live = ok(
-      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`, {
+      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id } } }`, {
         input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: t.app.sandbox!.signalwire.createCall().sid },
       }),
-    ).startLiveRecording.id;
+    ).startLiveRecording.liveRecording.id;
     const rollout = ok(
       await t.gql(`mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id } } }`, {
         input: {

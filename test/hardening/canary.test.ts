@@ -17,14 +17,14 @@ const CANARIES = [CANARY, CANARY_BAD, CANARY_NEW, CANARY_INPUT];
 /** The fragment that would survive a truncation or an encoding of the value. */
 const FRAGMENTS = CANARIES.map((c) => c.slice(-24));
 
-const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id name baseUrl status settings { name value } lastError { code message vendorCode vendorMessage } } }`;
-const TEST = `mutation($id: ID!) { testVendorConnection(id: $id) { ok error { code message vendorCode vendorMessage } connection { status lastError { code message vendorMessage } } } }`;
-const UPDATE_CONN = `mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id status } }`;
+const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id name baseUrl status settings { name value } lastError { code message vendorCode vendorMessage } } } }`;
+const TEST = `mutation($id: ID!) { testVendorConnection(input: { id: $id }) { ok error { code message vendorCode vendorMessage } connection { status lastError { code message vendorMessage } } } }`;
+const UPDATE_CONN = `mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { connection { id status } } }`;
 const PREVIEW = `mutation($input: PreviewRecordingPolicyInput!) { previewRecordingPolicy(input: $input) { requests { method path query headers body } warnings { code field message } } }`;
 const CREATE = `mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) {
   policy { id version syncStatus lastVendorPayload lastSyncError { code message vendorCode vendorMessage } }
   sync { status error { code message vendorCode vendorMessage } requests { method path query headers body } } } }`;
-const RECONCILE = `mutation($id: ID!) { reconcileRecordingPolicy(id: $id) { drift { field desired actual } policy { syncStatus lastVendorPayload } } }`;
+const RECONCILE = `mutation($id: ID!) { reconcileRecordingPolicy(input: { id: $id }) { drift { field desired actual } policy { syncStatus lastVendorPayload } } }`;
 
 describe('a canary credential never leaks', () => {
   let t: TestApp;
@@ -43,12 +43,12 @@ describe('a canary credential never leaks', () => {
   it('through connect, test, preview, apply, reconcile, failures, credential replacement, bad input and the audit trail', async () => {
     const megafon = t.app.sandbox!.megafon;
     megafon.rotateToken(CANARY);
-    const tenant = ok(await call(`mutation { createTenant(input: { name: "Canary" }) { id } }`)).createTenant.id;
+    const tenant = ok(await call(`mutation { createTenant(input: { name: "Canary" }) { tenant { id } } }`)).createTenant.tenant.id;
     const conn = ok(
       await call(CONNECT, {
         input: { tenantId: tenant, vendor: 'MEGAFON', name: 'good', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: CANARY }] },
       }),
-    ).connectVendor;
+    ).connectVendor.connection;
     assert.equal(ok(await call(TEST, { id: conn.id })).testVendorConnection.ok, true);
     const scope = { kind: 'SETTINGS_RECORD', id: '52' };
     const rules = { mode: 'ALWAYS', calls: { internal: true, external: true } };
@@ -64,7 +64,7 @@ describe('a canary credential never leaks', () => {
       await call(CONNECT, {
         input: { tenantId: tenant, vendor: 'MEGAFON', name: 'bad', baseUrl: megafon.apiBaseUrl, credentials: [{ name: 'token', value: CANARY_BAD }] },
       }),
-    ).connectVendor;
+    ).connectVendor.connection;
     const failedTest = ok(await call(TEST, { id: bad.id })).testVendorConnection;
     assert.equal(failedTest.ok, false);
     assert.equal(failedTest.error.code, 'VENDOR_AUTH_FAILED');
@@ -109,11 +109,11 @@ describe('a canary credential never leaks', () => {
     const raw = await fetch(t.app.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
-      body: `{"query": "mutation { connectVendor(input: {credentials: [{name: \\"token\\", value: \\"${CANARY_INPUT}\\"}]}) { id } }", `,
+      body: `{"query": "mutation { connectVendor(input: {credentials: [{name: \\"token\\", value: \\"${CANARY_INPUT}\\"}]}) { connection { id } } }", `,
     });
     answers.push(await raw.text());
     const inline = await call(
-      `mutation { connectVendor(input: { tenantId: "${tenant}", vendor: MEGAFON, name: "x", baseUrl: "${megafon.apiBaseUrl}", credentials: [{ name: "token", value: "${CANARY_INPUT}", extra: true }] }) { id } }`,
+      `mutation { connectVendor(input: { tenantId: "${tenant}", vendor: MEGAFON, name: "x", baseUrl: "${megafon.apiBaseUrl}", credentials: [{ name: "token", value: "${CANARY_INPUT}", extra: true }] }) { connection { id } } }`,
     );
     assert.ok(inline.errors?.length);
 

@@ -205,9 +205,9 @@ describe('vendor base URLs through the API, outside sandbox mode', () => {
   });
 
   it('refuses private base URLs when they are stored, and names resolving to them when they are called', async () => {
-    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Egress" }) { id } }`)).createTenant.id;
+    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Egress" }) { tenant { id } } }`)).createTenant.tenant.id;
     const connect = (baseUrl: string) =>
-      t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+      t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`, {
         input: { tenantId: tenant, vendor: 'MEGAFON', name: 'm', baseUrl, credentials: [{ name: 'token', value: 'x' }] },
       });
     for (const baseUrl of [
@@ -225,9 +225,9 @@ describe('vendor base URLs through the API, outside sandbox mode', () => {
     const own = hostname();
     const resolved = await lookup(own).catch(() => null);
     if (resolved && isBlockedAddress(resolved.address)) {
-      const id = ok(await connect(`http://${own}:${target.port}`)).connectVendor.id;
+      const id = ok(await connect(`http://${own}:${target.port}`)).connectVendor.connection.id;
       const r = ok(
-        await t.gql(`mutation($id: ID!) { testVendorConnection(id: $id) { ok error { code vendorMessage } } }`, { id }),
+        await t.gql(`mutation($id: ID!) { testVendorConnection(input: { id: $id }) { ok error { code vendorMessage } } }`, { id }),
       ).testVendorConnection;
       assert.equal(r.ok, false);
       assert.equal(r.error.code, 'VENDOR_REJECTED');

@@ -43,6 +43,8 @@ const MARK = `B-ONLY-${randomUUID().slice(0, 8)}`;
 const RULES = { mode: 'ALWAYS', calls: { internal: true, external: true } };
 const WEBEX_RULES = { mode: 'ALWAYS', calls: { voicemail: true } };
 const byId = (pick: (w: World) => string): Case[] => [{ args: (w) => ({ id: pick(w) }) }];
+/** A mutation's one argument: `input: { id }`. */
+const byInputId = (pick: (w: World) => string): Case[] => [{ args: (w) => ({ input: { id: pick(w) } }) }];
 const byTenant = (extra: (w: World) => Record<string, unknown> = () => ({})): Case[] => [
   { args: (w) => ({ tenantId: w.b.tenant, first: 100, ...extra(w) }) },
 ];
@@ -69,7 +71,7 @@ const CASES: Record<string, Case[]> = {
   // Mutations
   createTenant: [{ args: () => ({ input: { name: 'A creates a tenant' } }), allow: ['FORBIDDEN'] }],
   renameTenant: [{ args: (w) => ({ input: { id: w.b.tenant, name: 'renamed by A' } }) }],
-  deleteTenant: byId((w) => w.b.tenant),
+  deleteTenant: byInputId((w) => w.b.tenant),
   connectVendor: [
     {
       args: (w) => ({
@@ -87,24 +89,24 @@ const CASES: Record<string, Case[]> = {
     { args: (w) => ({ input: { id: w.b.megafon, name: 'renamed by A' } }) },
     { args: (w) => ({ input: { id: w.b.megafon, credentials: [{ name: 'token', value: 'replaced-by-a' }] } }) },
   ],
-  removeVendorConnection: byId((w) => w.b.megafon),
-  testVendorConnection: byId((w) => w.b.megafon),
+  removeVendorConnection: byInputId((w) => w.b.megafon),
+  testVendorConnection: byInputId((w) => w.b.megafon),
   createRecordingPolicy: [
     { args: (w) => ({ input: { connectionId: w.b.megafon, name: 'A policy', scope: { kind: 'SETTINGS_RECORD', id: '52' }, rules: RULES } }) },
   ],
   updateRecordingPolicy: [{ args: (w) => ({ input: { id: w.b.policy, expectedVersion: 1, name: 'changed by A', rules: { mode: 'NEVER' } } }) }],
-  retrySync: byId((w) => w.b.policy),
+  retrySync: byInputId((w) => w.b.policy),
   previewRecordingPolicy: [
     { args: (w) => ({ input: { policyId: w.b.policy } }) },
     { args: (w) => ({ input: { connectionId: w.b.megafon, scope: { kind: 'SETTINGS_RECORD', id: '51' }, rules: RULES } }) },
   ],
-  reconcileRecordingPolicy: byId((w) => w.b.policy),
-  deleteRecordingPolicy: byId((w) => w.b.policy),
+  reconcileRecordingPolicy: byInputId((w) => w.b.policy),
+  deleteRecordingPolicy: byInputId((w) => w.b.policy),
   startLiveRecording: [{ args: (w) => ({ input: { connectionId: w.b.signalwire, callId: w.newCallSid() } }) }],
   pauseLiveRecording: [{ args: (w) => ({ input: { id: w.b.liveRunning, behavior: 'SKIP' } }) }],
-  resumeLiveRecording: byId((w) => w.b.liveRunning),
-  stopLiveRecording: byId((w) => w.b.liveRunning),
-  refreshLiveRecording: byId((w) => w.b.liveRunning),
+  resumeLiveRecording: byInputId((w) => w.b.liveRunning),
+  stopLiveRecording: byInputId((w) => w.b.liveRunning),
+  refreshLiveRecording: byInputId((w) => w.b.liveRunning),
   attachRecording: [
     {
       args: (w) => ({
@@ -118,9 +120,9 @@ const CASES: Record<string, Case[]> = {
     { args: (w) => ({ input: { connectionId: w.b.webex, name: 'A rollout', rules: WEBEX_RULES, scope: { all: true } } }) },
     { args: (w) => ({ input: { connectionId: w.b.webex, name: 'A dry run', rules: WEBEX_RULES, scope: { all: true }, dryRun: true } }) },
   ],
-  pausePolicyRollout: byId((w) => w.b.rollout),
-  resumePolicyRollout: byId((w) => w.b.rollout),
-  cancelPolicyRollout: byId((w) => w.b.rollout),
+  pausePolicyRollout: byInputId((w) => w.b.rollout),
+  resumePolicyRollout: byInputId((w) => w.b.rollout),
+  cancelPolicyRollout: byInputId((w) => w.b.rollout),
   retryFailedRolloutPeople: [{ args: (w) => ({ input: { rolloutId: w.b.rollout } }) }],
   // Subscriptions
   liveRecordingChanged: [{ args: (w) => ({ tenantId: w.b.tenant }) }],
@@ -174,9 +176,13 @@ describe('tenant isolation matrix', () => {
 
     // Tenant B: the demo tenant, with one of everything, named so a leak is visible.
     const B = DEMO_TENANT_ID;
-    ok(await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id } }`, { input: { id: B, name: `${MARK} tenant` } }));
     ok(
-      await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id } }`, {
+      await t.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { tenant { id } } }`, {
+        input: { id: B, name: `${MARK} tenant` },
+      }),
+    );
+    ok(
+      await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { connection { id } } }`, {
         input: { id: DEMO_CONNECTION_IDS.megafon, name: `${MARK} megafon` },
       }),
     );
@@ -189,14 +195,14 @@ describe('tenant isolation matrix', () => {
       ),
     ).createRecordingPolicy;
     assert.equal(policy.sync.status, 'IN_SYNC');
-    const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`;
+    const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id } } }`;
     const liveRunning = ok(
       await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: sandbox.signalwire.createCall().sid } }),
-    ).startLiveRecording.id;
+    ).startLiveRecording.liveRecording.id;
     const liveStopped = ok(
       await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: sandbox.signalwire.createCall().sid } }),
-    ).startLiveRecording.id;
-    ok(await t.gql(`mutation($id: ID!) { stopLiveRecording(id: $id) { id } }`, { id: liveStopped }));
+    ).startLiveRecording.liveRecording.id;
+    ok(await t.gql(`mutation($id: ID!) { stopLiveRecording(input: { id: $id }) { liveRecording { id } } }`, { id: liveStopped }));
     const crmCallId = sandbox.bitrix24.seedFinishedCall().CALL_ID;
     ok(
       await t.gql(`mutation($input: AttachRecordingInput!) { attachRecording(input: $input) { attachment { id } } }`, {
@@ -226,11 +232,11 @@ describe('tenant isolation matrix', () => {
     }
 
     // Tenant A: its own tenant and CRM connection, and a token for it alone (every scope).
-    const A = ok(await t.gql(`mutation { createTenant(input: { name: "Tenant A" }) { id } }`)).createTenant.id;
+    const A = ok(await t.gql(`mutation { createTenant(input: { name: "Tenant A" }) { tenant { id } } }`)).createTenant.tenant.id;
     const spec = (key: string) => sandbox.connections.find((c) => c.key === key)!;
     const connectA = async (key: string) =>
       ok(
-        await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+        await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`, {
           input: {
             tenantId: A,
             vendor: spec(key).vendor,
@@ -240,7 +246,7 @@ describe('tenant isolation matrix', () => {
             credentials: spec(key).credentials,
           },
         }),
-      ).connectVendor.id as string;
+      ).connectVendor.connection.id as string;
     w = {
       b: {
         tenant: B,

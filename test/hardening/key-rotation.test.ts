@@ -16,7 +16,7 @@ import { databaseState } from './helpers';
 const K1 = TEST_CREDENTIALS_KEY;
 const K2 = Buffer.alloc(32, 9).toString('base64');
 const K3 = Buffer.alloc(32, 11).toString('base64');
-const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`;
+const CONNECT = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`;
 
 async function sealedRows(t: { app: { database: TestApp['app']['database'] } }) {
   return t.app.database.rawQuery<{ id: string; sealed: string; key_id: string }>(
@@ -29,7 +29,7 @@ describe('rotating the credentials key re-seals every connection with nothing lo
   const secrets: Record<string, string> = {};
   before(async () => {
     t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '20' } });
-    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Rotation" }) { id } }`)).createTenant.id;
+    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Rotation" }) { tenant { id } } }`)).createTenant.tenant.id;
     for (let i = 0; i < 3; i++) {
       const value = `rotation-token-${i}`;
       const id = ok(
@@ -42,7 +42,7 @@ describe('rotating the credentials key re-seals every connection with nothing lo
             credentials: [{ name: 'token', value }],
           },
         }),
-      ).connectVendor.id;
+      ).connectVendor.connection.id;
       secrets[id] = JSON.stringify({ token: value });
     }
   });
@@ -129,7 +129,7 @@ describe('node dist/src/main.js rotate-credentials', () => {
             body: JSON.stringify({ query, variables }),
           })
         ).json()) as any;
-      const tenant = (await gql(`mutation { createTenant(input: { name: "Ops" }) { id } }`)).data.createTenant.id;
+      const tenant = (await gql(`mutation { createTenant(input: { name: "Ops" }) { tenant { id } } }`)).data.createTenant.tenant.id;
       const id = (
         await gql(CONNECT, {
           input: {
@@ -140,7 +140,7 @@ describe('node dist/src/main.js rotate-credentials', () => {
             credentials: [{ name: 'token', value: 'kept-through-rotation' }],
           },
         })
-      ).data.connectVendor.id;
+      ).data.connectVendor.connection.id;
       await app.close();
 
       const wrong = await run(env(K2, K3));

@@ -182,7 +182,7 @@ describe('query limits: hostile queries are refused with QUERY_TOO_COMPLEX befor
     try {
       // The vendor answers after 2 s: the operation is still waiting on it when the timeout fires.
       slow.app.sandbox!.megafon.faults.inject({ latencyMs: 2000, latencyCount: 1 });
-      const r = await slow.gql(`mutation($id: ID!) { testVendorConnection(id: $id) { ok } }`, { id: DEMO_CONNECTION_IDS.megafon });
+      const r = await slow.gql(`mutation($id: ID!) { testVendorConnection(input: { id: $id }) { ok } }`, { id: DEMO_CONNECTION_IDS.megafon });
       assert.equal(r.status, 503);
       const e = errorOf(r);
       assert.equal(e.code, 'EXECUTION_TIMEOUT');

@@ -70,7 +70,7 @@ describe('/metrics and request ids', () => {
   it('counts vendor calls by vendor and outcome with latency, retries and breaker state, and passes the request id to the vendor', async () => {
     const megafon = t.app.sandbox!.megafon;
     const webex = t.app.sandbox!.webex;
-    const TEST = `mutation($id: ID!) { testVendorConnection(id: $id) { ok error { code } } }`;
+    const TEST = `mutation($id: ID!) { testVendorConnection(input: { id: $id }) { ok error { code } } }`;
     assert.equal(
       ok(await t.gql(TEST, { id: DEMO_CONNECTION_IDS.megafon }, { headers: { 'x-request-id': 'metrics-req-1' } })).testVendorConnection.ok,
       true,

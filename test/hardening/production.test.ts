@@ -82,9 +82,9 @@ describe('production mode (NODE_ENV=production)', () => {
   });
 
   it('hides an internal error raised on purpose (credentials no key opens) and logs it', async () => {
-    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Prod" }) { id } }`)).createTenant.id;
+    const tenant = ok(await t.gql(`mutation { createTenant(input: { name: "Prod" }) { tenant { id } } }`)).createTenant.tenant.id;
     const conn = ok(
-      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`, {
         input: {
           tenantId: tenant,
           vendor: 'MEGAFON',
@@ -93,10 +93,10 @@ describe('production mode (NODE_ENV=production)', () => {
           credentials: [{ name: 'token', value: 'prod-token-value' }],
         },
       }),
-    ).connectVendor.id;
+    ).connectVendor.connection.id;
     await t.app.database.rawQuery(`UPDATE vendor_connections SET credentials_sealed = 'v1.unknownk.AAAA.AAAA.AAAA' WHERE id = $1`, [conn]);
     const r = await t.gql(
-      `mutation($id: ID!) { testVendorConnection(id: $id) { ok } }`,
+      `mutation($id: ID!) { testVendorConnection(input: { id: $id }) { ok } }`,
       { id: conn },
       { headers: { 'x-request-id': 'prod-failure-2' } },
     );

@@ -11,8 +11,8 @@ import type { ConnectionContext } from '../../src/vendors/port';
 import { TEST_HTTP_SETTINGS } from '../contract/policy-contract';
 
 const FIELDS = `id status callId vendorRecordingId version failureReason pendingAction lastError { code }`;
-const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { ${FIELDS} } }`;
-const STOP = `mutation($id: ID!) { stopLiveRecording(id: $id) { ${FIELDS} } }`;
+const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { ${FIELDS} } } }`;
+const STOP = `mutation($id: ID!) { stopLiveRecording(input: { id: $id }) { liveRecording { ${FIELDS} } } }`;
 const LIST = `query($tenantId: ID!) { liveRecordings(tenantId: $tenantId, first: 100) { nodes { ${FIELDS} } } }`;
 const ATTACH = `mutation($input: AttachRecordingInput!) { attachRecording(input: $input) { replacedPrevious attachment { id status fileName } } }`;
 const ACCOUNT = `${SIGNALWIRE_API_PATH}/Accounts/${SIGNALWIRE_DEFAULT_PROJECT_ID}`;
@@ -69,7 +69,7 @@ describe('live recordings: intent before effect, and recovery', () => {
       seen = nodes.find((n) => n.callId === call.sid)?.status ?? null;
     }
     assert.equal(seen, 'STARTING', 'the intent was stored while the vendor call was in flight');
-    const started = ok(await answer).startLiveRecording;
+    const started = ok(await answer).startLiveRecording.liveRecording;
     assert.equal(started.status, 'IN_PROGRESS');
     assert.equal(started.version, 1);
     assert.equal(sw().startsPerCall()[call.sid], 1);
@@ -85,12 +85,13 @@ describe('live recordings: intent before effect, and recovery', () => {
     assert.deepEqual([adopted.status, adopted.vendorRecordingId, adopted.lockToken], ['IN_PROGRESS', sid, null]);
     assert.equal(sw().startsPerCall()[call.sid], 1, 'recovery never starts a second recording');
     // Adopted rows are ordinary recordings: they can be stopped through the API.
-    assert.equal(ok(await t.gql(STOP, { id: intent.id })).stopLiveRecording.status, 'STOPPED');
+    assert.equal(ok(await t.gql(STOP, { id: intent.id })).stopLiveRecording.liveRecording.status, 'STOPPED');
   });
 
   it('recovery marks a start that never reached the vendor FAILED_TO_START, with a reason, and never adopts a claimed recording', async () => {
     const call = sw().createCall();
-    const first = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording;
+    const first = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording
+      .liveRecording;
     const intent = await deadStart(call.sid);
     const tally = await t.app.services.liveRecordings.recoverOnce();
     assert.equal(tally.neverStarted, 1);
@@ -116,7 +117,8 @@ describe('live recordings: intent before effect, and recovery', () => {
 
   it('a stop whose process died after the vendor stopped it is settled from the vendor', async () => {
     const call = sw().createCall();
-    const started = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording;
+    const started = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording
+      .liveRecording;
     // The dead process had written its intent and sent the stop, which SignalWire applied.
     await stores().db.execute(
       `UPDATE live_recordings SET pending_action = '{"kind":"stop","token":"x"}', lock_token = 'dead', lock_until = now() - interval '1 second' WHERE id = '${started.id}'` as never,

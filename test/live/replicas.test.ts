@@ -34,11 +34,11 @@ describe(
         await new Promise((r) => setTimeout(r, 300));
         const call = a.app.sandbox!.signalwire.createCall();
         const rec = ok(
-          await a.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id } }`, {
+          await a.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id } } }`, {
             input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
           }),
-        ).startLiveRecording;
-        ok(await a.gql(`mutation($id: ID!) { stopLiveRecording(id: $id) { id } }`, { id: rec.id }));
+        ).startLiveRecording.liveRecording;
+        ok(await a.gql(`mutation($id: ID!) { stopLiveRecording(input: { id: $id }) { liveRecording { id } } }`, { id: rec.id }));
         await sub.until((r) => r.length >= 2);
         await new Promise((r) => setTimeout(r, 300));
         assert.deepEqual(

@@ -5,10 +5,10 @@ import { collect, wsClient } from '../helpers/ws';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
 
 const FIELDS = `id status pauseBehavior callId vendorRecordingId version channels lastError { code }`;
-const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { ${FIELDS} } }`;
-const PAUSE = `mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { ${FIELDS} } }`;
-const RESUME = `mutation($id: ID!) { resumeLiveRecording(id: $id) { ${FIELDS} } }`;
-const STOP = `mutation($id: ID!) { stopLiveRecording(id: $id) { ${FIELDS} } }`;
+const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { ${FIELDS} } } }`;
+const PAUSE = `mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { liveRecording { ${FIELDS} } } }`;
+const RESUME = `mutation($id: ID!) { resumeLiveRecording(input: { id: $id }) { liveRecording { ${FIELDS} } } }`;
+const STOP = `mutation($id: ID!) { stopLiveRecording(input: { id: $id }) { liveRecording { ${FIELDS} } } }`;
 const ATTACH = `mutation($input: AttachRecordingInput!) { attachRecording(input: $input) { replacedPrevious attachment { id source fileName sizeBytes crmCallId } } }`;
 const SUB = `subscription($tenantId: ID!) { liveRecordingChanged(tenantId: $tenantId) { kind recording { id status pauseBehavior version } } }`;
 
@@ -28,14 +28,13 @@ describe('live recordings: the whole story through GraphQL', () => {
       // Let the subscription register before the first change.
       await new Promise((r) => setTimeout(r, 300));
       const call = sw.createCall();
-      const started = ok(
-        await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid, channels: 2 } }),
-      ).startLiveRecording;
+      const started = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid, channels: 2 } }))
+        .startLiveRecording.liveRecording;
       assert.equal(started.status, 'IN_PROGRESS');
       assert.equal(started.channels, 2);
       assert.equal(sw.recording(started.vendorRecordingId)?.status, 'in-progress');
 
-      const paused = ok(await t.gql(PAUSE, { input: { id: started.id, behavior: 'SILENCE' } })).pauseLiveRecording;
+      const paused = ok(await t.gql(PAUSE, { input: { id: started.id, behavior: 'SILENCE' } })).pauseLiveRecording.liveRecording;
       assert.equal(paused.status, 'PAUSED');
       assert.equal(paused.pauseBehavior, 'SILENCE');
       assert.equal(sw.recording(started.vendorRecordingId)?.status, 'paused');
@@ -43,9 +42,9 @@ describe('live recordings: the whole story through GraphQL', () => {
       const pauseAgain = errorOf(await t.gql(PAUSE, { input: { id: started.id, behavior: 'SKIP' } }));
       assert.equal(pauseAgain.code, 'INVALID_TRANSITION');
 
-      const resumed = ok(await t.gql(RESUME, { id: started.id })).resumeLiveRecording;
+      const resumed = ok(await t.gql(RESUME, { id: started.id })).resumeLiveRecording.liveRecording;
       assert.equal(resumed.status, 'IN_PROGRESS');
-      const stopped = ok(await t.gql(STOP, { id: started.id })).stopLiveRecording;
+      const stopped = ok(await t.gql(STOP, { id: started.id })).stopLiveRecording.liveRecording;
       assert.equal(stopped.status, 'STOPPED');
       assert.equal(sw.recording(started.vendorRecordingId)?.status, 'stopped');
 
@@ -102,7 +101,8 @@ describe('live recordings: the whole story through GraphQL', () => {
     const none = errorOf(await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x1', fileName: 'a.wav' } }));
     assert.equal(none.code, 'BAD_USER_INPUT');
     const call = t.app.sandbox!.signalwire.createCall();
-    const running = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording;
+    const running = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording
+      .liveRecording;
     const early = errorOf(
       await t.gql(ATTACH, { input: { connectionId: DEMO_CONNECTION_IDS.bitrix24, crmCallId: 'x1', fileName: 'a.wav', liveRecordingId: running.id } }),
     );
@@ -115,7 +115,9 @@ describe('live recordings: the whole story through GraphQL', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const call = sw.createCall();
-      ids.push(ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording.id);
+      ids.push(
+        ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording.liveRecording.id,
+      );
     }
     ok(await t.gql(STOP, { id: ids[0] }));
     const LIST = `query($tenantId: ID!, $status: LiveRecordingStatus, $first: Int, $after: String) { liveRecordings(tenantId: $tenantId, status: $status, first: $first, after: $after) { nodes { id status } pageInfo { hasNextPage endCursor } } }`;
@@ -128,7 +130,7 @@ describe('live recordings: the whole story through GraphQL', () => {
     const page2 = ok(await t.gql(LIST, { tenantId: DEMO_TENANT_ID, first: 2, after: page1.pageInfo.endCursor })).liveRecordings;
     assert.ok(!page2.nodes.some((n: { id: string }) => page1.nodes.some((m: { id: string }) => m.id === n.id)));
 
-    const other = ok(await t.gql(`mutation { createTenant(input: { name: "Other" }) { id } }`)).createTenant.id;
+    const other = ok(await t.gql(`mutation { createTenant(input: { name: "Other" }) { tenant { id } } }`)).createTenant.tenant.id;
     const otherToken = await t.token({ tenants: [other] });
     const ent = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on LiveRecording { id status } } }`;
     const reps = ids.map((id) => ({ __typename: 'LiveRecording', id }));
@@ -155,12 +157,13 @@ describe('live recordings: the whole story through GraphQL', () => {
     ).createRecordingPolicy;
     assert.equal(policy.sync.status, 'IN_SYNC');
     const call = webex.createCall({ personId: person });
-    const started = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.webex, callId: call.callId } })).startLiveRecording;
+    const started = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.webex, callId: call.callId } })).startLiveRecording
+      .liveRecording;
     assert.equal(started.status, 'IN_PROGRESS');
     const silence = errorOf(await t.gql(PAUSE, { input: { id: started.id, behavior: 'SILENCE' } }));
     assert.equal(silence.code, 'VENDOR_UNSUPPORTED_FIELD');
-    assert.equal(ok(await t.gql(PAUSE, { input: { id: started.id, behavior: 'SKIP' } })).pauseLiveRecording.status, 'PAUSED');
-    assert.equal(ok(await t.gql(RESUME, { id: started.id })).resumeLiveRecording.status, 'IN_PROGRESS');
-    assert.equal(ok(await t.gql(STOP, { id: started.id })).stopLiveRecording.status, 'STOPPED');
+    assert.equal(ok(await t.gql(PAUSE, { input: { id: started.id, behavior: 'SKIP' } })).pauseLiveRecording.liveRecording.status, 'PAUSED');
+    assert.equal(ok(await t.gql(RESUME, { id: started.id })).resumeLiveRecording.liveRecording.status, 'IN_PROGRESS');
+    assert.equal(ok(await t.gql(STOP, { id: started.id })).stopLiveRecording.liveRecording.status, 'STOPPED');
   });
 });

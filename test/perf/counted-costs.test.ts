@@ -31,8 +31,8 @@ describe('counted costs: SQL statements per operation', () => {
       counts[size] = await t.countStatements(async () => {
         data = ok(await t.gql(operation('Dashboard'), { first: 100 }, { token }));
       });
-      assert.equal(data.tenants.nodes.length, size);
-      assert.equal(data.tenants.nodes.flatMap((n: any) => n.recordingPolicies).length, size);
+      assert.equal(data.tenants.edges.length, size);
+      assert.equal(data.tenants.edges.flatMap((e: any) => e.node.recordingPolicies).length, size);
     }
     assert.deepEqual([counts[10], counts[100]], [counts[1], counts[1]], JSON.stringify(counts));
     assert.equal(counts[1], 3, 'one page of tenants, then their connections and their policies');
@@ -103,7 +103,7 @@ describe('counted costs with the read cache on (the default): a repeated read co
         counts.push(
           await t.countStatements(async () => {
             const data: any = ok(await t.gql(operation('Dashboard'), { first: 100 }, { token }));
-            assert.equal(data.tenants.nodes.length, size);
+            assert.equal(data.tenants.edges.length, size);
           }),
         );
       }

@@ -119,7 +119,7 @@ describe('compiled execution answers exactly what graphql-js answers', () => {
     const { reference, compiled, stats } = await both(operation('Dashboard'), { first: 3 });
     assert.equal(stats.jit, 1);
     assert.equal(stats.fallbacks, 0);
-    assert.ok((reference.data as { tenants: { nodes: unknown[] } }).tenants.nodes.length === 3);
+    assert.ok((reference.data as { tenants: { edges: unknown[] } }).tenants.edges.length === 3);
     assert.equal(JSON.stringify(compiled), JSON.stringify(reference));
   });
 

@@ -49,7 +49,7 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     await tenantOf(a, tenant.id);
     await tenantOf(b, tenant.id);
     ok(
-      await a.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { id name } }`, {
+      await a.gql(`mutation($input: RenameTenantInput!) { renameTenant(input: $input) { tenant { id name } } }`, {
         input: { id: tenant.id, name: 'Renamed through A' },
       }),
     );
@@ -109,7 +109,7 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     // Fill the cache with everything, as an operator.
     ok(await a.gql(operation('Dashboard'), { first: 100 }));
     const token = await a.token({ tenants: [one!.id], scopes: ['recording:read'] });
-    const page = ok(await a.gql(operation('Dashboard'), { first: 100 }, { token })).tenants.nodes;
+    const page = ok(await a.gql(operation('Dashboard'), { first: 100 }, { token })).tenants.edges.map((e: { node: unknown }) => e.node);
     assert.deepEqual(
       page.map((n: { id: string }) => n.id),
       [one!.id],
@@ -132,9 +132,9 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     assert.equal(errorOf(await a.gql(TENANT, { id: two!.id }, { token })).code, 'NOT_FOUND');
     // Scopes are told apart exactly: a scope of two tenants and a (strange) single id made of both never share rows.
     const both = await a.token({ tenants: [one!.id, two!.id], scopes: ['recording:read'] });
-    assert.equal(ok(await a.gql(operation('Dashboard'), { first: 100 }, { token: both })).tenants.nodes.length, 2);
+    assert.equal(ok(await a.gql(operation('Dashboard'), { first: 100 }, { token: both })).tenants.edges.length, 2);
     const joined = await a.token({ tenants: [`${one!.id},${two!.id}`], scopes: ['recording:read'] });
-    assert.deepEqual(ok(await a.gql(operation('Dashboard'), { first: 100 }, { token: joined })).tenants.nodes, []);
+    assert.deepEqual(ok(await a.gql(operation('Dashboard'), { first: 100 }, { token: joined })).tenants.edges, []);
   });
 
   it('a mutation reads its own writes (it does not read through the cache)', async () => {

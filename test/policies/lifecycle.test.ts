@@ -68,7 +68,7 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
       const writes = (r: { method: string; path: string; body: unknown }[]) =>
         r.filter((x) => x.method !== 'GET').map((x) => ({ method: x.method, path: x.path, body: x.body }));
       assert.deepEqual(writes(created.sync.requests), writes(preview.requests), 'the write apply sent is the one preview showed');
-      const rec = ok(await t.gql(RECONCILE, { id: created.policy.id })).reconcileRecordingPolicy;
+      const rec = ok(await t.gql(RECONCILE, { input: { id: created.policy.id } })).reconcileRecordingPolicy;
       assert.deepEqual(rec.drift, []);
       assert.equal(rec.policy.syncStatus, 'IN_SYNC');
     });
@@ -166,14 +166,14 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
     ).createRecordingPolicy;
     assert.equal(created.sync.status, 'IN_SYNC');
     webex.setSettings(person, { record: 'Never', recordVoicemailEnabled: true } as never);
-    const rec = ok(await t.gql(RECONCILE, { id: created.policy.id })).reconcileRecordingPolicy;
+    const rec = ok(await t.gql(RECONCILE, { input: { id: created.policy.id } })).reconcileRecordingPolicy;
     assert.equal(rec.policy.syncStatus, 'DRIFTED');
     const fields = Object.fromEntries(rec.drift.map((d: { field: string; desired: unknown; actual: unknown }) => [d.field, [d.desired, d.actual]]));
     assert.deepEqual(fields['mode'], ['ALWAYS', 'NEVER']);
     assert.deepEqual(fields['calls.voicemail'], [false, true]);
-    const again = ok(await t.gql(operation('RetrySync'), { id: created.policy.id })).retrySync;
+    const again = ok(await t.gql(operation('RetrySync'), { input: { id: created.policy.id } })).retrySync;
     assert.equal(again.sync.status, 'IN_SYNC');
-    assert.deepEqual(ok(await t.gql(RECONCILE, { id: created.policy.id })).reconcileRecordingPolicy.drift, []);
+    assert.deepEqual(ok(await t.gql(RECONCILE, { input: { id: created.policy.id } })).reconcileRecordingPolicy.drift, []);
   });
 
   it('lints policies a compliance officer would question', async () => {
@@ -191,7 +191,7 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
   });
 
   it('tests connection credentials against the vendor', async () => {
-    const good = ok(await t.gql(operation('TestVendorConnection'), { id: DEMO_CONNECTION_IDS.yeastar })).testVendorConnection;
+    const good = ok(await t.gql(operation('TestVendorConnection'), { input: { id: DEMO_CONNECTION_IDS.yeastar } })).testVendorConnection;
     assert.equal(good.ok, true);
     assert.equal(good.connection.status, 'OK');
     const conn = ok(
@@ -204,8 +204,8 @@ describe('recording policies through GraphQL on the built-in sandbox', () => {
           credentials: [{ name: 'token', value: 'wrong' }],
         },
       }),
-    ).connectVendor;
-    const bad = ok(await t.gql(operation('TestVendorConnection'), { id: conn.id })).testVendorConnection;
+    ).connectVendor.connection;
+    const bad = ok(await t.gql(operation('TestVendorConnection'), { input: { id: conn.id } })).testVendorConnection;
     assert.equal(bad.ok, false);
     assert.equal(bad.error.code, 'VENDOR_AUTH_FAILED');
     assert.equal(bad.connection.status, 'FAILED');

@@ -19,7 +19,7 @@ describe('vendor faults, as GraphQL shows them', () => {
     // Short breaker cool-down so recovery after an outage is observed in seconds.
     for (const key of ['megafon', 'yeastar', 'webex', 'signalwire'] as const) {
       ok(
-        await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { id } }`, {
+        await t.gql(`mutation($input: UpdateVendorConnectionInput!) { updateVendorConnection(input: $input) { connection { id } } }`, {
           input: {
             id: DEMO_CONNECTION_IDS[key],
             settings: [
@@ -100,10 +100,10 @@ describe('vendor faults, as GraphQL shows them', () => {
     sw.faults.clear();
     sw.faults.inject({ truncated: 1, match: { method: 'POST', route: 'POST /api/laml/2010-04-01/Accounts/:AccountSid/Calls/:CallSid/Recordings' } });
     const rec = ok(
-      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { status vendorRecordingId } }`, {
+      await t.gql(`mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { status vendorRecordingId } } }`, {
         input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid },
       }),
-    ).startLiveRecording;
+    ).startLiveRecording.liveRecording;
     assert.equal(rec.status, 'IN_PROGRESS');
     assert.equal(sw.startsPerCall()[call.sid], 1);
   });

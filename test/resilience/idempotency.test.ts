@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 import { DEMO_CONNECTION_IDS } from '../../src/services/demo.service';
 
-const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id status vendorRecordingId version } }`;
-const PAUSE = `mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { id status version } }`;
-const RESUME = `mutation($id: ID!) { resumeLiveRecording(id: $id) { id status version } }`;
-const STOP = `mutation($id: ID!) { stopLiveRecording(id: $id) { id status version } }`;
+const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id status vendorRecordingId version } } }`;
+const PAUSE = `mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { liveRecording { id status version } } }`;
+const RESUME = `mutation($id: ID!) { resumeLiveRecording(input: { id: $id }) { liveRecording { id status version } } }`;
+const STOP = `mutation($id: ID!) { stopLiveRecording(input: { id: $id }) { liveRecording { id status version } } }`;
 
 describe('idempotent mutations and live recordings under concurrency', () => {
   let t: TestApp;
@@ -20,13 +20,13 @@ describe('idempotent mutations and live recordings under concurrency', () => {
     const call = sw.createCall();
     const input = { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid };
     const results = await Promise.all(Array.from({ length: 20 }, () => t.gql(START, { input }, { headers: { 'idempotency-key': 'start-once-1' } })));
-    const answers = results.map((r) => ok(r).startLiveRecording);
+    const answers = results.map((r) => ok(r).startLiveRecording.liveRecording);
     assert.equal(new Set(answers.map((a) => JSON.stringify(a))).size, 1, 'every caller got the same answer');
     assert.equal(sw.startsPerCall()[call.sid], 1, 'the vendor saw exactly one start');
     const rows = await t.app.database.rawQuery<{ n: number }>('SELECT count(*)::int AS n FROM live_recordings WHERE call_id = $1', [call.sid]);
     assert.equal(Number(rows[0]!.n), 1);
     // A later repeat (the client retrying after a timeout) is answered from the stored result.
-    const again = ok(await t.gql(START, { input }, { headers: { 'idempotency-key': 'start-once-1' } })).startLiveRecording;
+    const again = ok(await t.gql(START, { input }, { headers: { 'idempotency-key': 'start-once-1' } })).startLiveRecording.liveRecording;
     assert.deepEqual(again, answers[0]);
     assert.equal(sw.startsPerCall()[call.sid], 1);
     // The same key with another input is refused.
@@ -44,11 +44,12 @@ describe('idempotent mutations and live recordings under concurrency', () => {
   it('a repeated stop with a key is answered without a second vendor call; without a key it is a refused transition', async () => {
     const sw = t.app.sandbox!.signalwire;
     const call = sw.createCall();
-    const rec = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording;
+    const rec = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording
+      .liveRecording;
     const updates = () => sw.counts().byRoute['POST /api/laml/2010-04-01/Accounts/:AccountSid/Calls/:CallSid/Recordings/:Sid'] ?? 0;
     const before = updates();
-    const first = ok(await t.gql(STOP, { id: rec.id }, { headers: { 'idempotency-key': 'stop-k' } })).stopLiveRecording;
-    const second = ok(await t.gql(STOP, { id: rec.id }, { headers: { 'idempotency-key': 'stop-k' } })).stopLiveRecording;
+    const first = ok(await t.gql(STOP, { id: rec.id }, { headers: { 'idempotency-key': 'stop-k' } })).stopLiveRecording.liveRecording;
+    const second = ok(await t.gql(STOP, { id: rec.id }, { headers: { 'idempotency-key': 'stop-k' } })).stopLiveRecording.liveRecording;
     assert.deepEqual(second, first);
     assert.equal(updates() - before, 1);
     assert.equal(errorOf(await t.gql(STOP, { id: rec.id })).code, 'INVALID_TRANSITION');
@@ -58,7 +59,8 @@ describe('idempotent mutations and live recordings under concurrency', () => {
   it('20 clients sending pause, resume and stop at once end in one state equal to the vendor, with no vendor call for a transition that had become invalid', async () => {
     const sw = t.app.sandbox!.signalwire;
     const call = sw.createCall();
-    const rec = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording;
+    const rec = ok(await t.gql(START, { input: { connectionId: DEMO_CONNECTION_IDS.signalwire, callId: call.sid } })).startLiveRecording
+      .liveRecording;
     const route = 'POST /api/laml/2010-04-01/Accounts/:AccountSid/Calls/:CallSid/Recordings/:Sid';
     const before = sw.counts().byRoute[route] ?? 0;
     const actions = Array.from({ length: 20 }, (_, i) => (i % 5 === 4 ? 'stop' : i % 2 === 0 ? 'pause' : 'resume'));

@@ -132,9 +132,10 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
       }
       const policies: P[] = [];
       const create = `mutation($input: CreateRecordingPolicyInput!) { createRecordingPolicy(input: $input) { policy { id version } } }`;
-      const connect = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`;
+      const connect = `mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`;
       for (let ti = 0; ti < TENANTS; ti++) {
-        const tenantId = (await gql(`mutation($n: String!) { createTenant(input: { name: $n }) { id } }`, { n: `Drill ${ti}` })).createTenant.id;
+        const tenantId = (await gql(`mutation($n: String!) { createTenant(input: { name: $n }) { tenant { id } } }`, { n: `Drill ${ti}` }))
+          .createTenant.tenant.id;
         const mf = (
           await gql(connect, {
             input: {
@@ -146,7 +147,7 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
               settings: tuning,
             },
           })
-        ).connectVendor.id;
+        ).connectVendor.connection.id;
         const ye = (
           await gql(connect, {
             input: {
@@ -161,7 +162,7 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
               settings: tuning,
             },
           })
-        ).connectVendor.id;
+        ).connectVendor.connection.id;
         const wx = (
           await gql(connect, {
             input: {
@@ -173,7 +174,7 @@ describe(`outage drill: 1,000 policy changes while the vendors are down for ${OU
               settings: tuning,
             },
           })
-        ).connectVendor.id;
+        ).connectVendor.connection.id;
         for (let r = 0; r < MEGAFON_RECORDS_PER_TENANT; r++) {
           const rec = 100 + ti * MEGAFON_RECORDS_PER_TENANT + r;
           const p = (

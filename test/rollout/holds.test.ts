@@ -201,9 +201,9 @@ describe('an unavailable vendor holds a roll-out; it never fails a person', () =
       }),
     ).auditLog.nodes;
     const actions = audit.map((a: any) => a.action);
-    assert.ok(actions.includes('rollout.retryFailed'), JSON.stringify(actions));
-    assert.equal(audit.find((a: any) => a.action === 'rollout.retryFailed').outcome.people, 1);
-    assert.equal(actions.filter((a: string) => a === 'rollout.complete').length, 2);
+    assert.ok(actions.includes('ROLLOUT_RETRY_FAILED'), JSON.stringify(actions));
+    assert.equal(audit.find((a: any) => a.action === 'ROLLOUT_RETRY_FAILED').outcome.people, 1);
+    assert.equal(actions.filter((a: string) => a === 'ROLLOUT_COMPLETE').length, 2);
 
     // Only a roll-out that finished with errors can be retried.
     const done = await start({ personIds: [webex.personId(22)] }, { mode: 'ON_DEMAND' });

@@ -230,7 +230,8 @@ describe('policy roll-outs to the Webex sandbox', () => {
       () => get(rollout.id),
       (x) => x.done >= 10,
     );
-    const paused = ok(await r.gql(`mutation($id: ID!) { pausePolicyRollout(id: $id) { id status } }`, { id: rollout.id })).pausePolicyRollout;
+    const paused = ok(await r.gql(`mutation($id: ID!) { pausePolicyRollout(input: { id: $id }) { rollout { id status } } }`, { id: rollout.id }))
+      .pausePolicyRollout.rollout;
     assert.equal(paused.status, 'PAUSED');
     // The people in flight finish (a write already waiting for its slot goes out); then nothing more is written.
     const atPause = await waitFor(
@@ -242,11 +243,12 @@ describe('policy roll-outs to the Webex sandbox', () => {
     await new Promise((res) => setTimeout(res, 800));
     assert.equal(await writes(), atPause, 'no writes while paused');
     assert.ok(doneAtPause < inLocation);
-    const again = errorOf(await r.gql(`mutation($id: ID!) { pausePolicyRollout(id: $id) { id } }`, { id: rollout.id }));
+    const again = errorOf(await r.gql(`mutation($id: ID!) { pausePolicyRollout(input: { id: $id }) { rollout { id } } }`, { id: rollout.id }));
     assert.equal(again.code, 'INVALID_TRANSITION');
 
     assert.equal(
-      ok(await r.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { status } }`, { id: rollout.id })).resumePolicyRollout.status,
+      ok(await r.gql(`mutation($id: ID!) { resumePolicyRollout(input: { id: $id }) { rollout { status } } }`, { id: rollout.id })).resumePolicyRollout
+        .rollout.status,
       'RUNNING',
     );
     const end = await finished(rollout.id);
@@ -261,14 +263,15 @@ describe('policy roll-outs to the Webex sandbox', () => {
       (x) => x.done >= 10,
     );
     assert.equal(
-      ok(await r.gql(`mutation($id: ID!) { cancelPolicyRollout(id: $id) { status finishedAt } }`, { id: second.id })).cancelPolicyRollout.status,
+      ok(await r.gql(`mutation($id: ID!) { cancelPolicyRollout(input: { id: $id }) { rollout { status finishedAt } } }`, { id: second.id }))
+        .cancelPolicyRollout.rollout.status,
       'CANCELLED',
     );
     await new Promise((res) => setTimeout(res, 600));
     const cancelled = await get(second.id);
     assert.equal(cancelled.status, 'CANCELLED');
     assert.ok(cancelled.pending > 0, 'people not reached stay pending');
-    const e = errorOf(await r.gql(`mutation($id: ID!) { resumePolicyRollout(id: $id) { id } }`, { id: second.id }));
+    const e = errorOf(await r.gql(`mutation($id: ID!) { resumePolicyRollout(input: { id: $id }) { rollout { id } } }`, { id: second.id }));
     assert.equal(e.code, 'INVALID_TRANSITION');
     assert.match(e.message, /CANCELLED/);
   });
@@ -276,7 +279,7 @@ describe('policy roll-outs to the Webex sandbox', () => {
   it("is tenant-isolated: another tenant's token sees NOT_FOUND everywhere, and _entities answers null", async () => {
     const [rollout] = ok(await r.gql(`query($t: ID!) { policyRollouts(tenantId: $t, first: 1) { nodes { id } } }`, { t: DEMO_TENANT_ID }))
       .policyRollouts.nodes;
-    const other = ok(await r.gql(`mutation { createTenant(input: { name: "Other" }) { id } }`)).createTenant.id;
+    const other = ok(await r.gql(`mutation { createTenant(input: { name: "Other" }) { tenant { id } } }`)).createTenant.tenant.id;
     const token = await signToken(TEST_JWT_SECRET, { sub: 'other', tenants: [other], scopes: ['recording:read', 'recording:write'] });
     assert.equal(errorOf(await r.gql(GET, { id: rollout.id }, token)).code, 'NOT_FOUND');
     for (const m of ['pausePolicyRollout', 'resumePolicyRollout', 'cancelPolicyRollout']) {

@@ -77,3 +77,17 @@ export class UpdateVendorConnectionInput {
   @ValidateNested({ each: true })
   credentials?: NameValueInput[] | null;
 }
+
+@InputType({ description: 'The connection to remove.' })
+export class RemoveVendorConnectionInput {
+  @Field(() => ID, { description: 'The connection.' })
+  @IsUUID('all', { message: 'id must be a connection id (UUID)' })
+  id!: string;
+}
+
+@InputType({ description: 'The connection to test.' })
+export class TestVendorConnectionInput {
+  @Field(() => ID, { description: 'The connection.' })
+  @IsUUID('all', { message: 'id must be a connection id (UUID)' })
+  id!: string;
+}

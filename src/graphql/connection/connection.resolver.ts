@@ -3,29 +3,39 @@ import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
 import type { VendorKind as VendorKindT } from '../../domain/vendor-kind';
 import { getVendor, listVendors } from '../../vendors/registry';
-import { DeletePayload, PageArgs } from '../common/pagination';
+import { PageArgs } from '../common/pagination';
 import { toConnection, toPage, toPolicy, toTenant, toVendorError } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
 import { RecordingPolicy } from '../policy/policy.type';
 import { VendorCapabilities, VendorInfo } from '../vendor/vendor.type';
 import { toVendorInfo } from '../vendor/vendor.mapper';
-import { ConnectionProblem, VendorConnection, VendorConnectionConnection, VendorError } from './connection.type';
-import { ConnectVendorInput, UpdateVendorConnectionInput } from './connection.input';
+import {
+  ConnectionProblem,
+  ConnectVendorPayload,
+  RemoveVendorConnectionPayload,
+  UpdateVendorConnectionPayload,
+  VendorConnection,
+  VendorConnectionPage,
+  VendorError,
+} from './connection.type';
+import { ConnectVendorInput, RemoveVendorConnectionInput, TestVendorConnectionInput, UpdateVendorConnectionInput } from './connection.input';
 import { ArgsType } from 'type-graphql';
 import { IsUUID } from 'class-validator';
 
-@ObjectType()
+@ObjectType({ description: 'What the vendor answered to a check of the stored credentials.' })
 class TestVendorConnectionPayload {
-  @Field(() => VendorConnection) connection!: VendorConnection;
-  @Field(() => Boolean) ok!: boolean;
-  @Field(() => VendorError, { nullable: true }) error!: VendorError | null;
+  @Field(() => VendorConnection, { description: 'The connection, with its new status and lastCheckedAt.' }) connection!: VendorConnection;
+  @Field(() => Boolean, { description: 'The vendor accepted the credentials.' }) ok!: boolean;
+  @Field(() => VendorError, { nullable: true, description: 'What the vendor answered when it did not.' }) error!: VendorError | null;
   @Field(() => ConnectionProblem, { nullable: true, description: 'When the test failed: its cause as a stable code, and what to do.' })
   problem!: ConnectionProblem | null;
 }
 
 @ArgsType()
 class ConnectionsArgs extends PageArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
+  @Field(() => ID, { description: 'The tenant whose connections to list.' })
+  @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' })
+  tenantId!: string;
 }
 
 @Resolver(() => VendorConnection)
@@ -35,41 +45,58 @@ export class ConnectionResolver {
     return listVendors().map(toVendorInfo);
   }
 
-  @Query(() => VendorConnection, { nullable: true })
-  async vendorConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
+  @Query(() => VendorConnection, { nullable: true, description: 'One vendor connection; NOT_FOUND when it does not exist or is not yours.' })
+  async vendorConnection(@Arg('id', () => ID, { description: 'The connection.' }) id: string, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
     ctx.principal.require('recording:read');
     const row = await ctx.loaders.connection.load(id);
     if (!row) throw notFound('VendorConnection', id);
     return toConnection(row);
   }
 
-  @Query(() => VendorConnectionConnection, { description: "A tenant's vendor connections, oldest first." })
-  async vendorConnections(@Args(() => ConnectionsArgs) args: ConnectionsArgs, @Ctx() ctx: RequestContext): Promise<VendorConnectionConnection> {
-    return toPage(await ctx.services.connections.page(ctx.principal, args.tenantId, args), toConnection);
+  @Query(() => VendorConnectionPage, { description: "A tenant's vendor connections, oldest first." })
+  async vendorConnections(@Args(() => ConnectionsArgs) args: ConnectionsArgs, @Ctx() ctx: RequestContext): Promise<VendorConnectionPage> {
+    return toPage(await ctx.services.connections.page(ctx.principal, args.tenantId, args), toConnection, args);
   }
 
-  @Mutation(() => VendorConnection, { description: 'Connects a vendor account to a tenant. Credentials are stored encrypted and never returned.' })
-  async connectVendor(@Arg('input', () => ConnectVendorInput) input: ConnectVendorInput, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
-    return toConnection(await ctx.services.connections.connect(ctx.principal, { ...input, vendor: input.vendor as VendorKindT }, ctx.requestId));
-  }
-
-  @Mutation(() => VendorConnection)
-  async updateVendorConnection(
-    @Arg('input', () => UpdateVendorConnectionInput) input: UpdateVendorConnectionInput,
+  @Mutation(() => ConnectVendorPayload, {
+    description: 'Connects a vendor account to a tenant. Credentials are stored encrypted and never returned.',
+  })
+  async connectVendor(
+    @Arg('input', () => ConnectVendorInput, { description: 'The vendor account.' }) input: ConnectVendorInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<VendorConnection> {
-    return toConnection(await ctx.services.connections.update(ctx.principal, input, ctx.requestId));
+  ): Promise<ConnectVendorPayload> {
+    return {
+      connection: toConnection(
+        await ctx.services.connections.connect(ctx.principal, { ...input, vendor: input.vendor as VendorKindT }, ctx.requestId),
+      ),
+    };
   }
 
-  @Mutation(() => DeletePayload, { description: 'Removes the connection and its policies.' })
-  async removeVendorConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
-    await ctx.services.connections.remove(ctx.principal, id, ctx.requestId);
-    return { id, deleted: true };
+  @Mutation(() => UpdateVendorConnectionPayload, {
+    description: "Changes a connection's name, base URL, settings or credentials (a reconnect after AUTH_EXPIRED).",
+  })
+  async updateVendorConnection(
+    @Arg('input', () => UpdateVendorConnectionInput, { description: 'The connection and what changes.' }) input: UpdateVendorConnectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UpdateVendorConnectionPayload> {
+    return { connection: toConnection(await ctx.services.connections.update(ctx.principal, input, ctx.requestId)) };
+  }
+
+  @Mutation(() => RemoveVendorConnectionPayload, { description: 'Removes the connection and its policies.' })
+  async removeVendorConnection(
+    @Arg('input', () => RemoveVendorConnectionInput, { description: 'The connection to remove.' }) input: RemoveVendorConnectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RemoveVendorConnectionPayload> {
+    await ctx.services.connections.remove(ctx.principal, input.id, ctx.requestId);
+    return { deletedId: input.id };
   }
 
   @Mutation(() => TestVendorConnectionPayload, { description: 'Checks the stored credentials against the vendor.' })
-  async testVendorConnection(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TestVendorConnectionPayload> {
-    const r = await ctx.services.connections.test(ctx.principal, id, ctx.requestId);
+  async testVendorConnection(
+    @Arg('input', () => TestVendorConnectionInput, { description: 'The connection to test.' }) input: TestVendorConnectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TestVendorConnectionPayload> {
+    const r = await ctx.services.connections.test(ctx.principal, input.id, ctx.requestId);
     return { connection: toConnection(r.record), ok: r.ok, error: toVendorError(r.error), problem: r.problem };
   }
 

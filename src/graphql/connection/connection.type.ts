@@ -1,7 +1,9 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../common/scalars';
 import { VendorKind } from '../common/enums';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
+import { ErrorCode } from '../common/enums';
+import type { ApiErrorCode } from '../../domain/errors';
 
 export const ConnectionStatus = { UNTESTED: 'UNTESTED', OK: 'OK', FAILED: 'FAILED', AUTH_EXPIRED: 'AUTH_EXPIRED' } as const;
 registerEnumType(ConnectionStatus, {
@@ -51,7 +53,7 @@ export class ConnectionProblem {
 
 @ObjectType({ description: "A vendor error as recorded: our code, the vendor's own code and message." })
 export class VendorError {
-  @Field(() => String, { description: 'VENDOR_REJECTED, VENDOR_UNAVAILABLE, VENDOR_AUTH_FAILED, ...' }) code!: string;
+  @Field(() => ErrorCode, { description: 'Our code for it: VENDOR_REJECTED, VENDOR_UNAVAILABLE, VENDOR_AUTH_FAILED, ...' }) code!: ApiErrorCode;
   @Field(() => String) message!: string;
   @Field(() => String, { nullable: true }) vendorCode!: string | null;
   @Field(() => String, { nullable: true }) vendorMessage!: string | null;
@@ -80,8 +82,21 @@ export class VendorConnection {
   @Field(() => DateTime) updatedAt!: Date;
 }
 
-@ObjectType()
-export class VendorConnectionConnection {
-  @Field(() => [VendorConnection]) nodes!: VendorConnection[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+/** Not VendorConnectionConnection: the list of vendor connections reads as a page. */
+@ObjectType({ description: "A page of a tenant's vendor connections (Relay connection)." })
+export class VendorConnectionPage extends connectionOf(VendorConnection, 'VendorConnection', 'vendor connection') {}
+
+@ObjectType({ description: 'The vendor connection created (credentials stored encrypted, not yet tested).' })
+export class ConnectVendorPayload {
+  @Field(() => VendorConnection, { description: 'The new connection (status UNTESTED).' }) connection!: VendorConnection;
+}
+
+@ObjectType({ description: 'The vendor connection changed.' })
+export class UpdateVendorConnectionPayload {
+  @Field(() => VendorConnection, { description: 'The connection as stored now.' }) connection!: VendorConnection;
+}
+
+@ObjectType({ description: 'The vendor connection removed, with its policies.' })
+export class RemoveVendorConnectionPayload {
+  @Field(() => ID, { description: 'The id of the removed connection (evict it from a client cache).' }) deletedId!: string;
 }

@@ -72,3 +72,18 @@ export class AttachmentsArgs extends PageArgs {
   @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(CALL_ID, { message: 'crmCallId is not a valid call id' }) crmCallId?: string | null;
 }
+
+@InputType({ description: 'The recording to resume.' })
+export class ResumeLiveRecordingInput {
+  @Field(() => ID, { description: 'The live recording.' }) @IsUUID('all', { message: 'id must be a live recording id (UUID)' }) id!: string;
+}
+
+@InputType({ description: 'The recording to stop.' })
+export class StopLiveRecordingInput {
+  @Field(() => ID, { description: 'The live recording.' }) @IsUUID('all', { message: 'id must be a live recording id (UUID)' }) id!: string;
+}
+
+@InputType({ description: 'The recording to read from its vendor.' })
+export class RefreshLiveRecordingInput {
+  @Field(() => ID, { description: 'The live recording.' }) @IsUUID('all', { message: 'id must be a live recording id (UUID)' }) id!: string;
+}

@@ -5,13 +5,33 @@ import type { DomainEvent } from '../../services/event-bus';
 import { toConnection, toLiveRecording, toPage, toTenant, toAttachment } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
 import { VendorConnection } from '../connection/connection.type';
-import { AttachmentConnection, AttachRecordingPayload, LiveRecording, LiveRecordingConnection, LiveRecordingEvent } from './live-recording.type';
-import { AttachmentsArgs, AttachRecordingInput, LiveRecordingsArgs, PauseLiveRecordingInput, StartLiveRecordingInput } from './live-recording.input';
+import {
+  AttachmentConnection,
+  AttachRecordingPayload,
+  LiveRecording,
+  LiveRecordingConnection,
+  LiveRecordingEvent,
+  PauseLiveRecordingPayload,
+  RefreshLiveRecordingPayload,
+  ResumeLiveRecordingPayload,
+  StartLiveRecordingPayload,
+  StopLiveRecordingPayload,
+} from './live-recording.type';
+import {
+  AttachmentsArgs,
+  AttachRecordingInput,
+  LiveRecordingsArgs,
+  PauseLiveRecordingInput,
+  RefreshLiveRecordingInput,
+  ResumeLiveRecordingInput,
+  StartLiveRecordingInput,
+  StopLiveRecordingInput,
+} from './live-recording.input';
 
 @Resolver(() => LiveRecording)
 export class LiveRecordingResolver {
-  @Query(() => LiveRecording, { nullable: true })
-  async liveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
+  @Query(() => LiveRecording, { nullable: true, description: 'One live recording; NOT_FOUND when it does not exist or is not yours.' })
+  async liveRecording(@Arg('id', () => ID, { description: 'The live recording.' }) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
     ctx.principal.require('recording:read');
     const row = await ctx.loaders.liveRecording.load(id);
     if (!row) throw notFound('LiveRecording', id);
@@ -26,55 +46,64 @@ export class LiveRecordingResolver {
       { connectionId: args.connectionId, callId: args.callId, status: args.status },
       args,
     );
-    return toPage(page, toLiveRecording);
+    return toPage(page, toLiveRecording, args);
   }
 
   @Query(() => AttachmentConnection, { description: 'Recordings filed on CRM calls.' })
   async attachments(@Args(() => AttachmentsArgs) args: AttachmentsArgs, @Ctx() ctx: RequestContext): Promise<AttachmentConnection> {
-    return toPage(await ctx.services.attachments.page(ctx.principal, args.tenantId, args.crmCallId, args), toAttachment);
+    return toPage(await ctx.services.attachments.page(ctx.principal, args.tenantId, args.crmCallId, args), toAttachment, args);
   }
 
-  @Mutation(() => LiveRecording, { description: 'Starts recording a call in progress (needs recording:live).' })
+  @Mutation(() => StartLiveRecordingPayload, { description: 'Starts recording a call in progress (needs recording:live).' })
   async startLiveRecording(
-    @Arg('input', () => StartLiveRecordingInput) input: StartLiveRecordingInput,
+    @Arg('input', () => StartLiveRecordingInput, { description: 'The call to record.' }) input: StartLiveRecordingInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<LiveRecording> {
+  ): Promise<StartLiveRecordingPayload> {
     const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
-    return ctx.idempotent('startLiveRecording', input, tenantId, async () =>
-      toLiveRecording(await ctx.services.liveRecordings.start(ctx.principal, input, ctx.requestId)),
-    );
+    return ctx.idempotent('startLiveRecording', input, tenantId, async () => ({
+      liveRecording: toLiveRecording(await ctx.services.liveRecordings.start(ctx.principal, input, ctx.requestId)),
+    }));
   }
 
-  @Mutation(() => LiveRecording, { description: 'Pauses a running recording, e.g. while a caller reads out a card number.' })
+  @Mutation(() => PauseLiveRecordingPayload, { description: 'Pauses a running recording, e.g. while a caller reads out a card number.' })
   async pauseLiveRecording(
-    @Arg('input', () => PauseLiveRecordingInput) input: PauseLiveRecordingInput,
+    @Arg('input', () => PauseLiveRecordingInput, { description: 'The recording and how to pause it.' }) input: PauseLiveRecordingInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<LiveRecording> {
+  ): Promise<PauseLiveRecordingPayload> {
     const tenantId = (await ctx.loaders.liveRecording.load(input.id))?.tenantId;
-    return ctx.idempotent('pauseLiveRecording', input, tenantId, async () =>
-      toLiveRecording(await ctx.services.liveRecordings.pause(ctx.principal, input.id, input.behavior, ctx.requestId)),
-    );
+    return ctx.idempotent('pauseLiveRecording', input, tenantId, async () => ({
+      liveRecording: toLiveRecording(await ctx.services.liveRecordings.pause(ctx.principal, input.id, input.behavior, ctx.requestId)),
+    }));
   }
 
-  @Mutation(() => LiveRecording)
-  async resumeLiveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
+  @Mutation(() => ResumeLiveRecordingPayload, { description: 'Resumes a paused recording.' })
+  async resumeLiveRecording(
+    @Arg('input', () => ResumeLiveRecordingInput, { description: 'The recording to resume.' }) { id }: ResumeLiveRecordingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ResumeLiveRecordingPayload> {
     const tenantId = (await ctx.loaders.liveRecording.load(id))?.tenantId;
-    return ctx.idempotent('resumeLiveRecording', { id }, tenantId, async () =>
-      toLiveRecording(await ctx.services.liveRecordings.resume(ctx.principal, id, ctx.requestId)),
-    );
+    return ctx.idempotent('resumeLiveRecording', { id }, tenantId, async () => ({
+      liveRecording: toLiveRecording(await ctx.services.liveRecordings.resume(ctx.principal, id, ctx.requestId)),
+    }));
   }
 
-  @Mutation(() => LiveRecording, { description: 'Stops the recording; final.' })
-  async stopLiveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
+  @Mutation(() => StopLiveRecordingPayload, { description: 'Stops the recording; final.' })
+  async stopLiveRecording(
+    @Arg('input', () => StopLiveRecordingInput, { description: 'The recording to stop.' }) { id }: StopLiveRecordingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StopLiveRecordingPayload> {
     const tenantId = (await ctx.loaders.liveRecording.load(id))?.tenantId;
-    return ctx.idempotent('stopLiveRecording', { id }, tenantId, async () =>
-      toLiveRecording(await ctx.services.liveRecordings.stop(ctx.principal, id, ctx.requestId)),
-    );
+    return ctx.idempotent('stopLiveRecording', { id }, tenantId, async () => ({
+      liveRecording: toLiveRecording(await ctx.services.liveRecordings.stop(ctx.principal, id, ctx.requestId)),
+    }));
   }
 
-  @Mutation(() => LiveRecording, { description: "Reads the recording's state from its vendor (e.g. after the call ended)." })
-  async refreshLiveRecording(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LiveRecording> {
-    return toLiveRecording(await ctx.services.liveRecordings.refresh(ctx.principal, id, ctx.requestId));
+  @Mutation(() => RefreshLiveRecordingPayload, { description: "Reads the recording's state from its vendor (e.g. after the call ended)." })
+  async refreshLiveRecording(
+    @Arg('input', () => RefreshLiveRecordingInput, { description: 'The recording to read.' }) { id }: RefreshLiveRecordingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RefreshLiveRecordingPayload> {
+    return { liveRecording: toLiveRecording(await ctx.services.liveRecordings.refresh(ctx.principal, id, ctx.requestId)) };
   }
 
   @Mutation(() => AttachRecordingPayload, {
@@ -82,7 +111,7 @@ export class LiveRecordingResolver {
       'Files a finished recording on a CRM call. The CRM keeps one recording per call: attaching again replaces the previous one (see replacedPrevious).',
   })
   async attachRecording(
-    @Arg('input', () => AttachRecordingInput) input: AttachRecordingInput,
+    @Arg('input', () => AttachRecordingInput, { description: 'The recording and the CRM call.' }) input: AttachRecordingInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AttachRecordingPayload> {
     const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
@@ -104,7 +133,7 @@ export class LiveRecordingResolver {
   })
   async liveRecordingChanged(
     @Root() event: DomainEvent,
-    @Arg('tenantId', () => ID) _tenantId: string,
+    @Arg('tenantId', () => ID, { description: 'The tenant whose recordings to watch.' }) _tenantId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<LiveRecordingEvent> {
     // A fresh read per event: the loader would cache across events of one subscription.

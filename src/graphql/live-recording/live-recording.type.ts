@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LIVE_STATUSES } from '../../domain/live-recording';
 import { DateTime } from '../common/scalars';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
 import { VendorKind } from '../common/enums';
 import { VendorError } from '../connection/connection.type';
 import { PauseBehavior } from '../vendor/vendor.type';
@@ -38,22 +38,65 @@ export class LiveRecording {
   @Field(() => Int, { description: 'Increases with every confirmed change.' }) version!: number;
   @Field(() => VendorError, { nullable: true, description: 'The last action the vendor refused or could not take.' }) lastError!: VendorError | null;
   @Field(() => String, { nullable: true, description: 'Why the recording is FAILED_TO_START.' }) failureReason!: string | null;
-  @Field(() => String, { nullable: true, description: 'A pause, resume or stop sent whose answer is not stored yet (PAUSE, RESUME or STOP).' })
+  @Field(() => LiveRecordingAction, { nullable: true, description: 'A pause, resume or stop sent whose answer is not stored yet.' })
   pendingAction!: string | null;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime) updatedAt!: Date;
 }
 
-@ObjectType()
-export class LiveRecordingConnection {
-  @Field(() => [LiveRecording]) nodes!: LiveRecording[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+@ObjectType({ description: "A page of a tenant's live recordings (Relay connection)." })
+export class LiveRecordingConnection extends connectionOf(LiveRecording, 'LiveRecording', 'live recording') {}
+
+export const LiveRecordingEventKind = { STARTED: 'STARTED', PAUSED: 'PAUSED', RESUMED: 'RESUMED', STOPPED: 'STOPPED', UPDATED: 'UPDATED' } as const;
+registerEnumType(LiveRecordingEventKind, {
+  name: 'LiveRecordingEventKind',
+  description: 'What happened to a live recording.',
+  valuesConfig: {
+    STARTED: { description: 'It started (or recovery found it started at the vendor).' },
+    PAUSED: { description: 'It was paused.' },
+    RESUMED: { description: 'It was resumed.' },
+    STOPPED: { description: 'It stopped; final.' },
+    UPDATED: { description: 'Its state was read from the vendor and changed (the call ended, a pause seen at the vendor, ...).' },
+  },
+});
+
+export const LiveRecordingAction = { PAUSE: 'PAUSE', RESUME: 'RESUME', STOP: 'STOP' } as const;
+registerEnumType(LiveRecordingAction, {
+  name: 'LiveRecordingAction',
+  description: 'An action on a running recording.',
+  valuesConfig: {
+    PAUSE: { description: 'Pause.' },
+    RESUME: { description: 'Resume.' },
+    STOP: { description: 'Stop.' },
+  },
+});
+
+export const AttachmentSource = { CONTENT: 'CONTENT', URL: 'URL', LIVE_RECORDING: 'LIVE_RECORDING' } as const;
+registerEnumType(AttachmentSource, {
+  name: 'AttachmentSource',
+  description: 'Where an attached recording came from.',
+  valuesConfig: {
+    CONTENT: { description: 'Sent inline (contentBase64).' },
+    URL: { description: 'Downloaded by the CRM from recordUrl.' },
+    LIVE_RECORDING: { description: 'One of our live recordings, fetched from its vendor and uploaded.' },
+  },
+});
+
+export const AttachmentStatus = { ATTACHING: 'ATTACHING', ATTACHED: 'ATTACHED', FAILED: 'FAILED' } as const;
+registerEnumType(AttachmentStatus, {
+  name: 'AttachmentStatus',
+  description: 'Where an attachment stands.',
+  valuesConfig: {
+    ATTACHING: { description: 'Stored before the CRM was called; recovery sends it again if needed.' },
+    ATTACHED: { description: 'The CRM holds the recording.' },
+    FAILED: { description: 'The CRM refused it.' },
+  },
+});
 
 @ObjectType({ description: "A change to one of the tenant's live recordings." })
 export class LiveRecordingEvent {
-  @Field(() => String, { description: 'STARTED, PAUSED, RESUMED, STOPPED or UPDATED (seen at the vendor).' }) kind!: string;
-  @Field(() => LiveRecording) recording!: LiveRecording;
+  @Field(() => LiveRecordingEventKind, { description: 'What happened.' }) kind!: string;
+  @Field(() => LiveRecording, { description: 'The recording as it is now.' }) recording!: LiveRecording;
 }
 
 @ObjectType({ description: 'A finished recording filed on a CRM call.' })
@@ -62,8 +105,8 @@ export class Attachment {
   @Field(() => ID) connectionId!: string;
   @Field(() => String) crmCallId!: string;
   @Field(() => String) fileName!: string;
-  @Field(() => String, { description: 'CONTENT, URL or LIVE_RECORDING.' }) source!: string;
-  @Field(() => String, { description: 'ATTACHING (stored before Bitrix24 was called; recovery sends it again if needed), ATTACHED or FAILED.' })
+  @Field(() => AttachmentSource, { description: 'Where the recording came from.' }) source!: string;
+  @Field(() => AttachmentStatus, { description: 'Whether the CRM holds it yet.' })
   status!: string;
   @Field(() => ID, { nullable: true }) liveRecordingId!: string | null;
   @Field(() => Int, { nullable: true }) sizeBytes!: number | null;
@@ -72,14 +115,36 @@ export class Attachment {
   @Field(() => DateTime) createdAt!: Date;
 }
 
-@ObjectType()
-export class AttachmentConnection {
-  @Field(() => [Attachment]) nodes!: Attachment[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+@ObjectType({ description: 'A page of recordings filed on CRM calls (Relay connection).' })
+export class AttachmentConnection extends connectionOf(Attachment, 'Attachment', 'attachment') {}
+
+@ObjectType({ description: 'The recording filed on the CRM call.' })
+export class AttachRecordingPayload {
+  @Field(() => Attachment, { description: 'The attachment as stored.' }) attachment!: Attachment;
+  @Field(() => Boolean, { description: 'True when an earlier recording on that call was replaced.' }) replacedPrevious!: boolean;
 }
 
-@ObjectType()
-export class AttachRecordingPayload {
-  @Field(() => Attachment) attachment!: Attachment;
-  @Field(() => Boolean, { description: 'True when an earlier recording on that call was replaced.' }) replacedPrevious!: boolean;
+@ObjectType({ description: 'The recording started (status as the vendor confirmed it).' })
+export class StartLiveRecordingPayload {
+  @Field(() => LiveRecording, { description: 'The recording, with the status the vendor confirmed.' }) liveRecording!: LiveRecording;
+}
+
+@ObjectType({ description: 'The recording paused.' })
+export class PauseLiveRecordingPayload {
+  @Field(() => LiveRecording, { description: 'The recording, with the status the vendor confirmed.' }) liveRecording!: LiveRecording;
+}
+
+@ObjectType({ description: 'The recording resumed.' })
+export class ResumeLiveRecordingPayload {
+  @Field(() => LiveRecording, { description: 'The recording, with the status the vendor confirmed.' }) liveRecording!: LiveRecording;
+}
+
+@ObjectType({ description: 'The recording stopped; final.' })
+export class StopLiveRecordingPayload {
+  @Field(() => LiveRecording, { description: 'The recording, with the status the vendor confirmed.' }) liveRecording!: LiveRecording;
+}
+
+@ObjectType({ description: 'The recording as its vendor reports it now.' })
+export class RefreshLiveRecordingPayload {
+  @Field(() => LiveRecording, { description: 'The recording, with the status the vendor confirmed.' }) liveRecording!: LiveRecording;
 }

@@ -79,3 +79,18 @@ export class RecordingPoliciesArgs extends PageArgs {
     | null;
   @Field(() => SyncStatus, { nullable: true }) syncStatus?: string | null;
 }
+
+@InputType({ description: 'The policy to push again.' })
+export class RetrySyncInput {
+  @Field(() => ID, { description: 'The policy.' }) @IsUUID('all', { message: 'id must be a policy id (UUID)' }) id!: string;
+}
+
+@InputType({ description: 'The policy to read back from its vendor.' })
+export class ReconcileRecordingPolicyInput {
+  @Field(() => ID, { description: 'The policy.' }) @IsUUID('all', { message: 'id must be a policy id (UUID)' }) id!: string;
+}
+
+@InputType({ description: 'The policy to delete.' })
+export class DeleteRecordingPolicyInput {
+  @Field(() => ID, { description: 'The policy.' }) @IsUUID('all', { message: 'id must be a policy id (UUID)' }) id!: string;
+}

@@ -1,20 +1,31 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
 import type { PolicyScope as PolicyScopeT, RecordingRules as RecordingRulesT } from '../../domain/policy';
-import { DeletePayload } from '../common/pagination';
 import { toConnection, toPage, toPolicy, toTenant, toVendorError, toVendorRequest } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
 import { VendorConnection } from '../connection/connection.type';
 import type { PolicyResult } from '../../services/policy.service';
-import { FieldDiff, PolicyPreview, RecordingPolicy, RecordingPolicyConnection, RecordingPolicyPayload } from './policy.type';
-import { CreateRecordingPolicyInput, PreviewRecordingPolicyInput, RecordingPoliciesArgs, UpdateRecordingPolicyInput } from './policy.input';
-
-@ObjectType()
-class ReconcilePayload {
-  @Field(() => RecordingPolicy) policy!: RecordingPolicy;
-  @Field(() => [FieldDiff], { description: 'Fields whose vendor value differs from the desired one; empty when in sync.' }) drift!: FieldDiff[];
-}
+import {
+  CreateRecordingPolicyPayload,
+  DeleteRecordingPolicyPayload,
+  PreviewRecordingPolicyPayload,
+  ReconcileRecordingPolicyPayload,
+  RecordingPolicy,
+  RecordingPolicyConnection,
+  type RecordingPolicyPayload,
+  RetrySyncPayload,
+  UpdateRecordingPolicyPayload,
+} from './policy.type';
+import {
+  CreateRecordingPolicyInput,
+  DeleteRecordingPolicyInput,
+  PreviewRecordingPolicyInput,
+  ReconcileRecordingPolicyInput,
+  RecordingPoliciesArgs,
+  RetrySyncInput,
+  UpdateRecordingPolicyInput,
+} from './policy.input';
 
 const toPayload = (r: PolicyResult): RecordingPolicyPayload => ({
   policy: toPolicy(r.policy),
@@ -24,8 +35,8 @@ const toPayload = (r: PolicyResult): RecordingPolicyPayload => ({
 
 @Resolver(() => RecordingPolicy)
 export class PolicyResolver {
-  @Query(() => RecordingPolicy, { nullable: true })
-  async recordingPolicy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RecordingPolicy> {
+  @Query(() => RecordingPolicy, { nullable: true, description: 'One policy; NOT_FOUND when it does not exist or is not yours.' })
+  async recordingPolicy(@Arg('id', () => ID, { description: 'The policy.' }) id: string, @Ctx() ctx: RequestContext): Promise<RecordingPolicy> {
     ctx.principal.require('recording:read');
     const row = await ctx.loaders.policy.load(id);
     if (!row) throw notFound('RecordingPolicy', id);
@@ -43,15 +54,15 @@ export class PolicyResolver {
       { connectionId: args.connectionId, syncStatus: args.syncStatus },
       args,
     );
-    return toPage(page, toPolicy);
+    return toPage(page, toPolicy, args);
   }
 
-  @Mutation(() => RecordingPolicyPayload, {
+  @Mutation(() => CreateRecordingPolicyPayload, {
     description:
       'Stores a new policy, then (unless apply is false) pushes it to the vendor. Refused before any vendor call when the vendor cannot express a field.',
   })
   async createRecordingPolicy(
-    @Arg('input', () => CreateRecordingPolicyInput) input: CreateRecordingPolicyInput,
+    @Arg('input', () => CreateRecordingPolicyInput, { description: 'The policy.' }) input: CreateRecordingPolicyInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordingPolicyPayload> {
     const tenantId = (await ctx.loaders.connection.load(input.connectionId))?.tenantId;
@@ -66,9 +77,12 @@ export class PolicyResolver {
     );
   }
 
-  @Mutation(() => RecordingPolicyPayload, { description: 'Changes the desired state (optimistic concurrency on expectedVersion), then pushes it.' })
+  @Mutation(() => UpdateRecordingPolicyPayload, {
+    description: 'Changes the desired state (optimistic concurrency on expectedVersion), then pushes it.',
+  })
   async updateRecordingPolicy(
-    @Arg('input', () => UpdateRecordingPolicyInput) input: UpdateRecordingPolicyInput,
+    @Arg('input', () => UpdateRecordingPolicyInput, { description: 'The policy, the version you read, and what changes.' })
+    input: UpdateRecordingPolicyInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordingPolicyPayload> {
     const tenantId = (await ctx.loaders.policy.load(input.id))?.tenantId;
@@ -77,23 +91,26 @@ export class PolicyResolver {
     );
   }
 
-  @Mutation(() => RecordingPolicyPayload, {
+  @Mutation(() => RetrySyncPayload, {
     description: 'Pushes the current desired version to the vendor again (after FAILED, or to overwrite drift).',
   })
-  async retrySync(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<RecordingPolicyPayload> {
+  async retrySync(
+    @Arg('input', () => RetrySyncInput, { description: 'The policy to push again.' }) { id }: RetrySyncInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordingPolicyPayload> {
     const tenantId = (await ctx.loaders.policy.load(id))?.tenantId;
     return ctx.idempotent('retrySync', { id }, tenantId, async () =>
       toPayload(await ctx.services.policies.retrySync(ctx.principal, id, ctx.requestId)),
     );
   }
 
-  @Mutation(() => PolicyPreview, {
+  @Mutation(() => PreviewRecordingPolicyPayload, {
     description: 'The exact vendor requests an apply would send (credentials redacted), and lint warnings. Changes nothing.',
   })
   async previewRecordingPolicy(
-    @Arg('input', () => PreviewRecordingPolicyInput) input: PreviewRecordingPolicyInput,
+    @Arg('input', () => PreviewRecordingPolicyInput, { description: 'A stored policy, or one not saved yet.' }) input: PreviewRecordingPolicyInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<PolicyPreview> {
+  ): Promise<PreviewRecordingPolicyPayload> {
     const r = await ctx.services.policies.preview(
       ctx.principal,
       { ...input, scope: input.scope as PolicyScopeT | null, rules: input.rules as RecordingRulesT | null },
@@ -102,16 +119,24 @@ export class PolicyResolver {
     return { requests: r.requests.map(toVendorRequest), warnings: r.warnings };
   }
 
-  @Mutation(() => ReconcilePayload, { description: "Reads the vendor's state back and marks DRIFTED, with a field-level diff, when it differs." })
-  async reconcileRecordingPolicy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ReconcilePayload> {
-    const r = await ctx.services.policies.reconcile(ctx.principal, id, ctx.requestId);
+  @Mutation(() => ReconcileRecordingPolicyPayload, {
+    description: "Reads the vendor's state back and marks DRIFTED, with a field-level diff, when it differs.",
+  })
+  async reconcileRecordingPolicy(
+    @Arg('input', () => ReconcileRecordingPolicyInput, { description: 'The policy to read back.' }) input: ReconcileRecordingPolicyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReconcileRecordingPolicyPayload> {
+    const r = await ctx.services.policies.reconcile(ctx.principal, input.id, ctx.requestId);
     return { policy: toPolicy(r.policy), drift: r.drift };
   }
 
-  @Mutation(() => DeletePayload, { description: 'Deletes the policy here; the vendor keeps its current settings.' })
-  async deleteRecordingPolicy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
-    await ctx.services.policies.delete(ctx.principal, id, ctx.requestId);
-    return { id, deleted: true };
+  @Mutation(() => DeleteRecordingPolicyPayload, { description: 'Deletes the policy here; the vendor keeps its current settings.' })
+  async deleteRecordingPolicy(
+    @Arg('input', () => DeleteRecordingPolicyInput, { description: 'The policy to delete.' }) input: DeleteRecordingPolicyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DeleteRecordingPolicyPayload> {
+    await ctx.services.policies.delete(ctx.principal, input.id, ctx.requestId);
+    return { deletedId: input.id };
   }
 
   @FieldResolver(() => Tenant)

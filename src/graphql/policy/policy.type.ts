@@ -1,7 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime, JSONScalar } from '../common/scalars';
 import { PolicyScopeKind, SyncStatus } from '../common/enums';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
+import { HttpMethod, LintCode } from '../common/enums';
+import type { LintCode as LintCodeT } from '../../domain/lint';
 import { VendorError } from '../connection/connection.type';
 import { RecordingRules } from './rules.type';
 
@@ -20,7 +22,7 @@ export class FieldDiff {
 
 @ObjectType()
 export class LintWarning {
-  @Field(() => String, { description: 'Stable code, e.g. EXTERNAL_CALLS_UNANNOUNCED.' }) code!: string;
+  @Field(() => LintCode, { description: 'What the warning is about, as a stable code.' }) code!: LintCodeT;
   @Field(() => String) field!: string;
   @Field(() => String) message!: string;
 }
@@ -47,15 +49,12 @@ export class RecordingPolicy {
   @Field(() => DateTime) updatedAt!: Date;
 }
 
-@ObjectType()
-export class RecordingPolicyConnection {
-  @Field(() => [RecordingPolicy]) nodes!: RecordingPolicy[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+@ObjectType({ description: "A page of a tenant's recording policies (Relay connection)." })
+export class RecordingPolicyConnection extends connectionOf(RecordingPolicy, 'RecordingPolicy', 'recording policy') {}
 
 @ObjectType({ description: 'One HTTP request to a vendor, exactly as sent (credentials redacted).' })
 export class VendorRequest {
-  @Field(() => String) method!: string;
+  @Field(() => HttpMethod, { description: 'The HTTP method.' }) method!: string;
   @Field(() => String) path!: string;
   @Field(() => JSONScalar, { nullable: true }) query!: unknown;
   @Field(() => JSONScalar, { nullable: true }) headers!: unknown;
@@ -69,15 +68,39 @@ export class SyncOutcome {
   @Field(() => [VendorRequest], { description: 'The requests sent to the vendor.' }) requests!: VendorRequest[];
 }
 
-@ObjectType({ description: 'The desired state was stored; sync tells what the vendor answered.' })
-export class RecordingPolicyPayload {
-  @Field(() => RecordingPolicy) policy!: RecordingPolicy;
-  @Field(() => SyncOutcome) sync!: SyncOutcome;
-  @Field(() => [LintWarning]) warnings!: LintWarning[];
+/** The fields of every payload that stored a desired state and then (maybe) called the vendor. */
+@ObjectType()
+abstract class PolicyWrite {
+  @Field(() => RecordingPolicy, { description: 'The policy as stored now (its syncStatus included).' }) policy!: RecordingPolicy;
+  @Field(() => SyncOutcome, { description: 'What the vendor answered (PENDING when it was not called).' }) sync!: SyncOutcome;
+  @Field(() => [LintWarning], { description: 'Lint warnings on the rules (the policy is stored anyway).' }) warnings!: LintWarning[];
 }
 
-@ObjectType()
-export class PolicyPreview {
+/** The shape the resolvers build; each mutation returns it as its own payload type. */
+export type RecordingPolicyPayload = PolicyWrite;
+
+@ObjectType({ description: 'The policy was stored; sync tells what the vendor answered.' })
+export class CreateRecordingPolicyPayload extends PolicyWrite {}
+
+@ObjectType({ description: 'The new desired state was stored; sync tells what the vendor answered.' })
+export class UpdateRecordingPolicyPayload extends PolicyWrite {}
+
+@ObjectType({ description: 'The current desired version was sent again; sync tells what the vendor answered.' })
+export class RetrySyncPayload extends PolicyWrite {}
+
+@ObjectType({ description: 'What an apply would send. Nothing was stored or sent.' })
+export class PreviewRecordingPolicyPayload {
   @Field(() => [VendorRequest], { description: 'Exactly what apply would send.' }) requests!: VendorRequest[];
-  @Field(() => [LintWarning]) warnings!: LintWarning[];
+  @Field(() => [LintWarning], { description: 'Lint warnings on the rules.' }) warnings!: LintWarning[];
+}
+
+@ObjectType({ description: "The vendor's state, read back and compared with the desired one." })
+export class ReconcileRecordingPolicyPayload {
+  @Field(() => RecordingPolicy, { description: 'The policy, DRIFTED when the vendor differs.' }) policy!: RecordingPolicy;
+  @Field(() => [FieldDiff], { description: 'Fields whose vendor value differs from the desired one; empty when in sync.' }) drift!: FieldDiff[];
+}
+
+@ObjectType({ description: 'The policy deleted here (the vendor keeps its settings).' })
+export class DeleteRecordingPolicyPayload {
+  @Field(() => ID, { description: 'The id of the deleted policy (evict it from a client cache).' }) deletedId!: string;
 }

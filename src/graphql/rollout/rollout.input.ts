@@ -62,3 +62,18 @@ export class RolloutOutcomesArgs extends PageArgs {
 export class DriftReportArgs extends PageArgs {
   @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
 }
+
+@InputType({ description: 'The roll-out to pause.' })
+export class PausePolicyRolloutInput {
+  @Field(() => ID, { description: 'The roll-out.' }) @IsUUID('all', { message: 'id must be a roll-out id (UUID)' }) id!: string;
+}
+
+@InputType({ description: 'The roll-out to resume.' })
+export class ResumePolicyRolloutInput {
+  @Field(() => ID, { description: 'The roll-out.' }) @IsUUID('all', { message: 'id must be a roll-out id (UUID)' }) id!: string;
+}
+
+@InputType({ description: 'The roll-out to cancel.' })
+export class CancelPolicyRolloutInput {
+  @Field(() => ID, { description: 'The roll-out.' }) @IsUUID('all', { message: 'id must be a roll-out id (UUID)' }) id!: string;
+}

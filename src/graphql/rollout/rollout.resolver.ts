@@ -6,14 +6,26 @@ import type { DomainEvent } from '../../services/event-bus';
 import { TERMINAL_STATUSES, emptyStats } from '../../services/rollout.service';
 import type { RolloutItemRow, RolloutRow, RolloutStats, RolloutStatus } from '../../store/rollout.store';
 import { DateTime } from '../common/scalars';
-import { toConnection, toPage, toPolicy, toTenant, toVendorError, toVendorRequest } from '../mappers';
+import { toConnection, toErrorCode, toPage, toPolicy, toTenant, toVendorError, toVendorRequest } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
 import { VendorConnection } from '../connection/connection.type';
 import { RecordingPolicy } from '../policy/policy.type';
 import type { RecordingRules } from '../policy/rules.type';
-import { PageInfo } from '../common/pagination';
-import { DriftReportArgs, PolicyRolloutsArgs, RetryFailedRolloutPeopleInput, RolloutOutcomesArgs, StartPolicyRolloutInput } from './rollout.input';
+import { connectionOf } from '../common/pagination';
 import {
+  CancelPolicyRolloutInput,
+  DriftReportArgs,
+  PausePolicyRolloutInput,
+  PolicyRolloutsArgs,
+  ResumePolicyRolloutInput,
+  RetryFailedRolloutPeopleInput,
+  RolloutOutcomesArgs,
+  StartPolicyRolloutInput,
+} from './rollout.input';
+import {
+  CancelPolicyRolloutPayload,
+  PausePolicyRolloutPayload,
+  ResumePolicyRolloutPayload,
   PolicyRollout,
   PolicyRolloutConnection,
   PolicyRolloutOutcome,
@@ -38,7 +50,12 @@ export const toRollout = (r: RolloutRow, stats?: RolloutStats): PolicyRollout =>
   // Only a running roll-out waits; the columns of a paused or finished one are cleared by its transition anyway.
   waiting:
     r.status === 'RUNNING' && r.waitingSince && r.waitingUntil
-      ? { reason: r.waitingMessage ?? '', code: r.waitingCode ?? 'VENDOR_UNAVAILABLE', since: r.waitingSince, nextAttemptAt: r.waitingUntil }
+      ? {
+          reason: r.waitingMessage ?? '',
+          code: toErrorCode(r.waitingCode) ?? 'VENDOR_UNAVAILABLE',
+          since: r.waitingSince,
+          nextAttemptAt: r.waitingUntil,
+        }
       : null,
   isWaiting: r.status === 'RUNNING' && !!r.waitingSince,
   round: r.retryRound,
@@ -55,16 +72,20 @@ const toOutcome = (i: RolloutItemRow): PolicyRolloutOutcome => ({
   changes: (i.changes as FieldDiffT[] | null) ?? [],
   error: toVendorError(i.error),
   finishedAt: i.finishedAt,
-  history: (i.history ?? []).map((h) => ({ ...h, at: new Date(h.at) })),
+  history: (i.history ?? []).map((h) => ({ ...h, code: toErrorCode(h.code), at: new Date(h.at) })),
 });
 
-@ObjectType({ description: "A tenant's policies whose vendor state was changed outside this service, with the field-level differences." })
-class DriftReport {
-  @Field(() => ID) tenantId!: string;
-  @Field(() => DateTime) generatedAt!: Date;
-  @Field(() => [RecordingPolicy], { description: "Drifted policies, oldest first; each one's drift lists the fields that differ." })
+@ObjectType({
+  description:
+    "A tenant's policies whose vendor state was changed outside this service, with the field-level differences: a Relay connection of drifted policies.",
+})
+class DriftReport extends connectionOf(RecordingPolicy, 'DriftedPolicy', 'drifted policy') {
+  @Field(() => ID, { description: 'The tenant.' }) tenantId!: string;
+  @Field(() => DateTime, { description: 'When this report was read.' }) generatedAt!: Date;
+  @Field(() => [RecordingPolicy], {
+    description: "Drifted policies, oldest first (the same as nodes); each one's drift lists the fields that differ.",
+  })
   policies!: RecordingPolicy[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 /** Ends the stream after the event that reports a final status; the first event is the state at subscription. */
@@ -97,8 +118,8 @@ function untilFinal(events: AsyncIterableIterator<DomainEvent>, initial: DomainE
 
 @Resolver(() => PolicyRollout)
 export class RolloutResolver {
-  @Query(() => PolicyRollout, { nullable: true })
-  async policyRollout(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PolicyRollout> {
+  @Query(() => PolicyRollout, { nullable: true, description: 'One roll-out; NOT_FOUND when it does not exist or is not yours.' })
+  async policyRollout(@Arg('id', () => ID, { description: 'The roll-out.' }) id: string, @Ctx() ctx: RequestContext): Promise<PolicyRollout> {
     ctx.principal.require('recording:read');
     const row = await ctx.loaders.rollout.load(id);
     if (!row) throw notFound('PolicyRollout', id);
@@ -109,7 +130,7 @@ export class RolloutResolver {
   async policyRollouts(@Args(() => PolicyRolloutsArgs) args: PolicyRolloutsArgs, @Ctx() ctx: RequestContext): Promise<PolicyRolloutConnection> {
     const page = await ctx.services.rollouts.page(ctx.principal, args.tenantId, args);
     for (const r of page.items) ctx.loaders.rollout.prime(r.id, r);
-    return toPage(page, (r) => toRollout(r));
+    return toPage(page, (r) => toRollout(r), args);
   }
 
   @Mutation(() => StartPolicyRolloutPayload, {
@@ -117,7 +138,7 @@ export class RolloutResolver {
       'Rolls a policy out to every person in a scope of a connection, as one durable job paced at the rate the vendor allows: each person is read, skipped when already as desired, written otherwise. With dryRun, answers the count and the exact requests for a few people, and writes nothing.',
   })
   async startPolicyRollout(
-    @Arg('input', () => StartPolicyRolloutInput) input: StartPolicyRolloutInput,
+    @Arg('input', () => StartPolicyRolloutInput, { description: 'The policy, the connection and who gets it.' }) input: StartPolicyRolloutInput,
     @Ctx() ctx: RequestContext,
   ): Promise<StartPolicyRolloutPayload> {
     const r = await ctx.services.rollouts.startRollout(
@@ -138,19 +159,28 @@ export class RolloutResolver {
     };
   }
 
-  @Mutation(() => PolicyRollout, { description: 'Stops after the people in flight; resume continues where it stopped.' })
-  async pausePolicyRollout(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PolicyRollout> {
-    return toRollout(await ctx.services.rollouts.pause(ctx.principal, id));
+  @Mutation(() => PausePolicyRolloutPayload, { description: 'Stops after the people in flight; resume continues where it stopped.' })
+  async pausePolicyRollout(
+    @Arg('input', () => PausePolicyRolloutInput, { description: 'The roll-out to pause.' }) input: PausePolicyRolloutInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PausePolicyRolloutPayload> {
+    return { rollout: toRollout(await ctx.services.rollouts.pause(ctx.principal, input.id)) };
   }
 
-  @Mutation(() => PolicyRollout)
-  async resumePolicyRollout(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PolicyRollout> {
-    return toRollout(await ctx.services.rollouts.resume(ctx.principal, id));
+  @Mutation(() => ResumePolicyRolloutPayload, { description: 'Continues a paused roll-out where it stopped.' })
+  async resumePolicyRollout(
+    @Arg('input', () => ResumePolicyRolloutInput, { description: 'The roll-out to resume.' }) input: ResumePolicyRolloutInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ResumePolicyRolloutPayload> {
+    return { rollout: toRollout(await ctx.services.rollouts.resume(ctx.principal, input.id)) };
   }
 
-  @Mutation(() => PolicyRollout, { description: 'Stops for good; people not reached stay PENDING. Settings already written stay.' })
-  async cancelPolicyRollout(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PolicyRollout> {
-    return toRollout(await ctx.services.rollouts.cancel(ctx.principal, id));
+  @Mutation(() => CancelPolicyRolloutPayload, { description: 'Stops for good; people not reached stay PENDING. Settings already written stay.' })
+  async cancelPolicyRollout(
+    @Arg('input', () => CancelPolicyRolloutInput, { description: 'The roll-out to cancel.' }) input: CancelPolicyRolloutInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CancelPolicyRolloutPayload> {
+    return { rollout: toRollout(await ctx.services.rollouts.cancel(ctx.principal, input.id)) };
   }
 
   @Mutation(() => RetryFailedRolloutPeoplePayload, {
@@ -158,7 +188,7 @@ export class RolloutResolver {
       "Runs a roll-out that COMPLETED_WITH_ERRORS again for its FAILED people only (a new round); each person's history keeps what every earlier attempt answered. Audited.",
   })
   async retryFailedRolloutPeople(
-    @Arg('input', () => RetryFailedRolloutPeopleInput) input: RetryFailedRolloutPeopleInput,
+    @Arg('input', () => RetryFailedRolloutPeopleInput, { description: 'The roll-out.' }) input: RetryFailedRolloutPeopleInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RetryFailedRolloutPeoplePayload> {
     const r = await ctx.services.rollouts.retryFailed(ctx.principal, input.rolloutId, ctx.requestId);
@@ -181,7 +211,11 @@ export class RolloutResolver {
       return untilFinal(events, { tenantId: now.row.tenantId, type: 'POLICY_ROLLOUT', kind: now.row.status, id });
     },
   })
-  async policyRolloutProgress(@Root() event: DomainEvent, @Arg('id', () => ID) _id: string, @Ctx() ctx: RequestContext): Promise<PolicyRollout> {
+  async policyRolloutProgress(
+    @Root() event: DomainEvent,
+    @Arg('id', () => ID, { description: 'The roll-out to watch.' }) _id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PolicyRollout> {
     // A fresh read per event: the request's loaders would cache across events.
     const now = await ctx.services.rollouts.fresh(ctx.principal.tenantFilter(), event.id);
     if (!now) throw notFound('PolicyRollout', event.id);
@@ -191,7 +225,11 @@ export class RolloutResolver {
   @Query(() => DriftReport, { description: "A tenant's drifted policies with their field diffs (found by reconcile, on demand or on the schedule)." })
   async driftReport(@Args(() => DriftReportArgs) args: DriftReportArgs, @Ctx() ctx: RequestContext): Promise<DriftReport> {
     const page = await ctx.services.policies.page(ctx.principal, args.tenantId, { syncStatus: 'DRIFTED' }, args);
-    return { tenantId: args.tenantId, generatedAt: new Date(), ...toPage(page, toPolicy), policies: page.items.map(toPolicy) };
+    const connection = toPage(page, toPolicy, args);
+    return Object.defineProperties(
+      { tenantId: args.tenantId, generatedAt: new Date(), policies: connection.nodes },
+      Object.getOwnPropertyDescriptors(connection),
+    ) as DriftReport;
   }
 
   @Subscription(() => RecordingPolicy, {
@@ -206,7 +244,7 @@ export class RolloutResolver {
   })
   async recordingPolicyDrifted(
     @Root() event: DomainEvent,
-    @Arg('tenantId', () => ID) _tenantId: string,
+    @Arg('tenantId', () => ID, { description: 'The tenant whose policies to watch.' }) _tenantId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordingPolicy> {
     const [row] = await ctx.services.stores.policies.byIds(ctx.principal.tenantFilter(), [event.id]);
@@ -289,7 +327,7 @@ export class RolloutResolver {
     @Args(() => RolloutOutcomesArgs) args: RolloutOutcomesArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<PolicyRolloutOutcomeConnection> {
-    return toPage(await ctx.services.rollouts.outcomes(ctx.principal, r.id, args.status, args), toOutcome);
+    return toPage(await ctx.services.rollouts.outcomes(ctx.principal, r.id, args.status, args), toOutcome, args);
   }
 
   @FieldResolver(() => Tenant)

@@ -1,7 +1,9 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ITEM_STATUSES, ROLLOUT_STATUSES, type RolloutStats } from '../../store/rollout.store';
 import { DateTime } from '../common/scalars';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
+import { ErrorCode } from '../common/enums';
+import type { ApiErrorCode } from '../../domain/errors';
 import { VendorError } from '../connection/connection.type';
 import { FieldDiff, VendorRequest } from '../policy/policy.type';
 import { RecordingRules } from '../policy/rules.type';
@@ -34,7 +36,19 @@ registerEnumType(PolicyRolloutOutcomeStatus, {
   },
 });
 
-@ObjectType()
+export const PolicyRolloutAttemptOutcome = enumOf(['WRITTEN', 'ALREADY_IN_SYNC', 'FAILED', 'WAITING'] as const);
+registerEnumType(PolicyRolloutAttemptOutcome, {
+  name: 'PolicyRolloutAttemptOutcome',
+  description: 'What one attempt at one person answered.',
+  valuesConfig: {
+    WRITTEN: { description: 'The settings differed and were written.' },
+    ALREADY_IN_SYNC: { description: 'The settings were already as desired: nothing was written.' },
+    FAILED: { description: 'The vendor refused these settings, or the person does not exist.' },
+    WAITING: { description: 'The vendor was unavailable; the person stayed pending.' },
+  },
+});
+
+@ObjectType({ description: 'Who a roll-out reaches.' })
 export class PolicyRolloutScope {
   @Field(() => Boolean, { description: 'Every person in the directory.' }) all!: boolean;
   @Field(() => String, { nullable: true, description: 'Everyone in this vendor location.' }) locationId!: string | null;
@@ -46,9 +60,9 @@ export class PolicyRolloutAttempt {
   @Field(() => Int, { description: "The person's attempt number." }) attempt!: number;
   @Field(() => Int, { description: '0 for the roll-out itself, then one per retryFailedRolloutPeople.' }) round!: number;
   @Field(() => DateTime) at!: Date;
-  @Field(() => String, { description: 'WRITTEN, ALREADY_IN_SYNC, FAILED, or WAITING (the vendor was unavailable; the person stayed pending).' })
+  @Field(() => PolicyRolloutAttemptOutcome, { description: 'What it answered.' })
   outcome!: string;
-  @Field(() => String, { nullable: true, description: 'Our error code, when the attempt did not succeed.' }) code!: string | null;
+  @Field(() => ErrorCode, { nullable: true, description: 'Our error code, when the attempt did not succeed.' }) code!: ApiErrorCode | null;
   @Field(() => String, { nullable: true }) message!: string | null;
   @Field(() => Int, { description: 'Vendor requests this attempt sent.' }) requests!: number;
 }
@@ -56,10 +70,10 @@ export class PolicyRolloutAttempt {
 @ObjectType({ description: 'Why a running roll-out is waiting instead of working, and when it tries again by itself.' })
 export class PolicyRolloutWaiting {
   @Field(() => String, { description: 'What the vendor answered, in words (no URLs or credentials).' }) reason!: string;
-  @Field(() => String, {
+  @Field(() => ErrorCode, {
     description: 'VENDOR_UNAVAILABLE (down, throttling, too many recent failures), VENDOR_AUTH_FAILED (credentials refused), ...',
   })
-  code!: string;
+  code!: ApiErrorCode;
   @Field(() => DateTime) since!: Date;
   @Field(() => DateTime, { description: 'When workers try the vendor again (sooner at first, at most every 30 seconds).' }) nextAttemptAt!: Date;
 }
@@ -77,11 +91,8 @@ export class PolicyRolloutOutcome {
   @Field(() => [PolicyRolloutAttempt], { description: 'What each attempt answered, oldest first (the last 20).' }) history!: PolicyRolloutAttempt[];
 }
 
-@ObjectType()
-export class PolicyRolloutOutcomeConnection {
-  @Field(() => [PolicyRolloutOutcome]) nodes!: PolicyRolloutOutcome[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+@ObjectType({ description: "A page of a roll-out's per-person outcomes (Relay connection)." })
+export class PolicyRolloutOutcomeConnection extends connectionOf(PolicyRolloutOutcome, 'PolicyRolloutOutcome', 'per-person outcome') {}
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'One policy rolled out to many people of one vendor connection, as one resumable job.' })
@@ -114,10 +125,22 @@ export class PolicyRollout {
   @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
 }
 
-@ObjectType()
-export class PolicyRolloutConnection {
-  @Field(() => [PolicyRollout]) nodes!: PolicyRollout[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+@ObjectType({ description: "A page of a tenant's roll-outs (Relay connection)." })
+export class PolicyRolloutConnection extends connectionOf(PolicyRollout, 'PolicyRollout', 'roll-out') {}
+
+@ObjectType({ description: 'The roll-out paused.' })
+export class PausePolicyRolloutPayload {
+  @Field(() => PolicyRollout, { description: 'The roll-out, PAUSED.' }) rollout!: PolicyRollout;
+}
+
+@ObjectType({ description: 'The roll-out running again.' })
+export class ResumePolicyRolloutPayload {
+  @Field(() => PolicyRollout, { description: 'The roll-out, RUNNING.' }) rollout!: PolicyRollout;
+}
+
+@ObjectType({ description: 'The roll-out cancelled.' })
+export class CancelPolicyRolloutPayload {
+  @Field(() => PolicyRollout, { description: 'The roll-out, CANCELLED.' }) rollout!: PolicyRollout;
 }
 
 @ObjectType()
@@ -137,13 +160,13 @@ export class PolicyRolloutPlan {
   @Field(() => [PolicyRolloutSample]) sample!: PolicyRolloutSample[];
 }
 
-@ObjectType()
+@ObjectType({ description: "The roll-out's failed people put back to work." })
 export class RetryFailedRolloutPeoplePayload {
   @Field(() => PolicyRollout, { description: 'RUNNING again, for its failed people only.' }) rollout!: PolicyRollout;
   @Field(() => Int, { description: 'People put back to PENDING (those that were FAILED).' }) retried!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The roll-out started, or the dry run.' })
 export class StartPolicyRolloutPayload {
   @Field(() => PolicyRollout, { nullable: true, description: 'The roll-out started (null on a dry run).' }) rollout!: PolicyRollout | null;
   @Field(() => PolicyRolloutPlan, { nullable: true, description: 'The dry run (null when started).' }) dryRun!: PolicyRolloutPlan | null;

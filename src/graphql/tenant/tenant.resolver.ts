@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
-import { DeletePayload, PageArgs } from '../common/pagination';
+import { PageArgs } from '../common/pagination';
 import { toConnection, toPage, toPolicy, toTenant } from '../mappers';
 import { VendorConnection } from '../connection/connection.type';
 import { RecordingPolicy } from '../policy/policy.type';
-import { Tenant, TenantConnection } from './tenant.type';
-import { CreateTenantInput, RenameTenantInput } from './tenant.input';
+import { CreateTenantPayload, DeleteTenantPayload, RenameTenantPayload, Tenant, TenantConnection } from './tenant.type';
+import { CreateTenantInput, DeleteTenantInput, RenameTenantInput } from './tenant.input';
 import { Viewer } from './viewer.type';
 
 @Resolver(() => Tenant)
@@ -21,7 +21,7 @@ export class TenantResolver {
   async tenants(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<TenantConnection> {
     const page = await ctx.services.tenants.page(ctx.principal, args, ctx.reads);
     for (const t of page.items) ctx.loaders.tenant.prime(t.id, t);
-    return toPage(page, toTenant);
+    return toPage(page, toTenant, args);
   }
 
   @Query(() => Tenant, { nullable: true, description: 'One tenant; NOT_FOUND when it does not exist or is not yours.' })
@@ -32,20 +32,29 @@ export class TenantResolver {
     return toTenant(row);
   }
 
-  @Mutation(() => Tenant, { description: 'Needs a platform operator token (recording:admin, tenants ["*"]).' })
-  async createTenant(@Arg('input', () => CreateTenantInput) input: CreateTenantInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
-    return toTenant(await ctx.services.tenants.create(ctx.principal, input, ctx.requestId));
+  @Mutation(() => CreateTenantPayload, { description: 'Creates a tenant. Needs a platform operator token (recording:admin, tenants ["*"]).' })
+  async createTenant(
+    @Arg('input', () => CreateTenantInput, { description: 'The new tenant.' }) input: CreateTenantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreateTenantPayload> {
+    return { tenant: toTenant(await ctx.services.tenants.create(ctx.principal, input, ctx.requestId)) };
   }
 
-  @Mutation(() => Tenant)
-  async renameTenant(@Arg('input', () => RenameTenantInput) input: RenameTenantInput, @Ctx() ctx: RequestContext): Promise<Tenant> {
-    return toTenant(await ctx.services.tenants.rename(ctx.principal, input, ctx.requestId));
+  @Mutation(() => RenameTenantPayload, { description: 'Renames a tenant.' })
+  async renameTenant(
+    @Arg('input', () => RenameTenantInput, { description: 'The tenant and its new name.' }) input: RenameTenantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RenameTenantPayload> {
+    return { tenant: toTenant(await ctx.services.tenants.rename(ctx.principal, input, ctx.requestId)) };
   }
 
-  @Mutation(() => DeletePayload, { description: 'Deletes the tenant and everything it owns (connections, policies, recordings).' })
-  async deleteTenant(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeletePayload> {
-    await ctx.services.tenants.delete(ctx.principal, id, ctx.requestId);
-    return { id, deleted: true };
+  @Mutation(() => DeleteTenantPayload, { description: 'Deletes the tenant and everything it owns (connections, policies, recordings).' })
+  async deleteTenant(
+    @Arg('input', () => DeleteTenantInput, { description: 'The tenant to delete.' }) input: DeleteTenantInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DeleteTenantPayload> {
+    await ctx.services.tenants.delete(ctx.principal, input.id, ctx.requestId);
+    return { deletedId: input.id };
   }
 
   @FieldResolver(() => [VendorConnection])

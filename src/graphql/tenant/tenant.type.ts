@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../common/scalars';
-import { PageInfo } from '../common/pagination';
+import { connectionOf } from '../common/pagination';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A customer organisation: owns vendor connections, recording policies and live recordings.' })
@@ -18,11 +18,20 @@ export class Tenant {
   updatedAt!: Date;
 }
 
-@ObjectType()
-export class TenantConnection {
-  @Field(() => [Tenant])
-  nodes!: Tenant[];
+@ObjectType({ description: 'A page of tenants (Relay connection).' })
+export class TenantConnection extends connectionOf(Tenant, 'Tenant', 'tenant') {}
 
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
+@ObjectType({ description: 'The tenant created.' })
+export class CreateTenantPayload {
+  @Field(() => Tenant, { description: 'The new tenant.' }) tenant!: Tenant;
+}
+
+@ObjectType({ description: 'The tenant renamed.' })
+export class RenameTenantPayload {
+  @Field(() => Tenant, { description: 'The tenant, with its new name.' }) tenant!: Tenant;
+}
+
+@ObjectType({ description: 'The tenant deleted, with everything it owned.' })
+export class DeleteTenantPayload {
+  @Field(() => ID, { description: 'The id of the deleted tenant (evict it from a client cache).' }) deletedId!: string;
 }

@@ -76,19 +76,19 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
     };
     const startLive = async (): Promise<Live> => {
       const call = sandbox().signalwire.createCall();
-      const data = await gql<{ startLiveRecording: Live }>(
-        'mutation ($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { id status } }',
+      const data = await gql<{ startLiveRecording: { liveRecording: Live } }>(
+        'mutation ($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id status } } }',
         { input: { connectionId: connectionIds.signalwire, callId: call.sid, channels: 2 } },
       );
-      return data.startLiveRecording;
+      return data.startLiveRecording.liveRecording;
     };
     const liveRecording = async (want: string): Promise<string> => {
       const statuses = want === 'active' ? ['IN_PROGRESS', 'PAUSED'] : [want];
       const existing = await newestLive(statuses);
       if (existing) return existing.id;
       const started = await startLive();
-      if (want === 'PAUSED') await gql('mutation ($id: ID!) { pauseLiveRecording(input: { id: $id }) { id } }', { id: started.id });
-      if (want === 'STOPPED') await gql('mutation ($id: ID!) { stopLiveRecording(id: $id) { id } }', { id: started.id });
+      if (want === 'PAUSED') await gql('mutation ($id: ID!) { pauseLiveRecording(input: { id: $id }) { liveRecording { id } } }', { id: started.id });
+      if (want === 'STOPPED') await gql('mutation ($id: ID!) { stopLiveRecording(input: { id: $id }) { liveRecording { id } } }', { id: started.id });
       return started.id;
     };
 
@@ -141,7 +141,7 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
         },
       );
       const started = data.startPolicyRollout.rollout;
-      if (want === 'PAUSED') await gql('mutation ($id: ID!) { pausePolicyRollout(id: $id) { id } }', { id: started.id });
+      if (want === 'PAUSED') await gql('mutation ($id: ID!) { pausePolicyRollout(input: { id: $id }) { rollout { id } } }', { id: started.id });
       return started.id;
     };
 
