@@ -19,7 +19,17 @@ function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
 }
 
 export const VendorKind = enumOf(VENDOR_KINDS);
-registerEnumType(VendorKind, { name: 'VendorKind', description: 'A telephony or CRM vendor this service speaks to.' });
+registerEnumType(VendorKind, {
+  name: 'VendorKind',
+  valuesConfig: {
+    MEGAFON: { description: 'MegaFon Virtual PBX (simple API).' },
+    YEASTAR: { description: 'Yeastar P-Series PBX.' },
+    WEBEX: { description: 'Webex Calling.' },
+    SIGNALWIRE: { description: 'SignalWire (LaML calls).' },
+    BITRIX24: { description: 'Bitrix24 CRM telephony.' },
+  },
+  description: 'A telephony or CRM vendor this service speaks to.',
+});
 export type VendorKind = VendorKindT;
 
 export const RecordingMode = enumOf(RECORDING_MODES);
@@ -35,16 +45,39 @@ registerEnumType(RecordingMode, {
 });
 
 export const MediaSource = enumOf(MEDIA_SOURCES);
-registerEnumType(MediaSource, { name: 'MediaSource', description: "The vendor's standard message, or one from the customer's own media library." });
+registerEnumType(MediaSource, {
+  name: 'MediaSource',
+  valuesConfig: {
+    SYSTEM: { description: "The vendor's standard message." },
+    CUSTOM: { description: "A message from the customer's media library (mediaId)." },
+  },
+  description: "The vendor's standard message, or one from the customer's own media library.",
+});
 
 export const NotificationType = enumOf(NOTIFICATION_TYPES);
-registerEnumType(NotificationType, { name: 'NotificationType' });
+registerEnumType(NotificationType, {
+  name: 'NotificationType',
+  description: 'How the parties learn of a pause or resume.',
+  valuesConfig: { BEEP: { description: 'A beep.' }, ANNOUNCEMENT: { description: 'A spoken announcement.' } },
+});
 
 export const FileFormat = enumOf(FILE_FORMATS);
-registerEnumType(FileFormat, { name: 'FileFormat' });
+registerEnumType(FileFormat, {
+  name: 'FileFormat',
+  description: 'The file format of recordings.',
+  valuesConfig: { WAV: { description: 'WAV.' }, MP3: { description: 'MP3.' } },
+});
 
 export const ExtensionTargetKind = enumOf(EXTENSION_TARGET_KINDS);
-registerEnumType(ExtensionTargetKind, { name: 'ExtensionTargetKind' });
+registerEnumType(ExtensionTargetKind, {
+  name: 'ExtensionTargetKind',
+  description: 'What an extension target names.',
+  valuesConfig: {
+    EXTENSION: { description: 'One extension.' },
+    EXTENSION_GROUP: { description: 'A group of extensions.' },
+    ORGANIZATION: { description: 'Every extension of the organisation.' },
+  },
+});
 
 export const PolicyScopeKind = enumOf(POLICY_SCOPE_KINDS);
 registerEnumType(PolicyScopeKind, {
@@ -62,6 +95,7 @@ registerEnumType(PolicyScopeKind, {
 export const SyncStatus = enumOf(SYNC_STATUSES);
 registerEnumType(SyncStatus, {
   name: 'SyncStatus',
+  description: 'Whether the vendor holds the desired state.',
   valuesConfig: {
     PENDING: { description: 'The desired state is stored and not yet confirmed by the vendor.' },
     IN_SYNC: { description: 'The vendor accepted the current desired version.' },

@@ -4,11 +4,11 @@ import { VendorKind } from '../common/enums';
 
 @InputType({ description: 'A named value: a credential (write-only) or a setting.' })
 export class NameValueInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The field name, as Query.vendors lists it.' })
   @Matches(/^[A-Za-z][A-Za-z0-9_.]{0,63}$/, { message: 'name must be a field name such as "token", "accountSid" or "http.totalTimeoutMs"' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its value (1..4096 characters).' })
   @IsNotEmpty({ message: 'value must not be empty' })
   @MaxLength(4096, { message: 'value must be at most 4096 characters' })
   value!: string;
@@ -16,16 +16,16 @@ export class NameValueInput {
 
 const URL_RULE = /^https?:\/\/[^\s]+$/i;
 
-@InputType()
+@InputType({ description: 'A vendor account to connect to a tenant.' })
 export class ConnectVendorInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The tenant.' })
   @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' })
   tenantId!: string;
 
-  @Field(() => VendorKind)
+  @Field(() => VendorKind, { description: 'The vendor.' })
   vendor!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, 1..200 characters.' })
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   name!: string;
@@ -47,19 +47,19 @@ export class ConnectVendorInput {
   credentials!: NameValueInput[];
 }
 
-@InputType()
+@InputType({ description: 'A connection and what changes; null fields stay as they are.' })
 export class UpdateVendorConnectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The connection.' })
   @IsUUID('all', { message: 'id must be a connection id (UUID)' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new display name.', nullable: true })
   @IsOptional()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new base URL.', nullable: true })
   @IsOptional()
   @Matches(URL_RULE, { message: 'baseUrl must be an absolute http(s) URL' })
   @MaxLength(2000)

@@ -100,19 +100,19 @@ export class ConnectionResolver {
     return { connection: toConnection(r.record), ok: r.ok, error: toVendorError(r.error), problem: r.problem };
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'The tenant that owns it.' })
   async tenant(@Root() conn: VendorConnection, @Ctx() ctx: RequestContext): Promise<Tenant> {
     const row = await ctx.loaders.tenant.load(conn.tenantId);
     if (!row) throw notFound('Tenant', conn.tenantId);
     return toTenant(row);
   }
 
-  @FieldResolver(() => VendorCapabilities)
+  @FieldResolver(() => VendorCapabilities, { description: "What the connection's vendor can express." })
   capabilities(@Root() conn: VendorConnection): VendorCapabilities {
     return toVendorInfo(getVendor(conn.vendor as VendorKindT)).capabilities;
   }
 
-  @FieldResolver(() => [RecordingPolicy])
+  @FieldResolver(() => [RecordingPolicy], { description: 'The policies on this connection.' })
   async recordingPolicies(@Root() conn: VendorConnection, @Ctx() ctx: RequestContext): Promise<RecordingPolicy[]> {
     return (await ctx.loaders.policiesByConnection.load(conn.id)).map(toPolicy);
   }

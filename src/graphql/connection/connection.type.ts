@@ -8,6 +8,7 @@ import type { ApiErrorCode } from '../../domain/errors';
 export const ConnectionStatus = { UNTESTED: 'UNTESTED', OK: 'OK', FAILED: 'FAILED', AUTH_EXPIRED: 'AUTH_EXPIRED' } as const;
 registerEnumType(ConnectionStatus, {
   name: 'ConnectionStatus',
+  description: 'Whether a connection works, as last checked.',
   valuesConfig: {
     UNTESTED: { description: 'Credentials stored, not yet checked against the vendor.' },
     OK: { description: 'The last check against the vendor succeeded.' },
@@ -47,39 +48,40 @@ registerEnumType(ConnectionProblemCode, {
 
 @ObjectType({ description: 'What a person needs to fix for a connection to work.' })
 export class ConnectionProblem {
-  @Field(() => ConnectionProblemCode) code!: string;
+  @Field(() => ConnectionProblemCode, { description: 'The cause, as a stable code.' }) code!: string;
   @Field(() => String, { description: 'What to do about it, in words.' }) hint!: string;
 }
 
 @ObjectType({ description: "A vendor error as recorded: our code, the vendor's own code and message." })
 export class VendorError {
   @Field(() => ErrorCode, { description: 'Our code for it: VENDOR_REJECTED, VENDOR_UNAVAILABLE, VENDOR_AUTH_FAILED, ...' }) code!: ApiErrorCode;
-  @Field(() => String) message!: string;
-  @Field(() => String, { nullable: true }) vendorCode!: string | null;
-  @Field(() => String, { nullable: true }) vendorMessage!: string | null;
-  @Field(() => DateTime) at!: Date;
+  @Field(() => String, { description: 'What happened, in words (no URLs or credentials).' }) message!: string;
+  @Field(() => String, { description: "The vendor's own error code.", nullable: true }) vendorCode!: string | null;
+  @Field(() => String, { description: "The vendor's own message.", nullable: true }) vendorMessage!: string | null;
+  @Field(() => DateTime, { description: 'When it happened.' }) at!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A non-secret vendor setting.' })
 export class Setting {
-  @Field(() => String) name!: string;
-  @Field(() => String) value!: string;
+  @Field(() => String, { description: 'The setting name, as Query.vendors lists it.' }) name!: string;
+  @Field(() => String, { description: 'Its value.' }) value!: string;
 }
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A tenant's account at one vendor. Credentials are write-only: they are never returned." })
 export class VendorConnection {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The connection.' }) id!: string;
   tenantId!: string;
-  @Field(() => VendorKind) vendor!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) baseUrl!: string;
+  @Field(() => VendorKind, { description: 'The vendor.' }) vendor!: string;
+  @Field(() => String, { description: 'Display name.' }) name!: string;
+  @Field(() => String, { description: "The vendor API's base URL." }) baseUrl!: string;
   @Field(() => [Setting], { description: 'Non-secret vendor settings (account sid, organisation id, ...).' }) settings!: Setting[];
-  @Field(() => ConnectionStatus) status!: string;
-  @Field(() => DateTime, { nullable: true }) lastCheckedAt!: Date | null;
-  @Field(() => VendorError, { nullable: true }) lastError!: VendorError | null;
-  @Field(() => DateTime) createdAt!: Date;
-  @Field(() => DateTime) updatedAt!: Date;
+  @Field(() => ConnectionStatus, { description: 'Whether the stored credentials work, as last checked.' }) status!: string;
+  @Field(() => DateTime, { description: 'When the credentials were last checked against the vendor.', nullable: true }) lastCheckedAt!: Date | null;
+  @Field(() => VendorError, { description: 'What the vendor answered to the last failed check or call.', nullable: true })
+  lastError!: VendorError | null;
+  @Field(() => DateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => DateTime, { description: 'When it last changed.' }) updatedAt!: Date;
 }
 
 /** Not VendorConnectionConnection: the list of vendor connections reads as a page. */

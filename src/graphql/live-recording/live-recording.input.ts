@@ -6,9 +6,11 @@ import { LiveRecordingStatus } from './live-recording.type';
 
 const CALL_ID = /^[A-Za-z0-9_.:=+\-]{1,200}$/;
 
-@InputType()
+@InputType({ description: 'A call in progress to record.' })
 export class StartLiveRecordingInput {
-  @Field(() => ID) @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId!: string;
+  @Field(() => ID, { description: 'The connection whose vendor carries the call.' })
+  @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
+  connectionId!: string;
   @Field(() => String, { description: "The vendor's id of the call in progress." })
   @Matches(CALL_ID, { message: 'callId must be 1..200 letters, digits or _ . : = + -' })
   callId!: string;
@@ -19,9 +21,9 @@ export class StartLiveRecordingInput {
   channels?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A recording to pause, and how.' })
 export class PauseLiveRecordingInput {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a live recording id (UUID)' }) id!: string;
+  @Field(() => ID, { description: 'The live recording.' }) @IsUUID('all', { message: 'id must be a live recording id (UUID)' }) id!: string;
   @Field(() => PauseBehavior, { defaultValue: 'SILENCE', description: 'SKIP leaves the paused part out; SILENCE keeps the timeline.' })
   behavior: 'SKIP' | 'SILENCE' = 'SILENCE';
 }
@@ -59,18 +61,32 @@ export class AttachRecordingInput {
 
 @ArgsType()
 export class LiveRecordingsArgs extends PageArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?:
-    | string
-    | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CALL_ID, { message: 'callId is not a valid call id' }) callId?: string | null;
-  @Field(() => LiveRecordingStatus, { nullable: true }) @IsOptional() @IsIn(['IN_PROGRESS', 'PAUSED', 'STOPPED']) status?: string | null;
+  @Field(() => ID, { description: 'The tenant whose list this is.' })
+  @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' })
+  tenantId!: string;
+  @Field(() => ID, { description: 'Only the recordings of this connection.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
+  connectionId?: string | null;
+  @Field(() => String, { description: 'Only the recordings of this vendor call id.', nullable: true })
+  @IsOptional()
+  @Matches(CALL_ID, { message: 'callId is not a valid call id' })
+  callId?: string | null;
+  @Field(() => LiveRecordingStatus, { description: 'Only the recordings in this status (IN_PROGRESS, PAUSED or STOPPED).', nullable: true })
+  @IsOptional()
+  @IsIn(['IN_PROGRESS', 'PAUSED', 'STOPPED'])
+  status?: string | null;
 }
 
 @ArgsType()
 export class AttachmentsArgs extends PageArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(CALL_ID, { message: 'crmCallId is not a valid call id' }) crmCallId?: string | null;
+  @Field(() => ID, { description: 'The tenant whose list this is.' })
+  @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' })
+  tenantId!: string;
+  @Field(() => String, { description: 'Only the recordings filed on this CRM call.', nullable: true })
+  @IsOptional()
+  @Matches(CALL_ID, { message: 'crmCallId is not a valid call id' })
+  crmCallId?: string | null;
 }
 
 @InputType({ description: 'The recording to resume.' })

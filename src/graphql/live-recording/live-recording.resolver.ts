@@ -142,14 +142,14 @@ export class LiveRecordingResolver {
     return { kind: event.kind, recording: toLiveRecording(row) };
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'The tenant that owns it.' })
   async tenant(@Root() r: LiveRecording, @Ctx() ctx: RequestContext): Promise<Tenant> {
     const row = await ctx.loaders.tenant.load(r.tenantId);
     if (!row) throw notFound('Tenant', r.tenantId);
     return toTenant(row);
   }
 
-  @FieldResolver(() => VendorConnection)
+  @FieldResolver(() => VendorConnection, { description: 'The connection whose vendor records it.' })
   async connection(@Root() r: LiveRecording, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
     const row = await ctx.loaders.connectionOf(r);
     if (!row) throw notFound('VendorConnection', r.connectionId);

@@ -9,6 +9,7 @@ import { PauseBehavior } from '../vendor/vendor.type';
 export const LiveRecordingStatus = Object.fromEntries(LIVE_STATUSES.map((s) => [s, s])) as { [K in (typeof LIVE_STATUSES)[number]]: K };
 registerEnumType(LiveRecordingStatus, {
   name: 'LiveRecordingStatus',
+  description: 'Where a live recording stands, as its vendor confirmed.',
   valuesConfig: {
     STARTING: { description: 'Stored before the start was sent; the vendor has not confirmed it yet (recovery settles it).' },
     FAILED_TO_START: { description: 'The vendor refused the start, or it never happened (see failureReason); final.' },
@@ -21,27 +22,27 @@ registerEnumType(LiveRecordingStatus, {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A recording on a call in progress. Its status is always the one the vendor last confirmed.' })
 export class LiveRecording {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The recording.' }) id!: string;
   tenantId!: string;
   connectionId!: string;
-  @Field(() => VendorKind) vendor!: string;
+  @Field(() => VendorKind, { description: 'The vendor recording it.' }) vendor!: string;
   @Field(() => String, { description: "The vendor's call id." }) callId!: string;
   @Field(() => String, { nullable: true, description: "The vendor's recording id (Webex has none: the call is the handle)." }) vendorRecordingId!:
     | string
     | null;
-  @Field(() => LiveRecordingStatus) status!: string;
-  @Field(() => PauseBehavior, { nullable: true }) pauseBehavior!: string | null;
-  @Field(() => Int, { nullable: true }) channels!: number | null;
+  @Field(() => LiveRecordingStatus, { description: 'The status the vendor last confirmed.' }) status!: string;
+  @Field(() => PauseBehavior, { description: 'What the current or last pause does.', nullable: true }) pauseBehavior!: string | null;
+  @Field(() => Int, { description: '1 (mono) or 2 (a channel per party).', nullable: true }) channels!: number | null;
   @Field(() => Int, { nullable: true, description: 'As last reported by the vendor.' }) durationSeconds!: number | null;
-  @Field(() => DateTime, { nullable: true }) startedAt!: Date | null;
-  @Field(() => DateTime, { nullable: true }) endedAt!: Date | null;
+  @Field(() => DateTime, { description: 'When the vendor started recording.', nullable: true }) startedAt!: Date | null;
+  @Field(() => DateTime, { description: 'When the recording ended.', nullable: true }) endedAt!: Date | null;
   @Field(() => Int, { description: 'Increases with every confirmed change.' }) version!: number;
   @Field(() => VendorError, { nullable: true, description: 'The last action the vendor refused or could not take.' }) lastError!: VendorError | null;
   @Field(() => String, { nullable: true, description: 'Why the recording is FAILED_TO_START.' }) failureReason!: string | null;
   @Field(() => LiveRecordingAction, { nullable: true, description: 'A pause, resume or stop sent whose answer is not stored yet.' })
   pendingAction!: string | null;
-  @Field(() => DateTime) createdAt!: Date;
-  @Field(() => DateTime) updatedAt!: Date;
+  @Field(() => DateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => DateTime, { description: 'When it last changed.' }) updatedAt!: Date;
 }
 
 @ObjectType({ description: "A page of a tenant's live recordings (Relay connection)." })
@@ -101,18 +102,18 @@ export class LiveRecordingEvent {
 
 @ObjectType({ description: 'A finished recording filed on a CRM call.' })
 export class Attachment {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) connectionId!: string;
-  @Field(() => String) crmCallId!: string;
-  @Field(() => String) fileName!: string;
+  @Field(() => ID, { description: 'The attachment.' }) id!: string;
+  @Field(() => ID, { description: 'The CRM connection.' }) connectionId!: string;
+  @Field(() => String, { description: 'The CRM call id.' }) crmCallId!: string;
+  @Field(() => String, { description: 'The file name.' }) fileName!: string;
   @Field(() => AttachmentSource, { description: 'Where the recording came from.' }) source!: string;
   @Field(() => AttachmentStatus, { description: 'Whether the CRM holds it yet.' })
   status!: string;
-  @Field(() => ID, { nullable: true }) liveRecordingId!: string | null;
-  @Field(() => Int, { nullable: true }) sizeBytes!: number | null;
+  @Field(() => ID, { description: 'The live recording it came from (source LIVE_RECORDING).', nullable: true }) liveRecordingId!: string | null;
+  @Field(() => Int, { description: 'Its size.', nullable: true }) sizeBytes!: number | null;
   @Field(() => Boolean, { description: 'The call already had a recording, which this one replaced (the CRM keeps one per call).' })
   replacedPrevious!: boolean;
-  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime, { description: 'When it was filed.' }) createdAt!: Date;
 }
 
 @ObjectType({ description: 'A page of recordings filed on CRM calls (Relay connection).' })

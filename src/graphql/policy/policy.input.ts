@@ -4,40 +4,47 @@ import { PolicyScopeKind, SyncStatus } from '../common/enums';
 import { PageArgs } from '../common/pagination';
 import { RecordingRulesInput } from './rules.input';
 
-@InputType()
+@InputType({ description: 'What a policy governs at its vendor.' })
 export class PolicyScopeInput {
-  @Field(() => PolicyScopeKind) kind!: 'ORGANIZATION' | 'SETTINGS_RECORD' | 'PERSON' | 'WORKSPACE' | 'VIRTUAL_LINE';
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope (one of the vendor policyScopes).' }) kind!:
+    | 'ORGANIZATION'
+    | 'SETTINGS_RECORD'
+    | 'PERSON'
+    | 'WORKSPACE'
+    | 'VIRTUAL_LINE';
 
   @Field(() => String, { defaultValue: '', description: "The vendor's id: settings record id, person id, workspace id; empty for ORGANIZATION." })
   @Matches(/^[A-Za-z0-9_.:=\-]{0,256}$/, { message: 'scope.id must be up to 256 letters, digits or _ . : = -' })
   id: string = '';
 }
 
-@InputType()
+@InputType({ description: 'A new policy for one scope of one connection.' })
 export class CreateRecordingPolicyInput {
-  @Field(() => ID) @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId!: string;
+  @Field(() => ID, { description: 'The connection.' })
+  @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
+  connectionId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, 1..200 characters.' })
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   name!: string;
 
-  @Field(() => PolicyScopeInput) @ValidateNested() scope!: PolicyScopeInput;
-  @Field(() => RecordingRulesInput) @ValidateNested() rules!: RecordingRulesInput;
+  @Field(() => PolicyScopeInput, { description: 'What it governs at the vendor.' }) @ValidateNested() scope!: PolicyScopeInput;
+  @Field(() => RecordingRulesInput, { description: 'The desired recording rules.' }) @ValidateNested() rules!: RecordingRulesInput;
 
   @Field(() => Boolean, { defaultValue: true, description: 'Push to the vendor now (default). False stores it as PENDING.' })
   apply: boolean = true;
 }
 
-@InputType()
+@InputType({ description: 'A policy, the version you read, and what changes.' })
 export class UpdateRecordingPolicyInput {
-  @Field(() => ID) @IsUUID('all', { message: 'id must be a policy id (UUID)' }) id!: string;
+  @Field(() => ID, { description: 'The policy.' }) @IsUUID('all', { message: 'id must be a policy id (UUID)' }) id!: string;
 
   @Field(() => Int, { description: 'The version you read; a stale one fails with CONFLICT.' })
   @Min(1, { message: 'expectedVersion must be at least 1' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new display name.', nullable: true })
   @IsOptional()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
@@ -48,15 +55,18 @@ export class UpdateRecordingPolicyInput {
   @ValidateNested()
   rules?: RecordingRulesInput | null;
 
-  @Field(() => Boolean, { defaultValue: true })
+  @Field(() => Boolean, { description: 'Push to the vendor now (default). False stores it as PENDING.', defaultValue: true })
   apply: boolean = true;
 }
 
 @InputType({ description: 'Either a stored policy (policyId), or connectionId + scope + rules for a policy not saved yet.' })
 export class PreviewRecordingPolicyInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'policyId must be a policy id (UUID)' }) policyId?: string | null;
+  @Field(() => ID, { description: 'A stored policy.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'policyId must be a policy id (UUID)' })
+  policyId?: string | null;
   // A stored policy names its own connection: a second one beside it would be silently ignored, so it is refused.
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The connection, for a policy not saved yet.', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
   @ValidateBy({
@@ -67,17 +77,26 @@ export class PreviewRecordingPolicyInput {
     },
   })
   connectionId?: string | null;
-  @Field(() => PolicyScopeInput, { nullable: true }) @IsOptional() @ValidateNested() scope?: PolicyScopeInput | null;
-  @Field(() => RecordingRulesInput, { nullable: true }) @IsOptional() @ValidateNested() rules?: RecordingRulesInput | null;
+  @Field(() => PolicyScopeInput, { description: 'The scope, for a policy not saved yet.', nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  scope?: PolicyScopeInput | null;
+  @Field(() => RecordingRulesInput, { description: 'The rules, for a policy not saved yet (or to preview a change to policyId).', nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  rules?: RecordingRulesInput | null;
 }
 
 @ArgsType()
 export class RecordingPoliciesArgs extends PageArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId?:
-    | string
-    | null;
-  @Field(() => SyncStatus, { nullable: true }) syncStatus?: string | null;
+  @Field(() => ID, { description: 'The tenant whose list this is.' })
+  @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' })
+  tenantId!: string;
+  @Field(() => ID, { description: 'Only the policies of this connection.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
+  connectionId?: string | null;
+  @Field(() => SyncStatus, { description: 'Only the policies in this sync status.', nullable: true }) syncStatus?: string | null;
 }
 
 @InputType({ description: 'The policy to push again.' })

@@ -139,14 +139,14 @@ export class PolicyResolver {
     return { deletedId: input.id };
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'The tenant that owns it.' })
   async tenant(@Root() p: RecordingPolicy, @Ctx() ctx: RequestContext): Promise<Tenant> {
     const row = await ctx.loaders.tenant.load(p.tenantId);
     if (!row) throw notFound('Tenant', p.tenantId);
     return toTenant(row);
   }
 
-  @FieldResolver(() => VendorConnection)
+  @FieldResolver(() => VendorConnection, { description: 'The connection whose vendor holds it.' })
   async connection(@Root() p: RecordingPolicy, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
     const row = await ctx.loaders.connectionOf(p);
     if (!row) throw notFound('VendorConnection', p.connectionId);

@@ -7,46 +7,46 @@ import type { LintCode as LintCodeT } from '../../domain/lint';
 import { VendorError } from '../connection/connection.type';
 import { RecordingRules } from './rules.type';
 
-@ObjectType()
+@ObjectType({ description: 'What a policy governs at its vendor.' })
 export class PolicyScope {
-  @Field(() => PolicyScopeKind) kind!: string;
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope.' }) kind!: string;
   @Field(() => String, { description: "The vendor's id of the scope ('' for a whole organisation)." }) id!: string;
 }
 
 @ObjectType({ description: 'A field whose value at the vendor differs from the desired one.' })
 export class FieldDiff {
-  @Field(() => String) field!: string;
-  @Field(() => JSONScalar, { nullable: true }) desired!: unknown;
-  @Field(() => JSONScalar, { nullable: true }) actual!: unknown;
+  @Field(() => String, { description: 'The rule field path, e.g. "calls.external".' }) field!: string;
+  @Field(() => JSONScalar, { description: 'The desired value.', nullable: true }) desired!: unknown;
+  @Field(() => JSONScalar, { description: "The vendor's value.", nullable: true }) actual!: unknown;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A warning on rules that are valid but probably not what you meant.' })
 export class LintWarning {
   @Field(() => LintCode, { description: 'What the warning is about, as a stable code.' }) code!: LintCodeT;
-  @Field(() => String) field!: string;
-  @Field(() => String) message!: string;
+  @Field(() => String, { description: 'The rule field path it is about.' }) field!: string;
+  @Field(() => String, { description: 'What is wrong, in words.' }) message!: string;
 }
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'The desired recording behaviour for one scope of one vendor connection, and its sync state.' })
 export class RecordingPolicy {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The policy.' }) id!: string;
   tenantId!: string;
   connectionId!: string;
-  @Field(() => String) name!: string;
-  @Field(() => PolicyScope) scope!: PolicyScope;
+  @Field(() => String, { description: 'Display name.' }) name!: string;
+  @Field(() => PolicyScope, { description: 'What the policy governs at its vendor.' }) scope!: PolicyScope;
   @Field(() => RecordingRules, { description: 'The desired state.' }) rules!: RecordingRules;
   @Field(() => Int, { description: 'Increases with every change of the desired state; send it back as expectedVersion.' }) version!: number;
-  @Field(() => SyncStatus) syncStatus!: string;
+  @Field(() => SyncStatus, { description: 'Whether the vendor holds the current desired version.' }) syncStatus!: string;
   @Field(() => Int, { nullable: true, description: 'The last version the vendor accepted.' }) syncedVersion!: number | null;
-  @Field(() => VendorError, { nullable: true }) lastSyncError!: VendorError | null;
+  @Field(() => VendorError, { description: 'What the vendor answered to the last failed sync.', nullable: true }) lastSyncError!: VendorError | null;
   @Field(() => JSONScalar, { nullable: true, description: 'The vendor request body last sent (credentials never included).' })
   lastVendorPayload!: unknown;
-  @Field(() => DateTime, { nullable: true }) lastSyncedAt!: Date | null;
+  @Field(() => DateTime, { description: 'When the vendor last accepted a version.', nullable: true }) lastSyncedAt!: Date | null;
   @Field(() => [FieldDiff], { description: 'Differences found by the last reconcile (empty when none).' }) drift!: FieldDiff[];
-  @Field(() => DateTime, { nullable: true }) lastReconciledAt!: Date | null;
-  @Field(() => DateTime) createdAt!: Date;
-  @Field(() => DateTime) updatedAt!: Date;
+  @Field(() => DateTime, { description: "When the vendor's state was last read back.", nullable: true }) lastReconciledAt!: Date | null;
+  @Field(() => DateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => DateTime, { description: 'When it last changed.' }) updatedAt!: Date;
 }
 
 @ObjectType({ description: "A page of a tenant's recording policies (Relay connection)." })
@@ -55,16 +55,16 @@ export class RecordingPolicyConnection extends connectionOf(RecordingPolicy, 'Re
 @ObjectType({ description: 'One HTTP request to a vendor, exactly as sent (credentials redacted).' })
 export class VendorRequest {
   @Field(() => HttpMethod, { description: 'The HTTP method.' }) method!: string;
-  @Field(() => String) path!: string;
-  @Field(() => JSONScalar, { nullable: true }) query!: unknown;
-  @Field(() => JSONScalar, { nullable: true }) headers!: unknown;
-  @Field(() => JSONScalar, { nullable: true }) body!: unknown;
+  @Field(() => String, { description: 'The path, under the base URL.' }) path!: string;
+  @Field(() => JSONScalar, { description: 'The query parameters.', nullable: true }) query!: unknown;
+  @Field(() => JSONScalar, { description: 'The headers (credentials redacted).', nullable: true }) headers!: unknown;
+  @Field(() => JSONScalar, { description: 'The JSON body.', nullable: true }) body!: unknown;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What the vendor answered to a push of the desired state.' })
 export class SyncOutcome {
-  @Field(() => SyncStatus) status!: string;
-  @Field(() => VendorError, { nullable: true }) error!: VendorError | null;
+  @Field(() => SyncStatus, { description: 'The policy sync status after it.' }) status!: string;
+  @Field(() => VendorError, { description: 'What the vendor answered, when it did not accept it.', nullable: true }) error!: VendorError | null;
   @Field(() => [VendorRequest], { description: 'The requests sent to the vendor.' }) requests!: VendorRequest[];
 }
 

@@ -24,11 +24,13 @@ export class PolicyRolloutScopeInput {
   locationId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A policy to roll out to the people in a scope of a connection.' })
 export class StartPolicyRolloutInput {
-  @Field(() => ID) @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' }) connectionId!: string;
+  @Field(() => ID, { description: 'The connection (Webex).' })
+  @IsUUID('all', { message: 'connectionId must be a connection id (UUID)' })
+  connectionId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, 1..200 characters.' })
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
   name!: string;
@@ -37,30 +39,41 @@ export class StartPolicyRolloutInput {
   @ValidateNested()
   rules!: RecordingRulesInput;
 
-  @Field(() => PolicyRolloutScopeInput) @ValidateNested() scope!: PolicyRolloutScopeInput;
+  @Field(() => PolicyRolloutScopeInput, { description: 'Who gets it.' }) @ValidateNested() scope!: PolicyRolloutScopeInput;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Count the people and show the exact requests for a few; write nothing.' })
   dryRun: boolean = false;
 }
 
-@InputType()
+@InputType({ description: 'A roll-out whose failed people to try again.' })
 export class RetryFailedRolloutPeopleInput {
-  @Field(() => ID) @IsUUID('all', { message: 'rolloutId must be a roll-out id (UUID)' }) rolloutId!: string;
+  @Field(() => ID, { description: 'The roll-out (COMPLETED_WITH_ERRORS).' })
+  @IsUUID('all', { message: 'rolloutId must be a roll-out id (UUID)' })
+  rolloutId!: string;
 }
 
 @ArgsType()
 export class PolicyRolloutsArgs extends PageArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
+  @Field(() => ID, { description: 'The tenant whose list this is.' })
+  @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' })
+  tenantId!: string;
 }
 
 @ArgsType()
 export class RolloutOutcomesArgs extends PageArgs {
-  @Field(() => PolicyRolloutOutcomeStatus, { nullable: true }) status?: 'PENDING' | 'WRITTEN' | 'ALREADY_IN_SYNC' | 'FAILED' | null;
+  @Field(() => PolicyRolloutOutcomeStatus, { description: 'Only the people with this outcome.', nullable: true }) status?:
+    | 'PENDING'
+    | 'WRITTEN'
+    | 'ALREADY_IN_SYNC'
+    | 'FAILED'
+    | null;
 }
 
 @ArgsType()
 export class DriftReportArgs extends PageArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' }) tenantId!: string;
+  @Field(() => ID, { description: 'The tenant whose list this is.' })
+  @IsUUID('all', { message: 'tenantId must be a tenant id (UUID)' })
+  tenantId!: string;
 }
 
 @InputType({ description: 'The roll-out to pause.' })

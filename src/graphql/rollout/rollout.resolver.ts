@@ -275,7 +275,7 @@ export class RolloutResolver {
     return s.written + s.alreadyInSync + s.failed;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'People whose settings were written.' })
   async written(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<number> {
     return (await this.statsOf(r, ctx)).written;
   }
@@ -285,12 +285,12 @@ export class RolloutResolver {
     return (await this.statsOf(r, ctx)).alreadyInSync;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'People the vendor refused.' })
   async failed(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<number> {
     return (await this.statsOf(r, ctx)).failed;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'People not reached yet.' })
   async pending(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<number> {
     return (await this.statsOf(r, ctx)).pending;
   }
@@ -315,7 +315,7 @@ export class RolloutResolver {
     return eta(r, await this.statsOf(r, ctx));
   }
 
-  @FieldResolver(() => DateTime, { nullable: true })
+  @FieldResolver(() => DateTime, { description: 'When it should finish at the current pace; null unless etaSeconds is.', nullable: true })
   async estimatedCompletionAt(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<Date | null> {
     const s = eta(r, await this.statsOf(r, ctx));
     return s === null ? null : new Date(Date.now() + s * 1000);
@@ -330,14 +330,14 @@ export class RolloutResolver {
     return toPage(await ctx.services.rollouts.outcomes(ctx.principal, r.id, args.status, args), toOutcome, args);
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'The tenant that owns it.' })
   async tenant(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<Tenant> {
     const row = await ctx.loaders.tenant.load(r.tenantId);
     if (!row) throw notFound('Tenant', r.tenantId);
     return toTenant(row);
   }
 
-  @FieldResolver(() => VendorConnection)
+  @FieldResolver(() => VendorConnection, { description: 'The connection whose people it reaches.' })
   async connection(@Root() r: PolicyRollout, @Ctx() ctx: RequestContext): Promise<VendorConnection> {
     const row = await ctx.loaders.connectionOf(r);
     if (!row) throw notFound('VendorConnection', r.connectionId);

@@ -13,6 +13,7 @@ const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(va
 export const PolicyRolloutStatus = enumOf(ROLLOUT_STATUSES);
 registerEnumType(PolicyRolloutStatus, {
   name: 'PolicyRolloutStatus',
+  description: 'Where a roll-out stands.',
   valuesConfig: {
     RUNNING: { description: 'People are being read and written, at the rate the vendor allows.' },
     PAUSED: { description: 'Stopped after the people in flight; resume continues where it stopped. lastError says why when the service paused it.' },
@@ -25,6 +26,7 @@ registerEnumType(PolicyRolloutStatus, {
 export const PolicyRolloutOutcomeStatus = enumOf(ITEM_STATUSES);
 registerEnumType(PolicyRolloutOutcomeStatus, {
   name: 'PolicyRolloutOutcomeStatus',
+  description: 'What happened for one person.',
   valuesConfig: {
     PENDING: { description: "Not reached yet, or waiting for the vendor to be available again (see history and the roll-out's waiting)." },
     WRITTEN: { description: 'The settings differed and were written.' },
@@ -59,11 +61,11 @@ export class PolicyRolloutScope {
 export class PolicyRolloutAttempt {
   @Field(() => Int, { description: "The person's attempt number." }) attempt!: number;
   @Field(() => Int, { description: '0 for the roll-out itself, then one per retryFailedRolloutPeople.' }) round!: number;
-  @Field(() => DateTime) at!: Date;
+  @Field(() => DateTime, { description: 'When it was answered.' }) at!: Date;
   @Field(() => PolicyRolloutAttemptOutcome, { description: 'What it answered.' })
   outcome!: string;
   @Field(() => ErrorCode, { nullable: true, description: 'Our error code, when the attempt did not succeed.' }) code!: ApiErrorCode | null;
-  @Field(() => String, { nullable: true }) message!: string | null;
+  @Field(() => String, { description: 'What the vendor answered, in words.', nullable: true }) message!: string | null;
   @Field(() => Int, { description: 'Vendor requests this attempt sent.' }) requests!: number;
 }
 
@@ -74,20 +76,20 @@ export class PolicyRolloutWaiting {
     description: 'VENDOR_UNAVAILABLE (down, throttling, too many recent failures), VENDOR_AUTH_FAILED (credentials refused), ...',
   })
   code!: ApiErrorCode;
-  @Field(() => DateTime) since!: Date;
+  @Field(() => DateTime, { description: 'When the waiting began.' }) since!: Date;
   @Field(() => DateTime, { description: 'When workers try the vendor again (sooner at first, at most every 30 seconds).' }) nextAttemptAt!: Date;
 }
 
 @ObjectType({ description: 'What happened for one person.' })
 export class PolicyRolloutOutcome {
-  @Field(() => String) personId!: string;
-  @Field(() => PolicyRolloutOutcomeStatus) status!: string;
+  @Field(() => String, { description: "The vendor's person id." }) personId!: string;
+  @Field(() => PolicyRolloutOutcomeStatus, { description: 'What happened.' }) status!: string;
   @Field(() => Int, { description: 'Times a worker took this person up.' }) attempts!: number;
   @Field(() => Int, { description: 'Vendor requests sent for this person (a read, and a write when it differed).' }) requests!: number;
   @Field(() => [FieldDiff], { description: 'What the write changed (empty when nothing was written).' }) changes!: FieldDiff[];
   @Field(() => VendorError, { nullable: true, description: "The vendor's error (the last one, while a retry is pending)." })
   error!: VendorError | null;
-  @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => DateTime, { description: 'When the person got a final outcome.', nullable: true }) finishedAt!: Date | null;
   @Field(() => [PolicyRolloutAttempt], { description: 'What each attempt answered, oldest first (the last 20).' }) history!: PolicyRolloutAttempt[];
 }
 
@@ -97,17 +99,17 @@ export class PolicyRolloutOutcomeConnection extends connectionOf(PolicyRolloutOu
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'One policy rolled out to many people of one vendor connection, as one resumable job.' })
 export class PolicyRollout {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The roll-out.' }) id!: string;
   tenantId!: string;
   connectionId!: string;
   listed!: boolean;
   storedTotal!: number;
   /** Counts read together with the row (subscriptions), else loaded per request. */
   stats?: RolloutStats;
-  @Field(() => String) name!: string;
-  @Field(() => RecordingRules) rules!: RecordingRules;
-  @Field(() => PolicyRolloutScope) scope!: PolicyRolloutScope;
-  @Field(() => PolicyRolloutStatus) status!: string;
+  @Field(() => String, { description: 'Display name.' }) name!: string;
+  @Field(() => RecordingRules, { description: 'The policy every person in scope gets.' }) rules!: RecordingRules;
+  @Field(() => PolicyRolloutScope, { description: 'Who it reaches.' }) scope!: PolicyRolloutScope;
+  @Field(() => PolicyRolloutStatus, { description: 'Where it stands.' }) status!: string;
   @Field(() => Float, { description: "Requests per second the vendor allows this connection: the roll-out's pace, shared by every replica." })
   allowedRequestsPerSecond!: number;
   @Field(() => VendorError, { nullable: true, description: 'Why the service paused it (the vendor refused the scope), or the last directory error.' })
@@ -120,9 +122,9 @@ export class PolicyRollout {
   waiting!: PolicyRolloutWaiting | null;
   @Field(() => Boolean, { description: 'True while waiting is set.' }) isWaiting!: boolean;
   @Field(() => Int, { description: '0, then one more per retryFailedRolloutPeople.' }) round!: number;
-  @Field(() => DateTime) createdAt!: Date;
-  @Field(() => DateTime) updatedAt!: Date;
-  @Field(() => DateTime, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => DateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => DateTime, { description: 'When it last changed.' }) updatedAt!: Date;
+  @Field(() => DateTime, { description: 'When it reached a final status.', nullable: true }) finishedAt!: Date | null;
 }
 
 @ObjectType({ description: "A page of a tenant's roll-outs (Relay connection)." })
@@ -143,9 +145,9 @@ export class CancelPolicyRolloutPayload {
   @Field(() => PolicyRollout, { description: 'The roll-out, CANCELLED.' }) rollout!: PolicyRollout;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What one person would get.' })
 export class PolicyRolloutSample {
-  @Field(() => String) personId!: string;
+  @Field(() => String, { description: "The vendor's person id." }) personId!: string;
   @Field(() => [VendorRequest], {
     description: 'Exactly what would be written for this person (each person is read first; the write is skipped when equal).',
   })
@@ -154,10 +156,10 @@ export class PolicyRolloutSample {
 
 @ObjectType({ description: 'A dry run: how many people, how long, and the exact requests for a few of them. Nothing was written.' })
 export class PolicyRolloutPlan {
-  @Field(() => Int) total!: number;
-  @Field(() => Float) allowedRequestsPerSecond!: number;
+  @Field(() => Int, { description: 'People in scope.' }) total!: number;
+  @Field(() => Float, { description: 'Requests per second the vendor allows this connection.' }) allowedRequestsPerSecond!: number;
   @Field(() => Int, { description: 'At one read and one write per person, at the allowed rate.' }) estimatedSeconds!: number;
-  @Field(() => [PolicyRolloutSample]) sample!: PolicyRolloutSample[];
+  @Field(() => [PolicyRolloutSample], { description: 'The exact requests for a few people.' }) sample!: PolicyRolloutSample[];
 }
 
 @ObjectType({ description: "The roll-out's failed people put back to work." })

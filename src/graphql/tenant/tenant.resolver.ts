@@ -25,7 +25,7 @@ export class TenantResolver {
   }
 
   @Query(() => Tenant, { nullable: true, description: 'One tenant; NOT_FOUND when it does not exist or is not yours.' })
-  async tenant(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Tenant> {
+  async tenant(@Arg('id', () => ID, { description: 'The tenant.' }) id: string, @Ctx() ctx: RequestContext): Promise<Tenant> {
     ctx.principal.require('recording:read');
     const row = await ctx.loaders.tenant.load(id);
     if (!row) throw notFound('Tenant', id);
@@ -57,7 +57,7 @@ export class TenantResolver {
     return { deletedId: input.id };
   }
 
-  @FieldResolver(() => [VendorConnection])
+  @FieldResolver(() => [VendorConnection], { description: "The tenant's vendor connections, oldest first." })
   async connections(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<VendorConnection[]> {
     return (await ctx.loaders.connectionsByTenant.load(tenant.id)).map(toConnection);
   }

@@ -5,16 +5,16 @@ import { connectionOf } from '../common/pagination';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A customer organisation: owns vendor connections, recording policies and live recordings.' })
 export class Tenant {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The tenant.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name.' })
   name!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it last changed.' })
   updatedAt!: Date;
 }
 

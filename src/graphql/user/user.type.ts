@@ -7,6 +7,6 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType({ description: 'A person in the directory subgraph; this subgraph only knows the id.' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user id (the vendor user id in the rules).' })
   id!: string;
 }

@@ -4,9 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Telling the parties that the call is recorded. */
 export type AnnouncementInput = {
+  /** The announcement is played. */
   enabled?: boolean | null | undefined;
+  /** One message for every call. */
   media?: MediaRefInput | null | undefined;
+  /** Per direction, where the vendor distinguishes. */
   prompts?: DirectionPromptsInput | null | undefined;
 };
 
@@ -107,12 +111,19 @@ export type AuditTargetType =
   /** A vendor connection. */
   | 'VendorConnection';
 
+/** Which calls are recorded (null: leave ungoverned). */
 export type CallSelectionInput = {
+  /** Calls with outside (PSTN) parties. */
   external?: boolean | null | undefined;
+  /** Incoming calls. */
   inbound?: boolean | null | undefined;
+  /** Calls between extensions. */
   internal?: boolean | null | undefined;
+  /** Outgoing calls. */
   outbound?: boolean | null | undefined;
+  /** Paging and intercom calls. */
   paging?: boolean | null | undefined;
+  /** Voicemail. */
   voicemail?: boolean | null | undefined;
 };
 
@@ -122,15 +133,19 @@ export type CancelPolicyRolloutInput = {
   id: string | number;
 };
 
+/** A vendor account to connect to a tenant. */
 export type ConnectVendorInput = {
   /** The vendor API's base URL, e.g. https://simple-api.cp.megafon.ru */
   baseUrl: string;
   /** Credentials: stored encrypted, never readable back. */
   credentials: Array<NameValueInput>;
+  /** Display name, 1..200 characters. */
   name: string;
   /** Non-secret settings; see Query.vendors for the names each vendor takes. */
   settings?: Array<NameValueInput> | null | undefined;
+  /** The tenant. */
   tenantId: string | number;
+  /** The vendor. */
   vendor: VendorKind;
 };
 
@@ -153,6 +168,7 @@ export type ConnectionProblemCode =
   /** The vendor did not answer or is throttling; nothing to fix, test again later. */
   | 'VENDOR_UNAVAILABLE';
 
+/** Whether a connection works, as last checked. */
 export type ConnectionStatus =
   /** The vendor refused the refresh token (a Webex integration or Bitrix24 application no longer authorized): work on this connection waits until it is reconnected with new credentials (updateVendorConnection). */
   | 'AUTH_EXPIRED'
@@ -163,12 +179,17 @@ export type ConnectionStatus =
   /** Credentials stored, not yet checked against the vendor. */
   | 'UNTESTED';
 
+/** A new policy for one scope of one connection. */
 export type CreateRecordingPolicyInput = {
   /** Push to the vendor now (default). False stores it as PENDING. */
   apply?: boolean;
+  /** The connection. */
   connectionId: string | number;
+  /** Display name, 1..200 characters. */
   name: string;
+  /** The desired recording rules. */
   rules: RecordingRulesInput;
+  /** What it governs at the vendor. */
   scope: PolicyScopeInput;
 };
 
@@ -178,9 +199,13 @@ export type CreateTenantInput = {
   name: string;
 };
 
+/** One message per call direction. */
 export type DirectionPromptsInput = {
+  /** For inbound calls. */
   inbound?: MediaRefInput | null | undefined;
+  /** For internal calls. */
   internal?: MediaRefInput | null | undefined;
+  /** For outbound calls. */
   outbound?: MediaRefInput | null | undefined;
 };
 
@@ -231,20 +256,32 @@ export type ErrorCode =
   /** The vendor cannot express a rule field; extensions.field and extensions.vendor name it. No vendor call was made. */
   | 'VENDOR_UNSUPPORTED_FIELD';
 
+/** An extension, extension group or the whole organisation whose calls are recorded. */
 export type ExtensionTargetInput = {
+  /** The vendor's id. */
   id: string;
+  /** What the id names. */
   kind: ExtensionTargetKind;
+  /** Its name. */
   name?: string | null | undefined;
+  /** Its extension number. */
   number?: string | null | undefined;
 };
 
+/** What an extension target names. */
 export type ExtensionTargetKind =
+  /** One extension. */
   | 'EXTENSION'
+  /** A group of extensions. */
   | 'EXTENSION_GROUP'
+  /** Every extension of the organisation. */
   | 'ORGANIZATION';
 
+/** The file format of recordings. */
 export type FileFormat =
+  /** MP3. */
   | 'MP3'
+  /** WAV. */
   | 'WAV';
 
 /** The HTTP method of a vendor request. */
@@ -286,6 +323,7 @@ export type LiveRecordingEventKind =
   /** Its state was read from the vendor and changed (the call ended, a pause seen at the vendor, ...). */
   | 'UPDATED';
 
+/** Where a live recording stands, as its vendor confirmed. */
 export type LiveRecordingStatus =
   /** The vendor refused the start, or it never happened (see failureReason); final. */
   | 'FAILED_TO_START'
@@ -298,41 +336,56 @@ export type LiveRecordingStatus =
   /** Finished; final. */
   | 'STOPPED';
 
+/** An audio message. */
 export type MediaRefInput = {
   /** Required when source is CUSTOM. */
   mediaId?: string | null | undefined;
+  /** System or custom media. */
   source: MediaSource;
 };
 
 /** The vendor's standard message, or one from the customer's own media library. */
 export type MediaSource =
+  /** A message from the customer's media library (mediaId). */
   | 'CUSTOM'
+  /** The vendor's standard message. */
   | 'SYSTEM';
 
 /** A named value: a credential (write-only) or a setting. */
 export type NameValueInput = {
+  /** The field name, as Query.vendors lists it. */
   name: string;
+  /** Its value (1..4096 characters). */
   value: string;
 };
 
+/** A queue, IVR or conference room. */
 export type NamedTargetInput = {
+  /** The vendor's id. */
   id: string;
+  /** Its name. */
   name?: string | null | undefined;
 };
 
+/** How the parties learn of a pause or resume. */
 export type NotificationType =
+  /** A spoken announcement. */
   | 'ANNOUNCEMENT'
+  /** A beep. */
   | 'BEEP';
 
+/** What happens to the paused part of a recording. */
 export type PauseBehavior =
   /** The paused part is replaced by silence, so the timeline is kept. */
   | 'SILENCE'
   /** The paused part is left out of the recording. */
   | 'SKIP';
 
+/** A recording to pause, and how. */
 export type PauseLiveRecordingInput = {
   /** SKIP leaves the paused part out; SILENCE keeps the timeline. */
   behavior?: PauseBehavior;
+  /** The live recording. */
   id: string | number;
 };
 
@@ -342,13 +395,17 @@ export type PausePolicyRolloutInput = {
   id: string | number;
 };
 
+/** How the parties learn of a pause or resume. */
 export type PauseResumeNotificationInput = {
+  /** The parties are told. */
   enabled: boolean;
   /** Required when enabled. */
   type?: NotificationType | null | undefined;
 };
 
+/** A beep every so often while recording. */
 export type PeriodicBeepInput = {
+  /** The beep is on. */
   enabled: boolean;
   /** Seconds between beeps, 1..3600 (Webex takes 10..1800). */
   intervalSeconds?: number | null | undefined;
@@ -365,6 +422,7 @@ export type PolicyRolloutAttemptOutcome =
   /** The settings differed and were written. */
   | 'WRITTEN';
 
+/** What happened for one person. */
 export type PolicyRolloutOutcomeStatus =
   /** The settings were read and already as desired: nothing was written. */
   | 'ALREADY_IN_SYNC'
@@ -385,6 +443,7 @@ export type PolicyRolloutScopeInput = {
   personIds?: Array<string> | null | undefined;
 };
 
+/** Where a roll-out stands. */
 export type PolicyRolloutStatus =
   /** Stopped for good; people not reached stay PENDING. */
   | 'CANCELLED'
@@ -397,9 +456,11 @@ export type PolicyRolloutStatus =
   /** People are being read and written, at the rate the vendor allows. */
   | 'RUNNING';
 
+/** What a policy governs at its vendor. */
 export type PolicyScopeInput = {
   /** The vendor's id: settings record id, person id, workspace id; empty for ORGANIZATION. */
   id?: string;
+  /** The kind of scope (one of the vendor policyScopes). */
   kind: PolicyScopeKind;
 };
 
@@ -418,9 +479,13 @@ export type PolicyScopeKind =
 
 /** Either a stored policy (policyId), or connectionId + scope + rules for a policy not saved yet. */
 export type PreviewRecordingPolicyInput = {
+  /** The connection, for a policy not saved yet. */
   connectionId?: string | number | null | undefined;
+  /** A stored policy. */
   policyId?: string | number | null | undefined;
+  /** The rules, for a policy not saved yet (or to preview a change to policyId). */
   rules?: RecordingRulesInput | null | undefined;
+  /** The scope, for a policy not saved yet. */
   scope?: PolicyScopeInput | null | undefined;
 };
 
@@ -443,26 +508,41 @@ export type RecordingMode =
 
 /** The vendor-neutral rules. Leave a field null to leave it ungoverned (the vendor keeps its value). */
 export type RecordingRulesInput = {
+  /** Telling the parties that the call is recorded. */
   announcement?: AnnouncementInput | null | undefined;
+  /** Which calls are recorded. */
   calls?: CallSelectionInput | null | undefined;
   /** Vendor user ids whose calls are not recorded. */
   excludedUserIds?: Array<string> | null | undefined;
+  /** The file format of recordings. */
   fileFormat?: FileFormat | null | undefined;
+  /** When calls are recorded. */
   mode?: RecordingMode | null | undefined;
   /** The key that starts an on-demand recording (MegaFon "2", Webex "*44"). */
   onDemandKey?: string | null | undefined;
+  /** How the parties learn of a pause or resume. */
   pauseResumeNotification?: PauseResumeNotificationInput | null | undefined;
+  /** A beep every so often while recording. */
   periodicBeep?: PeriodicBeepInput | null | undefined;
+  /** An announcement when recording starts and stops. */
   startStopAnnouncement?: StartStopAnnouncementInput | null | undefined;
+  /** Caller and callee on separate channels. */
   stereo?: boolean | null | undefined;
+  /** Trunks, extensions, queues, IVRs and conferences that are recorded. */
   targets?: RecordingTargetsInput | null | undefined;
 };
 
+/** What is recorded, by PBX object (Yeastar). */
 export type RecordingTargetsInput = {
+  /** Conference rooms whose calls are recorded. */
   conferences?: Array<NamedTargetInput> | null | undefined;
+  /** Extensions and extension groups whose calls are recorded. */
   extensions?: Array<ExtensionTargetInput> | null | undefined;
+  /** IVRs whose calls are recorded. */
   ivrs?: Array<NamedTargetInput> | null | undefined;
+  /** Queues whose calls are recorded. */
   queues?: Array<NamedTargetInput> | null | undefined;
+  /** Trunks whose calls are recorded. */
   trunks?: Array<TrunkTargetInput> | null | undefined;
 };
 
@@ -478,7 +558,9 @@ export type ResumePolicyRolloutInput = {
   id: string | number;
 };
 
+/** A roll-out whose failed people to try again. */
 export type RetryFailedRolloutPeopleInput = {
+  /** The roll-out (COMPLETED_WITH_ERRORS). */
   rolloutId: string | number;
 };
 
@@ -488,27 +570,37 @@ export type RetrySyncInput = {
   id: string | number;
 };
 
+/** A call in progress to record. */
 export type StartLiveRecordingInput = {
   /** The vendor's id of the call in progress. */
   callId: string;
   /** 1 (mono) or 2 (one channel per party), where the vendor lets you choose. */
   channels?: number | null | undefined;
+  /** The connection whose vendor carries the call. */
   connectionId: string | number;
 };
 
+/** A policy to roll out to the people in a scope of a connection. */
 export type StartPolicyRolloutInput = {
+  /** The connection (Webex). */
   connectionId: string | number;
   /** Count the people and show the exact requests for a few; write nothing. */
   dryRun?: boolean;
+  /** Display name, 1..200 characters. */
   name: string;
   /** The policy every person in scope gets; validated against the vendor like a policy. */
   rules: RecordingRulesInput;
+  /** Who gets it. */
   scope: PolicyRolloutScopeInput;
 };
 
+/** An announcement when recording starts and when it stops. */
 export type StartStopAnnouncementInput = {
+  /** The announcement is played. */
   enabled?: boolean | null | undefined;
+  /** External (PSTN) calls. */
   externalCalls?: boolean | null | undefined;
+  /** Internal calls. */
   internalCalls?: boolean | null | undefined;
 };
 
@@ -518,6 +610,7 @@ export type StopLiveRecordingInput = {
   id: string | number;
 };
 
+/** Whether the vendor holds the desired state. */
 export type SyncStatus =
   /** The vendor's state was changed outside this service; see drift. */
   | 'DRIFTED'
@@ -534,17 +627,25 @@ export type TestVendorConnectionInput = {
   id: string | number;
 };
 
+/** A trunk whose calls are recorded. */
 export type TrunkTargetInput = {
+  /** The vendor's trunk id. */
   id: string;
+  /** Its name. */
   name?: string | null | undefined;
+  /** A beep on this trunk, overriding the policy one. */
   periodicBeep?: PeriodicBeepInput | null | undefined;
 };
 
+/** A policy, the version you read, and what changes. */
 export type UpdateRecordingPolicyInput = {
+  /** Push to the vendor now (default). False stores it as PENDING. */
   apply?: boolean;
   /** The version you read; a stale one fails with CONFLICT. */
   expectedVersion: number;
+  /** The policy. */
   id: string | number;
+  /** A new display name. */
   name?: string | null | undefined;
   /** Replaces the whole rule set. */
   rules?: RecordingRulesInput | null | undefined;
@@ -552,10 +653,15 @@ export type UpdateRecordingPolicyInput = {
 
 /** A telephony or CRM vendor this service speaks to. */
 export type VendorKind =
+  /** Bitrix24 CRM telephony. */
   | 'BITRIX24'
+  /** MegaFon Virtual PBX (simple API). */
   | 'MEGAFON'
+  /** SignalWire (LaML calls). */
   | 'SIGNALWIRE'
+  /** Webex Calling. */
   | 'WEBEX'
+  /** Yeastar P-Series PBX. */
   | 'YEASTAR';
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
