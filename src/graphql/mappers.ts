@@ -3,7 +3,7 @@ import type { AttachmentRow, LiveRecordingRow, RecordingPolicyRow, StoredVendorE
 import type { Attachment, LiveRecording } from './live-recording/live-recording.type';
 import type { Page } from '../store/pagination';
 import type { FieldDiff } from '../domain/policy';
-import type { VendorRequestPreview } from '../vendors/port';
+import type { VendorRequestPreview } from '../domain/vendor';
 import type { Tenant } from './tenant/tenant.type';
 import type { VendorConnection, VendorError } from './connection/connection.type';
 import type { RecordingPolicy, VendorRequest } from './policy/policy.type';

@@ -4,6 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { AppError, type ErrorCode, type FieldProblem } from '../domain/errors';
 import { QueryLimitError, TOKEN_LIMIT_MESSAGE } from './limits';
+import { validationProblems } from '../graphql/validation';
 
 /**
  * How each of our codes travels: whether a client may retry it. A Record over the closed code list: adding a code
@@ -38,18 +39,6 @@ const PROTOCOL_CODES = new Set([
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
 ]);
-
-/** class-validator's nested errors as flat field paths. */
-export function validationProblems(errors: ValidationError[], prefix: (string | number)[]): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  for (const e of errors) {
-    const key = /^\d+$/.test(e.property) ? Number(e.property) : e.property;
-    const path = [...prefix, key];
-    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message });
-    if (e.children?.length) out.push(...validationProblems(e.children, path));
-  }
-  return out;
-}
 
 /** graphql-js prints input paths as `input.rules.targets.trunks[0].id`: as segments, list indices as numbers. */
 function parsePath(printed: string): (string | number)[] {

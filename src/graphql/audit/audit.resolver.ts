@@ -58,8 +58,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
 export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: "A tenant's audit trail, oldest first, filtered by target or action." })
   async auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: RequestContext): Promise<AuditEntryConnection> {
-    ctx.principal.require('recording:read');
-    const page = await ctx.services.stores.audit.page(ctx.principal.tenantFilter(), args.tenantId, args, args);
+    const page = await ctx.services.audit.page(ctx.principal, args.tenantId, args, args);
     return toPage(page, toEntry);
   }
 }
