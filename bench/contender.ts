@@ -146,7 +146,7 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
     // is lifted, and so is our client's own pacing of Webex (5 rps per connection, src/vendors/http.ts), through
     // the per-connection settings any operator can set.
     app.sandbox.webex.limiter.configure(null);
-    const { DEMO_CONNECTION_IDS } = await import('../src/services/demo.service');
+    const { DEMO_CONNECTION_IDS } = await import('../src/sandbox/demo-tenant');
     const { eq } = await import('drizzle-orm');
     const [webex] = await app.database.db.select().from(vendorConnections).where(eq(vendorConnections.id, DEMO_CONNECTION_IDS.webex!));
     await app.database.db

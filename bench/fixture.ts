@@ -32,7 +32,7 @@ export interface FixtureTenant {
 export interface FixtureConnection {
   id: string;
   tenantId: string;
-  vendor: string;
+  vendor: 'MEGAFON';
   name: string;
   status: string;
   createdAt: Date;
@@ -78,7 +78,7 @@ export function buildFixture(shape: FixtureShape = DEFAULT_SHAPE): Fixture {
       const conn = {
         id: uuid(2, connections.length + 1),
         tenantId: tenant.id,
-        vendor: 'MEGAFON',
+        vendor: 'MEGAFON' as const,
         name: `PBX ${c + 1}`,
         status: c % 4 === 3 ? 'FAILED' : 'OK',
         createdAt: tick(),

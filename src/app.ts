@@ -7,7 +7,7 @@ import type pino from 'pino';
 import type { Config } from './config';
 import { createLogger } from './server/logger';
 import { openDatabase, type Database } from './store/db';
-import { createStores } from './store';
+import { createStores, type Stores } from './store';
 import { createBoss } from './store/job-queue';
 import { SecretBox } from './crypto/secrets';
 import { createServices, type Services } from './services';
@@ -17,8 +17,8 @@ import { Authenticator, signToken, SCOPES } from './server/auth';
 import { RequestContext } from './server/context';
 import { createHttpHandler, secretMatches } from './server/http';
 import { createDemoVariableResolver, createPlaygroundHandler, loadExampleOperations } from './server/playground';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from './services/demo.service';
-import { startSandbox, type Sandbox } from './sandbox/runner';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './sandbox/demo-tenant';
+import { startSandbox, type Sandbox, type SandboxConnectionSpec } from './sandbox/runner';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLFormattedError } from 'graphql';
@@ -65,6 +65,8 @@ export interface App {
   metrics: Metrics;
   /** The built-in vendor emulators, when SANDBOX is on. */
   sandbox?: Sandbox;
+  /** Points the demo tenant's connections at these emulators (idempotent; tests point them at their own). */
+  connectSandbox(specs: SandboxConnectionSpec[]): Promise<void>;
   /** Stops in at most the grace period (options.graceMs, else SHUTDOWN_GRACE_SECONDS) plus a few seconds to close. */
   shutdown(options?: CloseOptions): Promise<CloseReport>;
   /** shutdown() with the configured grace. */
@@ -302,6 +304,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     devToken,
     sdl,
     metrics,
+    connectSandbox: (specs) => connectDemoTenant(stores, secrets, specs),
     async close() {
       await app.shutdown();
     },
@@ -372,7 +375,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   };
   if (config.sandbox) {
     app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase, webexPeople: config.sandboxWebexPeople });
-    await services.demo.connectSandbox(app.sandbox.connections);
+    await app.connectSandbox(app.sandbox.connections);
   }
   if (opts.beforeListen) await opts.beforeListen(app);
   // Workers call vendors: they start only once the connections they use are ready (the sandbox listening and the
@@ -394,4 +397,26 @@ export async function startApp(opts: AppOptions): Promise<App> {
   app.url = `http://${host}:${addr.port}`;
   app.graphqlUrl = `${app.url}${GRAPHQL_PATH}`;
   return app;
+}
+
+/**
+ * Connects the demo tenant to the built-in sandbox (development only), through the stores. Idempotent: each start
+ * points the demo connections at the emulators' current addresses, so a restart on other ports keeps working.
+ */
+async function connectDemoTenant(stores: Stores, secrets: SecretBox, specs: SandboxConnectionSpec[]): Promise<void> {
+  await stores.tenants.ensure(stores.db, { id: DEMO_TENANT_ID, name: DEMO_TENANT_NAME });
+  for (const spec of specs) {
+    const id = DEMO_CONNECTION_IDS[spec.key];
+    if (!id) continue;
+    const credentials = Object.fromEntries(spec.credentials.map((c) => [c.name, c.value]));
+    const row = {
+      baseUrl: spec.baseUrl,
+      settings: Object.fromEntries(spec.settings.map((s) => [s.name, s.value])),
+      credentialsSealed: secrets.seal(JSON.stringify(credentials), id),
+      credentialsKeyId: secrets.currentKeyId,
+    };
+    const [existing] = await stores.connections.byIds(null, [id]);
+    if (existing) await stores.connections.update(stores.db, null, id, row);
+    else await stores.connections.insert(stores.db, { id, tenantId: DEMO_TENANT_ID, vendor: spec.vendor, name: spec.name, ...row });
+  }
 }

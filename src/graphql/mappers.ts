@@ -5,7 +5,7 @@ import type { Page } from '../store/pagination';
 import { API_ERROR_CODES, type ApiErrorCode } from '../domain/errors';
 import type { ConnectionShape } from './common/pagination';
 import type { FieldDiff } from '../domain/policy';
-import type { VendorRequestPreview } from '../vendors/port';
+import type { VendorRequestPreview } from '../domain/vendor';
 import type { Tenant } from './tenant/tenant.type';
 import type { VendorConnection, VendorError } from './connection/connection.type';
 import type { RecordingPolicy, VendorRequest } from './policy/policy.type';

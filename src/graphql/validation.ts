@@ -1,6 +1,5 @@
-import { validate } from 'class-validator';
-import { badInput } from '../domain/errors';
-import { validationProblems } from '../server/errors';
+import { validate, type ValidationError } from 'class-validator';
+import { badInput, type FieldProblem } from '../domain/errors';
 
 /**
  * type-graphql's argument validation, with field paths: an input class (`...Input`) arrives as the `input`
@@ -17,4 +16,16 @@ export async function validateArgument(argValue: unknown, argType: unknown): Pro
     problems.push(...validationProblems(errors, Array.isArray(argValue) ? [...prefix, i] : prefix));
   }
   if (problems.length) throw badInput(problems);
+}
+
+/** class-validator's nested errors as flat field paths. */
+export function validationProblems(errors: ValidationError[], prefix: (string | number)[]): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    const key = /^\d+$/.test(e.property) ? Number(e.property) : e.property;
+    const path = [...prefix, key];
+    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message });
+    if (e.children?.length) out.push(...validationProblems(e.children, path));
+  }
+  return out;
 }

@@ -1,33 +1,9 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { AppError } from '../domain/errors';
+import { Principal, SCOPES, type Scope } from '../domain/principal';
 
-export const SCOPES = ['recording:read', 'recording:write', 'recording:live', 'recording:admin'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-/** Who is calling: from a verified bearer JWT. */
-export class Principal {
-  constructor(
-    readonly subject: string,
-    /** Tenant ids the token may act on; '*' for a platform operator. */
-    readonly tenants: '*' | ReadonlySet<string>,
-    readonly scopes: ReadonlySet<Scope>,
-  ) {}
-
-  canAccessTenant(tenantId: string): boolean {
-    return this.tenants === '*' || this.tenants.has(tenantId);
-  }
-
-  /** The tenant ids to filter a listing by, or null for all. */
-  tenantFilter(): string[] | null {
-    return this.tenants === '*' ? null : [...this.tenants];
-  }
-
-  require(scope: Scope): void {
-    if (!this.scopes.has(scope) && !this.scopes.has('recording:admin')) {
-      throw new AppError('FORBIDDEN', `This operation needs the ${scope} scope`, { scope });
-    }
-  }
-}
+// The principal is a domain type (use cases receive it); re-exported for the server's callers.
+export { Principal, SCOPES, type Scope } from '../domain/principal';
 
 export interface AuthOptions {
   jwtSecret?: string;

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth';
 import { createLoaders, type Loaders } from '../store/loaders';
 import { ReadView } from '../store/read-cache';
-import type { Services } from '../services';
+import type { Services, UseCases } from '../services';
+import type { Stores } from '../store';
 
 /** Per-request context. Authentication happens once per request; loaders are scoped to the caller's tenants. */
 export class RequestContext {
@@ -13,15 +14,21 @@ export class RequestContext {
    * Mutations must see their own writes, and subscriptions outlive a cache version.
    */
   cacheReads = false;
+  /** What resolvers call: the use cases, without the stores (those reach resolvers only through the loaders). */
+  readonly services: UseCases;
+  private readonly stores: Stores;
 
   constructor(
     readonly requestId: string,
     private readonly auth: { principal: Principal } | { error: Error },
-    readonly services: Services,
+    services: Services,
     readonly logger: Logger,
     /** The request's Idempotency-Key header, for mutations with a vendor effect. */
     readonly idempotencyKey?: string,
-  ) {}
+  ) {
+    this.services = services;
+    this.stores = services.stores;
+  }
 
   /**
    * Runs a mutation with a vendor effect under the request's Idempotency-Key (if any), scoped to `tenantId` (the
@@ -40,12 +47,12 @@ export class RequestContext {
 
   /** The request's view of the read cache (src/store/read-cache.ts); straight through unless cacheReads. */
   get reads(): ReadView {
-    this.readView ??= new ReadView(this.cacheReads ? this.services.stores.readCache : null);
+    this.readView ??= new ReadView(this.cacheReads ? this.stores.readCache : null);
     return this.readView;
   }
 
   get loaders(): Loaders {
-    this.loadersCache ??= createLoaders(this.services.stores, this.principal.tenantFilter(), this.reads);
+    this.loadersCache ??= createLoaders(this.stores, this.principal.tenantFilter(), this.reads);
     return this.loadersCache;
   }
 }

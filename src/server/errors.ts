@@ -4,6 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { type ApiErrorCode, AppError, type ErrorCode, type FieldProblem, PROTOCOL_ERROR_CODES } from '../domain/errors';
 import { QueryLimitError, TOKEN_LIMIT_MESSAGE } from './limits';
+import { validationProblems } from '../graphql/validation';
 
 /**
  * How each of our codes travels: whether a client may retry it. A Record over the closed code list: adding a code
@@ -33,18 +34,6 @@ const PROTOCOL_CODES = new Set<string>([...PROTOCOL_ERROR_CODES, 'BAD_USER_INPUT
 
 /** extensions.code is only ever one of the SDL's ErrorCode values: the compiler holds every literal below to it. */
 const coded = (code: ApiErrorCode, rest: Record<string, unknown> = {}): Record<string, unknown> => ({ code, ...rest });
-
-/** class-validator's nested errors as flat field paths. */
-export function validationProblems(errors: ValidationError[], prefix: (string | number)[]): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  for (const e of errors) {
-    const key = /^\d+$/.test(e.property) ? Number(e.property) : e.property;
-    const path = [...prefix, key];
-    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message });
-    if (e.children?.length) out.push(...validationProblems(e.children, path));
-  }
-  return out;
-}
 
 /** graphql-js prints input paths as `input.rules.targets.trunks[0].id`: as segments, list indices as numbers. */
 function parsePath(printed: string): (string | number)[] {

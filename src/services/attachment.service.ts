@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../server/auth';
+import type { Principal } from '../domain/principal';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
-import type { VendorKind } from '../domain/vendor-kind';
 import type { AttachmentRow, LiveRecordingRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import type { AttachRequest } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
-import { isPrivateHost } from './connection.service';
-import type { EventBus } from './event-bus';
-import type { ServiceDeps } from './index';
-import { DEFAULT_MEDIA_LIMITS, fetchVendorMedia, sniffAudioFormat, type MediaFetchLimits } from './media-fetch';
+import { isPrivateHost } from '../vendors/egress';
+import type { EventBus } from '../store/event-bus';
+import type { ServiceDeps } from './deps';
+import { sniffAudioFormat } from '../domain/audio';
+import { DEFAULT_MEDIA_LIMITS, fetchVendorMedia, type MediaFetchLimits } from '../vendors/media-fetch';
 import { storedError } from './vendor-errors';
 
 const LEASE_MS = 15_000;
@@ -63,7 +63,7 @@ export class AttachmentService {
     }
     const { stores } = this.deps;
     const { record, ctx } = await this.connections.vendorContext(actor, input.connectionId, requestId);
-    const crm = getVendor(record.vendor as VendorKind);
+    const crm = getVendor(record.vendor);
     if (!crm.capabilities.attachments || !crm.attachRecording) {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${crm.displayName} does not take call recordings as attachments`, {
         vendor: crm.kind,
@@ -190,7 +190,7 @@ export class AttachmentService {
       const pending = row.pending;
       try {
         const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
-        const crm = getVendor(record.vendor as VendorKind);
+        const crm = getVendor(record.vendor);
         if (!pending || !crm.attachRecording) throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'nothing to resend');
         const req: AttachRequest = { crmCallId: row.crmCallId, fileName: pending.fileName };
         if (pending.recordUrl) req.recordUrl = pending.recordUrl;
@@ -235,7 +235,7 @@ export class AttachmentService {
   /** A stopped live recording's media, from its vendor's own host only. */
   private async mediaOf(scope: readonly string[] | null, rec: LiveRecordingRow, requestId?: string): Promise<Buffer> {
     const origin = await this.connections.vendorContextForScope(scope, rec.connectionId, requestId);
-    const recVendor = getVendor(rec.vendor as VendorKind);
+    const recVendor = getVendor(rec.vendor);
     if (!recVendor.recordingMedia)
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
     const media = await recVendor.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isIP } from 'node:net';
-import type { Principal } from '../server/auth';
+import type { Principal } from '../domain/principal';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
 import type { VendorKind } from '../domain/vendor-kind';
 import type { ConnectionRecord } from '../store/connection.store';
@@ -8,7 +7,8 @@ import type { Page, PageArgs } from '../store/pagination';
 import type { ConnectionContext, CredentialField, IssuedToken } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import { HTTP_SETTING_NAMES } from '../vendors/http';
-import type { ServiceDeps } from './index';
+import { isPrivateHost } from '../vendors/egress';
+import type { ServiceDeps } from './deps';
 import type { StoredVendorError } from '../store/schema';
 import { storedError } from './vendor-errors';
 import { CredentialTokens } from './credential-tokens';
@@ -34,29 +34,6 @@ export interface UpdateConnectionInput {
   baseUrl?: string | null;
   settings?: NameValue[] | null;
   credentials?: NameValue[] | null;
-}
-
-/** Hosts a vendor base URL may never name outside sandbox mode: this host, link-local and private ranges. */
-export function isPrivateHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return true;
-  const v = isIP(h);
-  if (v === 4) {
-    const [a, b] = h.split('.').map(Number) as [number, number];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  if (v === 6) {
-    return h === '::' || h === '::1' || h.startsWith('fe80') || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('::ffff:');
-  }
-  return false;
 }
 
 export class ConnectionService {
@@ -189,7 +166,7 @@ export class ConnectionService {
     const scope = actor.tenantFilter();
     const [current] = await stores.connections.byIds(scope, [input.id]);
     if (!current) throw notFound('VendorConnection', input.id);
-    const vendor = getVendor(current.vendor as VendorKind);
+    const vendor = getVendor(current.vendor);
     const patch: Parameters<typeof stores.connections.update>[3] = {};
     let newCredentials: Record<string, string> | null = null;
     if (input.name != null) patch.name = input.name.trim();
@@ -197,7 +174,7 @@ export class ConnectionService {
     if (input.settings != null) patch.settings = this.checkFields('settings', input.settings, vendor.capabilities.settingFields, false);
     if (input.credentials != null) {
       // Credentials are replaced as a whole: the API never reads them back, so a partial merge would be invisible.
-      const creds = this.checkCredentials(current.vendor as VendorKind, input.credentials);
+      const creds = this.checkCredentials(current.vendor, input.credentials);
       newCredentials = creds;
       patch.credentialsSealed = secrets.seal(JSON.stringify(creds), current.id);
       patch.credentialsKeyId = secrets.currentKeyId;
@@ -212,7 +189,7 @@ export class ConnectionService {
       if (!row) throw notFound('VendorConnection', input.id);
       if (newCredentials) {
         oldToken = await this.tokens.take(tx, row.id);
-        await this.seedToken(tx, row.vendor as VendorKind, row.id, row.tenantId, newCredentials);
+        await this.seedToken(tx, row.vendor, row.id, row.tenantId, newCredentials);
       }
       await stores.audit.record(tx, {
         tenantId: row.tenantId,
@@ -254,7 +231,7 @@ export class ConnectionService {
       });
     });
     // After the commit: the vendor releases the token only once nothing here can use it any more.
-    const lifecycle = getVendor(before.vendor as VendorKind).credentialLifecycle;
+    const lifecycle = getVendor(before.vendor).credentialLifecycle;
     if (old && lifecycle) await this.tokens.release(before.vendor, old.ctx, lifecycle, token);
   }
 
@@ -267,7 +244,7 @@ export class ConnectionService {
     actor.require('recording:write');
     const { stores } = this.deps;
     const { record, ctx } = await this.vendorContext(actor, id, requestId);
-    const vendor = getVendor(record.vendor as VendorKind);
+    const vendor = getVendor(record.vendor);
     let error: StoredVendorError | null = null;
     let problem: Diagnosis | null = null;
     try {
@@ -329,7 +306,7 @@ export class ConnectionService {
       credentials,
       requestId,
     };
-    const vendor = getVendor(record.vendor as VendorKind);
+    const vendor = getVendor(record.vendor);
     const lifecycle = vendor.credentialLifecycle;
     if (lifecycle && lifecycle.kindOf(credentials) !== 'STATIC') ctx.tokens = this.tokens.forConnection(record, ctx, lifecycle, vendor.displayName);
     return { record, ctx };

@@ -4,13 +4,9 @@ import type { VendorKind } from '../domain/vendor-kind';
 import { CredentialTokenStore, tokenAad, type CredentialTokenRow } from '../store/credential-token.store';
 import type { ConnectionRecord } from '../store/connection.store';
 import type { AccessTokens, ConnectionContext, CredentialLifecycle, IssuedToken } from '../vendors/port';
-import type { ServiceDeps } from './index';
+import type { CredentialEvent, ServiceDeps } from './deps';
 
-/** What the metrics count (src/server/metrics.ts): never a tenant, connection or token. */
-export interface CredentialEvent {
-  vendor: VendorKind;
-  outcome: 'obtained' | 'refreshed' | 'refused' | 'failed' | 'released';
-}
+export type { CredentialEvent } from './deps';
 
 export const AUTH_EXPIRED = 'AUTH_EXPIRED';
 
@@ -77,8 +73,8 @@ export class CredentialTokens {
     this.cache.delete(connectionId);
   }
 
-  private event(vendor: string, outcome: CredentialEvent['outcome']) {
-    this.deps.onCredentialEvent?.({ vendor: vendor as VendorKind, outcome });
+  private event(vendor: VendorKind, outcome: CredentialEvent['outcome']) {
+    this.deps.onCredentialEvent?.({ vendor, outcome });
   }
 
   /** The token source handed to the adapter for one call. */
@@ -217,7 +213,7 @@ export class CredentialTokens {
     return this.open(await this.store.take(tx, connectionId));
   }
 
-  async release(vendor: string, conn: ConnectionContext, lifecycle: CredentialLifecycle, token: IssuedToken | null): Promise<void> {
+  async release(vendor: VendorKind, conn: ConnectionContext, lifecycle: CredentialLifecycle, token: IssuedToken | null): Promise<void> {
     if (!token || !lifecycle.release) return;
     try {
       await lifecycle.release(conn, token);

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../crypto/secrets';
+import { AuditStore } from '../store/audit.store';
+import { lockSealedCredentials, resealCredentials } from '../store/connection-keys.store';
 import type { Database } from '../store/db';
-import { auditLog, vendorConnections } from '../store/schema';
 import { resealTokenRows, tokenAad } from '../store/credential-token.store';
 
 export interface RotationReport {
@@ -35,16 +34,9 @@ export class RotationError extends Error {
  * Once it reports success the previous key can be dropped from CREDENTIALS_KEY_PREVIOUS.
  */
 export async function rotateCredentials(database: Database, secrets: SecretBox): Promise<RotationReport> {
+  const audit = new AuditStore(database.db);
   return database.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({
-        id: vendorConnections.id,
-        tenantId: vendorConnections.tenantId,
-        sealed: vendorConnections.credentialsSealed,
-        keyId: vendorConnections.credentialsKeyId,
-      })
-      .from(vendorConnections)
-      .for('update');
+    const rows = await lockSealedCredentials(tx);
     const report: RotationReport = { total: rows.length, resealed: 0, alreadyCurrent: 0, byPreviousKey: {} };
     const failures: RotationError['failures'] = [];
     const updates: { id: string; tenantId: string; fromKey: string; sealed: string }[] = [];
@@ -64,13 +56,9 @@ export async function rotateCredentials(database: Database, secrets: SecretBox):
     }
     if (failures.length) throw new RotationError(failures);
     for (const u of updates) {
-      await tx
-        .update(vendorConnections)
-        .set({ credentialsSealed: u.sealed, credentialsKeyId: secrets.currentKeyId })
-        .where(eq(vendorConnections.id, u.id));
+      await resealCredentials(tx, u.id, u.sealed, secrets.currentKeyId);
       // Key ids only: which key sealed the credentials before and after, never the credentials.
-      await tx.insert(auditLog).values({
-        id: randomUUID(),
+      await audit.record(tx, {
         tenantId: u.tenantId,
         actor: 'system:rotate-credentials',
         action: 'connection.rotate_credentials_key',

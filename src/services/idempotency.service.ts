@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
 import { AppError, badInput } from '../domain/errors';
-import { idempotencyKeys } from '../store/schema';
-import type { ServiceDeps } from './index';
+import type { ServiceDeps } from './deps';
 
 const KEY_RULE = /^[\x21-\x7e]{1,255}$/;
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -35,46 +33,25 @@ export class IdempotencyService {
         'The Idempotency-Key header must be 1..255 printable ASCII characters',
       );
     }
-    const { db } = this.deps.stores;
+    const store = this.deps.stores.idempotency;
     const hash = createHash('sha256')
       .update(`${operation}\n${canonicalJson(input)}`)
       .digest('hex');
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (let wait = 20; ; wait = Math.min(wait * 2, 250)) {
-      await db
-        .delete(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key), lt(idempotencyKeys.expiresAt, sql`now()`)));
-      const claimed = await db
-        .insert(idempotencyKeys)
-        .values({
-          tenantId,
-          key,
-          operation,
-          requestHash: hash,
-          state: 'IN_PROGRESS',
-          expiresAt: sql`now() + interval '${sql.raw(String(IDEMPOTENCY_TTL_HOURS))} hours'` as never,
-        })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length) {
+      if (await store.claim(tenantId, key, operation, hash, IDEMPOTENCY_TTL_HOURS)) {
         try {
           const result = await fn();
           // Stored as JSON and answered from JSON, so the first answer and every replay are the same bytes.
           const stored = JSON.parse(JSON.stringify(result)) as T;
-          await db
-            .update(idempotencyKeys)
-            .set({ state: 'DONE', response: stored })
-            .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
+          await store.complete(tenantId, key, stored);
           return stored;
         } catch (e) {
-          await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
+          await store.release(tenantId, key);
           throw e;
         }
       }
-      const [existing] = await db
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)));
+      const existing = await store.byKey(tenantId, key);
       if (!existing) continue; // released by a failed first request: claim it now
       if (existing.requestHash !== hash || existing.operation !== operation) {
         throw new AppError(

@@ -1,12 +1,8 @@
-import type { Logger } from 'pino';
-import type { Database } from '../store/db';
 import type { Stores } from '../store';
-import type { SecretBox } from '../crypto/secrets';
 import { TenantService } from './tenant.service';
 import { ConnectionService } from './connection.service';
 import { PolicyService } from './policy.service';
-import { DemoService } from './demo.service';
-import { EventBus } from './event-bus';
+import { EventBus } from '../store/event-bus';
 import { LiveRecordingService, type LiveRecoverySettings } from './live-recording.service';
 import { AttachmentService } from './attachment.service';
 import { PolicySyncService, type PolicySyncSettings } from './policy-sync.service';
@@ -14,25 +10,17 @@ import type PgBoss from 'pg-boss';
 import { DEFAULT_ROLLOUT_SETTINGS, RolloutService, type RolloutSettings } from './rollout.service';
 import { DEFAULT_RECONCILE_SETTINGS, ReconcileService, type ReconcileSettings } from './reconcile.service';
 import { IdempotencyService } from './idempotency.service';
-import type { CredentialEvent } from './credential-tokens';
+import type { ServiceDeps } from './deps';
+import { VendorService } from './vendor.service';
+import { AuditService } from './audit.service';
 
-export interface ServiceDeps {
-  database: Database;
-  stores: Stores;
-  secrets: SecretBox;
-  logger: Logger;
-  /** Vendor base URLs may point at loopback/private hosts (the built-in sandbox, tests). */
-  allowPrivateVendorHosts: boolean;
-  /** Vendor token renewals, refusals and releases, for metrics (services/credential-tokens.ts). */
-  onCredentialEvent?: (e: CredentialEvent) => void;
-}
+export type { ServiceDeps } from './deps';
 
 export interface Services {
   stores: Stores;
   tenants: TenantService;
   connections: ConnectionService;
   policies: PolicyService;
-  demo: DemoService;
   events: EventBus;
   liveRecordings: LiveRecordingService;
   attachments: AttachmentService;
@@ -40,7 +28,12 @@ export interface Services {
   rollouts: RolloutService;
   reconcile: ReconcileService;
   idempotency: IdempotencyService;
+  vendors: VendorService;
+  audit: AuditService;
 }
+
+/** The use cases alone, as resolvers see them (server/context.ts): no store is reachable from a resolver. */
+export type UseCases = Omit<Services, 'stores'>;
 
 export interface QueueDeps {
   boss: PgBoss;
@@ -61,6 +54,8 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
     rollouts: new RolloutService(deps, connections, events, queue.boss, { ...DEFAULT_ROLLOUT_SETTINGS, ...queue.rollout }),
     reconcile: new ReconcileService(deps, policies, queue.boss, { ...DEFAULT_RECONCILE_SETTINGS, ...queue.reconcile }),
     idempotency: new IdempotencyService(deps),
+    vendors: new VendorService(),
+    audit: new AuditService(deps),
     events,
     liveRecordings: new LiveRecordingService(deps, connections, events, queue.liveRecovery),
     attachments: new AttachmentService(deps, connections, events),
@@ -68,6 +63,5 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
     tenants: new TenantService(deps),
     connections,
     policies,
-    demo: new DemoService(deps),
   };
 }

@@ -1,17 +1,16 @@
 import type { AuditAction } from '../domain/audit';
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../server/auth';
+import type { Principal } from '../domain/principal';
 import { AppError, badInput, notFound } from '../domain/errors';
 import { LIVE_STATUSES, nextStatus, type LiveActionKind, type LiveStatus } from '../domain/live-recording';
-import type { VendorKind } from '../domain/vendor-kind';
 import type { LiveRecordingRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import type { LiveRecordingFilter, LiveRecordingPatch } from '../store/live-recording.store';
 import type { LiveAction, PauseBehavior, VendorRecordingState } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
-import type { EventBus } from './event-bus';
-import type { ServiceDeps } from './index';
+import type { EventBus } from '../store/event-bus';
+import type { ServiceDeps } from './deps';
 import { storedError } from './vendor-errors';
 
 /** A lease is renewed every third of it while its vendor call runs, so a dead holder's work is taken within LEASE_MS. */
@@ -108,7 +107,7 @@ export class LiveRecordingService {
     actor.require('recording:live');
     const { stores } = this.deps;
     const { record, ctx } = await this.connections.vendorContext(actor, input.connectionId, requestId);
-    const vendor = getVendor(record.vendor as VendorKind);
+    const vendor = getVendor(record.vendor);
     if (!vendor.capabilities.liveRecording?.start || !vendor.startRecording) {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot start a recording on a call`, {
         vendor: vendor.kind,
@@ -192,7 +191,7 @@ export class LiveRecordingService {
     const scope = actor.tenantFilter();
     const [row] = await this.deps.stores.liveRecordings.byIds(scope, [id]);
     if (!row) throw notFound('LiveRecording', id);
-    const vendor = getVendor(row.vendor as VendorKind);
+    const vendor = getVendor(row.vendor);
     const caps = vendor.capabilities.liveRecording;
     if (!caps?.[action.kind] || !vendor.updateRecording) {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot ${action.kind} a recording`, { vendor: vendor.kind });
@@ -255,7 +254,7 @@ export class LiveRecordingService {
       nextStatus(fresh.status as LiveStatus, action.kind);
       stopRenewing = this.keepLease(fresh.id, token);
       const { ctx } = await this.connections.vendorContextForScope(scope, fresh.connectionId, requestId);
-      const vendor = getVendor(fresh.vendor as VendorKind);
+      const vendor = getVendor(fresh.vendor);
       let state: VendorRecordingState;
       try {
         state = await vendor.updateRecording!(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId }, action);
@@ -352,7 +351,7 @@ export class LiveRecordingService {
 
   private async settleRow(row: LiveRecordingRow, token: string): Promise<'adopted' | 'neverStarted' | 'settled'> {
     const { stores, logger } = this.deps;
-    const vendor = getVendor(row.vendor as VendorKind);
+    const vendor = getVendor(row.vendor);
     const { ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
     const audit = (tx: Parameters<typeof stores.audit.record>[0], r: LiveRecordingRow | undefined, action: AuditAction, outcome: unknown) =>
       stores.audit.record(tx, {
@@ -421,7 +420,7 @@ export class LiveRecordingService {
     const scope = actor.tenantFilter();
     const [row] = await this.deps.stores.liveRecordings.byIds(scope, [id]);
     if (!row) throw notFound('LiveRecording', id);
-    const vendor = getVendor(row.vendor as VendorKind);
+    const vendor = getVendor(row.vendor);
     if (!vendor.fetchRecording || row.status === 'STARTING' || row.status === 'FAILED_TO_START') return row;
     return this.serialise(id, async () => {
       const { stores } = this.deps;
@@ -442,6 +441,12 @@ export class LiveRecordingService {
         return r ?? fresh;
       });
     });
+  }
+
+  /** The stored recording as it is now (a subscription's event names it): a fresh read, no loader cache. */
+  async current(actor: Principal, id: string): Promise<LiveRecordingRow | undefined> {
+    const [row] = await this.deps.stores.liveRecordings.byIds(actor.tenantFilter(), [id]);
+    return row;
   }
 
   async page(actor: Principal, tenantId: string, filter: LiveRecordingFilter, args: PageArgs): Promise<Page<LiveRecordingRow>> {

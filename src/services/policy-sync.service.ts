@@ -1,14 +1,13 @@
 import type PgBoss from 'pg-boss';
 import { AppError } from '../domain/errors';
 import type { PolicyScope, RecordingRules } from '../domain/policy';
-import type { VendorKind } from '../domain/vendor-kind';
 import type { AppDb } from '../store/db';
 import { bossSchemaOf, jobDbOf } from '../store/job-queue';
 import type { RecordingPolicyRow } from '../store/schema';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
-import type { EventBus } from './event-bus';
-import type { ServiceDeps } from './index';
+import type { EventBus } from '../store/event-bus';
+import type { ServiceDeps } from './deps';
 import { storedError } from './vendor-errors';
 import { holdsWork, retryAfterOf } from './rollout-holds';
 
@@ -211,7 +210,7 @@ export class PolicySyncService {
         'policy sync overdue: still waiting for the vendor',
       );
     const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId, requestId);
-    const vendor = getVendor(record.vendor as VendorKind);
+    const vendor = getVendor(record.vendor);
     const scope: PolicyScope = { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId };
     this.stats.pushes++;
     try {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../server/auth';
+import type { Principal } from '../domain/principal';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
 import { diffRules, normalizeRules, type FieldDiff, type PolicyScope, type RecordingRules } from '../domain/policy';
 import { lintPolicy, type LintWarning } from '../domain/lint';
-import type { VendorKind } from '../domain/vendor-kind';
 import type { RecordingPolicyRow, StoredVendorError } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import type { PolicyFilter } from '../store/policy.store';
@@ -11,10 +10,10 @@ import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '.
 import { getVendor } from '../vendors/registry';
 import { assertSupported, policyProblems } from '../vendors/capabilities';
 import type { ConnectionService } from './connection.service';
-import type { ServiceDeps } from './index';
+import type { ServiceDeps } from './deps';
 import type { PolicySyncService } from './policy-sync.service';
 import type { AppDb } from '../store/db';
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../store/event-bus';
 
 export interface SyncOutcome {
   status: 'PENDING' | 'IN_SYNC' | 'FAILED';
@@ -93,7 +92,7 @@ export class PolicyService {
   private async connectionOf(actor: Principal, connectionId: string) {
     const [record] = await this.deps.stores.connections.byIds(actor.tenantFilter(), [connectionId]);
     if (!record) throw notFound('VendorConnection', connectionId);
-    return { record, vendor: getVendor(record.vendor as VendorKind) };
+    return { record, vendor: getVendor(record.vendor) };
   }
 
   async create(actor: Principal, input: CreatePolicyInput, requestId?: string): Promise<PolicyResult> {
@@ -307,7 +306,7 @@ export class PolicyService {
   ): Promise<{ policy: RecordingPolicyRow; drift: FieldDiff[] }> {
     const { stores } = this.deps;
     const { record, ctx: own } = await this.connections.vendorContextForScope(scope, row.connectionId, requestId);
-    const vendor = getVendor(record.vendor as VendorKind);
+    const vendor = getVendor(record.vendor);
     const ctx = paced ? paced(own, vendor) : own;
     const actual = await vendor.readPolicy!(ctx, { kind: row.scopeKind as PolicyScope['kind'], id: row.scopeId });
     const drift = diffRules(row.rules as RecordingRules, actual);
@@ -365,6 +364,12 @@ export class PolicyService {
         requestId,
       });
     });
+  }
+
+  /** The stored policy as it is now (a subscription's event names it): a fresh read, no loader cache. */
+  async current(actor: Principal, id: string): Promise<RecordingPolicyRow | undefined> {
+    const [row] = await this.deps.stores.policies.byIds(actor.tenantFilter(), [id]);
+    return row;
   }
 
   async page(actor: Principal, tenantId: string, filter: PolicyFilter, args: PageArgs): Promise<Page<RecordingPolicyRow>> {

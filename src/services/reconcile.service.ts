@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { RecordingPolicyRow } from '../store/schema';
 import type { ConnectionContext, RecordingVendor } from '../vendors/port';
 import { sleep } from '../vendors/http';
-import type { ServiceDeps } from './index';
+import type { ServiceDeps } from './deps';
 import type { PolicyService } from './policy.service';
 import { holdsWork } from './rollout-holds';
 import { SharedPacer } from './rollout-pacer';

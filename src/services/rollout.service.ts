@@ -3,8 +3,7 @@ import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
 import { diffRules, normalizeRules, type PolicyScope, type RecordingRules } from '../domain/policy';
-import type { VendorKind } from '../domain/vendor-kind';
-import type { Principal } from '../server/auth';
+import type { Principal } from '../domain/principal';
 import type { AppDb } from '../store/db';
 import { jobDbOf } from '../store/job-queue';
 import type { Page, PageArgs } from '../store/pagination';
@@ -13,8 +12,8 @@ import type { StoredVendorError } from '../store/schema';
 import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
-import type { EventBus } from './event-bus';
-import type { ServiceDeps } from './index';
+import type { EventBus } from '../store/event-bus';
+import type { ServiceDeps } from './deps';
 import { checkAgainstVendor } from './policy.service';
 import { SharedPacer } from './rollout-pacer';
 import { sleep } from '../vendors/http';
@@ -255,7 +254,7 @@ export class RolloutService {
   private async connectionOf(actor: Principal, connectionId: string) {
     const [record] = await this.deps.stores.connections.byIds(actor.tenantFilter(), [connectionId]);
     if (!record) throw notFound('VendorConnection', connectionId);
-    return { record, vendor: getVendor(record.vendor as VendorKind) };
+    return { record, vendor: getVendor(record.vendor) };
   }
 
   private validateScope(vendor: RecordingVendor, scope: RolloutScope): RolloutScope {
@@ -491,7 +490,7 @@ export class RolloutService {
     const renewEveryMs = leaseMs / 3;
     const deadline = Date.now() + this.settings.sliceSeconds * 1000;
     const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
-    const vendor = getVendor(record.vendor as VendorKind);
+    const vendor = getVendor(record.vendor);
     const pacer = this.pacerFor(vendor, ctx, row.ratePerSecond);
     const rules = row.rules as RecordingRules;
     const watch: Watch = {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../server/auth';
+import type { Principal } from '../domain/principal';
 import { AppError, notFound } from '../domain/errors';
 import type { TenantRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import { scopeKey, type ReadView } from '../store/read-cache';
-import type { ServiceDeps } from './index';
+import type { ServiceDeps } from './deps';
 
 export class TenantService {
   constructor(private readonly deps: ServiceDeps) {}

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, boolean, index } from 'drizzle-orm/pg-core';
 import { AppError } from '../domain/errors';
+import type { ItemStatus, RolloutStats, RolloutStatus } from '../domain/rollout';
 import type { AppDb } from './db';
 import { afterCursor, pageOf, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
 import type { StoredVendorError } from './schema';
@@ -82,22 +83,7 @@ export const HISTORY_LIMIT = 20;
 export type RolloutRow = typeof policyRollouts.$inferSelect;
 export type RolloutItemRow = typeof policyRolloutItems.$inferSelect;
 
-export const ROLLOUT_STATUSES = ['RUNNING', 'PAUSED', 'CANCELLED', 'COMPLETED', 'COMPLETED_WITH_ERRORS'] as const;
-export type RolloutStatus = (typeof ROLLOUT_STATUSES)[number];
-export const ITEM_STATUSES = ['PENDING', 'WRITTEN', 'ALREADY_IN_SYNC', 'FAILED'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-export interface RolloutStats {
-  pending: number;
-  written: number;
-  alreadyInSync: number;
-  failed: number;
-  /** Items finished, and vendor requests they took, in the recent window. */
-  recentItems: number;
-  recentRequests: number;
-  /** Seconds the window spans (10, or less right after a start or resume). */
-  windowSeconds: number;
-}
+export { ITEM_STATUSES, ROLLOUT_STATUSES, type ItemStatus, type RolloutStats, type RolloutStatus } from '../domain/rollout';
 
 export const RATE_WINDOW_SECONDS = 10;
 

@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { VendorKind } from '../domain/vendor-kind';
 
 /**
  * Drizzle's view of the tables that migrations/ creates. Table names carry no schema, so a test can run in a
@@ -25,7 +26,7 @@ export const vendorConnections = pgTable(
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    vendor: text('vendor').notNull(),
+    vendor: text('vendor').$type<VendorKind>().notNull(),
     name: text('name').notNull(),
     baseUrl: text('base_url').notNull(),
     /** Non-secret vendor settings (account sid, org id, api path ...). */
@@ -99,7 +100,7 @@ export const liveRecordings = pgTable('live_recordings', {
   connectionId: text('connection_id')
     .notNull()
     .references(() => vendorConnections.id, { onDelete: 'cascade' }),
-  vendor: text('vendor').notNull(),
+  vendor: text('vendor').$type<VendorKind>().notNull(),
   callId: text('call_id').notNull(),
   vendorRecordingId: text('vendor_recording_id'),
   status: text('status').notNull(),
@@ -176,6 +177,7 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
 });
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 
 /** One row: moved forward by every committed change to tenants, connections or policies (migration 0006). */
 export const readVersion = pgTable('read_version', {

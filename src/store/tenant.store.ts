@@ -35,6 +35,11 @@ export class TenantStore {
     return created!;
   }
 
+  /** Inserts the tenant unless it exists (a fixed id, such as the sandbox's demo tenant). */
+  async ensure(tx: AppDb, row: { id: string; name: string }): Promise<void> {
+    await tx.insert(tenants).values(row).onConflictDoNothing();
+  }
+
   async byIds(scope: TenantScope, ids: readonly string[]): Promise<TenantRow[]> {
     if (ids.length === 0) return [];
     const { query, params } = this.prepared.byIds.for(scope, { ids: [...ids] });

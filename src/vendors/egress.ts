@@ -66,6 +66,17 @@ export function isBlockedAddress(address: string): boolean {
   return false;
 }
 
+/**
+ * The one private-host check, for a hostname or a literal address: names that stay on this host or its network
+ * (localhost, *.localhost, *.internal, *.local) and every refused address range above. A base URL is checked with
+ * it when stored (services), and again at call time (checkUrlHost, and guardedLookup for what DNS answers).
+ */
+export function isPrivateHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return true;
+  return isBlockedAddress(h);
+}
+
 /** Raised when a vendor host is (or resolves to) a refused address; never carries the address to clients. */
 export class EgressRefused extends Error {
   constructor(readonly hostname: string) {
@@ -83,8 +94,7 @@ function hostAllowed(policy: EgressPolicy, hostname: string): boolean {
 export function checkUrlHost(url: string | URL, policy: EgressPolicy = current): void {
   const { hostname } = typeof url === 'string' ? new URL(url) : url;
   if (hostAllowed(policy, hostname)) return;
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (isBlockedAddress(h) || h === 'localhost' || h.endsWith('.localhost')) throw new EgressRefused(hostname);
+  if (isPrivateHost(hostname)) throw new EgressRefused(hostname);
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

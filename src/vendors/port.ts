@@ -1,42 +1,16 @@
 import type { FieldProblem } from '../domain/errors';
-import type { PolicyScope, PolicyScopeKind, RecordingRules, RuleField } from '../domain/policy';
+import type { PolicyScope, PolicyScopeKind, RecordingRules } from '../domain/policy';
+import type { PauseBehavior, VendorCapabilities, VendorRequestPreview } from '../domain/vendor';
 import type { VendorKind } from '../domain/vendor-kind';
+
+// What a vendor can express and what preview shows are vendor-neutral facts (domain/vendor.ts), re-exported here
+// for the adapters.
+export { PAUSE_BEHAVIORS, type CredentialField, type PauseBehavior, type VendorCapabilities, type VendorRequestPreview } from '../domain/vendor';
 
 /**
  * The one port every vendor adapter implements. Services talk to vendors only through this interface; nothing
  * outside src/vendors/<vendor>/ knows a vendor's paths, field names or quirks.
  */
-
-export interface CredentialField {
-  name: string;
-  description: string;
-  secret: boolean;
-  required: boolean;
-}
-
-export const PAUSE_BEHAVIORS = ['SKIP', 'SILENCE'] as const;
-export type PauseBehavior = (typeof PAUSE_BEHAVIORS)[number];
-
-export interface VendorCapabilities {
-  /** Can it hold recording policies (settings)? */
-  policies: boolean;
-  policyScopes: PolicyScopeKind[];
-  /** Rule fields this vendor can express; setting any other fails with VENDOR_UNSUPPORTED_FIELD. */
-  ruleFields: RuleField[];
-  /** Human notes on how a field is constrained at this vendor (e.g. onDemandKey is always "2"). */
-  fieldNotes: Partial<Record<RuleField, string>>;
-  liveRecording: null | {
-    start: boolean;
-    pause: boolean;
-    resume: boolean;
-    stop: boolean;
-    pauseBehaviors: PauseBehavior[];
-  };
-  attachments: null | { inlineContent: boolean; recordUrl: boolean; uploadUrl: boolean };
-  /** What a connection needs: credential fields (secret) and settings (not secret). */
-  credentialFields: CredentialField[];
-  settingFields: CredentialField[];
-}
 
 /** Everything an adapter gets to talk to one tenant's account at its vendor. */
 export interface ConnectionContext {
@@ -124,15 +98,6 @@ export interface ScopeFilter {
   kind: PolicyScopeKind;
   /** Only those in this vendor location (Webex `locationId`). */
   locationId?: string | null;
-}
-
-/** A vendor request as preview shows it: exactly what apply would send, with credentials redacted. */
-export interface VendorRequestPreview {
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  headers?: Record<string, string>;
-  body?: unknown;
 }
 
 export interface ApplyOutcome {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 
 const AUDIT = `query($tenantId: ID!, $targetId: ID, $action: AuditAction, $first: Int, $after: String) {
   auditLog(tenantId: $tenantId, targetId: $targetId, action: $action, first: $first, after: $after) {

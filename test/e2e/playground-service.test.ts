@@ -9,7 +9,7 @@ import { Kind, parse } from 'graphql';
 import type { Page, Response } from 'playwright-core';
 import { ROOT_DIR } from '../../src/app';
 import { loadExampleOperations } from '../../src/server/playground';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
 

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { createLogger } from '../../src/server/logger';
 import { ROOT_DIR } from '../../src/app';
-import { DEMO_CONNECTION_IDS } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

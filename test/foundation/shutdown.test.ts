@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ROOT_DIR } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { startService, tempDataDir, type ServiceProcess } from '../helpers/service-process';
 import { wsClient } from '../helpers/ws';
 

@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { ok, startTestApp, type GqlResult, type TestApp } from '../helpers/app';
 import { buildRecordingSchema } from '../../src/graphql/schema';
-import { DEMO_CONNECTION_IDS } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
 import { databaseState, documentFor, rootFields } from './helpers';
 
 /**

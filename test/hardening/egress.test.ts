@@ -8,7 +8,7 @@ import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 import { AppError } from '../../src/domain/errors';
 import { VendorHttp, type VendorCall } from '../../src/vendors/http';
 import { getEgressPolicy, isBlockedAddress, setEgressPolicy, type EgressPolicy } from '../../src/vendors/egress';
-import { fetchVendorMedia } from '../../src/services/media-fetch';
+import { fetchVendorMedia } from '../../src/vendors/media-fetch';
 import type { ConnectionContext } from '../../src/vendors/port';
 
 /** A local HTTP server that counts what reaches it. */

@@ -5,7 +5,7 @@ import { getNamedType, isUnionType } from 'graphql';
 import { errorOf, ok, startTestApp, type GqlResult, type TestApp } from '../helpers/app';
 import { collect, wsClient } from '../helpers/ws';
 import { buildRecordingSchema } from '../../src/graphql/schema';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { databaseState, documentFor, rootFields, type RootKind } from './helpers';
 
 /**

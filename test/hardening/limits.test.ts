@@ -9,7 +9,7 @@ import { ROOT_DIR } from '../../src/app';
 import { loadExampleOperations } from '../../src/server/playground';
 import { DEFAULT_QUERY_LIMITS, parseOptions, validateWithLimits } from '../../src/server/limits';
 import { buildRecordingSchema } from '../../src/graphql/schema';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { readFileSync, existsSync } from 'node:fs';
 
 const OPERATIONS_DIR = join(ROOT_DIR, 'schema', 'operations');

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
-import { DEMO_CONNECTION_IDS } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
 import { REQUEST_ID_HEADER, VendorHttp } from '../../src/vendors/http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

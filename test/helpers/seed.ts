@@ -14,7 +14,7 @@ export async function seedTenants(
     Array.from({ length: opts.connectionsPerTenant ?? 1 }, (_, j) => ({
       id: randomUUID(),
       tenantId: t.id,
-      vendor: 'MEGAFON',
+      vendor: 'MEGAFON' as const,
       name: `${t.name} conn ${j}`,
       baseUrl: 'https://simple-api.cp.megafon.ru',
       settings: {},

@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { SIGNALWIRE_API_PATH, SIGNALWIRE_DEFAULT_API_TOKEN, SIGNALWIRE_DEFAULT_PROJECT_ID } from '../../src/sandbox/signalwire/emulator';
 import { wavTone } from '../../src/sandbox/signalwire/audio';
 import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from '../../src/sandbox/webex/emulator';

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 import { collect, wsClient } from '../helpers/ws';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 
 const FIELDS = `id status pauseBehavior callId vendorRecordingId version channels lastError { code }`;
 const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { ${FIELDS} } } }`;

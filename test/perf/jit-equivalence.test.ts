@@ -11,7 +11,7 @@ import { Principal, SCOPES, type Scope } from '../../src/server/auth';
 import { AppError } from '../../src/domain/errors';
 import { RequestContext } from '../../src/server/context';
 import { createJitExecutor } from '../../src/server/executor';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { operation } from '../helpers/operations';
 import { seedTenants } from '../helpers/seed';

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 import { operation } from '../helpers/operations';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import type { Emulator } from '../../src/sandbox/common';
 
 const CREATE = operation('CreateRecordingPolicy');

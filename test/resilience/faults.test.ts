@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { operation } from '../helpers/operations';
-import { DEMO_CONNECTION_IDS } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
 import type { FaultSpec } from '../../src/sandbox/common/faults';
 
 const CREATE = operation('CreateRecordingPolicy');

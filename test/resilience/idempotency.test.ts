@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
-import { DEMO_CONNECTION_IDS } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
 
 const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { id status vendorRecordingId version } } }`;
 const PAUSE = `mutation($input: PauseLiveRecordingInput!) { pauseLiveRecording(input: $input) { liveRecording { id status version } } }`;

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import { startApp, type App } from '../../src/app';
 import type { Database } from '../../src/store/db';
 import { signToken, SCOPES } from '../../src/server/auth';
-import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { WEBEX_DEFAULT_TOKEN } from '../../src/sandbox/webex/emulator';
 import { RemoteWebex } from './webex-process';
 import { TEST_CREDENTIALS_KEY, TEST_JWT_SECRET, type GqlResult } from '../helpers/app';
@@ -57,7 +57,7 @@ export async function connectWebex(
   /** More connection settings (http.breakerHalfOpenMs, http.retryAfterCapMs, ...). */
   extra: Record<string, string> = {},
 ): Promise<void> {
-  await app.services.demo.connectSandbox([
+  await app.connectSandbox([
     {
       key: 'webex',
       vendor: 'WEBEX',

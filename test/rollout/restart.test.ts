@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { ok } from '../helpers/app';
-import { DEMO_CONNECTION_IDS } from '../../src/services/demo.service';
+import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
 import { ALWAYS, GET, startReplica, startWebex, Store, waitFor, WEBEX_CONNECTION_ID, type RemoteWebex } from './helpers';
 import { ServiceProcess } from './service-process';
 

@@ -58,9 +58,8 @@ const toEntry = (r: AuditRow): AuditEntry => ({
 export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: "A tenant's audit trail, oldest first, filtered by target or action." })
   async auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: RequestContext): Promise<AuditEntryConnection> {
-    ctx.principal.require('recording:read');
     const filter = { targetType: args.targetType, targetId: args.targetId, action: args.action ? auditActionOf.get(args.action) : null };
-    const page = await ctx.services.stores.audit.page(ctx.principal.tenantFilter(), args.tenantId, filter, args);
+    const page = await ctx.services.audit.page(ctx.principal, args.tenantId, filter, args);
     return toPage(page, toEntry, args);
   }
 }

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, 
 import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
 import type { VendorKind as VendorKindT } from '../../domain/vendor-kind';
-import { getVendor, listVendors } from '../../vendors/registry';
 import { PageArgs } from '../common/pagination';
 import { toConnection, toPage, toPolicy, toTenant, toVendorError } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
@@ -41,8 +40,8 @@ class ConnectionsArgs extends PageArgs {
 @Resolver(() => VendorConnection)
 export class ConnectionResolver {
   @Query(() => [VendorInfo], { description: 'Every vendor this service speaks to, with what it can express.' })
-  vendors(): VendorInfo[] {
-    return listVendors().map(toVendorInfo);
+  vendors(@Ctx() ctx: RequestContext): VendorInfo[] {
+    return ctx.services.vendors.list().map(toVendorInfo);
   }
 
   @Query(() => VendorConnection, { nullable: true, description: 'One vendor connection; NOT_FOUND when it does not exist or is not yours.' })
@@ -108,8 +107,8 @@ export class ConnectionResolver {
   }
 
   @FieldResolver(() => VendorCapabilities, { description: "What the connection's vendor can express." })
-  capabilities(@Root() conn: VendorConnection): VendorCapabilities {
-    return toVendorInfo(getVendor(conn.vendor as VendorKindT)).capabilities;
+  capabilities(@Root() conn: VendorConnection, @Ctx() ctx: RequestContext): VendorCapabilities {
+    return toVendorInfo(ctx.services.vendors.describe(conn.vendor as VendorKindT)).capabilities;
   }
 
   @FieldResolver(() => [RecordingPolicy], { description: 'The policies on this connection.' })

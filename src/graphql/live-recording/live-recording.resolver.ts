@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
-import type { DomainEvent } from '../../services/event-bus';
+import type { DomainEvent } from '../../domain/events';
 import { toConnection, toLiveRecording, toPage, toTenant, toAttachment } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
 import { VendorConnection } from '../connection/connection.type';
@@ -137,7 +137,7 @@ export class LiveRecordingResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<LiveRecordingEvent> {
     // A fresh read per event: the loader would cache across events of one subscription.
-    const [row] = await ctx.services.stores.liveRecordings.byIds(ctx.principal.tenantFilter(), [event.id]);
+    const row = await ctx.services.liveRecordings.current(ctx.principal, event.id);
     if (!row) throw notFound('LiveRecording', event.id);
     return { kind: event.kind, recording: toLiveRecording(row) };
   }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectT
 import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
 import type { FieldDiff as FieldDiffT, RecordingRules as RecordingRulesT } from '../../domain/policy';
-import type { DomainEvent } from '../../services/event-bus';
+import type { DomainEvent } from '../../domain/events';
 import { TERMINAL_STATUSES, emptyStats } from '../../services/rollout.service';
 import type { RolloutItemRow, RolloutRow, RolloutStats, RolloutStatus } from '../../store/rollout.store';
 import { DateTime } from '../common/scalars';
@@ -247,7 +247,7 @@ export class RolloutResolver {
     @Arg('tenantId', () => ID, { description: 'The tenant whose policies to watch.' }) _tenantId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordingPolicy> {
-    const [row] = await ctx.services.stores.policies.byIds(ctx.principal.tenantFilter(), [event.id]);
+    const row = await ctx.services.policies.current(ctx.principal, event.id);
     if (!row) throw notFound('RecordingPolicy', event.id);
     return toPolicy(row);
   }

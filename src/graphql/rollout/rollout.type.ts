@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ITEM_STATUSES, ROLLOUT_STATUSES, type RolloutStats } from '../../store/rollout.store';
+import { ITEM_STATUSES, ROLLOUT_STATUSES, type RolloutStats } from '../../domain/rollout';
 import { DateTime } from '../common/scalars';
 import { connectionOf } from '../common/pagination';
 import { ErrorCode } from '../common/enums';

@@ -1,10 +1,10 @@
 import { RULE_FIELDS } from '../../domain/policy';
-import type { RecordingVendor } from '../../vendors/port';
+import type { VendorDescription } from '../../domain/vendor';
 import type { VendorCapabilities, VendorInfo } from './vendor.type';
 
-const cache = new WeakMap<RecordingVendor, VendorInfo>();
+const cache = new WeakMap<VendorDescription, VendorInfo>();
 
-export function toVendorInfo(vendor: RecordingVendor): VendorInfo {
+export function toVendorInfo(vendor: VendorDescription): VendorInfo {
   let info = cache.get(vendor);
   if (!info) {
     const c = vendor.capabilities;

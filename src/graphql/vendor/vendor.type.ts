@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { VendorKind } from '../common/enums';
 import { PolicyScopeKind } from '../common/enums';
-import { PAUSE_BEHAVIORS } from '../../vendors/port';
+import { PAUSE_BEHAVIORS } from '../../domain/vendor';
 
 export const PauseBehavior = Object.fromEntries(PAUSE_BEHAVIORS.map((v) => [v, v])) as { SKIP: 'SKIP'; SILENCE: 'SILENCE' };
 registerEnumType(PauseBehavior, {

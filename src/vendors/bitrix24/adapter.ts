@@ -126,7 +126,7 @@ export class Bitrix24Adapter implements RecordingVendor {
     }
     if (!result.uploadUrl) {
       throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 did not answer an uploadUrl for attachRecord', {
-        vendor: DISPLAY_NAME,
+        vendor: 'BITRIX24',
         operation: 'telephony.externalCall.attachRecord',
       });
     }

@@ -28,7 +28,7 @@ export class Bitrix24Client {
     const token = this.conn.credentials['accessToken'];
     if (!hook && !token) {
       throw new AppError('VENDOR_AUTH_FAILED', 'Bitrix24 connection has neither an incoming webhook (userId + webhookSecret) nor an accessToken', {
-        vendor: 'Bitrix24',
+        vendor: 'BITRIX24',
       });
     }
     const path = hook ? `/rest/${encodeURIComponent(hook.userId)}/${encodeURIComponent(hook.secret)}/${method}.json` : `/rest/${method}.json`;
@@ -64,12 +64,12 @@ export class Bitrix24Client {
     try {
       target = new URL(uploadUrl);
     } catch {
-      throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 answered an unusable uploadUrl', { vendor: 'Bitrix24', operation: 'upload' });
+      throw new AppError('VENDOR_UNAVAILABLE', 'Bitrix24 answered an unusable uploadUrl', { vendor: 'BITRIX24', operation: 'upload' });
     }
     const prefix = base.pathname.replace(/\/+$/, '');
     if (target.origin !== base.origin || !target.pathname.startsWith(`${prefix}/`)) {
       throw new AppError('VENDOR_REJECTED', 'Bitrix24 answered an uploadUrl on another host; nothing was uploaded', {
-        vendor: 'Bitrix24',
+        vendor: 'BITRIX24',
         operation: 'upload',
       });
     }

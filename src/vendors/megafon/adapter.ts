@@ -42,14 +42,14 @@ export class MegafonAdapter implements RecordingVendor {
     const list = await client.getSettingsRecording();
     if (!Array.isArray(list)) {
       throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered GET /settings/recording with something other than a list`, {
-        vendor: DISPLAY_NAME,
+        vendor: 'MEGAFON',
         retryable: true,
       });
     }
     const record = pickRecord(list, scope.id);
     if (!record) {
       throw new AppError('VENDOR_REJECTED', `${DISPLAY_NAME} has no recording-settings record ${scope.id}`, {
-        vendor: DISPLAY_NAME,
+        vendor: 'MEGAFON',
         fields: [{ path: ['scope', 'id'], message: 'no such recording-settings record' }],
       });
     }

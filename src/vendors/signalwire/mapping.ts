@@ -44,7 +44,7 @@ export function toRecordingState(rec: SwRecording, mediaUrl: (sid: string) => st
   const status = STATUS[rec.status];
   if (!status)
     throw new AppError('VENDOR_UNAVAILABLE', `SignalWire answered an unknown recording status`, {
-      vendor: 'SignalWire',
+      vendor: 'SIGNALWIRE',
       vendorCode: String(rec.status).slice(0, 40),
     });
   const channels = Number(rec.channels ?? rec.channel);

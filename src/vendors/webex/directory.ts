@@ -33,14 +33,14 @@ export function nextLink(header: string | null, baseUrl: string): { path: string
     base = new URL(baseUrl);
   } catch {
     throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered an unreadable pagination link', {
-      vendor: 'Webex Calling',
+      vendor: 'WEBEX',
       operation: 'GET /people',
     });
   }
   const basePath = base.pathname.replace(/\/+$/, '');
   if (next.origin !== base.origin || !next.pathname.startsWith(`${basePath}/`)) {
     throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered a pagination link outside its API', {
-      vendor: 'Webex Calling',
+      vendor: 'WEBEX',
       operation: 'GET /people',
     });
   }

@@ -76,7 +76,7 @@ export async function webexStartRecording(
 ): Promise<VendorRecordingState> {
   if (call.channels !== undefined && call.channels !== 1) {
     throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'Webex Calling call control cannot choose the number of channels', {
-      vendor: 'Webex Calling',
+      vendor: 'WEBEX',
       field: 'channels',
       fields: [{ path: ['channels'], message: 'Webex Calling records with its own channel layout' }],
     });
@@ -96,7 +96,7 @@ export async function webexUpdateRecording(
       'VENDOR_UNSUPPORTED_FIELD',
       `Webex Calling cannot pause with ${action.behavior}: a paused stretch is left out of the recording (SKIP)`,
       {
-        vendor: 'Webex Calling',
+        vendor: 'WEBEX',
         field: 'behavior',
         fields: [{ path: ['behavior'], message: 'Webex Calling supports SKIP only' }],
       },

@@ -102,7 +102,7 @@ export class YeastarAdapter implements RecordingVendor {
     const res = await this.client(conn).autorecordGet();
     if (!res || typeof res.auto_record !== 'object' || res.auto_record === null) {
       throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, {
-        vendor: DISPLAY_NAME,
+        vendor: 'YEASTAR',
         retryable: true,
       });
     }

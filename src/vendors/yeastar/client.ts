@@ -77,7 +77,7 @@ export class YeastarClient {
   async getToken(): Promise<YeastarTokenResponse> {
     const { clientId, clientSecret } = this.conn.credentials;
     if (!clientId || !clientSecret) {
-      throw new AppError('VENDOR_AUTH_FAILED', 'Yeastar P-Series connection has no client id or client secret', { vendor: 'Yeastar P-Series' });
+      throw new AppError('VENDOR_AUTH_FAILED', 'Yeastar P-Series connection has no client id or client secret', { vendor: 'YEASTAR' });
     }
     if (this.counters) this.counters.getToken++;
     const res = await this.http.send(

@@ -36,7 +36,7 @@ export function yeastarCredentialLifecycle(
       res ??= await client.getToken();
       if (!res || typeof res.access_token !== 'string' || !res.access_token) {
         throw new AppError('VENDOR_UNAVAILABLE', 'Yeastar P-Series answered the token request without a token', {
-          vendor: 'Yeastar P-Series',
+          vendor: 'YEASTAR',
           retryable: true,
         });
       }

@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { AppDb, Database } from '../store/db';
+import type { DomainEvent } from '../domain/events';
+import type { AppDb, Database } from './db';
 
-/** What changed, small enough for NOTIFY's 8000-byte payload: subscribers load the object itself. */
-export interface DomainEvent {
-  tenantId: string;
-  type: 'LIVE_RECORDING' | 'RECORDING_POLICY' | 'ATTACHMENT' | 'POLICY_ROLLOUT';
-  kind: string;
-  id: string;
-  version?: number;
-}
+export type { DomainEvent } from '../domain/events';
 
 /**
  * Events through PostgreSQL NOTIFY, so every replica's subscribers see every change, and a change is announced only

@@ -1,6 +1,6 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 import { AppError } from '../domain/errors';
-import { checkUrlHost, egressRefusalIn, guardedLookup } from '../vendors/egress';
+import { checkUrlHost, egressRefusalIn, guardedLookup } from './egress';
 
 export interface MediaFetchLimits {
   maxBytes: number;
@@ -11,7 +11,8 @@ export interface MediaFetchLimits {
 export const DEFAULT_MEDIA_LIMITS: MediaFetchLimits = { maxBytes: 50 * 1024 * 1024, timeoutMs: 30_000, maxRedirects: 3 };
 
 /**
- * Downloads a recording's media from its vendor, and from nowhere else: every URL, redirects included, must stay
+ * Part of the shared outbound layer (beside http.ts and egress.ts): the port's `recordingMedia` names where a
+ * finished recording is and how to authenticate; this downloads it from its vendor, and from nowhere else: every URL, redirects included, must stay
  * on the vendor connection's own host. Size, time and redirects are bounded; errors never carry the URL.
  */
 export async function fetchVendorMedia(
@@ -85,15 +86,4 @@ export async function fetchVendorMedia(
   } finally {
     void dispatcher.close().catch(() => undefined);
   }
-}
-
-/**
- * The audio format the bytes are, from their magic numbers: WAV is a RIFF container of type WAVE; MP3 starts with
- * an ID3v2 tag or an MPEG audio frame sync (11 set bits). Null when it is neither (Bitrix24 takes only these two).
- */
-export function sniffAudioFormat(bytes: Buffer): 'wav' | 'mp3' | null {
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WAVE') return 'wav';
-  if (bytes.length >= 3 && bytes.toString('latin1', 0, 3) === 'ID3') return 'mp3';
-  if (bytes.length >= 2 && bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0) return 'mp3';
-  return null;
 }
