@@ -1,8 +1,10 @@
 // `npm run schema:diff`: what the working tree's schema changes for clients and routers, against the checked-in
 // schema/recording.graphql at a git ref (HEAD unless --base <ref>; the file on disk when git cannot tell).
-// Prints breaking, dangerous and safe changes; exits 1 when any is breaking. `--old <file> --new <file>` diffs
-// two SDL files instead.
+// Prints breaking, dangerous and safe changes; exits 1 when a breaking change is not announced in
+// schema/breaking-changes.json (or `--announced <file>`) for exactly that base schema. `--old <file> --new <file>`
+// diffs two SDL files instead. CI runs it against the merge base with main (.ci/run).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildASTSchema, parse } from 'graphql';
@@ -15,6 +17,38 @@ export interface SchemaDiff {
   breaking: Change[];
   dangerous: Change[];
   safe: Change[];
+}
+
+const ANNOUNCED_FILE = 'schema/breaking-changes.json';
+
+/**
+ * A deliberate break, announced once: the breaking changes (graphql-inspector's messages) it makes to one base
+ * schema. It applies only while the base is that schema (its SHA-256): once the new schema is the base, the same
+ * break again is a new, unannounced one.
+ */
+export interface Announcement {
+  id: string;
+  announced: string;
+  summary: string;
+  baseSdlSha256: string;
+  changes: string[];
+}
+
+/** The hash an announcement names: the SDL without the generated-file header line, trimmed. */
+export const sdlHash = (sdl: string) =>
+  createHash('sha256')
+    .update(sdl.replace(/^#.*\n/, '').trim())
+    .digest('hex');
+
+/** The breaking changes no announcement for this base schema lists. */
+export function unannounced(d: SchemaDiff, baseSdl: string, announcements: Announcement[]): Change[] {
+  const base = sdlHash(baseSdl);
+  const listed = new Set(announcements.filter((a) => a.baseSdlSha256 === base).flatMap((a) => a.changes));
+  return d.breaking.filter((c) => !listed.has(c.message));
+}
+
+export function readAnnouncements(file = join(ROOT_DIR, ANNOUNCED_FILE)): Announcement[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as Announcement[];
 }
 
 /**
@@ -42,7 +76,7 @@ export async function diffSdl(oldSdl: string, newSdl: string): Promise<SchemaDif
   return out;
 }
 
-export function formatDiff(d: SchemaDiff, from: string, to: string): string {
+export function formatDiff(d: SchemaDiff, from: string, to: string, refused: Change[] = d.breaking): string {
   const lines = [`schema changes from ${from} to ${to}:`];
   const section = (title: string, changes: Change[]) => {
     if (!changes.length) return;
@@ -52,7 +86,11 @@ export function formatDiff(d: SchemaDiff, from: string, to: string): string {
       lines.push(`  - ${c.message}${reason}`);
     }
   };
-  section('BREAKING', d.breaking);
+  section('BREAKING', refused);
+  section(
+    'breaking, announced in schema/breaking-changes.json',
+    d.breaking.filter((c) => !refused.includes(c)),
+  );
   section('DANGEROUS', d.dangerous);
   section('safe', d.safe);
   if (!d.breaking.length && !d.dangerous.length && !d.safe.length) lines.push('  none');
@@ -87,8 +125,12 @@ async function main(argv: string[]): Promise<number> {
     to = { sdl: (await buildRecordingSchema()).sdl, label: 'the schema built from the working tree' };
   }
   const d = await diffSdl(from.sdl, to.sdl);
-  process.stdout.write(`${formatDiff(d, from.label, to.label)}\n`);
-  return d.breaking.length ? 1 : 0;
+  const announcedFile = opt('--announced');
+  const refused = unannounced(d, from.sdl, announcedFile ? readAnnouncements(announcedFile) : readAnnouncements());
+  process.stdout.write(`${formatDiff(d, from.label, to.label, refused)}\n`);
+  if (refused.length)
+    process.stdout.write(`\n${refused.length} breaking change(s) not announced: announce them in ${ANNOUNCED_FILE}, or avoid them.\n`);
+  return refused.length ? 1 : 0;
 }
 
 if (require.main === module) {
