@@ -1,7 +1,12 @@
 import type { VendorKind } from '../domain/vendor-kind';
 import { VENDOR_KINDS } from '../domain/vendor-kind';
 import { createBitrix24Adapter } from './bitrix24/adapter';
-import type { AdapterHttpOptions } from './http';
+import type { AdapterHttpOptions, VendorHttpDefaults } from './http';
+import { BITRIX24_HTTP } from './bitrix24/http';
+import { MEGAFON_HTTP } from './megafon/http';
+import { SIGNALWIRE_HTTP } from './signalwire/http';
+import { WEBEX_HTTP } from './webex/http';
+import { YEASTAR_HTTP } from './yeastar/http';
 import { createMegafonAdapter } from './megafon/adapter';
 import type { RecordingVendor } from './port';
 import { createSignalwireAdapter } from './signalwire/adapter';
@@ -21,6 +26,15 @@ export function createVendorRegistry(options: AdapterHttpOptions = {}): VendorRe
     BITRIX24: createBitrix24Adapter(options),
   };
 }
+
+/** Each vendor's outbound figures (settings, request-id header), from its own folder. */
+export const VENDOR_HTTP_DEFAULTS: Readonly<Record<VendorKind, VendorHttpDefaults>> = {
+  MEGAFON: MEGAFON_HTTP,
+  YEASTAR: YEASTAR_HTTP,
+  WEBEX: WEBEX_HTTP,
+  SIGNALWIRE: SIGNALWIRE_HTTP,
+  BITRIX24: BITRIX24_HTTP,
+};
 
 let defaultRegistry: VendorRegistry | undefined;
 

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
 import { AppError } from '../../src/domain/errors';
 import { VendorHttp, type VendorCall } from '../../src/vendors/http';
+import { VENDOR_HTTP_DEFAULTS } from '../../src/vendors/registry';
 import { getEgressPolicy, isBlockedAddress, setEgressPolicy, type EgressPolicy } from '../../src/vendors/egress';
 import { fetchVendorMedia } from '../../src/vendors/media-fetch';
 import type { ConnectionContext } from '../../src/vendors/port';
@@ -72,7 +73,13 @@ describe('outbound vendor calls cannot reach this host, private or link-local ra
   });
 
   it('refuses literal addresses and names that resolve to them, at call time, with no request sent', async () => {
-    const http = new VendorHttp({ vendor: 'MEGAFON', displayName: 'MegaFon', settings: FAST, egress: strict });
+    const http = new VendorHttp({
+      vendor: 'MEGAFON',
+      displayName: 'MegaFon',
+      defaults: VENDOR_HTTP_DEFAULTS.MEGAFON,
+      settings: FAST,
+      egress: strict,
+    });
     const refused = [
       `http://127.0.0.1:${target.port}`,
       `http://localhost:${target.port}`,
@@ -102,7 +109,13 @@ describe('outbound vendor calls cannot reach this host, private or link-local ra
   it('refuses a name the system resolver maps to this machine (localhost)', async () => {
     const resolved = await lookup('localhost');
     assert.ok(isBlockedAddress(resolved.address), `localhost resolves to ${resolved.address}`);
-    const http = new VendorHttp({ vendor: 'WEBEX', displayName: 'Webex', settings: FAST, egress: { allowPrivate: false, allowHosts: [] } });
+    const http = new VendorHttp({
+      vendor: 'WEBEX',
+      displayName: 'Webex',
+      defaults: VENDOR_HTTP_DEFAULTS.WEBEX,
+      settings: FAST,
+      egress: { allowPrivate: false, allowHosts: [] },
+    });
     const before = target.hits();
     await assert.rejects(
       http.send(conn(`http://localhost:${target.port}`), CALL, () => null),
@@ -115,7 +128,13 @@ describe('outbound vendor calls cannot reach this host, private or link-local ra
     const elsewhere = await server((_req, res) => res.writeHead(200).end('[]'));
     const redirector = await server((_req, res) => res.writeHead(302, { location: `http://127.0.0.1:${elsewhere.port}/` }).end());
     try {
-      const http = new VendorHttp({ vendor: 'MEGAFON', displayName: 'MegaFon', settings: FAST, egress: { allowPrivate: true, allowHosts: [] } });
+      const http = new VendorHttp({
+        vendor: 'MEGAFON',
+        displayName: 'MegaFon',
+        defaults: VENDOR_HTTP_DEFAULTS.MEGAFON,
+        settings: FAST,
+        egress: { allowPrivate: true, allowHosts: [] },
+      });
       await assert.rejects(
         http.send(conn(`http://127.0.0.1:${redirector.port}`), CALL, () => null),
         (e: unknown) => e instanceof AppError && e.code === 'VENDOR_REJECTED' && e.details.vendorCode === 302,

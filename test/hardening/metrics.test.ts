@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
-import { REQUEST_ID_HEADER, VendorHttp } from '../../src/vendors/http';
+import { VendorHttp } from '../../src/vendors/http';
+import { VENDOR_HTTP_DEFAULTS } from '../../src/vendors/registry';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -118,16 +119,21 @@ describe('/metrics and request ids', () => {
     try {
       const baseUrl = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
       for (const vendor of ['MEGAFON', 'WEBEX', 'YEASTAR', 'SIGNALWIRE', 'BITRIX24'] as const) {
-        const http = new VendorHttp({ vendor, displayName: vendor, egress: { allowPrivate: true, allowHosts: [] } });
+        const http = new VendorHttp({
+          vendor,
+          displayName: vendor,
+          defaults: VENDOR_HTTP_DEFAULTS[vendor],
+          egress: { allowPrivate: true, allowHosts: [] },
+        });
         await http.send(
           { connectionId: vendor, tenantId: 't', baseUrl, settings: {}, credentials: {}, requestId: `rid-${vendor}` },
           { operation: 'x', method: 'GET', path: '/x', idempotent: true },
           () => null,
         );
         await http.close();
-        assert.equal(seen.at(-1)![REQUEST_ID_HEADER[vendor].toLowerCase()], `rid-${vendor}`, vendor);
+        assert.equal(seen.at(-1)![VENDOR_HTTP_DEFAULTS[vendor].requestIdHeader.toLowerCase()], `rid-${vendor}`, vendor);
       }
-      assert.equal(REQUEST_ID_HEADER.WEBEX, 'TrackingID');
+      assert.equal(VENDOR_HTTP_DEFAULTS.WEBEX.requestIdHeader, 'TrackingID');
     } finally {
       await new Promise((r) => s.close(r));
     }

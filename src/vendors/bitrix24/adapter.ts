@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { BITRIX24_HTTP } from './http';
 import type {
   AccessTokens,
   AttachOutcome,
@@ -162,5 +163,5 @@ const isExpiredToken = (e: unknown): boolean =>
   e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && (e.details.vendorCode === 'expired_token' || e.details.vendorCode === 'invalid_token');
 
 export function createBitrix24Adapter(options: AdapterHttpOptions = {}): Bitrix24Adapter {
-  return new Bitrix24Adapter(new VendorHttp({ ...options, vendor: 'BITRIX24', displayName: DISPLAY_NAME }));
+  return new Bitrix24Adapter(new VendorHttp({ ...options, vendor: 'BITRIX24', displayName: DISPLAY_NAME, defaults: BITRIX24_HTTP }));
 }

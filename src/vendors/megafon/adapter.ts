@@ -1,6 +1,7 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { MEGAFON_HTTP } from './http';
 import type { ApplyOutcome, ConnectionContext, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
 import { MegafonClient } from './client';
 import { checkMegafonPolicy, fromMegafon, pickRecord, toMegafonPut } from './mapping';
@@ -87,5 +88,5 @@ export class MegafonAdapter implements RecordingVendor {
 }
 
 export function createMegafonAdapter(options: AdapterHttpOptions = {}): MegafonAdapter {
-  return new MegafonAdapter(new VendorHttp({ ...options, vendor: 'MEGAFON', displayName: DISPLAY_NAME }));
+  return new MegafonAdapter(new VendorHttp({ ...options, vendor: 'MEGAFON', displayName: DISPLAY_NAME, defaults: MEGAFON_HTTP }));
 }

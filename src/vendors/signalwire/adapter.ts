@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { SIGNALWIRE_HTTP } from './http';
 import type { ConnectionContext, LiveAction, LiveRecordingRef, RecordingVendor, VendorCapabilities, VendorRecordingState } from '../port';
 import { SignalwireClient } from './client';
 import { ACTIVE_STATUSES, toCreateForm, toRecordingState, toUpdateForm } from './mapping';
@@ -171,5 +172,5 @@ function requireSid(ref: LiveRecordingRef): string {
 }
 
 export function createSignalwireAdapter(options: AdapterHttpOptions = {}, live: SignalwireLiveOptions = {}): SignalwireAdapter {
-  return new SignalwireAdapter(new VendorHttp({ ...options, vendor: 'SIGNALWIRE', displayName: DISPLAY_NAME }), live);
+  return new SignalwireAdapter(new VendorHttp({ ...options, vendor: 'SIGNALWIRE', displayName: DISPLAY_NAME, defaults: SIGNALWIRE_HTTP }), live);
 }

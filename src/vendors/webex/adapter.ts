@@ -3,6 +3,7 @@ import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { WEBEX_HTTP } from './http';
 import type {
   AccessTokens,
   ApplyOutcome,
@@ -196,5 +197,5 @@ export class WebexAdapter implements RecordingVendor {
 const isExpiredToken = (e: unknown): boolean => e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && e.details.httpStatus === 401;
 
 export function createWebexAdapter(options: AdapterHttpOptions = {}): WebexAdapter {
-  return new WebexAdapter(new VendorHttp({ ...options, vendor: 'WEBEX', displayName: DISPLAY_NAME }));
+  return new WebexAdapter(new VendorHttp({ ...options, vendor: 'WEBEX', displayName: DISPLAY_NAME, defaults: WEBEX_HTTP }));
 }

@@ -1,6 +1,7 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { YEASTAR_HTTP } from './http';
 import type {
   ApplyOutcome,
   ConnectionContext,
@@ -117,5 +118,5 @@ export class YeastarAdapter implements RecordingVendor {
 
 export function createYeastarAdapter(options: AdapterHttpOptions & { tokens?: YeastarTokenStore } = {}): YeastarAdapter {
   const { tokens, ...http } = options;
-  return new YeastarAdapter(new VendorHttp({ ...http, vendor: 'YEASTAR', displayName: DISPLAY_NAME }), tokens);
+  return new YeastarAdapter(new VendorHttp({ ...http, vendor: 'YEASTAR', displayName: DISPLAY_NAME, defaults: YEASTAR_HTTP }), tokens);
 }
