@@ -331,7 +331,8 @@ export class ConnectionService {
     };
     const vendor = getVendor(record.vendor as VendorKind);
     const lifecycle = vendor.credentialLifecycle;
-    if (lifecycle && lifecycle.kindOf(credentials) !== 'STATIC') ctx.tokens = this.tokens.forConnection(record, ctx, lifecycle, vendor.displayName);
+    if (lifecycle && lifecycle.kindOf(credentials) !== 'STATIC')
+      ctx.tokens = this.tokens.forConnection(record, ctx, lifecycle, vendor.displayName, sealed.credentialsSealed);
     return { record, ctx };
   }
 }
