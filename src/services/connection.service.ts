@@ -308,7 +308,8 @@ export class ConnectionService {
     };
     const vendor = getVendor(record.vendor);
     const lifecycle = vendor.credentialLifecycle;
-    if (lifecycle && lifecycle.kindOf(credentials) !== 'STATIC') ctx.tokens = this.tokens.forConnection(record, ctx, lifecycle, vendor.displayName);
+    if (lifecycle && lifecycle.kindOf(credentials) !== 'STATIC')
+      ctx.tokens = this.tokens.forConnection(record, ctx, lifecycle, vendor.displayName, sealed.credentialsSealed);
     return { record, ctx };
   }
 }

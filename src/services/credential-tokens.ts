@@ -34,7 +34,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class CredentialTokens {
   readonly store: CredentialTokenStore;
   private readonly owner = randomUUID();
-  private readonly cache = new Map<string, { generation: number; token: IssuedToken }>();
+  /** Per connection, with the sealed credentials the token belongs to: a reconnect on another replica misses it. */
+  private readonly cache = new Map<string, { generation: number; credentials: string; token: IssuedToken }>();
   private readonly pending = new Map<string, Promise<IssuedToken>>();
   private readonly settings: CredentialTokenSettings;
 
@@ -77,8 +78,20 @@ export class CredentialTokens {
     this.deps.onCredentialEvent?.({ vendor, outcome });
   }
 
-  /** The token source handed to the adapter for one call. */
-  forConnection(record: ConnectionRecord, conn: ConnectionContext, lifecycle: CredentialLifecycle, displayName: string): AccessTokens {
+  /**
+   * The token source handed to the adapter for one call (or to a long-running worker for many). `credentialsSealed`
+   * names the credentials `conn` was read with: once the connection is reconnected (new credentials), this source
+   * never offers the vendor the old refresh token again (it was refused or withdrawn: offering it would turn the
+   * reconnected connection AUTH_EXPIRED) nor uses a token of the old credentials; it answers a retryable error, and
+   * work holds and reads the connection again.
+   */
+  forConnection(
+    record: ConnectionRecord,
+    conn: ConnectionContext,
+    lifecycle: CredentialLifecycle,
+    displayName: string,
+    credentialsSealed: string,
+  ): AccessTokens {
     const usable = (t: IssuedToken | null | undefined, refused?: string): t is IssuedToken =>
       !!t && t.accessToken !== refused && (t.accessExpiresAt === null || t.accessExpiresAt - lifecycle.renewBeforeMs > Date.now());
     const expired = () =>
@@ -87,24 +100,29 @@ export class CredentialTokens {
         connectionId: record.id,
       });
     const id = record.id;
+    const mine = { record, conn, lifecycle, credentials: credentialsSealed, usable, expired };
 
+    // Single flight per connection and credentials: a worker still on the old credentials never joins a renewal
+    // made with the new ones (nor the reverse).
+    const key = `${id}:${credentialsSealed}`;
     const renew = (refused?: string): Promise<IssuedToken> => {
-      const running = this.pending.get(id);
+      const running = this.pending.get(key);
       if (running) return running;
-      const p = this.renewAcrossReplicas(record, conn, lifecycle, usable, refused, expired).finally(() => this.pending.delete(id));
-      this.pending.set(id, p);
+      const p = this.renewAcrossReplicas(mine, refused).finally(() => this.pending.delete(key));
+      this.pending.set(key, p);
       return p;
     };
 
     return {
       current: async () => {
         if (record.status === AUTH_EXPIRED) throw expired();
-        const cached = this.cache.get(id)?.token;
-        if (usable(cached)) return cached.accessToken;
+        const cached = this.cache.get(id);
+        if (cached?.credentials === credentialsSealed && usable(cached.token)) return cached.token.accessToken;
         const row = await this.store.read(id);
         const stored = this.open(row);
         if (row && usable(stored)) {
-          this.cache.set(id, { generation: row.generation, token: stored });
+          await this.checkCurrent(mine);
+          this.cache.set(id, { generation: row.generation, credentials: credentialsSealed, token: stored });
           return stored.accessToken;
         }
         return (await renew()).accessToken;
@@ -116,14 +134,19 @@ export class CredentialTokens {
     };
   }
 
-  private async renewAcrossReplicas(
-    record: ConnectionRecord,
-    conn: ConnectionContext,
-    lifecycle: CredentialLifecycle,
-    usable: (t: IssuedToken | null | undefined, refused?: string) => t is IssuedToken,
-    refused: string | undefined,
-    expired: () => AppError,
-  ): Promise<IssuedToken> {
+  /** Throws a retryable error when the connection's credentials are no longer the ones this source was made with. */
+  private async checkCurrent(src: TokenSource): Promise<void> {
+    const now = await this.deps.stores.connections.sealedCredentials([src.record.tenantId], src.record.id);
+    if (now?.credentialsSealed === src.credentials) return;
+    this.deps.logger.info({ connectionId: src.record.id }, 'connection reconnected meanwhile: the caller reads it again');
+    throw new AppError('VENDOR_UNAVAILABLE', `This ${src.record.vendor} connection was reconnected while the call was prepared; try again`, {
+      vendor: src.record.vendor,
+      retryable: true,
+    });
+  }
+
+  private async renewAcrossReplicas(src: TokenSource, refused: string | undefined): Promise<IssuedToken> {
+    const { record, conn, lifecycle, usable, expired } = src;
     const { leaseMs, waitMs, pollMs } = this.settings;
     const deadline = Date.now() + waitMs;
     for (;;) {
@@ -132,7 +155,8 @@ export class CredentialTokens {
       // Another replica renewed while we waited for the lock: its token is ours too.
       if (usable(stored, refused)) {
         if (claimed) await this.store.release(record.id, this.owner);
-        this.cache.set(record.id, { generation: row.generation, token: stored });
+        await this.checkCurrent(src);
+        this.cache.set(record.id, { generation: row.generation, credentials: src.credentials, token: stored });
         return stored;
       }
       if (!claimed) {
@@ -151,6 +175,13 @@ export class CredentialTokens {
         await this.store.release(record.id, this.owner);
         throw expired();
       }
+      // Reconnected since this source was made: its refresh token is the replaced one.
+      try {
+        await this.checkCurrent(src);
+      } catch (e) {
+        await this.store.release(record.id, this.owner);
+        throw e;
+      }
       let issued: IssuedToken;
       try {
         issued = await lifecycle.obtain(conn, stored);
@@ -158,6 +189,8 @@ export class CredentialTokens {
         await this.store.release(record.id, this.owner).catch(() => undefined);
         if (e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && lifecycle.kindOf(conn.credentials) === 'OAUTH_REFRESH') {
           this.event(record.vendor, 'refused');
+          // Reconnected during the call: the refusal is about the replaced credentials, not the connection's.
+          await this.checkCurrent(src);
           await this.markExpired(record, e, lifecycle);
           throw expired();
         }
@@ -166,7 +199,7 @@ export class CredentialTokens {
       }
       const written = await this.store.store(record.id, this.owner, this.seal(record.id, issued), stored !== null);
       this.event(record.vendor, stored ? 'refreshed' : 'obtained');
-      this.cache.set(record.id, { generation: written?.generation ?? row.generation + 1, token: issued });
+      this.cache.set(record.id, { generation: written?.generation ?? row.generation + 1, credentials: src.credentials, token: issued });
       return issued;
     }
   }
@@ -222,4 +255,14 @@ export class CredentialTokens {
       this.deps.logger.warn({ err: e, connectionId: conn.connectionId }, 'could not release the vendor token; it expires on its own');
     }
   }
+}
+
+interface TokenSource {
+  record: ConnectionRecord;
+  conn: ConnectionContext;
+  lifecycle: CredentialLifecycle;
+  /** The sealed credentials `conn` was read with. */
+  credentials: string;
+  usable: (t: IssuedToken | null | undefined, refused?: string) => t is IssuedToken;
+  expired: () => AppError;
 }

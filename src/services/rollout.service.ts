@@ -568,6 +568,9 @@ export class RolloutService {
     const waitForVendor = async (): Promise<boolean> => {
       const left = watch.waitingUntil - Date.now();
       if (left <= 0) return false;
+      // Whichever worker's call began the wait, the connection may be fixed meanwhile (reconnected, re-pointed):
+      // every job reads it again before its next call, not only the one that met the failure.
+      run.ctxStale = true;
       await idle(Math.min(left, 1000));
       return true;
     };
