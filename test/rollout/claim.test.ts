@@ -17,9 +17,9 @@ describe(`roll-out claims are bounded (${server ? 'PostgreSQL server' : 'embedde
   let connectionId: string;
   before(async () => {
     t = await startTestApp({ env: { WORKERS: 'false', LOG_LEVEL: 'silent' } });
-    tenantId = ok(await t.gql(`mutation { createTenant(input: { name: "Claims" }) { id } }`)).createTenant.id;
+    tenantId = ok(await t.gql(`mutation { createTenant(input: { name: "Claims" }) { tenant { id } } }`)).createTenant.tenant.id;
     connectionId = ok(
-      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { id } }`, {
+      await t.gql(`mutation($input: ConnectVendorInput!) { connectVendor(input: $input) { connection { id } } }`, {
         input: {
           tenantId,
           vendor: 'WEBEX',
@@ -28,7 +28,7 @@ describe(`roll-out claims are bounded (${server ? 'PostgreSQL server' : 'embedde
           credentials: [{ name: 'accessToken', value: 'x' }],
         },
       }),
-    ).connectVendor.id;
+    ).connectVendor.connection.id;
   });
   after(async () => {
     await t?.close();
