@@ -1,6 +1,6 @@
 /** Messages between the bench orchestrator and its child processes (node IPC). */
 
-export type ContenderKind = 'raw' | 'bare' | 'stock' | 'service';
+export type ContenderKind = 'raw' | 'bare' | 'stock' | 'mercurius' | 'jit' | 'service';
 
 export interface ContenderSpec {
   kind: ContenderKind;
