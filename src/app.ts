@@ -16,6 +16,7 @@ import { createApollo } from './server/apollo';
 import { Authenticator, signToken, SCOPES } from './server/auth';
 import { RequestContext } from './server/context';
 import { createHttpHandler, secretMatches } from './server/http';
+import { ResponseCache } from './server/response-cache';
 import { createDemoVariableResolver, createPlaygroundHandler, loadExampleOperations } from './server/playground';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from './services/demo.service';
 import { startSandbox, type Sandbox } from './sandbox/runner';
@@ -63,6 +64,8 @@ export interface App {
   sdl: string;
   /** Prometheus metrics served at /metrics. */
   metrics: Metrics;
+  /** Whole answers served again while unchanged (src/server/response-cache.ts). */
+  responseCache: ResponseCache;
   /** The built-in vendor emulators, when SANDBOX is on. */
   sandbox?: Sandbox;
   /** Stops in at most the grace period (options.graceMs, else SHUTDOWN_GRACE_SECONDS) plus a few seconds to close. */
@@ -147,8 +150,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
     },
   );
   const { schema, sdl } = await buildRecordingSchema();
+  const responseCache = new ResponseCache(schema, config.readCacheRows > 0 ? config.responseCacheBytes : 0);
   const apollo = createApollo({
     schema,
+    responseCache,
     logger,
     production: config.isProduction,
     introspection: config.introspection,
@@ -228,6 +233,14 @@ export async function startApp(opts: AppOptions): Promise<App> {
     executionTimeoutMs: config.executionTimeoutMs,
     onRefused: (code) => metrics.countHttpError(code),
     routes,
+    responseCache: {
+      cache: responseCache,
+      principalKey: async (authorization) => {
+        const auth = await authenticate(authorization);
+        return auth.principal?.cacheKey ?? null;
+      },
+      currentVersion: () => stores.readCache.currentVersion(),
+    },
     createContext: async (req, requestId) => {
       const key = req.headers['idempotency-key'];
       return new RequestContext(
@@ -302,6 +315,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     devToken,
     sdl,
     metrics,
+    responseCache,
     async close() {
       await app.shutdown();
     },

@@ -13,6 +13,12 @@ export class RequestContext {
    * Mutations must see their own writes, and subscriptions outlive a cache version.
    */
   cacheReads = false;
+  /**
+   * What the HTTP layer learns about this request's answer once it is sent: whether the response cache may keep it
+   * (src/server/response-cache.ts; set by apollo.ts) and the read view it was read through. An object of its own:
+   * Apollo Server executes on a shallow copy of the context, which shares this object with the original.
+   */
+  readonly outcome: { responseCacheable: boolean; view?: ReadView } = { responseCacheable: false };
 
   constructor(
     readonly requestId: string,
@@ -40,8 +46,16 @@ export class RequestContext {
 
   /** The request's view of the read cache (src/store/read-cache.ts); straight through unless cacheReads. */
   get reads(): ReadView {
-    this.readView ??= new ReadView(this.cacheReads ? this.services.stores.readCache : null);
+    if (!this.readView) {
+      this.readView = new ReadView(this.cacheReads ? this.services.stores.readCache : null);
+      this.outcome.view = this.readView;
+    }
     return this.readView;
+  }
+
+  /** The read cache version all of this request's cached reads were served at (undefined: none was). */
+  get readVersion(): number | undefined {
+    return this.outcome.view?.versionRead;
   }
 
   get loaders(): Loaders {

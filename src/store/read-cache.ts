@@ -113,6 +113,11 @@ interface Entry {
 
 export class ReadView {
   private version?: Promise<number>;
+  /**
+   * The version every cached read of this view was served at, once one was (the response cache stamps an answer
+   * with it); undefined when the view read nothing through the cache.
+   */
+  versionRead?: number;
   /** A view of no cache reads straight through (mutations, subscriptions: see RequestContext.reads). */
   constructor(private readonly cache: ReadCache | null) {}
 
@@ -126,6 +131,8 @@ export class ReadView {
     let version: number;
     try {
       version = await this.version;
+      // Two versions in one view (the first read failed and the next one read again): no single stamp fits.
+      this.versionRead = this.versionRead === undefined || this.versionRead === version ? version : -1;
     } catch (e) {
       // The version could not be read: the next read in this request tries again.
       this.version = undefined;
