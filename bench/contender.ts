@@ -182,7 +182,7 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
     // Another writer: a committed change to one policy at a steady rate, so every read cache entry goes stale that
     // often (the update changes nothing a reader sees, but it is a committed write to the table).
     const { sql } = await import('drizzle-orm');
-    const id = fixture.policies[0]!.id;
+    const id = fixture.policies.at(spec.churnPolicy ?? 0)!.id;
     churn = setInterval(
       () => void app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`).catch(() => undefined),
       1000 / spec.churnPerSecond,

@@ -15,6 +15,8 @@ export interface ContenderSpec {
   nodeEnv?: string;
   /** For the service: commit this many no-op policy updates per second meanwhile (each one moves the read cache's version). */
   churnPerSecond?: number;
+  /** Which fixture policy the churn writes (index; negative counts from the end, in the last tenant). Default 0. */
+  churnPolicy?: number;
   /** Optimisations turned off in this process (bench/levers.ts). */
   leversOff?: string[];
   /** Fixture shape as JSON. */

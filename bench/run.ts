@@ -99,6 +99,10 @@ export async function main(): Promise<void> {
       databaseUrl: pgProblem ? undefined : DATABASE_URL,
       shape,
       headers,
+      scopedHeaders: {
+        ...headers,
+        authorization: `Bearer ${await signToken(BENCH_JWT_SECRET, { sub: 'bench-scoped', tenants: fixture.tenants.slice(0, 20).map((t) => t.id), scopes: [...SCOPES] })}`,
+      },
       body: bodies.dashboard,
       seconds: SECONDS,
       rounds: ROUNDS,

@@ -235,11 +235,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
     routes,
     responseCache: {
       cache: responseCache,
-      principalKey: async (authorization) => {
-        const auth = await authenticate(authorization);
-        return auth.principal?.cacheKey ?? null;
+      principal: async (authorization) => {
+        const { principal } = await authenticate(authorization);
+        return principal ? { key: principal.cacheKey, scope: principal.tenantFilter() } : null;
       },
-      currentVersion: () => stores.readCache.currentVersion(),
+      currentVersion: (scope) => stores.readCache.currentVersion(scope),
     },
     createContext: async (req, requestId) => {
       const key = req.headers['idempotency-key'];

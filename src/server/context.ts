@@ -47,7 +47,11 @@ export class RequestContext {
   /** The request's view of the read cache (src/store/read-cache.ts); straight through unless cacheReads. */
   get reads(): ReadView {
     if (!this.readView) {
-      this.readView = new ReadView(this.cacheReads ? this.services.stores.readCache : null);
+      // The view's version covers the caller's tenants only (a token naming tenants reads their own counters):
+      // every read through it is filtered by that scope. No caller, no cache.
+      const scope = 'principal' in this.auth ? this.auth.principal.tenantFilter() : null;
+      const cache = this.cacheReads && 'principal' in this.auth ? this.services.stores.readCache : null;
+      this.readView = new ReadView(cache, scope);
       this.outcome.view = this.readView;
     }
     return this.readView;

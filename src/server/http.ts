@@ -26,10 +26,13 @@ export interface HttpHandlerOptions {
   /** Answers kept and served again while the data is unchanged (src/server/response-cache.ts). */
   responseCache?: {
     cache: ResponseCache;
-    /** The verified caller as a key (subject, tenant scope, scopes); null when the request carries no valid token. */
-    principalKey: (authorization: string | undefined) => Promise<string | null>;
-    /** The read cache's current version (shared by the requests of one event-loop turn). */
-    currentVersion: () => Promise<number>;
+    /**
+     * The verified caller as a key (subject, tenant scope, scopes) and its tenant scope (null: every tenant); null
+     * when the request carries no valid token.
+     */
+    principal: (authorization: string | undefined) => Promise<{ key: string; scope: readonly string[] | null } | null>;
+    /** The read cache's current version for a tenant scope (shared by the requests of one event-loop turn). */
+    currentVersion: (scope: readonly string[] | null) => Promise<number>;
   };
 }
 
@@ -158,12 +161,13 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
         // The response cache: the same caller, Accept header and body (an answered body was valid JSON, so it is
         // not parsed again) as an answer stored at the current version.
         if (rc) {
-          const principal = await rc.principalKey(req.headers.authorization);
+          const principal = await rc.principal(req.headers.authorization);
           if (principal !== null) {
-            cacheKey = ResponseCache.key(principal, req.headers.accept, text);
+            cacheKey = ResponseCache.key(principal.key, req.headers.accept, text);
             const hit = rc.cache.get(cacheKey);
             if (hit) {
-              if ((await rc.currentVersion()) === hit.version) {
+              // The same kind of version the answer was stamped with: the key holds the scope.
+              if ((await rc.currentVersion(principal.scope)) === hit.version) {
                 rc.cache.stats.hits++;
                 res.writeHead(hit.status, hit.headers);
                 res.end(hit.body);

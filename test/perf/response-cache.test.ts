@@ -144,4 +144,41 @@ describe('response cache: never stale, never foreign, the bytes of graphql-js', 
     await post(a, `query($id: ID!) { recordingPolicy(id: $id) { id name } }`, { id: policy.id });
     assert.equal(stored(), before + 1);
   });
+
+  it('writes in other tenants leave a tenant-scoped caller cached; writes in its own tenants are seen at once', async () => {
+    const [one, two] = seeded.tenants;
+    const dashboard = operation('Dashboard');
+    const token = await a.token({ sub: 'scoped-churn', tenants: [one!.id], scopes: ['recording:read'] });
+    const first = await post(b, dashboard, { first: 10 }, token);
+    const theirs = seeded.policies.find((p) => p.tenantId === two!.id)!;
+    const mine = seeded.policies.find((p) => p.tenantId === one!.id)!;
+    // Ten commits in another tenant, from the other replica (or SQL): the scoped answer is still a hit.
+    for (let i = 0; i < 10; i++) await a.app.database.rawQuery(`UPDATE recording_policies SET name = 'Other ${i}' WHERE id = '${theirs.id}'`);
+    const hits = hitsOf(b);
+    const again = await post(b, dashboard, { first: 10 }, token);
+    assert.equal(hitsOf(b), hits + 1, 'a hit although other tenants changed');
+    assert.equal(again.text, first.text);
+    // The operator sees every tenant, so the same commits reach its answer.
+    const wide = JSON.parse((await post(b, dashboard, { first: 10 })).text);
+    const names = wide.data.tenants.nodes.flatMap((t: { recordingPolicies: { id: string; name: string }[] }) => t.recordingPolicies);
+    assert.equal(names.find((p: { id: string }) => p.id === theirs.id).name, 'Other 9');
+    // A commit in its own tenant: seen by the very next request.
+    await a.app.database.rawQuery(`UPDATE recording_policies SET name = 'Mine changed' WHERE id = '${mine.id}'`);
+    const changed = JSON.parse((await post(b, dashboard, { first: 10 }, token)).text);
+    assert.equal(changed.data.tenants.nodes[0].recordingPolicies.find((p: { id: string }) => p.id === mine.id).name, 'Mine changed');
+    // One transaction over two tenants moves each tenant's counter once; a rolled-back one moves none.
+    const counters = async () =>
+      Object.fromEntries(
+        (await a.app.database.rawQuery<{ tenant_id: string; version: string }>('SELECT tenant_id, version FROM read_version_tenant')).map((r) => [
+          r.tenant_id,
+          Number(r.version),
+        ]),
+      );
+    const c0 = await counters();
+    await a.app.database.rawQuery(`BEGIN; UPDATE recording_policies SET name = name || ''; UPDATE tenants SET name = name || ''; COMMIT;`);
+    const c1 = await counters();
+    for (const t of seeded.tenants) assert.equal(c1[t.id], c0[t.id]! + 1, 'once per transaction');
+    await a.app.database.rawQuery(`BEGIN; UPDATE tenants SET name = name || ''; ROLLBACK;`);
+    assert.deepEqual(await counters(), c1);
+  });
 });
