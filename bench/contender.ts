@@ -10,6 +10,9 @@ import { execute, parse, validate, specifiedRules, type DocumentNode, type Graph
 import pg from 'pg';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import Fastify from 'fastify';
+import mercurius from 'mercurius';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { buildFixture, buildInMemorySchema, DASHBOARD_QUERY, ENTITIES_QUERY, entitiesVariables, type Fixture } from './fixture';
 import type { ContenderSpec, FromChild, ToChild } from './protocol';
 
@@ -86,6 +89,51 @@ async function startStock(fixture: Fixture) {
   return { url: new URL('/graphql', url).toString(), close: () => apollo.stop() };
 }
 
+/**
+ * Mercurius 16 on Fastify 5, as its docs show it, with `jit: 1` (graphql-jit compiles a query the second time it
+ * is seen): the fastest maintained GraphQL server for Node.js, serving the same in-memory subgraph schema as (c).
+ */
+async function startMercurius(fixture: Fixture) {
+  const app = Fastify({ logger: false });
+  await app.register(mercurius, { schema: buildInMemorySchema(fixture), jit: 1, path: '/graphql' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  app.server.keepAliveTimeout = 65_000;
+  return { url: `http://127.0.0.1:${port}/graphql`, close: () => app.close() };
+}
+
+/**
+ * The compiled-execution ceiling: graphql-jit's `compileQuery` on node:http, parse+validate+compile once per query
+ * text, then the compiled query and its own serialiser (`stringify`) for each request.
+ */
+async function startJit(fixture: Fixture) {
+  const schema: GraphQLSchema = buildInMemorySchema(fixture);
+  const compiled = new Map<string, CompiledQuery>();
+  const server = createServer(async (req, res) => {
+    const { query, variables, operationName } = JSON.parse(await readBody(req)) as {
+      query: string;
+      variables?: Record<string, unknown>;
+      operationName?: string;
+    };
+    let c = compiled.get(query);
+    if (!c) {
+      const document = parse(query);
+      const errors = validate(schema, document, specifiedRules);
+      const out = errors.length ? null : compileQuery(schema, document, operationName);
+      if (!out || !isCompiledQuery(out)) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(out ?? { errors }));
+        return;
+      }
+      c = out;
+      compiled.set(query, c);
+    }
+    const result = await c.query(undefined, undefined, variables ?? {});
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(c.stringify(result));
+  });
+  server.keepAliveTimeout = 65_000;
+  return { url: await listen(server), close: () => new Promise<void>((d) => server.close(() => d())) };
+}
+
 /** The full service (auth, limits, DataLoader, store) with the fixture written straight into its database. */
 async function startService(fixture: Fixture, spec: ContenderSpec) {
   const { turnOff } = await import('./levers');
@@ -134,7 +182,7 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
     // Another writer: a committed change to one policy at a steady rate, so every read cache entry goes stale that
     // often (the update changes nothing a reader sees, but it is a committed write to the table).
     const { sql } = await import('drizzle-orm');
-    const id = fixture.policies[0]!.id;
+    const id = fixture.policies.at(spec.churnPolicy ?? 0)!.id;
     churn = setInterval(
       () => void app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`).catch(() => undefined),
       1000 / spec.churnPerSecond,
@@ -190,7 +238,11 @@ async function main() {
         ? await startBare(fixture)
         : spec.kind === 'stock'
           ? await startStock(fixture)
-          : await startService(fixture, spec);
+          : spec.kind === 'mercurius'
+            ? await startMercurius(fixture)
+            : spec.kind === 'jit'
+              ? await startJit(fixture)
+              : await startService(fixture, spec);
   const statements = started.statements ?? (() => null);
   let profiler: v8.GCProfiler | undefined;
   let heapAtStart = 0;

@@ -8,10 +8,14 @@ import { writeSection } from './sections';
  * yardstick; the dashboard query at 50 connections, interleaved rounds, medians. A lever's effect is the
  * throughput with it against the throughput without it, measured in the same rounds.
  */
+const CONNECTIONS = Number(process.env.BENCH_LEVER_CONNECTIONS ?? 50);
+
 export async function runLevers(opts: {
   databaseUrl?: string;
   shape: ContenderSpec['shape'];
   headers: Record<string, string>;
+  /** A token naming the dashboard page's 20 tenants only (the per-tenant versions' rows). */
+  scopedHeaders: Record<string, string>;
   body: string;
   seconds: number;
   rounds: number;
@@ -20,9 +24,15 @@ export async function runLevers(opts: {
   log: (s: string) => void;
 }): Promise<void> {
   const base: ContenderSpec = { kind: 'service', shape: opts.shape, databaseUrl: opts.databaseUrl };
-  const variants: { key: string; label: string; spec: ContenderSpec }[] = [
+  const variants: { key: string; label: string; spec: ContenderSpec; headers?: Record<string, string> }[] = [
     { key: 'stock', label: 'stock Apollo Server 5, in memory (yardstick)', spec: { kind: 'stock', shape: opts.shape } },
+    { key: 'mercurius', label: 'Mercurius 16 + jit: 1, in memory (the bar)', spec: { kind: 'mercurius', shape: opts.shape } },
     { key: 'all', label: 'the service as shipped (every lever on)', spec: base },
+    {
+      key: 'responseCache',
+      label: 'without the response cache (RESPONSE_CACHE_BYTES=0: Apollo executes every request)',
+      spec: { ...base, env: { RESPONSE_CACHE_BYTES: '0' } },
+    },
     { key: 'jit', label: 'without compiled execution (graphql-js executes)', spec: { ...base, leversOff: ['jit'] } },
     { key: 'prepared', label: 'without prepared statements (Drizzle builds each query)', spec: { ...base, leversOff: ['prepared'] } },
     { key: 'authCache', label: 'without the verified-token cache (jose verifies every request)', spec: { ...base, leversOff: ['authCache'] } },
@@ -35,6 +45,23 @@ export async function runLevers(opts: {
       key: 'sharedVersionCheck',
       label: 'read cache on, but one version check per request (none shared)',
       spec: { ...base, leversOff: ['sharedVersionCheck'] },
+    },
+    {
+      key: 'cold100',
+      label: 'cold path: READ_CACHE_ROWS=0 while another writer commits 100 changes/s',
+      spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100 },
+    },
+    {
+      key: 'scopedQuiet',
+      label: 'token naming the 20 tenants of the page, no other writer',
+      spec: base,
+      headers: opts.scopedHeaders,
+    },
+    {
+      key: 'scopedChurnOther',
+      label: 'token naming the 20 tenants of the page, another writer commits 100 changes/s to a tenant outside it',
+      spec: { ...base, churnPerSecond: 100, churnPolicy: -1 },
+      headers: opts.scopedHeaders,
     },
     { key: 'churn10', label: 'read cache on, another writer commits 10 changes/s (entries go stale)', spec: { ...base, churnPerSecond: 10 } },
     { key: 'churn100', label: 'read cache on, another writer commits 100 changes/s', spec: { ...base, churnPerSecond: 100 } },
@@ -52,17 +79,22 @@ export async function runLevers(opts: {
       spec: { ...base, nodeArgs: ['--max-semi-space-size=32'] },
     },
   ];
+  // BENCH_LEVER_KEYS=responseCache,churn100 measures a few (the yardsticks and the shipped service always run).
+  if (process.env.BENCH_LEVER_KEYS) {
+    const keep = new Set(['stock', 'mercurius', 'all', ...process.env.BENCH_LEVER_KEYS.split(',')]);
+    for (let i = variants.length - 1; i >= 0; i--) if (!keep.has(variants[i]!.key)) variants.splice(i, 1);
+  }
   const procs = new Map<string, ContenderProcess>();
   const rps = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
   try {
     for (const v of variants) procs.set(v.key, await ContenderProcess.start(v.spec));
     for (const v of variants)
-      await runLoad({ url: procs.get(v.key)!.ready.url, headers: opts.headers, body: opts.body, connections: 50, seconds: 2 });
+      await runLoad({ url: procs.get(v.key)!.ready.url, headers: v.headers ?? opts.headers, body: opts.body, connections: CONNECTIONS, seconds: 2 });
     for (let round = 1; round <= opts.rounds; round++) {
       const line: string[] = [];
       for (const v of variants) {
-        const r = await runLoad({ url: procs.get(v.key)!.ready.url, headers: opts.headers, body: opts.body, connections: 50, seconds: opts.seconds });
+        const r = await runLoad({ url: procs.get(v.key)!.ready.url, headers: v.headers ?? opts.headers, body: opts.body, connections: CONNECTIONS, seconds: opts.seconds });
         if (r.non2xx || r.errors) throw new Error(`${v.label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
         rps.set(v.key, [...(rps.get(v.key) ?? []), r.rps]);
         p99.set(v.key, [...(p99.get(v.key) ?? []), r.p99]);
@@ -76,18 +108,19 @@ export async function runLevers(opts: {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const all = median(rps.get('all')!);
   const stock = median(rps.get('stock')!);
+  const merc = median(rps.get('mercurius')!);
   const rows = variants.map((v) => {
     const r = median(rps.get(v.key)!);
-    const effect = v.key === 'all' || v.key === 'stock' ? '–' : `${r >= all ? '+' : ''}${((r / all - 1) * 100).toFixed(0)}%`;
-    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} |`;
+    const effect = v.key === 'all' || v.key === 'stock' || v.key === 'mercurius' ? '–' : `${r >= all ? '+' : ''}${((r / all - 1) * 100).toFixed(0)}%`;
+    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${(r / merc).toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} |`;
   });
   const section = [
     '## Levers, one at a time',
     '',
-    `${new Date().toISOString()}, ${opts.machine}: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at 50 connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
+    `${new Date().toISOString()}, ${opts.machine}: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at ${CONNECTIONS} connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
     '',
-    '| variant | req/s | ÷ stock Apollo | vs shipped | p99 ms |',
-    '|---|--:|--:|--:|--:|',
+    '| variant | req/s | ÷ stock Apollo | ÷ Mercurius | vs shipped | p99 ms |',
+    '|---|--:|--:|--:|--:|--:|',
     ...rows,
   ].join('\n');
   writeSection(opts.resultsFile, 'levers', section);

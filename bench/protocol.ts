@@ -1,6 +1,6 @@
 /** Messages between the bench orchestrator and its child processes (node IPC). */
 
-export type ContenderKind = 'raw' | 'bare' | 'stock' | 'service';
+export type ContenderKind = 'raw' | 'bare' | 'stock' | 'mercurius' | 'jit' | 'service';
 
 export interface ContenderSpec {
   kind: ContenderKind;
@@ -15,6 +15,8 @@ export interface ContenderSpec {
   nodeEnv?: string;
   /** For the service: commit this many no-op policy updates per second meanwhile (each one moves the read cache's version). */
   churnPerSecond?: number;
+  /** Which fixture policy the churn writes (index; negative counts from the end, in the last tenant). Default 0. */
+  churnPolicy?: number;
   /** Optimisations turned off in this process (bench/levers.ts). */
   leversOff?: string[];
   /** Fixture shape as JSON. */

@@ -99,6 +99,10 @@ export async function main(): Promise<void> {
       databaseUrl: pgProblem ? undefined : DATABASE_URL,
       shape,
       headers,
+      scopedHeaders: {
+        ...headers,
+        authorization: `Bearer ${await signToken(BENCH_JWT_SECRET, { sub: 'bench-scoped', tenants: fixture.tenants.slice(0, 20).map((t) => t.id), scopes: [...SCOPES] })}`,
+      },
       body: bodies.dashboard,
       seconds: SECONDS,
       rounds: ROUNDS,
@@ -126,6 +130,8 @@ export async function main(): Promise<void> {
     { key: 'a', label: '(a) raw node:http, precomputed JSON', spec: { kind: 'raw', shape } },
     { key: 'b', label: '(b) bare graphql-js execute, in memory', spec: { kind: 'bare', shape } },
     { key: 'c', label: '(c) stock Apollo Server 5, SDL subgraph, in memory', spec: { kind: 'stock', shape } },
+    { key: 'g', label: '(g) Mercurius 16 + Fastify 5, jit: 1, in memory', spec: { kind: 'mercurius', shape } },
+    { key: 'j', label: '(j) bare graphql-jit compileQuery on node:http, in memory', spec: { kind: 'jit', shape } },
     { key: 'd', label: '(d) the service on embedded PGlite', spec: { kind: 'service', shape } },
     ...(pgProblem
       ? []
@@ -137,7 +143,7 @@ export async function main(): Promise<void> {
           } satisfies Contender,
         ]),
   ];
-  // BENCH_CONTENDERS=a,c,e runs a subset (the report's ratios need a and c).
+  // BENCH_CONTENDERS=a,c,e runs a subset (the report's ratios need a, c and g).
   if (process.env.BENCH_CONTENDERS) {
     const keep = new Set(process.env.BENCH_CONTENDERS.split(','));
     for (let i = contenders.length - 1; i >= 0; i--) if (!keep.has(contenders[i]!.key)) contenders.splice(i, 1);
@@ -229,6 +235,7 @@ export async function main(): Promise<void> {
       p99: med('c', s.key, (x) => x.p99),
       rss: med('c', s.key, (x) => x.rss),
     };
+    const gg = { rps: med('g', s.key, (x) => x.rps), p99: med('g', s.key, (x) => x.p99) };
     const rows = contenders.map((c) => {
       const rps = med(c.key, s.key, (x) => x.rps);
       const p50 = med(c.key, s.key, (x) => x.p50);
@@ -236,14 +243,14 @@ export async function main(): Promise<void> {
       const rss = med(c.key, s.key, (x) => x.rss);
       const stmts = samples.get(`${c.key}|${s.key}`)?.[0]?.statementsPerOp;
       const allocated = alloc.get(`${c.key}|${s.op}`);
-      return `| ${c.label} | ${fmt(rps)} | ${ratio(rps, a.rps)} | ${ratio(rps, cc.rps)} | ${fmt(p50, 1)} | ${ratio(p50, a.p50)} | ${ratio(p50, cc.p50)} | ${fmt(p99, 1)} | ${ratio(p99, a.p99)} | ${ratio(p99, cc.p99)} | ${fmt(mb(rss))} | ${ratio(rss, a.rss)} | ${ratio(rss, cc.rss)} | ${stmts == null ? '–' : fmt(median((samples.get(`${c.key}|${s.key}`) ?? []).map((x) => x.statementsPerOp!)), 2)} | ${allocated === undefined ? '–' : fmt(allocated / 1024)} |`;
+      return `| ${c.label} | ${fmt(rps)} | ${ratio(rps, a.rps)} | ${ratio(rps, cc.rps)} | **${ratio(rps, gg.rps)}** | ${fmt(p50, 1)} | ${ratio(p50, a.p50)} | ${ratio(p50, cc.p50)} | ${fmt(p99, 1)} | ${ratio(p99, a.p99)} | ${ratio(p99, cc.p99)} | ${ratio(p99, gg.p99)} | ${fmt(mb(rss))} | ${ratio(rss, a.rss)} | ${ratio(rss, cc.rss)} | ${stmts == null ? '–' : fmt(median((samples.get(`${c.key}|${s.key}`) ?? []).map((x) => x.statementsPerOp!)), 2)} | ${allocated === undefined ? '–' : fmt(allocated / 1024)} |`;
     });
     tables.push(
       [
         `### ${s.op === 'dashboard' ? 'Dashboard query' : '_entities, 100 RecordingPolicy representations'}, ${s.connections} connections`,
         '',
-        '| contender | req/s | ÷(a) | ÷(c) | p50 ms | ÷(a) | ÷(c) | p99 ms | ÷(a) | ÷(c) | RSS MB | ÷(a) | ÷(c) | SQL/op | alloc KB/req |',
-        '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+        '| contender | req/s | ÷(a) | ÷(c) | ÷(g) | p50 ms | ÷(a) | ÷(c) | p99 ms | ÷(a) | ÷(c) | ÷(g) | RSS MB | ÷(a) | ÷(c) | SQL/op | alloc KB/req |',
+        '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
         ...rows,
       ].join('\n'),
     );
@@ -267,7 +274,7 @@ export async function main(): Promise<void> {
     `Machine: ${machine}. Run ${new Date().toISOString()}, ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds, medians; ${WARMUP_SECONDS} s warm-up per contender and operation.`,
     `Data: ${shape.tenants} tenants × ${shape.connectionsPerTenant} connection × ${shape.policiesPerConnection} policies each; the dashboard shows its default page of 20 tenants (response ${fmt(sizes.dashboard! / 1024, 1)} KB), _entities names 100 policies (response ${fmt(sizes.entities! / 1024, 1)} KB); answers identical across contenders (checked before measuring).`,
     "Each contender runs in its own process (RSS is its own; the PostgreSQL server's memory is not counted); autocannon loads it from another process on the same 2 cores.",
-    `÷(a) is the figure divided by the limit's, ÷(c) by stock Apollo's (for req/s higher is better, for latency and RSS lower). SQL/op is statements per operation counted by the service (Drizzle logger); alloc is JS heap allocated per request in the contender (${ALLOC_REQUESTS} sequential requests between two heap probes).`,
+    `÷(a) is the figure divided by the limit's, ÷(c) by stock Apollo's, ÷(g) by Mercurius+jit's (for req/s higher is better, for latency and RSS lower). SQL/op is statements per operation counted by the service (Drizzle logger); alloc is JS heap allocated per request in the contender (${ALLOC_REQUESTS} sequential requests between two heap probes).`,
     pgProblem ? `\n**(e) skipped**: PostgreSQL unreachable (${pgProblem}).` : '',
     '',
     ...tables.flatMap((t) => [t, '']),

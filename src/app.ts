@@ -16,6 +16,7 @@ import { createApollo } from './server/apollo';
 import { Authenticator, signToken, SCOPES } from './server/auth';
 import { RequestContext } from './server/context';
 import { createHttpHandler, secretMatches } from './server/http';
+import { ResponseCache } from './server/response-cache';
 import { createDemoVariableResolver, createPlaygroundHandler, loadExampleOperations } from './server/playground';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './sandbox/demo-tenant';
 import { startSandbox, type Sandbox, type SandboxConnectionSpec } from './sandbox/runner';
@@ -63,6 +64,8 @@ export interface App {
   sdl: string;
   /** Prometheus metrics served at /metrics. */
   metrics: Metrics;
+  /** Whole answers served again while unchanged (src/server/response-cache.ts). */
+  responseCache: ResponseCache;
   /** The built-in vendor emulators, when SANDBOX is on. */
   sandbox?: Sandbox;
   /** Points the demo tenant's connections at these emulators (idempotent; tests point them at their own). */
@@ -149,8 +152,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
     },
   );
   const { schema, sdl } = await buildRecordingSchema();
+  const responseCache = new ResponseCache(schema, config.readCacheRows > 0 ? config.responseCacheBytes : 0);
   const apollo = createApollo({
     schema,
+    responseCache,
     logger,
     production: config.isProduction,
     introspection: config.introspection,
@@ -230,6 +235,14 @@ export async function startApp(opts: AppOptions): Promise<App> {
     executionTimeoutMs: config.executionTimeoutMs,
     onRefused: (code) => metrics.countHttpError(code),
     routes,
+    responseCache: {
+      cache: responseCache,
+      principal: async (authorization) => {
+        const { principal } = await authenticate(authorization);
+        return principal ? { key: principal.cacheKey, scope: principal.tenantFilter() } : null;
+      },
+      currentVersion: (scope) => stores.readCache.currentVersion(scope),
+    },
     createContext: async (req, requestId) => {
       const key = req.headers['idempotency-key'];
       return new RequestContext(
@@ -305,6 +318,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     sdl,
     metrics,
     connectSandbox: (specs) => connectDemoTenant(stores, secrets, specs),
+    responseCache,
     async close() {
       await app.shutdown();
     },

@@ -156,6 +156,13 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
       "rows of tenants, connections and policies kept between requests while the database's change counter says they are unchanged (never stale, across replicas included); `0` turns it off",
   },
   {
+    name: 'RESPONSE_CACHE_BYTES',
+    field: 'responseCacheBytes',
+    default: 16777216,
+    description:
+      "bytes of whole query answers kept per caller and request body and served again while the read cache's change counter is unchanged (only queries that read tenants, connections and policies alone); `0` turns it off, as does `READ_CACHE_ROWS=0`",
+  },
+  {
     name: 'ALLOW_PRIVATE_VENDOR_HOSTS',
     field: 'allowPrivateVendorHosts',
     default: 'on with the sandbox and in tests',
@@ -399,6 +406,11 @@ export class Config {
   @Max(10_000_000)
   readCacheRows!: number;
 
+  @IsInt()
+  @Min(0)
+  @Max(1_073_741_824)
+  responseCacheBytes!: number;
+
   /** Vendor hosts may be (or resolve to) loopback, private or link-local addresses: the sandbox and tests only. */
   @IsBoolean()
   allowPrivateVendorHosts!: boolean;
@@ -573,6 +585,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.executionTimeoutMs = int(env.EXECUTION_TIMEOUT_MS, 30_000, 'EXECUTION_TIMEOUT_MS', problems);
   c.shutdownGraceSeconds = int(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS', problems);
   c.readCacheRows = int(env.READ_CACHE_ROWS, 50_000, 'READ_CACHE_ROWS', problems);
+  c.responseCacheBytes = c.readCacheRows > 0 ? int(env.RESPONSE_CACHE_BYTES, 16_777_216, 'RESPONSE_CACHE_BYTES', problems) : 0;
   c.allowPrivateVendorHosts = bool(env.ALLOW_PRIVATE_VENDOR_HOSTS, c.sandbox || nodeEnv === 'test', 'ALLOW_PRIVATE_VENDOR_HOSTS', problems);
   c.vendorPrivateHosts = list(env.VENDOR_PRIVATE_HOSTS);
 

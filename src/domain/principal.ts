@@ -12,6 +12,13 @@ export class Principal {
     readonly scopes: ReadonlySet<Scope>,
   ) {}
 
+  private key?: string;
+  /** Everything about the caller an answer may depend on, as one string (the response cache's key). */
+  get cacheKey(): string {
+    this.key ??= JSON.stringify([this.subject, this.tenants === '*' ? '*' : [...this.tenants].sort(), [...this.scopes].sort()]);
+    return this.key;
+  }
+
   canAccessTenant(tenantId: string): boolean {
     return this.tenants === '*' || this.tenants.has(tenantId);
   }

@@ -12,6 +12,7 @@ import type { RequestContext } from './context';
 import { createFormatError } from './errors';
 import { DEFAULT_QUERY_LIMITS, limitRules, limitsPlugin, parseOptions, type QueryLimits } from './limits';
 import { createJitExecutor, staticSchemaGateway } from './executor';
+import type { ResponseCache } from './response-cache';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -23,17 +24,22 @@ export interface ApolloOptions {
   limits?: QueryLimits;
   /** 'jit' (default) compiles repeated queries with graphql-jit (src/server/executor.ts); 'graphql-js' for comparison. */
   executor?: 'jit' | 'graphql-js';
+  /** Marks the requests whose answers src/server/http.ts may keep (src/server/response-cache.ts). */
+  responseCache?: ResponseCache;
 }
 
 /** Adds the request id to every error, logs errors that are not the caller's doing, and lets queries use the read cache. */
-const requestIdPlugin = (logger: Logger): ApolloServerPlugin<RequestContext> => ({
+const requestIdPlugin = (logger: Logger, responseCache: ResponseCache | undefined): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, contextValue }) {
+      async didResolveOperation({ operation, document, request, contextValue }) {
         // Only a query reads through the read cache (src/store/read-cache.ts); a mutation must see its own writes.
         contextValue.cacheReads = operation?.operation === 'query';
+        contextValue.outcome.responseCacheable =
+          contextValue.cacheReads && !!responseCache?.enabled && responseCache.isCacheableOperation(document, operation!, request.variables);
       },
       async didEncounterErrors({ contextValue, errors }) {
+        contextValue.outcome.responseCacheable = false;
         for (const err of errors) {
           const original = err.originalError;
           const coded = original && 'code' in original;
@@ -46,6 +52,7 @@ const requestIdPlugin = (logger: Logger): ApolloServerPlugin<RequestContext> => 
         }
       },
       async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single' || response.body.singleResult.errors) contextValue.outcome.responseCacheable = false;
         if (response.body.kind === 'single' && response.body.singleResult.errors) {
           for (const e of response.body.singleResult.errors) {
             (e as { extensions?: Record<string, unknown> }).extensions = { ...(e.extensions ?? {}), requestId: contextValue.requestId };
@@ -86,7 +93,7 @@ export function createApollo(opts: ApolloOptions): ApolloServer<RequestContext> 
       // Neither is used by this subgraph; together they cost about a third of read throughput (issue 9).
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      requestIdPlugin(opts.logger),
+      requestIdPlugin(opts.logger, opts.responseCache),
       limitsPlugin<RequestContext>(opts.limits ?? DEFAULT_QUERY_LIMITS),
       ...(opts.extraPlugins ?? []),
     ],

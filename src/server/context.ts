@@ -17,6 +17,12 @@ export class RequestContext {
   /** What resolvers call: the use cases, without the stores (those reach resolvers only through the loaders). */
   readonly services: UseCases;
   private readonly stores: Stores;
+  /**
+   * What the HTTP layer learns about this request's answer once it is sent: whether the response cache may keep it
+   * (src/server/response-cache.ts; set by apollo.ts) and the read view it was read through. An object of its own:
+   * Apollo Server executes on a shallow copy of the context, which shares this object with the original.
+   */
+  readonly outcome: { responseCacheable: boolean; view?: ReadView } = { responseCacheable: false };
 
   constructor(
     readonly requestId: string,
@@ -47,8 +53,20 @@ export class RequestContext {
 
   /** The request's view of the read cache (src/store/read-cache.ts); straight through unless cacheReads. */
   get reads(): ReadView {
-    this.readView ??= new ReadView(this.cacheReads ? this.stores.readCache : null);
+    if (!this.readView) {
+      // The view's version covers the caller's tenants only (a token naming tenants reads their own counters):
+      // every read through it is filtered by that scope. No caller, no cache.
+      const scope = 'principal' in this.auth ? this.auth.principal.tenantFilter() : null;
+      const cache = this.cacheReads && 'principal' in this.auth ? this.stores.readCache : null;
+      this.readView = new ReadView(cache, scope);
+      this.outcome.view = this.readView;
+    }
     return this.readView;
+  }
+
+  /** The read cache version all of this request's cached reads were served at (undefined: none was). */
+  get readVersion(): number | undefined {
+    return this.outcome.view?.versionRead;
   }
 
   get loaders(): Loaders {

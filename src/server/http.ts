@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
+import { ResponseCache, type ResponseEntry } from './response-cache';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -23,6 +24,17 @@ export interface HttpHandlerOptions {
   executionTimeoutMs?: number;
   /** Told the code of every refusal answered here, before Apollo Server (metrics). */
   onRefused?: (code: string) => void;
+  /** Answers kept and served again while the data is unchanged (src/server/response-cache.ts). */
+  responseCache?: {
+    cache: ResponseCache;
+    /**
+     * The verified caller as a key (subject, tenant scope, scopes) and its tenant scope (null: every tenant); null
+     * when the request carries no valid token.
+     */
+    principal: (authorization: string | undefined) => Promise<{ key: string; scope: readonly string[] | null } | null>;
+    /** The read cache's current version for a tenant scope (shared by the requests of one event-loop turn). */
+    currentVersion: (scope: readonly string[] | null) => Promise<number>;
+  };
 }
 
 class HttpError extends Error {
@@ -133,6 +145,8 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
       }
       const body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : Buffer.alloc(0);
       let parsed: unknown = undefined;
+      let cacheKey: string | undefined;
+      const rc = opts.responseCache?.cache.enabled && req.method === 'POST' ? opts.responseCache : undefined;
       const contentType = String(req.headers['content-type'] ?? '');
       if (req.method === 'POST') {
         if (!contentType.includes('application/json') && !contentType.includes('application/graphql-response+json')) {
@@ -145,6 +159,26 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
         } catch {
           throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid UTF-8');
         }
+        // The response cache: the same caller, Accept header and body (an answered body was valid JSON, so it is
+        // not parsed again) as an answer stored at the current version.
+        if (rc) {
+          const principal = await rc.principal(req.headers.authorization);
+          if (principal !== null) {
+            cacheKey = ResponseCache.key(principal.key, req.headers.accept, text);
+            const hit = rc.cache.get(cacheKey);
+            if (hit) {
+              // The same kind of version the answer was stamped with: the key holds the scope.
+              if ((await rc.currentVersion(principal.scope)) === hit.version) {
+                rc.cache.stats.hits++;
+                res.writeHead(hit.status, hit.headers);
+                res.end(hit.body);
+                return;
+              }
+              rc.cache.forget(cacheKey, hit);
+            }
+            rc.cache.stats.misses++;
+          }
+        }
         try {
           parsed = JSON.parse(text);
         } catch {
@@ -152,13 +186,17 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
         }
         if (Array.isArray(parsed)) throw new HttpError(400, 'BAD_REQUEST', 'Batched requests are not supported: send one operation per request');
       }
+      let context: RequestContext | undefined;
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       }
       const execution = opts.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed },
-        context: () => opts.createContext(req, requestId),
+        context: async () => {
+          context = await opts.createContext(req, requestId);
+          return context;
+        },
       });
       const result = opts.executionTimeoutMs ? await withTimeout(execution, opts.executionTimeoutMs, opts.logger, requestId) : await execution;
       const outHeaders: Record<string, string> = {};
@@ -166,6 +204,11 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
       res.writeHead(result.status ?? 200, outHeaders);
       if (result.body.kind === 'complete') {
         res.end(result.body.string);
+        const version = context?.readVersion;
+        if (rc && cacheKey && context?.outcome.responseCacheable && (result.status ?? 200) === 200 && version !== undefined && version >= 0) {
+          const entry: ResponseEntry = { version, status: 200, headers: outHeaders, body: result.body.string };
+          rc.cache.set(cacheKey, entry);
+        }
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { AppDb } from './db';
-import { readVersion } from './schema';
+import type { TenantScope } from './pagination';
+import { anyOf } from './prepared';
+import { readVersion, readVersionTenant } from './schema';
 
 /**
  * The read cache (issue 9): rows of tenants, vendor connections and recording policies that requests have read,
@@ -18,10 +21,15 @@ import { readVersion } from './schema';
  * Entries are keyed by read and by tenant scope (a caller never gets rows cached for a wider or another scope: the
  * scope is part of the key and of the SQL that filled it), and shared between requests, so they are frozen.
  * The cache holds at most `maxRows` rows (READ_CACHE_ROWS); 0 turns it off.
+ *
+ * A caller whose token names tenants reads another version (issue 18, migration 0012): the sum of its tenants'
+ * own counters, which commits in other tenants do not move. Its entries are keyed by its scope, so a version of
+ * one kind is only ever compared with a version of the same kind and scope.
  */
 export class ReadCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly versionQuery;
+  private readonly scopedVersionQuery;
   private readonly freeze: boolean;
   /** Counters for /metrics and tests. */
   readonly stats = { hits: 0, misses: 0, versionChecks: 0 };
@@ -33,6 +41,11 @@ export class ReadCache {
   ) {
     this.entries = new LRUCache<string, Entry>({ maxSize: Math.max(1, maxRows), sizeCalculation: (e) => Math.max(1, e.rows) });
     this.versionQuery = db.select({ version: readVersion.version }).from(readVersion).prepare('read_version');
+    this.scopedVersionQuery = db
+      .select({ version: sql<string>`coalesce(sum(${readVersionTenant.version}), 0)::text` })
+      .from(readVersionTenant)
+      .where(anyOf(readVersionTenant.tenantId, 'scope'))
+      .prepare('read_version_scoped');
     this.freeze = opts.freeze ?? false;
   }
 
@@ -45,11 +58,12 @@ export class ReadCache {
    * view belongs to one short read-only operation (a query), never to a mutation, which would read its own
    * writes through it, nor to a subscription, which lives for minutes.
    */
-  view(): ReadView {
-    return new ReadView(this);
+  view(scope: TenantScope = null): ReadView {
+    return new ReadView(this, scope);
   }
 
   private nextVersion?: Promise<number>;
+  private readonly nextScoped = new Map<string, Promise<number>>();
 
   /**
    * The current version. Requests that ask during the same turn of the event loop share one statement, sent once
@@ -57,7 +71,8 @@ export class ReadCache {
    * every change committed before it began. Under load this is one statement for several requests.
    * @internal
    */
-  currentVersion(): Promise<number> {
+  currentVersion(scope: TenantScope = null): Promise<number> {
+    if (scope !== null) return this.currentScopedVersion(scope);
     this.nextVersion ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       this.nextVersion = undefined;
       this.stats.versionChecks++;
@@ -66,6 +81,22 @@ export class ReadCache {
       return row?.version ?? -1;
     });
     return this.nextVersion;
+  }
+
+  /** The sum of the scope's tenants' versions; shared like currentVersion by requests of the same scope. */
+  private currentScopedVersion(scope: readonly string[]): Promise<number> {
+    const key = scopeKey(scope);
+    let next = this.nextScoped.get(key);
+    if (!next) {
+      next = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        this.nextScoped.delete(key);
+        this.stats.versionChecks++;
+        const [row] = await this.scopedVersionQuery.execute({ scope: [...scope] });
+        return Number(row?.version ?? 0);
+      });
+      this.nextScoped.set(key, next);
+    }
+    return next;
   }
 
   /** @internal */
@@ -113,8 +144,20 @@ interface Entry {
 
 export class ReadView {
   private version?: Promise<number>;
-  /** A view of no cache reads straight through (mutations, subscriptions: see RequestContext.reads). */
-  constructor(private readonly cache: ReadCache | null) {}
+  /**
+   * The version every cached read of this view was served at, once one was (the response cache stamps an answer
+   * with it); undefined when the view read nothing through the cache.
+   */
+  versionRead?: number;
+  /**
+   * A view of no cache reads straight through (mutations, subscriptions: see RequestContext.reads). `scope` is the
+   * caller's tenant scope: every read through this view must be filtered by it (the loaders' are), since its
+   * version covers only those tenants.
+   */
+  constructor(
+    private readonly cache: ReadCache | null,
+    readonly scope: TenantScope = null,
+  ) {}
 
   /**
    * The cached value of the read named `key` (which must name the scope too) if the tables have not changed since
@@ -122,10 +165,12 @@ export class ReadView {
    */
   async read<T>(key: string, load: () => Promise<T>, count: (value: T) => number): Promise<T> {
     if (!this.cache?.enabled) return load();
-    this.version ??= this.cache.currentVersion();
+    this.version ??= this.cache.currentVersion(this.scope);
     let version: number;
     try {
       version = await this.version;
+      // Two versions in one view (the first read failed and the next one read again): no single stamp fits.
+      this.versionRead = this.versionRead === undefined || this.versionRead === version ? version : -1;
     } catch (e) {
       // The version could not be read: the next read in this request tries again.
       this.version = undefined;

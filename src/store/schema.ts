@@ -185,4 +185,10 @@ export const readVersion = pgTable('read_version', {
   version: bigint('version', { mode: 'number' }).notNull(),
 });
 
+/** Per-tenant read versions (migration 0012): moved by every committed change to the tenant's rows. */
+export const readVersionTenant = pgTable('read_version_tenant', {
+  tenantId: text('tenant_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
+
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -20,8 +20,10 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
   let b: TestApp;
   let seeded: Awaited<ReturnType<typeof seedTenants>>;
   before(async () => {
-    a = await startTestApp({ env: { WORKERS: 'false' } });
-    b = twoReplicas ? await startTestApp({ env: { WORKERS: 'false' }, replicaOf: a }) : a;
+    // The read cache on its own: with the response cache on, a repeated query would not reach it at all
+    // (test/perf/response-cache.test.ts covers the answers it keeps, on top of this cache).
+    a = await startTestApp({ env: { WORKERS: 'false', RESPONSE_CACHE_BYTES: '0' } });
+    b = twoReplicas ? await startTestApp({ env: { WORKERS: 'false', RESPONSE_CACHE_BYTES: '0' }, replicaOf: a }) : a;
     seeded = await seedTenants(a.app, 4, { connectionsPerTenant: 2, policiesPerConnection: 2, prefix: 'Cache' });
   });
   after(async () => {
