@@ -15,6 +15,7 @@ import { DEFAULT_ROLLOUT_SETTINGS, RolloutService, type RolloutSettings } from '
 import { DEFAULT_RECONCILE_SETTINGS, ReconcileService, type ReconcileSettings } from './reconcile.service';
 import { IdempotencyService } from './idempotency.service';
 import type { CredentialEvent } from './credential-tokens';
+import { StandardService } from './standard.service';
 
 export interface ServiceDeps {
   database: Database;
@@ -40,6 +41,7 @@ export interface Services {
   rollouts: RolloutService;
   reconcile: ReconcileService;
   idempotency: IdempotencyService;
+  standards: StandardService;
 }
 
 export interface QueueDeps {
@@ -56,10 +58,16 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
   const events = new EventBus(deps.database);
   const policySync = new PolicySyncService(deps, connections, events, queue.boss, queue.sync);
   const policies = new PolicyService(deps, connections, policySync, events, queue.applyWaitMs);
+  const rollouts = new RolloutService(deps, connections, events, queue.boss, { ...DEFAULT_ROLLOUT_SETTINGS, ...queue.rollout });
+  const reconcile = new ReconcileService(deps, policies, queue.boss, { ...DEFAULT_RECONCILE_SETTINGS, ...queue.reconcile });
+  const standards = new StandardService(deps, connections, policySync, rollouts, events);
+  // Compliance of the company standards is kept current by the scheduled reconcile (issue 17).
+  reconcile.afterRun = () => standards.tick();
   return {
     policySync,
-    rollouts: new RolloutService(deps, connections, events, queue.boss, { ...DEFAULT_ROLLOUT_SETTINGS, ...queue.rollout }),
-    reconcile: new ReconcileService(deps, policies, queue.boss, { ...DEFAULT_RECONCILE_SETTINGS, ...queue.reconcile }),
+    rollouts,
+    reconcile,
+    standards,
     idempotency: new IdempotencyService(deps),
     events,
     liveRecordings: new LiveRecordingService(deps, connections, events, queue.liveRecovery),

@@ -6,6 +6,7 @@ import { AttachmentStore, LiveRecordingStore } from './live-recording.store';
 import { AuditStore } from './audit.store';
 import { RolloutStore } from './rollout.store';
 import { ReadCache } from './read-cache';
+import { StandardStore } from './standard.store';
 
 export interface Stores {
   db: AppDb;
@@ -16,6 +17,7 @@ export interface Stores {
   attachments: AttachmentStore;
   audit: AuditStore;
   rollouts: RolloutStore;
+  standards: StandardStore;
   /** Rows of tenants, connections and policies kept between requests while unchanged (src/store/read-cache.ts). */
   readCache: ReadCache;
 }
@@ -31,5 +33,6 @@ export function createStores(db: AppDb, opts: { readCacheRows?: number; freezeCa
     attachments: new AttachmentStore(db),
     audit: new AuditStore(db),
     rollouts: new RolloutStore(db),
+    standards: new StandardStore(db),
   };
 }
