@@ -18,6 +18,7 @@ import { RequestContext } from './server/context';
 import { createHttpHandler, secretMatches } from './server/http';
 import { createDemoVariableResolver, createPlaygroundHandler, loadExampleOperations } from './server/playground';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from './services/demo.service';
+import { demoStandard } from './services/standard-demo';
 import { startSandbox, type Sandbox } from './sandbox/runner';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -373,6 +374,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   if (config.sandbox) {
     app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase, webexPeople: config.sandboxWebexPeople });
     await services.demo.connectSandbox(app.sandbox.connections);
+    await services.standards.seed(DEMO_TENANT_ID, demoStandard(DEMO_CONNECTION_IDS.megafon!));
   }
   if (opts.beforeListen) await opts.beforeListen(app);
   // Workers call vendors: they start only once the connections they use are ready (the sandbox listening and the

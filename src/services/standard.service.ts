@@ -131,6 +131,10 @@ export class StandardService {
     return this.deps.stores.standards.byIds(scope, ids);
   }
 
+  async ofTenants(scope: readonly string[] | null, tenantIds: readonly string[]): Promise<RecordingStandardRow[]> {
+    return this.deps.stores.standards.byTenantIds(scope, tenantIds);
+  }
+
   async ofTenant(actor: Principal, tenantId: string): Promise<RecordingStandardRow | null> {
     actor.require('recording:read');
     if (!actor.canAccessTenant(tenantId)) throw notFound('Tenant', tenantId);
@@ -274,6 +278,23 @@ export class StandardService {
     const compiled = await this.compileAll({ ...row, applied: true }, actor.subject, requestId);
     const [now] = await stores.standards.byIds(null, [id]);
     return { standard: now ?? row, compiled };
+  }
+
+  /** Seeds a tenant's standard when it has none (the sandbox's demo tenant); never overwrites one. */
+  async seed(tenantId: string, def: StandardDefinition): Promise<void> {
+    const { stores } = this.deps;
+    if ((await stores.standards.byTenantIds(null, [tenantId])).length) return;
+    await stores.db.transaction(async (tx) => {
+      const created = await stores.standards.insert(tx, { id: randomUUID(), tenantId, ...def, rules: def.rules as Record<string, unknown> });
+      await stores.audit.record(tx, {
+        tenantId,
+        actor: 'system:sandbox',
+        action: 'standard.create',
+        targetType: 'RecordingStandard',
+        targetId: created.id,
+        after: auditView(created),
+      });
+    });
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -24,6 +24,10 @@ export interface OwnedPolicy {
   syncDeadline: Date | null;
 }
 
+/** IN_SYNC, PENDING, DRIFTED, or FAILED (refused by the vendor: FAILED, or DRIFTED at a version it never accepted). */
+const complianceState = () =>
+  sql<string>`CASE WHEN ${recordingPolicies.syncStatus} = 'DRIFTED' AND ${recordingPolicies.syncedVersion} IS DISTINCT FROM ${recordingPolicies.version} AND ${recordingPolicies.lastSyncError} IS NOT NULL THEN 'FAILED' ELSE ${recordingPolicies.syncStatus} END`;
+
 function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
@@ -170,13 +174,17 @@ export class StandardStore {
     return rowsOf(result).length;
   }
 
-  /** Policies the standard owns, counted per connection and sync status (one statement). */
+  /**
+   * Policies the standard owns, counted per connection and compliance state (one statement). A policy the vendor
+   * refused is FAILED even once a reconcile has found the vendor different (DRIFTED): its version was never accepted.
+   */
   async statusCounts(standardId: string): Promise<{ connectionId: string; syncStatus: string; n: number }[]> {
+    const state = complianceState();
     const rows = await this.db
-      .select({ connectionId: recordingPolicies.connectionId, syncStatus: recordingPolicies.syncStatus, n: sql<number>`count(*)::int` })
+      .select({ connectionId: recordingPolicies.connectionId, syncStatus: state, n: sql<number>`count(*)::int` })
       .from(recordingPolicies)
       .where(eq(recordingPolicies.standardId, standardId))
-      .groupBy(recordingPolicies.connectionId, recordingPolicies.syncStatus);
+      .groupBy(recordingPolicies.connectionId, state);
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
@@ -186,7 +194,7 @@ export class StandardStore {
       .select()
       .from(recordingPolicies)
       .where(
-        and(eq(recordingPolicies.standardId, standardId), eq(recordingPolicies.connectionId, connectionId), eq(recordingPolicies.syncStatus, status)),
+        and(eq(recordingPolicies.standardId, standardId), eq(recordingPolicies.connectionId, connectionId), sql`${complianceState()} = ${status}`),
       )
       .orderBy(recordingPolicies.scopeKind, recordingPolicies.scopeId)
       .offset(offset)
