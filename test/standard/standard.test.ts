@@ -56,7 +56,13 @@ describe('a company recording standard on the sandbox', () => {
       startStopAnnouncement: { enabled: true, externalCalls: true },
     },
     requiredFields,
-    exceptions: [{ name: 'Legal team', people: [{ email: 'user00007@sandbox.example.com' }, { email: 'nobody@elsewhere.example.com' }] }],
+    // A Webex person, nobody, and a MegaFon employee (seed: id 145): each platform resolves whom it knows.
+    exceptions: [
+      {
+        name: 'Legal team',
+        people: [{ email: 'user00007@sandbox.example.com' }, { email: 'nobody@elsewhere.example.com' }, { email: 'Ivanov@example.ru' }],
+      },
+    ],
     overrides: [{ connectionId: MEGAFON, rules: { mode: 'ALWAYS', announcement: { media: { source: 'SYSTEM' } } } }],
   });
   const compliance = async () => ok(await t.gql(COMPLIANCE, { t: DEMO_TENANT_ID })).recordingStandard.compliance;
@@ -71,14 +77,16 @@ describe('a company recording standard on the sandbox', () => {
     t = await startTestApp({
       env: { SANDBOX: 'true', SANDBOX_PORT_BASE: '0', SANDBOX_WEBEX_PEOPLE: String(PEOPLE), RECONCILE_INTERVAL_SECONDS: '2', JOB_POLL_SECONDS: '1' },
     });
-    // The sandbox Webex org allows 20 requests/s per token: the connection is paced at that, not the 5/s default.
+    // A bigger Webex org than the sandbox default (20 requests/s per token): 100/s at the emulator, and the connection
+    // paced at exactly that, so the roll-outs and the reconcile reads that share the budget stay at the vendor's rate.
+    t.app.sandbox!.webex.limiter.configure({ requestsPerSecond: 100, burst: 100 });
     const webex = t.app.sandbox!.connections.find((c) => c.key === 'webex')!;
     await t.app.services.demo.connectSandbox([
       {
         ...webex,
         settings: [
-          { name: 'http.ratePerSecond', value: '20' },
-          { name: 'http.burst', value: '20' },
+          { name: 'http.ratePerSecond', value: '100' },
+          { name: 'http.burst', value: '100' },
         ],
       },
     ]);
@@ -171,11 +179,12 @@ describe('a company recording standard on the sandbox', () => {
     assert.equal((sandbox.webex.state.personSettings.get(6) as any)?.record, 'Never', `legal ${legal}`);
     assert.equal((sandbox.webex.state.personSettings.get(10) as any)?.record, 'Always with Pause/Resume');
     const cov = ok(await t.gql(STANDARD, { t: DEMO_TENANT_ID })).recordingStandard.coverage;
-    assert.deepEqual(
-      cov.find((c: any) => c.vendor === 'WEBEX').unresolvedPeople.map((p: any) => p.name),
-      ['nobody@elsewhere.example.com'],
-      'a name Webex cannot resolve is listed',
-    );
+    const unresolved = (vendor: string) => cov.find((c: any) => c.vendor === vendor).unresolvedPeople.map((p: any) => p.name);
+    assert.deepEqual(unresolved('WEBEX'), ['nobody@elsewhere.example.com', 'ivanov@example.ru'], 'names Webex cannot resolve are listed');
+    assert.deepEqual(unresolved('MEGAFON'), ['user00007@sandbox.example.com', 'nobody@elsewhere.example.com']);
+    assert.equal(unresolved('YEASTAR').length, 3, 'Yeastar names no one by e-mail: all listed');
+    // MegaFon excludes the employee it resolved, in every settings record.
+    for (const record of sandbox.megafon.state.settings) assert.deepEqual(record.no_recording_employee_ids, [145], `record ${record.id}`);
 
     // Behind our back, at each emulator.
     const mf = sandbox.megafon.state.settings[0]!;
