@@ -380,8 +380,11 @@ export class StandardService {
     vendor: RecordingVendor,
     record: ConnectionRecord,
     scopes: PolicyScope[],
+    /** E-mail -> the vendor's user id, from its directory (vendors that exclude people within a scope). */
+    resolved: Record<string, string> | null = null,
   ): { desired: { scope: PolicyScope; rules: RecordingRules }[]; unresolved: { name: string; reason: string }[] } {
     const view = this.viewOf(vendor);
+    if (resolved) return this.planByExclusion(def, cov, vendor, scopes, resolved);
     const override = def.overrides.find((o) => o.connectionId === record.id);
     const byEmail = new Map<string, number>();
     def.exceptions.forEach((e, i) => {
@@ -411,6 +414,41 @@ export class StandardService {
       }
     }
     return { desired, unresolved };
+  }
+
+  /**
+   * A vendor that excludes people within a scope (MegaFon's no_recording_employee_ids): the people of exceptions that
+   * record nothing are excluded in every scope; an exception with any other rules cannot be held there.
+   */
+  private planByExclusion(
+    def: StandardDefinition,
+    cov: Coverage,
+    vendor: RecordingVendor,
+    scopes: PolicyScope[],
+    resolved: Record<string, string>,
+  ): { desired: { scope: PolicyScope; rules: RecordingRules }[]; unresolved: { name: string; reason: string }[] } {
+    const ids: string[] = [];
+    const unresolved: { name: string; reason: string }[] = [];
+    for (const e of def.exceptions) {
+      const never = e.rules.mode === 'NEVER';
+      for (const p of e.people) {
+        const name = personName(p);
+        if (p.userId) unresolved.push({ name, reason: `${vendor.displayName} has no mapping from directory User ids to its people` });
+        else if (!never) unresolved.push({ name, reason: `${vendor.displayName} can only exclude people from recording (exception mode NEVER)` });
+        else if (resolved[name] === undefined) unresolved.push({ name, reason: `${vendor.displayName} has no person with this e-mail` });
+        else ids.push(resolved[name]!);
+      }
+    }
+    const own = cov.compiled.excludedUserIds ?? [];
+    const rules = ids.length ? { ...cov.compiled, excludedUserIds: [...new Set([...own, ...ids])].sort() } : cov.compiled;
+    return { desired: scopes.map((scope) => ({ scope: { kind: scope.kind, id: scope.id }, rules })), unresolved };
+  }
+
+  /** The e-mails of the standard's exceptions resolved at a vendor that excludes people by its own ids; else null. */
+  private async resolvedAt(def: StandardDefinition, vendor: RecordingVendor, ctx: ConnectionContext): Promise<Record<string, string> | null> {
+    if (!vendor.resolvePeople || !vendor.capabilities.ruleFields.includes('excludedUserIds')) return null;
+    const emails = def.exceptions.flatMap((e) => e.people.filter((p) => p.email).map((p) => normalEmail(p.email!)));
+    return emails.length ? vendor.resolvePeople(ctx, emails) : {};
   }
 
   private changesOf(standardId: string, desired: { scope: PolicyScope; rules: RecordingRules }[], existing: RecordingPolicyRow[]) {
@@ -470,7 +508,7 @@ export class StandardService {
     try {
       const { ctx } = await this.connections.vendorContextForScope(null, record.id, requestId);
       const scopes = only ?? (await this.scopesOf(vendor, ctx));
-      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes);
+      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
       const changes = this.changesOf(row.id, desired, await stores.standards.policiesAt(record.id));
       const bulk = this.scopeKindOf(vendor) === 'PERSON';
       const owned = (d: { scope: PolicyScope; rules: RecordingRules }): OwnedPolicy => ({
@@ -557,7 +595,7 @@ export class StandardService {
       }
       const { ctx } = await this.connections.vendorContextForScope(actor.tenantFilter(), record.id, requestId);
       const scopes = await this.scopesOf(vendor, ctx);
-      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes);
+      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
       const changes = this.changesOf(row.id, desired, await this.deps.stores.standards.policiesAt(record.id));
       const sample = [];
       for (const c of changes.slice(0, PREVIEW_SAMPLE))

@@ -96,6 +96,19 @@ export class MegafonAdapter implements RecordingVendor {
     if (ids.length) yield ids.map((id) => ({ kind: 'SETTINGS_RECORD' as const, id: String(id) }));
   }
 
+  /** Employees by e-mail (GET /employee), as no_recording_employee_ids takes them. */
+  async resolvePeople(conn: ConnectionContext, emails: readonly string[]): Promise<Record<string, string>> {
+    const list = await new MegafonClient(this.http, conn).getEmployee();
+    const wanted = new Set(emails.map((e) => e.trim().toLowerCase()));
+    const out: Record<string, string> = {};
+    for (const e of Array.isArray(list) ? list : []) {
+      const email = e && typeof e === 'object' ? (e as { email?: unknown }).email : undefined;
+      const id = e && typeof e === 'object' ? (e as { id?: unknown }).id : undefined;
+      if (typeof email === 'string' && id != null && wanted.has(email.toLowerCase())) out[email.toLowerCase()] = String(id);
+    }
+    return out;
+  }
+
   async testConnection(conn: ConnectionContext): Promise<void> {
     await new MegafonClient(this.http, conn).getSettingsRecording();
   }
