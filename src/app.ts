@@ -20,6 +20,7 @@ import { ResponseCache } from './server/response-cache';
 import { createDemoVariableResolver, createPlaygroundHandler, loadExampleOperations } from './server/playground';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './sandbox/demo-tenant';
 import { startSandbox, type Sandbox, type SandboxConnectionSpec } from './sandbox/runner';
+import { demoStandard } from './services/standard-demo';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLFormattedError } from 'graphql';
@@ -390,6 +391,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   if (config.sandbox) {
     app.sandbox = await startSandbox({ host: '127.0.0.1', basePort: config.sandboxPortBase, webexPeople: config.sandboxWebexPeople });
     await app.connectSandbox(app.sandbox.connections);
+    await services.standards.seed(DEMO_TENANT_ID, demoStandard(DEMO_CONNECTION_IDS.megafon!));
   }
   if (opts.beforeListen) await opts.beforeListen(app);
   // Workers call vendors: they start only once the connections they use are ready (the sandbox listening and the

@@ -30,8 +30,15 @@ export const AUDIT_ACTIONS = [
   'attachment.create.recovered',
   'rollout.retryFailed',
   'rollout.complete',
+  'standard.create',
+  'standard.update',
+  'standard.apply',
+  'standard.blocked',
+  'standard.compile',
+  'standard.govern',
+  'standard.enforce',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['Tenant', 'VendorConnection', 'RecordingPolicy', 'LiveRecording', 'Attachment', 'PolicyRollout'] as const;
+export const AUDIT_TARGET_TYPES = ['Tenant', 'VendorConnection', 'RecordingPolicy', 'LiveRecording', 'Attachment', 'PolicyRollout', 'RecordingStandard'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -109,6 +109,8 @@ export interface PolicyScope {
   kind: PolicyScopeKind;
   /** The vendor's id of the scope: settings record id, person id, workspace id; '' for the whole organisation. */
   id: string;
+  /** E-mail addresses the vendor's directory lists for a person scope (to resolve people a standard names). */
+  emails?: string[];
 }
 
 /** Field paths of RecordingRules, as capabilities and errors name them (dot-separated). */

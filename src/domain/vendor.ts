@@ -26,6 +26,11 @@ export interface VendorCapabilities {
   ruleFields: RuleField[];
   /** Human notes on how a field is constrained at this vendor (e.g. onDemandKey is always "2"). */
   fieldNotes: Partial<Record<RuleField, string>>;
+  /**
+   * Fields the vendor cannot express but comes close to, and how (a company standard's coverage shows these as
+   * APPROXIMATED; the field itself is not sent). Absent: every field outside ruleFields is not supported.
+   */
+  approximations?: Partial<Record<RuleField, string>>;
   liveRecording: null | {
     start: boolean;
     pause: boolean;

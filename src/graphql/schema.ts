@@ -14,6 +14,7 @@ import { PolicyUsersResolver } from './user/user.resolver';
 import { RolloutResolver, toRollout } from './rollout/rollout.resolver';
 import { toConnection, toLiveRecording, toPolicy, toTenant } from './mappers';
 import { validateArgument } from './validation';
+import { resolveStandardReference, StandardComplianceResolver, StandardResolver, TenantStandardResolver } from './standard/standard.resolver';
 
 export const RESOLVERS = [
   TenantResolver,
@@ -23,6 +24,9 @@ export const RESOLVERS = [
   LiveRecordingResolver,
   AuditResolver,
   RolloutResolver,
+  StandardResolver,
+  StandardComplianceResolver,
+  TenantStandardResolver,
 ] as const;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
@@ -56,6 +60,7 @@ const referenceResolvers = {
       return row ? toRollout(row) : null;
     },
   },
+  RecordingStandard: { __resolveReference: resolveStandardReference },
   RecordingPolicy: {
     async __resolveReference(ref: { id: string }, ctx: RequestContext) {
       const row = await ctx.loaders.policy.load(String(ref.id));

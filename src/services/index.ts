@@ -13,6 +13,7 @@ import { IdempotencyService } from './idempotency.service';
 import type { ServiceDeps } from './deps';
 import { VendorService } from './vendor.service';
 import { AuditService } from './audit.service';
+import { StandardService } from './standard.service';
 
 export type { ServiceDeps } from './deps';
 
@@ -30,6 +31,7 @@ export interface Services {
   idempotency: IdempotencyService;
   vendors: VendorService;
   audit: AuditService;
+  standards: StandardService;
 }
 
 /** The use cases alone, as resolvers see them (server/context.ts): no store is reachable from a resolver. */
@@ -49,10 +51,16 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
   const events = new EventBus(deps.database);
   const policySync = new PolicySyncService(deps, connections, events, queue.boss, queue.sync);
   const policies = new PolicyService(deps, connections, policySync, events, queue.applyWaitMs);
+  const rollouts = new RolloutService(deps, connections, events, queue.boss, { ...DEFAULT_ROLLOUT_SETTINGS, ...queue.rollout });
+  const reconcile = new ReconcileService(deps, policies, queue.boss, { ...DEFAULT_RECONCILE_SETTINGS, ...queue.reconcile });
+  const standards = new StandardService(deps, connections, policySync, rollouts, events);
+  // Compliance of the company standards is kept current by the scheduled reconcile (issue 17).
+  reconcile.afterRun = () => standards.tick();
   return {
     policySync,
-    rollouts: new RolloutService(deps, connections, events, queue.boss, { ...DEFAULT_ROLLOUT_SETTINGS, ...queue.rollout }),
-    reconcile: new ReconcileService(deps, policies, queue.boss, { ...DEFAULT_RECONCILE_SETTINGS, ...queue.reconcile }),
+    rollouts,
+    reconcile,
+    standards,
     idempotency: new IdempotencyService(deps),
     vendors: new VendorService(),
     audit: new AuditService(deps),

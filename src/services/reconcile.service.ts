@@ -57,6 +57,8 @@ export class ReconcileService {
   private readonly abort = new AbortController();
   private readonly pacers = new Map<string, SharedPacer>();
   readonly stats = { runs: 0, checked: 0, drifted: 0, errors: 0, held: 0, skipped: 0 };
+  /** Runs after each pass (the recording standards' compliance, services/standard.service.ts). */
+  afterRun?: () => Promise<void>;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -168,6 +170,7 @@ export class ReconcileService {
     }
     run.skipped = held.length;
     if (held.length) logger.info({ policies: held.length }, 'scheduled reconcile: vendor still unavailable; left to the next run');
+    if (this.afterRun && !this.stopping) await this.afterRun().catch((e) => logger.warn({ err: e }, 'after-reconcile step failed'));
     this.stats.runs++;
     this.stats.checked += run.checked;
     this.stats.drifted += run.drifted;

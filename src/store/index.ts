@@ -7,6 +7,7 @@ import { AuditStore } from './audit.store';
 import { RolloutStore } from './rollout.store';
 import { ReadCache } from './read-cache';
 import { IdempotencyStore } from './idempotency.store';
+import { StandardStore } from './standard.store';
 
 export interface Stores {
   db: AppDb;
@@ -18,6 +19,7 @@ export interface Stores {
   audit: AuditStore;
   rollouts: RolloutStore;
   idempotency: IdempotencyStore;
+  standards: StandardStore;
   /** Rows of tenants, connections and policies kept between requests while unchanged (src/store/read-cache.ts). */
   readCache: ReadCache;
 }
@@ -34,5 +36,6 @@ export function createStores(db: AppDb, opts: { readCacheRows?: number; freezeCa
     audit: new AuditStore(db),
     rollouts: new RolloutStore(db),
     idempotency: new IdempotencyStore(db),
+    standards: new StandardStore(db),
   };
 }

@@ -79,6 +79,8 @@ export const recordingPolicies = pgTable(
     lastRequests: jsonb('last_requests').$type<unknown[] | null>(),
     /** Vendor attempts for the current version. */
     syncAttempts: integer('sync_attempts').notNull().default(0),
+    /** The recording standard that made this policy (migration 0011); null for a policy someone wrote. */
+    standardId: text('standard_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -192,3 +194,40 @@ export const readVersionTenant = pgTable('read_version_tenant', {
 });
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/** A tenant's recording standard (migration 0011, issue 17). */
+export const recordingStandards = pgTable('recording_standards', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  name: text('name').notNull(),
+  mode: text('mode').notNull().default('REPORT'),
+  rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+  requiredFields: jsonb('required_fields').$type<string[]>().notNull().default([]),
+  exceptions: jsonb('exceptions').$type<unknown[]>().notNull().default([]),
+  overrides: jsonb('overrides').$type<unknown[]>().notNull().default([]),
+  version: integer('version').notNull().default(1),
+  /** Compiled to the platforms at least once: from then on every change and every reconcile keeps it true. */
+  applied: boolean('applied').notNull().default(false),
+  /** The last compliance summary announced (a change is published). */
+  compliance: jsonb('compliance').$type<unknown>(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** What the standard's last compile did on one connection. */
+export const recordingStandardTargets = pgTable('recording_standard_targets', {
+  standardId: text('standard_id').notNull(),
+  connectionId: text('connection_id').notNull(),
+  tenantId: text('tenant_id').notNull(),
+  compiledVersion: integer('compiled_version'),
+  blocked: jsonb('blocked').$type<{ code: string; message: string; fields: string[] } | null>(),
+  rolloutIds: jsonb('rollout_ids').$type<string[]>().notNull().default([]),
+  unresolved: jsonb('unresolved').$type<{ name: string; reason: string }[]>().notNull().default([]),
+  ungoverned: jsonb('ungoverned').$type<{ kind: string; id: string }[]>().notNull().default([]),
+  scopes: integer('scopes').notNull().default(0),
+  walkedAt: timestamp('walked_at', { withTimezone: true, mode: 'date', precision: 3 }),
+  updatedAt: updatedAt(),
+});
+
+export type RecordingStandardRow = typeof recordingStandards.$inferSelect;
+export type StandardTargetRow = typeof recordingStandardTargets.$inferSelect;

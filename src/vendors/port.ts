@@ -170,6 +170,12 @@ export interface RecordingVendor {
   listPolicyScopes?(conn: ConnectionContext, filter: ScopeFilter, opts?: { pageSize?: number }): AsyncGenerator<PolicyScope[]>;
 
   /**
+   * The vendor's own user ids (its directory) of people named by e-mail, for excludedUserIds: a company standard's
+   * exceptions resolved per platform. E-mails it does not know are absent from the answer.
+   */
+  resolvePeople?(conn: ConnectionContext, emails: readonly string[]): Promise<Record<string, string>>;
+
+  /**
    * The request rate this connection may sustain and the burst its vendor tolerates (its limiter's settings):
    * the pace of bulk work.
    */

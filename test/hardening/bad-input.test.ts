@@ -83,6 +83,9 @@ const BASE: Record<string, (w: World) => Record<string, unknown>> = {
   resumePolicyRollout: (w) => ({ input: { id: w.rollout } }),
   cancelPolicyRollout: (w) => ({ input: { id: w.rollout } }),
   retryFailedRolloutPeople: (w) => ({ input: { rolloutId: w.rollout } }),
+  // A version of a standard this tenant does not have: whatever a variant lets through ends NOT_FOUND, never a write.
+  saveRecordingStandard: (w) => ({ input: { tenantId: w.tenant, expectedVersion: 7, name: 'ok', mode: 'REPORT', rules: { mode: 'ALWAYS' } } }),
+  applyRecordingStandard: () => ({ input: { id: randomUUID() } }),
 };
 
 /** Fields whose own limit lies above the 1 MB body cap: their oversized value is one the body cap refuses. */

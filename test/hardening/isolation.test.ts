@@ -26,6 +26,7 @@ interface World {
     liveStopped: string;
     rollout: string;
     crmCallId: string;
+    standard: string;
   };
   a: { tenant: string; bitrix: string; signalwire: string };
   newCallSid: () => string;
@@ -124,6 +125,14 @@ const CASES: Record<string, Case[]> = {
   resumePolicyRollout: byInputId((w) => w.b.rollout),
   cancelPolicyRollout: byInputId((w) => w.b.rollout),
   retryFailedRolloutPeople: [{ args: (w) => ({ input: { rolloutId: w.b.rollout } }) }],
+  recordingStandard: [{ args: (w) => ({ tenantId: w.b.tenant }) }],
+  recordingStandardPreview: byId((w) => w.b.standard),
+  saveRecordingStandard: [
+    { args: (w) => ({ input: { tenantId: w.b.tenant, expectedVersion: 1, name: 'changed by A', mode: 'ENFORCE', rules: RULES } }) },
+    { args: (w) => ({ input: { tenantId: w.b.tenant, name: 'created by A', mode: 'ENFORCE', rules: RULES } }) },
+  ],
+  applyRecordingStandard: [{ args: (w) => ({ input: { id: w.b.standard } }) }],
+  recordingStandardComplianceChanged: [{ args: (w) => ({ tenantId: w.b.tenant }) }],
   // Subscriptions
   liveRecordingChanged: [{ args: (w) => ({ tenantId: w.b.tenant }) }],
   policyRolloutProgress: byId((w) => w.b.rollout),
@@ -137,6 +146,7 @@ const ENTITY_CASES: Record<string, ((w: World) => string) | null> = {
   Tenant: (w) => w.b.tenant,
   VendorConnection: (w) => w.b.megafon,
   RecordingPolicy: (w) => w.b.policy,
+  RecordingStandard: (w) => w.b.standard,
   LiveRecording: (w) => w.b.liveRunning,
 };
 
@@ -259,6 +269,8 @@ describe('tenant isolation matrix', () => {
         liveStopped,
         rollout,
         crmCallId,
+        // The sandbox seeds the demo tenant's company standard.
+        standard: ok(await t.gql(`query($t: ID!) { recordingStandard(tenantId: $t) { id } }`, { t: B })).recordingStandard.id,
       },
       a: { tenant: A, bitrix: await connectA('bitrix24'), signalwire: await connectA('signalwire') },
       newCallSid: () => sandbox.signalwire.createCall().sid,

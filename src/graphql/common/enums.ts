@@ -179,6 +179,7 @@ const AUDIT_TARGET_DESCRIPTIONS: Record<AuditTargetTypeT, string> = {
   LiveRecording: 'A live recording.',
   Attachment: 'A recording attached to a CRM call.',
   PolicyRollout: 'A policy roll-out.',
+  RecordingStandard: "A tenant's company recording standard.",
 };
 export const AuditTargetType = enumOf(AUDIT_TARGET_TYPES);
 registerEnumType(AuditTargetType, {

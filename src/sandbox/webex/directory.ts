@@ -63,7 +63,8 @@ export class Directory {
   readonly locations: WebexLocation[];
 
   constructor(
-    readonly size: number,
+    /** Grows when the sandbox hires people (POST /__sandbox/people): the newcomers are the next indexes. */
+    public size: number,
     locationCount: number,
     readonly orgId: string,
   ) {

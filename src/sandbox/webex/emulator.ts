@@ -680,6 +680,19 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
         return { status: 200, body: { accepted } };
       },
     },
+    {
+      // People added in Control Hub after a roll-out (issue 17: a company standard brings them under it).
+      method: 'POST',
+      path: '/__sandbox/people',
+      handler: (ctx) => {
+        const count = controlBody(ctx)['count'] ?? 1;
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 10_000)
+          throw new ControlError('count must be an integer 1..10000');
+        const first = state.directory.size;
+        state.directory.size += count;
+        return { status: 201, body: { people: Array.from({ length: count }, (_, k) => state.directory.person(first + k, false)) } };
+      },
+    },
     { method: 'GET', path: '/__sandbox/writes', handler: () => ({ status: 200, body: { people: writesPerPerson(), all: server.counts().writes } }) },
     {
       method: 'POST',

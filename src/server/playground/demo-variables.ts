@@ -201,6 +201,17 @@ export function createDemoVariableResolver(opts: DemoVariablesOptions): ResolveP
         case 'liveRecording':
           if ((LIVE_STATUSES as readonly string[]).includes(rest) || rest === 'active') return liveRecording(rest);
           break;
+        case 'standard':
+          // The demo tenant's company standard (seeded with the sandbox): its id and the version to send back.
+          if (rest === 'id' || rest === 'version') {
+            const data = await gql<{ recordingStandard: { id: string; version: number } | null }>(
+              'query ($tenantId: ID!) { recordingStandard(tenantId: $tenantId) { id version } }',
+              { tenantId },
+            );
+            if (!data.recordingStandard) throw new PlaceholderError('the demo tenant has no recording standard: run "Save recording standard" first');
+            return data.recordingStandard[rest];
+          }
+          break;
         case 'rollout':
           if (['id', 'active', 'RUNNING', 'PAUSED', 'COMPLETED_WITH_ERRORS'].includes(rest)) return rollout(rest);
           break;

@@ -2,7 +2,7 @@ import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
 import { MEGAFON_HTTP } from './http';
-import type { ApplyOutcome, ConnectionContext, RecordingVendor, VendorCapabilities, VendorRequestPreview } from '../port';
+import type { ApplyOutcome, ConnectionContext, RecordingVendor, ScopeFilter, VendorCapabilities, VendorRequestPreview } from '../port';
 import { MegafonClient } from './client';
 import { checkMegafonPolicy, fromMegafon, pickRecord, toMegafonPut } from './mapping';
 import type { MegafonRecordingSetting } from './wire';
@@ -80,6 +80,34 @@ export class MegafonAdapter implements RecordingVendor {
 
   async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
     return fromMegafon(await this.current(new MegafonClient(this.http, conn), scope));
+  }
+
+  /** Every recording-settings record (GET /settings/recording answers them all in one list). */
+  async *listPolicyScopes(conn: ConnectionContext, filter: ScopeFilter): AsyncGenerator<PolicyScope[]> {
+    if (filter.kind !== 'SETTINGS_RECORD') {
+      throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${DISPLAY_NAME} lists recording-settings records, not ${filter.kind}`, {
+        vendor: 'MEGAFON',
+        fields: [{ path: ['scope', 'kind'], message: 'only SETTINGS_RECORD' }],
+      });
+    }
+    const list = await new MegafonClient(this.http, conn).getSettingsRecording();
+    const ids = Array.isArray(list)
+      ? list.map((r) => (r && typeof r === 'object' ? (r as { id?: unknown }).id : undefined)).filter((id) => id != null)
+      : [];
+    if (ids.length) yield ids.map((id) => ({ kind: 'SETTINGS_RECORD' as const, id: String(id) }));
+  }
+
+  /** Employees by e-mail (GET /employee), as no_recording_employee_ids takes them. */
+  async resolvePeople(conn: ConnectionContext, emails: readonly string[]): Promise<Record<string, string>> {
+    const list = await new MegafonClient(this.http, conn).getEmployee();
+    const wanted = new Set(emails.map((e) => e.trim().toLowerCase()));
+    const out: Record<string, string> = {};
+    for (const e of Array.isArray(list) ? list : []) {
+      const email = e && typeof e === 'object' ? (e as { email?: unknown }).email : undefined;
+      const id = e && typeof e === 'object' ? (e as { id?: unknown }).id : undefined;
+      if (typeof email === 'string' && id != null && wanted.has(email.toLowerCase())) out[email.toLowerCase()] = String(id);
+    }
+    return out;
   }
 
   async testConnection(conn: ConnectionContext): Promise<void> {

@@ -31,6 +31,15 @@ export class MegafonClient {
     return { operation: 'GET /settings/recording', method: 'GET', path: '/settings/recording', idempotent: true, expectJson: true };
   }
 
+  static getEmployeeCall(): VendorCall {
+    return { operation: 'GET /employee', method: 'GET', path: '/employee', idempotent: true, expectJson: true };
+  }
+
+  /** The PBX's employees (Data API "GET /employee"): ids, e-mails, logins. */
+  getEmployee(): Promise<unknown> {
+    return this.send(MegafonClient.getEmployeeCall());
+  }
+
   static putSettingsRecordingCall(id: number | string, body: MegafonRecordingSettingPut): VendorCall {
     // A full replacement: repeating it leaves the same record, so it is safe to retry.
     return {

@@ -46,6 +46,13 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
     'startStopAnnouncement.externalCalls': 'PSTN calls (pstnCallsEnabled).',
     periodicBeep: 'Interval: whole seconds from 10 to 1800.',
   },
+  approximations: {
+    'calls.internal': 'Webex cannot record internal calls only; records all calls',
+    'calls.external': 'Webex cannot record external calls only; records all calls',
+    'calls.inbound': 'Webex cannot record inbound calls only; records all calls',
+    'calls.outbound': 'Webex cannot record outbound calls only; records all calls',
+    'announcement.enabled': 'Webex announces with its start/stop announcement (startStopAnnouncement), not a recorded message',
+  },
   liveRecording: WEBEX_LIVE_RECORDING,
   attachments: null,
   credentialFields: [

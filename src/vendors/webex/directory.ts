@@ -9,6 +9,7 @@ export interface WebexPersonSummary {
   id: string;
   displayName?: string;
   locationId?: string;
+  emails?: string[];
 }
 
 export interface WebexPeoplePage {
@@ -99,6 +100,10 @@ export async function* listPersonScopes(
     });
   }
   for await (const page of listPeople(http, conn, { locationId: filter.locationId, max: opts.pageSize }, send)) {
-    yield page.map((p) => ({ kind: 'PERSON' as const, id: p.id }));
+    yield page.map((p) => ({
+      kind: 'PERSON' as const,
+      id: p.id,
+      ...(Array.isArray(p.emails) ? { emails: p.emails.filter((e) => typeof e === 'string') } : {}),
+    }));
   }
 }

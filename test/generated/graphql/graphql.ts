@@ -14,6 +14,12 @@ export type AnnouncementInput = {
   prompts?: DirectionPromptsInput | null | undefined;
 };
 
+/** The standard to compile to every platform. */
+export type ApplyRecordingStandardInput = {
+  /** The standard. */
+  id: string | number;
+};
+
 /** Exactly one of contentBase64, recordUrl or liveRecordingId. */
 export type AttachRecordingInput = {
   /** The CRM connection (Bitrix24). */
@@ -89,6 +95,20 @@ export type AuditAction =
   | 'ROLLOUT_COMPLETE'
   /** Stored as "rollout.retryFailed". */
   | 'ROLLOUT_RETRY_FAILED'
+  /** Stored as "standard.apply". */
+  | 'STANDARD_APPLY'
+  /** Stored as "standard.blocked". */
+  | 'STANDARD_BLOCKED'
+  /** Stored as "standard.compile". */
+  | 'STANDARD_COMPILE'
+  /** Stored as "standard.create". */
+  | 'STANDARD_CREATE'
+  /** Stored as "standard.enforce". */
+  | 'STANDARD_ENFORCE'
+  /** Stored as "standard.govern". */
+  | 'STANDARD_GOVERN'
+  /** Stored as "standard.update". */
+  | 'STANDARD_UPDATE'
   /** Stored as "tenant.create". */
   | 'TENANT_CREATE'
   /** Stored as "tenant.delete". */
@@ -106,6 +126,8 @@ export type AuditTargetType =
   | 'PolicyRollout'
   /** A recording policy. */
   | 'RecordingPolicy'
+  /** A tenant's company recording standard. */
+  | 'RecordingStandard'
   /** A tenant. */
   | 'Tenant'
   /** A vendor connection. */
@@ -178,6 +200,15 @@ export type ConnectionStatus =
   | 'OK'
   /** Credentials stored, not yet checked against the vendor. */
   | 'UNTESTED';
+
+/** How a platform holds one rule of the standard, from its adapter's capabilities. */
+export type CoverageStatus =
+  /** The vendor comes close in a way its adapter declares (see note); the rule itself is not sent. */
+  | 'APPROXIMATED'
+  /** The vendor expresses the rule exactly; it is sent. */
+  | 'HONOURED'
+  /** The vendor cannot hold the rule at all; it is not sent (and blocks the platform when required). */
+  | 'NOT_SUPPORTED';
 
 /** A new policy for one scope of one connection. */
 export type CreateRecordingPolicyInput = {
@@ -506,6 +537,59 @@ export type RecordingMode =
   /** Recorded from the moment the user presses the on-demand key. */
   | 'ON_DEMAND';
 
+/** One field of the recording rules (the dotted path is given beside it where it appears). */
+export type RecordingRuleField =
+  /** The rules field announcement.enabled. */
+  | 'ANNOUNCEMENT_ENABLED'
+  /** The rules field announcement.media. */
+  | 'ANNOUNCEMENT_MEDIA'
+  /** The rules field announcement.prompts. */
+  | 'ANNOUNCEMENT_PROMPTS'
+  /** The rules field calls.external. */
+  | 'CALLS_EXTERNAL'
+  /** The rules field calls.inbound. */
+  | 'CALLS_INBOUND'
+  /** The rules field calls.internal. */
+  | 'CALLS_INTERNAL'
+  /** The rules field calls.outbound. */
+  | 'CALLS_OUTBOUND'
+  /** The rules field calls.paging. */
+  | 'CALLS_PAGING'
+  /** The rules field calls.voicemail. */
+  | 'CALLS_VOICEMAIL'
+  /** The rules field excludedUserIds. */
+  | 'EXCLUDED_USER_IDS'
+  /** The rules field fileFormat. */
+  | 'FILE_FORMAT'
+  /** The rules field mode. */
+  | 'MODE'
+  /** The rules field onDemandKey. */
+  | 'ON_DEMAND_KEY'
+  /** The rules field pauseResumeNotification. */
+  | 'PAUSE_RESUME_NOTIFICATION'
+  /** The rules field periodicBeep. */
+  | 'PERIODIC_BEEP'
+  /** The rules field startStopAnnouncement.enabled. */
+  | 'START_STOP_ANNOUNCEMENT_ENABLED'
+  /** The rules field startStopAnnouncement.externalCalls. */
+  | 'START_STOP_ANNOUNCEMENT_EXTERNAL_CALLS'
+  /** The rules field startStopAnnouncement.internalCalls. */
+  | 'START_STOP_ANNOUNCEMENT_INTERNAL_CALLS'
+  /** The rules field stereo. */
+  | 'STEREO'
+  /** The rules field targets.conferences. */
+  | 'TARGETS_CONFERENCES'
+  /** The rules field targets.extensions. */
+  | 'TARGETS_EXTENSIONS'
+  /** The rules field targets.ivrs. */
+  | 'TARGETS_IVRS'
+  /** The rules field targets.queues. */
+  | 'TARGETS_QUEUES'
+  /** The rules field targets.trunks. */
+  | 'TARGETS_TRUNKS'
+  /** The rules field targets.trunks.periodicBeep. */
+  | 'TARGETS_TRUNKS_PERIODIC_BEEP';
+
 /** The vendor-neutral rules. Leave a field null to leave it ungoverned (the vendor keeps its value). */
 export type RecordingRulesInput = {
   /** Telling the parties that the call is recorded. */
@@ -568,6 +652,68 @@ export type RetryFailedRolloutPeopleInput = {
 export type RetrySyncInput = {
   /** The policy. */
   id: string | number;
+};
+
+/** Creates the tenant's standard (no expectedVersion) or writes its next version. */
+export type SaveRecordingStandardInput = {
+  /** Exceptions for named people. */
+  exceptions?: Array<StandardExceptionInput> | null | undefined;
+  /** The version you read; leave out to create the standard. */
+  expectedVersion?: number | null | undefined;
+  /** REPORT or ENFORCE. */
+  mode: StandardMode;
+  /** Name. */
+  name: string;
+  /** Per-connection overrides. */
+  overrides?: Array<StandardConnectionOverrideInput> | null | undefined;
+  /** Rules every platform must honour exactly. */
+  requiredFields?: Array<RecordingRuleField> | null | undefined;
+  /** The rules. */
+  rules: RecordingRulesInput;
+  /** The tenant. */
+  tenantId: string | number;
+};
+
+/** What compiling the standard did on one connection. */
+export type StandardCompileStatus =
+  /** A required rule cannot be honoured there: nothing was written (error code VENDOR_UNSUPPORTED_FIELD). */
+  | 'BLOCKED'
+  /** Its policies are written and being pushed (sync jobs, or roll-outs for people). */
+  | 'COMPILED'
+  /** The vendor was unavailable; the next reconcile run compiles it again. */
+  | 'HELD';
+
+/** Different rules on one connection. */
+export type StandardConnectionOverrideInput = {
+  /** The connection. */
+  connectionId: string | number;
+  /** Merged over the standard there. */
+  rules: RecordingRulesInput;
+};
+
+/** People with other rules. */
+export type StandardExceptionInput = {
+  /** What the exception is. */
+  name: string;
+  /** The people (at most 1000). */
+  people: Array<StandardPersonInput>;
+  /** Merged over the standard's rules for them; default mode NEVER. */
+  rules?: RecordingRulesInput | null | undefined;
+};
+
+/** What the service does when a platform no longer matches the standard. */
+export type StandardMode =
+  /** Drift is corrected at the vendor within one reconcile interval (each correction audited), and new people are brought under the standard. */
+  | 'ENFORCE'
+  /** Drift is reported in compliance; nothing is changed at the vendor. */
+  | 'REPORT';
+
+/** A person, by exactly one of e-mail or User id. */
+export type StandardPersonInput = {
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** Id of the federated User entity. */
+  userId?: string | number | null | undefined;
 };
 
 /** A call in progress to record. */
@@ -895,6 +1041,41 @@ export type RetryFailedRolloutPeopleMutationVariables = Exact<{
 
 export type RetryFailedRolloutPeopleMutation = { retryFailedRolloutPeople: { retried: number, rollout: { id: string, name: string, status: PolicyRolloutStatus, total: number, totalKnown: boolean, done: number, written: number, alreadyInSync: number, failed: number, pending: number, requestsPerSecond: number, allowedRequestsPerSecond: number, etaSeconds: number | null, estimatedCompletionAt: string | null, round: number, isWaiting: boolean, lastError: { code: ErrorCode, message: string } | null, waiting: { code: ErrorCode, reason: string, since: string, nextAttemptAt: string } | null } } };
 
+export type RecordingStandardQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type RecordingStandardQuery = { recordingStandard: { id: string, name: string, mode: StandardMode, version: number, applied: boolean, requiredFields: Array<RecordingRuleField>, rules: { mode: RecordingMode | null, calls: { internal: boolean | null, external: boolean | null } | null, announcement: { enabled: boolean | null } | null, startStopAnnouncement: { enabled: boolean | null, externalCalls: boolean | null } | null }, exceptions: Array<{ name: string, people: Array<{ email: string | null, userId: string | null }> }>, coverage: Array<{ vendor: VendorKind, connection: { id: string, name: string }, fields: Array<{ field: RecordingRuleField, path: string, status: CoverageStatus, required: boolean, note: string | null }>, blocked: { code: string, message: string, fields: Array<RecordingRuleField> } | null, unresolvedPeople: Array<{ name: string, reason: string }> }> } | null };
+
+export type PreviewRecordingStandardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PreviewRecordingStandardQuery = { recordingStandardPreview: Array<{ scopes: number, changing: number, coverage: { vendor: VendorKind, connection: { id: string, name: string }, blocked: { code: string, message: string } | null }, sample: Array<{ scope: { kind: PolicyScopeKind, id: string }, requests: Array<{ method: HttpMethod, path: string, body: unknown }> }>, warnings: Array<{ code: LintCode, field: string, message: string }> }> };
+
+export type SaveRecordingStandardMutationVariables = Exact<{
+  input: SaveRecordingStandardInput;
+}>;
+
+
+export type SaveRecordingStandardMutation = { saveRecordingStandard: { standard: { id: string, version: number, mode: StandardMode, requiredFields: Array<RecordingRuleField> }, compiled: Array<{ connectionId: string, status: StandardCompileStatus, scopes: number, changed: number, errorCode: string | null, errorMessage: string | null }> } };
+
+export type ApplyRecordingStandardMutationVariables = Exact<{
+  input: ApplyRecordingStandardInput;
+}>;
+
+
+export type ApplyRecordingStandardMutation = { applyRecordingStandard: { standard: { id: string, applied: boolean }, compiled: Array<{ connectionId: string, status: StandardCompileStatus, scopes: number, changed: number, rolloutIds: Array<string>, errorCode: string | null }> } };
+
+export type RecordingStandardComplianceQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type RecordingStandardComplianceQuery = { recordingStandard: { id: string, mode: StandardMode, compliance: { blockedConnections: number, totals: { conforming: number, drifted: number, failed: number, pending: number, ungoverned: number }, connections: Array<{ vendor: VendorKind, blocked: boolean, connection: { id: string, name: string }, counts: { conforming: number, drifted: number, failed: number, pending: number, ungoverned: number }, drifted: { totalCount: number, edges: Array<{ cursor: string, node: { scope: { kind: PolicyScopeKind, id: string }, drift: Array<{ field: string, desired: unknown, actual: unknown }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }> } } | null };
+
 export const PolicyFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecordingPolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"syncedVersion"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"onDemandKey"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"inbound"}},{"kind":"Field","name":{"kind":"Name","value":"outbound"}},{"kind":"Field","name":{"kind":"Name","value":"paging"}},{"kind":"Field","name":{"kind":"Name","value":"voicemail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"excludedUserIds"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trunks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"extensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ivrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"announcement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"prompts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outbound"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"mediaId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startStopAnnouncement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"internalCalls"}},{"kind":"Field","name":{"kind":"Name","value":"externalCalls"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pauseResumeNotification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodicBeep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"intervalSeconds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stereo"}},{"kind":"Field","name":{"kind":"Name","value":"fileFormat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCode"}},{"kind":"Field","name":{"kind":"Name","value":"vendorMessage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastVendorPayload"}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]} as unknown as DocumentNode<PolicyFieldsFragment, unknown>;
 export const PolicyRolloutProgressFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyRolloutProgress"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyRollout"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"totalKnown"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"written"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyInSync"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"requestsPerSecond"}},{"kind":"Field","name":{"kind":"Name","value":"allowedRequestsPerSecond"}},{"kind":"Field","name":{"kind":"Name","value":"etaSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedCompletionAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"isWaiting"}},{"kind":"Field","name":{"kind":"Name","value":"waiting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}}]}}]}}]} as unknown as DocumentNode<PolicyRolloutProgressFragment, unknown>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"allTenants"}},{"kind":"Field","name":{"kind":"Name","value":"tenantIds"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
@@ -928,3 +1109,8 @@ export const CancelPolicyRolloutDocument = {"kind":"Document","definitions":[{"k
 export const DriftReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DriftReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"driftReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastReconciledAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<DriftReportQuery, DriftReportQueryVariables>;
 export const RecordingPolicyDriftedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RecordingPolicyDrifted"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordingPolicyDrifted"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}}]} as unknown as DocumentNode<RecordingPolicyDriftedSubscription, RecordingPolicyDriftedSubscriptionVariables>;
 export const RetryFailedRolloutPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryFailedRolloutPeople"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RetryFailedRolloutPeopleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryFailedRolloutPeople"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"rollout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PolicyRolloutProgress"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyRolloutProgress"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyRollout"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"totalKnown"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"written"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyInSync"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"requestsPerSecond"}},{"kind":"Field","name":{"kind":"Name","value":"allowedRequestsPerSecond"}},{"kind":"Field","name":{"kind":"Name","value":"etaSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedCompletionAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"isWaiting"}},{"kind":"Field","name":{"kind":"Name","value":"waiting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}}]}}]}}]} as unknown as DocumentNode<RetryFailedRolloutPeopleMutation, RetryFailedRolloutPeopleMutationVariables>;
+export const RecordingStandardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecordingStandard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordingStandard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"requiredFields"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"external"}}]}},{"kind":"Field","name":{"kind":"Name","value":"announcement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startStopAnnouncement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"externalCalls"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"exceptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blocked"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unresolvedPeople"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecordingStandardQuery, RecordingStandardQueryVariables>;
+export const PreviewRecordingStandardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PreviewRecordingStandard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordingStandardPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"changing"}},{"kind":"Field","name":{"kind":"Name","value":"sample"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewRecordingStandardQuery, PreviewRecordingStandardQueryVariables>;
+export const SaveRecordingStandardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveRecordingStandard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveRecordingStandardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveRecordingStandard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"standard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"requiredFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compiled"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}}]}}]}}]}}]} as unknown as DocumentNode<SaveRecordingStandardMutation, SaveRecordingStandardMutationVariables>;
+export const ApplyRecordingStandardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyRecordingStandard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyRecordingStandardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyRecordingStandard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"standard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"applied"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compiled"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"rolloutIds"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}}]}}]}}]}}]} as unknown as DocumentNode<ApplyRecordingStandardMutation, ApplyRecordingStandardMutationVariables>;
+export const RecordingStandardComplianceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecordingStandardCompliance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordingStandard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"compliance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conforming"}},{"kind":"Field","name":{"kind":"Name","value":"drifted"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"ungoverned"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blockedConnections"}},{"kind":"Field","name":{"kind":"Name","value":"connections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"blocked"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conforming"}},{"kind":"Field","name":{"kind":"Name","value":"drifted"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"ungoverned"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"drifted"},"name":{"kind":"Name","value":"policies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"DRIFTED"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"desired"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecordingStandardComplianceQuery, RecordingStandardComplianceQueryVariables>;

@@ -1,0 +1,768 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
+import { lintPolicy, type LintWarning } from '../domain/lint';
+import { diffRules, fieldsSet, normalizeRules, type FieldDiff, type PolicyScope, type RecordingRules, type RuleField } from '../domain/policy';
+import {
+  coverageOf,
+  mergeRules,
+  normalEmail,
+  personName,
+  sameRules,
+  type Coverage,
+  type StandardDefinition,
+  type StandardException,
+  type ConnectionOverride,
+  type StandardMode,
+  type VendorView,
+} from '../domain/standard';
+import type { VendorKind } from '../domain/vendor-kind';
+import { Principal } from '../server/auth';
+import type { ConnectionRecord } from '../store/connection.store';
+import type { RecordingPolicyRow, RecordingStandardRow, StandardTargetRow } from '../store/schema';
+import type { OwnedPolicy } from '../store/standard.store';
+import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '../vendors/port';
+import { getVendor } from '../vendors/registry';
+import type { ConnectionService } from './connection.service';
+import type { EventBus } from '../store/event-bus';
+import type { ServiceDeps } from './index';
+import type { PolicySyncService } from './policy-sync.service';
+import { holdsWork } from './rollout-holds';
+import type { RolloutService } from './rollout.service';
+import { storedError } from './vendor-errors';
+
+/** The roll-out engine takes at most this many named people per roll-out. */
+const ROLLOUT_CHUNK = 10_000;
+const PREVIEW_SAMPLE = 3;
+const DEFAULT_EXCEPTION_RULES: RecordingRules = { mode: 'NEVER' };
+
+export interface SaveStandardInput {
+  tenantId: string;
+  /** null or absent: create the tenant's standard; else the version the caller read (optimistic concurrency). */
+  expectedVersion?: number | null;
+  name: string;
+  mode: StandardMode;
+  rules: RecordingRules;
+  requiredFields?: RuleField[] | null;
+  exceptions?: StandardException[] | null;
+  overrides?: ConnectionOverride[] | null;
+}
+
+/** The standard on one connection as its vendor sees it. */
+export interface ConnectionCoverage {
+  connection: ConnectionRecord;
+  vendor: VendorKind;
+  coverage: Coverage;
+  /** Set when a required field cannot be honoured: nothing is enforced on this platform. */
+  blocked: { code: 'VENDOR_UNSUPPORTED_FIELD'; message: string; fields: RuleField[] } | null;
+  /** People the standard names that this platform could not resolve (listed, never dropped). */
+  unresolved: { name: string; reason: string }[];
+}
+
+export interface ConnectionPreview extends ConnectionCoverage {
+  scopes: number;
+  changing: number;
+  sample: { scope: PolicyScope; requests: VendorRequestPreview[] }[];
+  warnings: LintWarning[];
+}
+
+export interface CompileOutcome {
+  connectionId: string;
+  status: 'COMPILED' | 'BLOCKED' | 'HELD';
+  scopes: number;
+  changed: number;
+  rolloutIds: string[];
+  error: { code: string; message: string } | null;
+}
+
+export interface ConnectionCompliance {
+  connection: ConnectionRecord;
+  vendor: VendorKind;
+  blocked: boolean;
+  conforming: number;
+  drifted: number;
+  failed: number;
+  pending: number;
+  ungoverned: number;
+  ungovernedScopes: { kind: string; id: string }[];
+  lastCheckedAt: Date | null;
+}
+
+export interface ComplianceReport {
+  standard: RecordingStandardRow;
+  connections: ConnectionCompliance[];
+  totals: { conforming: number; drifted: number; failed: number; pending: number; ungoverned: number; blockedConnections: number };
+}
+
+const definitionOf = (row: RecordingStandardRow): StandardDefinition => ({
+  name: row.name,
+  mode: row.mode as StandardMode,
+  rules: row.rules as RecordingRules,
+  requiredFields: row.requiredFields as RuleField[],
+  exceptions: row.exceptions as StandardException[],
+  overrides: row.overrides as ConnectionOverride[],
+});
+
+const auditView = (row: RecordingStandardRow) => ({ id: row.id, version: row.version, ...definitionOf(row) });
+
+/** A representative scope id per kind, for value checks before any scope is known. */
+const SAMPLE_SCOPE_ID: Record<string, string> = { SETTINGS_RECORD: '1', PERSON: 'each-person', ORGANIZATION: '' };
+
+/**
+ * The company recording standard (issue 17). It is built on what exists: coverage comes from each adapter's
+ * capabilities and value checks; a compile writes ordinary policies owned by the standard (policies.standard_id) and
+ * pushes them the usual ways, one sync job per policy for a PBX or a settings record, the roll-out engine at the
+ * vendor's rate for people; compliance counts those policies' sync states, which the scheduled reconcile keeps
+ * current (it reads every policy back and marks drift). After each reconcile run `tick` settles roll-outs, walks the
+ * directories for people nobody governs, and in ENFORCE mode pushes drifted policies again, each one audited.
+ */
+export class StandardService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly connections: ConnectionService,
+    private readonly sync: PolicySyncService,
+    private readonly rollouts: RolloutService,
+    private readonly events: EventBus,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The standard itself
+
+  async byIds(scope: readonly string[] | null, ids: readonly string[]): Promise<RecordingStandardRow[]> {
+    return this.deps.stores.standards.byIds(scope, ids);
+  }
+
+  async ofTenants(scope: readonly string[] | null, tenantIds: readonly string[]): Promise<RecordingStandardRow[]> {
+    return this.deps.stores.standards.byTenantIds(scope, tenantIds);
+  }
+
+  async ofTenant(actor: Principal, tenantId: string): Promise<RecordingStandardRow | null> {
+    actor.require('recording:read');
+    if (!actor.canAccessTenant(tenantId)) throw notFound('Tenant', tenantId);
+    const [row] = await this.deps.stores.standards.byTenantIds(actor.tenantFilter(), [tenantId]);
+    return row ?? null;
+  }
+
+  private async load(actor: Principal, id: string): Promise<RecordingStandardRow> {
+    const [row] = await this.deps.stores.standards.byIds(actor.tenantFilter(), [id]);
+    if (!row) throw notFound('RecordingStandard', id);
+    return row;
+  }
+
+  private async validate(actor: Principal, input: SaveStandardInput): Promise<StandardDefinition> {
+    const problems: FieldProblem[] = [];
+    const rules = normalizeRules(input.rules ?? {});
+    const set = new Set(fieldsSet(rules));
+    if (!input.name?.trim()) problems.push({ path: ['input', 'name'], message: 'a name is required' });
+    if (set.size === 0) problems.push({ path: ['input', 'rules'], message: 'a standard sets at least one rule' });
+    const required = [...new Set(input.requiredFields ?? [])];
+    required.forEach((f, i) => {
+      if (!set.has(f)) problems.push({ path: ['input', 'requiredFields', i], message: `${f} is required but the rules do not set it` });
+    });
+    const exceptions = (input.exceptions ?? []).map((e) => ({
+      name: e.name.trim(),
+      people: e.people.map((p) => (p.email ? { email: normalEmail(p.email) } : { userId: p.userId ?? '' })),
+      rules: normalizeRules(e.rules ?? DEFAULT_EXCEPTION_RULES),
+    }));
+    (input.exceptions ?? []).forEach((e, i) => {
+      if (!e.name?.trim()) problems.push({ path: ['input', 'exceptions', i, 'name'], message: 'a name is required' });
+      if (!e.people.length) problems.push({ path: ['input', 'exceptions', i, 'people'], message: 'name at least one person' });
+      e.people.forEach((p, j) => {
+        if (!!p.email === !!p.userId)
+          problems.push({ path: ['input', 'exceptions', i, 'people', j], message: 'give exactly one of email or userId' });
+      });
+    });
+    const own = new Set((await this.deps.stores.connections.byTenantIds(actor.tenantFilter(), [input.tenantId])).map((c) => c.id));
+    const overrides = (input.overrides ?? []).map((o) => ({ connectionId: o.connectionId, rules: normalizeRules(o.rules ?? {}) }));
+    overrides.forEach((o, i) => {
+      if (!own.has(o.connectionId)) problems.push({ path: ['input', 'overrides', i, 'connectionId'], message: 'not a connection of this tenant' });
+    });
+    if (new Set(overrides.map((o) => o.connectionId)).size !== overrides.length)
+      problems.push({ path: ['input', 'overrides'], message: 'one override per connection' });
+    if (problems.length) throw badInput(problems);
+    return { name: input.name.trim(), mode: input.mode, rules, requiredFields: required, exceptions, overrides };
+  }
+
+  /**
+   * Creates the tenant's standard (expectedVersion absent) or writes a new version of it. An applied standard is
+   * compiled again at once (and by every reconcile run until it is); answers the standard and that compile.
+   */
+  async save(
+    actor: Principal,
+    input: SaveStandardInput,
+    requestId?: string,
+  ): Promise<{ standard: RecordingStandardRow; compiled: CompileOutcome[] }> {
+    actor.require('recording:write');
+    const { stores } = this.deps;
+    if (!actor.canAccessTenant(input.tenantId)) throw notFound('Tenant', input.tenantId);
+    const [tenant] = await stores.tenants.byIds(actor.tenantFilter(), [input.tenantId]);
+    if (!tenant) throw notFound('Tenant', input.tenantId);
+    const def = await this.validate(actor, input);
+    const [current] = await stores.standards.byTenantIds(actor.tenantFilter(), [input.tenantId]);
+    const row = await stores.db.transaction(async (tx) => {
+      if (input.expectedVersion == null) {
+        if (current) return undefined;
+        const created = await stores.standards.insert(tx, {
+          id: randomUUID(),
+          tenantId: input.tenantId,
+          ...def,
+          rules: def.rules as Record<string, unknown>,
+        });
+        await stores.audit.record(tx, {
+          tenantId: input.tenantId,
+          actor: actor.subject,
+          action: 'standard.create',
+          targetType: 'RecordingStandard',
+          targetId: created.id,
+          after: auditView(created),
+          requestId,
+        });
+        return created;
+      }
+      if (!current) return undefined;
+      const updated = await stores.standards.update(tx, actor.tenantFilter(), current.id, input.expectedVersion, {
+        ...def,
+        rules: def.rules as Record<string, unknown>,
+      });
+      if (updated) {
+        await stores.audit.record(tx, {
+          tenantId: input.tenantId,
+          actor: actor.subject,
+          action: 'standard.update',
+          targetType: 'RecordingStandard',
+          targetId: updated.id,
+          before: auditView(current),
+          after: auditView(updated),
+          requestId,
+        });
+      }
+      return updated;
+    });
+    if (!row) {
+      if (input.expectedVersion == null) {
+        throw new AppError('CONFLICT', 'This tenant already has a recording standard: update it (send expectedVersion)', {
+          currentVersion: current!.version,
+          fields: [{ path: ['input', 'expectedVersion'], message: `the standard exists at version ${current!.version}` }],
+        });
+      }
+      if (!current) {
+        throw notFound('RecordingStandard', `of tenant ${input.tenantId}`);
+      }
+      const [now] = await stores.standards.byIds(actor.tenantFilter(), [current.id]);
+      throw new AppError(
+        'CONFLICT',
+        `The standard was changed by someone else: you sent version ${input.expectedVersion}, the current version is ${now?.version}. Reload it and apply your change again.`,
+        { currentVersion: now?.version, fields: [{ path: ['input', 'expectedVersion'], message: `stale: current version is ${now?.version}` }] },
+      );
+    }
+    const compiled = row.applied ? await this.compileAll(row, actor.subject, requestId) : [];
+    return { standard: row, compiled };
+  }
+
+  /** Compiles the standard onto every platform it governs, and keeps it there from now on. */
+  async apply(actor: Principal, id: string, requestId?: string): Promise<{ standard: RecordingStandardRow; compiled: CompileOutcome[] }> {
+    actor.require('recording:write');
+    const { stores } = this.deps;
+    const row = await this.load(actor, id);
+    await stores.db.transaction(async (tx) => {
+      await stores.standards.markApplied(tx, id);
+      await stores.audit.record(tx, {
+        tenantId: row.tenantId,
+        actor: actor.subject,
+        action: 'standard.apply',
+        targetType: 'RecordingStandard',
+        targetId: id,
+        after: { version: row.version, mode: row.mode },
+        requestId,
+      });
+    });
+    const compiled = await this.compileAll({ ...row, applied: true }, actor.subject, requestId);
+    const [now] = await stores.standards.byIds(null, [id]);
+    return { standard: now ?? row, compiled };
+  }
+
+  /** Seeds a tenant's standard when it has none (the sandbox's demo tenant); never overwrites one. */
+  async seed(tenantId: string, def: StandardDefinition): Promise<void> {
+    const { stores } = this.deps;
+    if ((await stores.standards.byTenantIds(null, [tenantId])).length) return;
+    await stores.db.transaction(async (tx) => {
+      const created = await stores.standards.insert(tx, { id: randomUUID(), tenantId, ...def, rules: def.rules as Record<string, unknown> });
+      await stores.audit.record(tx, {
+        tenantId,
+        actor: 'system:sandbox',
+        action: 'standard.create',
+        targetType: 'RecordingStandard',
+        targetId: created.id,
+        after: auditView(created),
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Coverage
+
+  /** The connections a standard governs: those whose vendor holds recording policies it can read back and write. */
+  private async governed(tenantId: string): Promise<{ record: ConnectionRecord; vendor: RecordingVendor }[]> {
+    const records = await this.deps.stores.connections.byTenantIds(null, [tenantId]);
+    return records
+      .map((record) => ({ record, vendor: getVendor(record.vendor as VendorKind) }))
+      .filter(
+        ({ vendor }) => vendor.capabilities.policies && !!vendor.readPolicy && !!vendor.applyPolicy && vendor.capabilities.policyScopes.length > 0,
+      )
+      .sort((a, b) => a.record.createdAt.getTime() - b.record.createdAt.getTime() || a.record.id.localeCompare(b.record.id));
+  }
+
+  private scopeKindOf(vendor: RecordingVendor): PolicyScope['kind'] {
+    return vendor.capabilities.policyScopes[0]!;
+  }
+
+  private viewOf(vendor: RecordingVendor): VendorView {
+    const kind = this.scopeKindOf(vendor);
+    return {
+      kind: vendor.kind,
+      displayName: vendor.displayName,
+      ruleFields: vendor.capabilities.ruleFields,
+      fieldNotes: vendor.capabilities.fieldNotes,
+      approximations: vendor.capabilities.approximations ?? {},
+      scope: { kind, id: SAMPLE_SCOPE_ID[kind] ?? '' },
+      check: (scope, rules) => vendor.checkPolicy?.(scope, rules) ?? [],
+    };
+  }
+
+  private coverageFor(def: StandardDefinition, record: ConnectionRecord, vendor: RecordingVendor): Omit<ConnectionCoverage, 'unresolved'> {
+    const override = def.overrides.find((o) => o.connectionId === record.id);
+    const coverage = coverageOf(this.viewOf(vendor), mergeRules(def.rules, override?.rules), def.requiredFields);
+    const blocked = coverage.blockedBy.length
+      ? {
+          code: 'VENDOR_UNSUPPORTED_FIELD' as const,
+          message: `${vendor.displayName} cannot honour the required rule${coverage.blockedBy.length > 1 ? 's' : ''} ${coverage.blockedBy.join(', ')}: the standard is not enforced on this connection`,
+          fields: coverage.blockedBy,
+        }
+      : null;
+    return { connection: record, vendor: vendor.kind, coverage, blocked };
+  }
+
+  /** Field by field per connection, from the adapters' capabilities; people not resolved by the last compile. */
+  async coverage(actor: Principal, id: string): Promise<ConnectionCoverage[]> {
+    actor.require('recording:read');
+    const row = await this.load(actor, id);
+    const def = definitionOf(row);
+    const targets = new Map((await this.deps.stores.standards.targets([id])).map((t) => [t.connectionId, t]));
+    return (await this.governed(row.tenantId)).map(({ record, vendor }) => {
+      const target = targets.get(record.id);
+      const unresolved =
+        target?.compiledVersion === row.version
+          ? target.unresolved
+          : this.namedPeople(def).map((name) => ({ name, reason: 'not resolved yet: the standard is not applied at this version' }));
+      return { ...this.coverageFor(def, record, vendor), unresolved };
+    });
+  }
+
+  private namedPeople(def: StandardDefinition): string[] {
+    return [...new Set(def.exceptions.flatMap((e) => e.people.map(personName)))];
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Compile
+
+  /** Every scope the standard governs at this vendor: its directory when it has one, else the whole organisation. */
+  private async scopesOf(vendor: RecordingVendor, ctx: ConnectionContext): Promise<PolicyScope[]> {
+    const kind = this.scopeKindOf(vendor);
+    if (!vendor.listPolicyScopes) return [{ kind, id: '' }];
+    const out: PolicyScope[] = [];
+    for await (const page of vendor.listPolicyScopes(ctx, { kind }, { pageSize: 1000 })) out.push(...page);
+    return out;
+  }
+
+  /** The rules each scope gets: the compiled standard, or an exception's for the people it names. */
+  private plan(
+    def: StandardDefinition,
+    cov: Coverage,
+    vendor: RecordingVendor,
+    record: ConnectionRecord,
+    scopes: PolicyScope[],
+    /** E-mail -> the vendor's user id, from its directory (vendors that exclude people within a scope). */
+    resolved: Record<string, string> | null = null,
+  ): { desired: { scope: PolicyScope; rules: RecordingRules }[]; unresolved: { name: string; reason: string }[] } {
+    const view = this.viewOf(vendor);
+    if (resolved) return this.planByExclusion(def, cov, vendor, scopes, resolved);
+    const override = def.overrides.find((o) => o.connectionId === record.id);
+    const byEmail = new Map<string, number>();
+    def.exceptions.forEach((e, i) => {
+      for (const p of e.people) if (p.email) byEmail.set(normalEmail(p.email), i);
+    });
+    const exceptionRules = def.exceptions.map((e) => coverageOf(view, mergeRules(mergeRules(def.rules, override?.rules), e.rules), []).compiled);
+    const found = new Set<string>();
+    const hasEmails = scopes.some((s) => s.emails !== undefined);
+    const desired = scopes.map((scope) => {
+      for (const email of scope.emails ?? []) {
+        const i = byEmail.get(normalEmail(email));
+        if (i !== undefined) {
+          found.add(normalEmail(email));
+          return { scope: { kind: scope.kind, id: scope.id }, rules: exceptionRules[i]! };
+        }
+      }
+      return { scope: { kind: scope.kind, id: scope.id }, rules: cov.compiled };
+    });
+    const unresolved: { name: string; reason: string }[] = [];
+    for (const e of def.exceptions) {
+      for (const p of e.people) {
+        const name = personName(p);
+        if (p.userId) unresolved.push({ name, reason: `${vendor.displayName} has no mapping from directory User ids to its people` });
+        else if (!hasEmails)
+          unresolved.push({ name, reason: `${vendor.displayName} does not name its ${this.scopeKindOf(vendor)} scopes by e-mail` });
+        else if (!found.has(name)) unresolved.push({ name, reason: `${vendor.displayName} has no person with this e-mail` });
+      }
+    }
+    return { desired, unresolved };
+  }
+
+  /**
+   * A vendor that excludes people within a scope (MegaFon's no_recording_employee_ids): the people of exceptions that
+   * record nothing are excluded in every scope; an exception with any other rules cannot be held there.
+   */
+  private planByExclusion(
+    def: StandardDefinition,
+    cov: Coverage,
+    vendor: RecordingVendor,
+    scopes: PolicyScope[],
+    resolved: Record<string, string>,
+  ): { desired: { scope: PolicyScope; rules: RecordingRules }[]; unresolved: { name: string; reason: string }[] } {
+    const ids: string[] = [];
+    const unresolved: { name: string; reason: string }[] = [];
+    for (const e of def.exceptions) {
+      const never = e.rules.mode === 'NEVER';
+      for (const p of e.people) {
+        const name = personName(p);
+        if (p.userId) unresolved.push({ name, reason: `${vendor.displayName} has no mapping from directory User ids to its people` });
+        else if (!never) unresolved.push({ name, reason: `${vendor.displayName} can only exclude people from recording (exception mode NEVER)` });
+        else if (resolved[name] === undefined) unresolved.push({ name, reason: `${vendor.displayName} has no person with this e-mail` });
+        else ids.push(resolved[name]!);
+      }
+    }
+    const own = cov.compiled.excludedUserIds ?? [];
+    const rules = ids.length ? { ...cov.compiled, excludedUserIds: [...new Set([...own, ...ids])].sort() } : cov.compiled;
+    return { desired: scopes.map((scope) => ({ scope: { kind: scope.kind, id: scope.id }, rules })), unresolved };
+  }
+
+  /** The e-mails of the standard's exceptions resolved at a vendor that excludes people by its own ids; else null. */
+  private async resolvedAt(def: StandardDefinition, vendor: RecordingVendor, ctx: ConnectionContext): Promise<Record<string, string> | null> {
+    if (!vendor.resolvePeople || !vendor.capabilities.ruleFields.includes('excludedUserIds')) return null;
+    const emails = def.exceptions.flatMap((e) => e.people.filter((p) => p.email).map((p) => normalEmail(p.email!)));
+    return emails.length ? vendor.resolvePeople(ctx, emails) : {};
+  }
+
+  private changesOf(standardId: string, desired: { scope: PolicyScope; rules: RecordingRules }[], existing: RecordingPolicyRow[]) {
+    const at = new Map(existing.map((p) => [`${p.scopeKind}:${p.scopeId}`, p]));
+    return desired.filter((d) => {
+      const p = at.get(`${d.scope.kind}:${d.scope.id}`);
+      return (
+        !p || p.standardId !== standardId || !sameRules(p.rules as RecordingRules, d.rules) || p.syncStatus === 'FAILED' || p.syncStatus === 'PENDING'
+      );
+    });
+  }
+
+  private system(tenantId: string): Principal {
+    return new Principal('system:standard', new Set([tenantId]), new Set(['recording:read', 'recording:write']));
+  }
+
+  private async compileAll(row: RecordingStandardRow, actor: string, requestId?: string): Promise<CompileOutcome[]> {
+    const out: CompileOutcome[] = [];
+    for (const { record, vendor } of await this.governed(row.tenantId)) out.push(await this.compileConnection(row, record, vendor, actor, requestId));
+    return out;
+  }
+
+  /**
+   * One connection: coverage first (a required rule it cannot honour blocks it, nothing written), then the desired
+   * policies at every scope, written before any vendor call (intent before effect), then pushed. A connection
+   * whose vendor is unavailable is HELD: the next reconcile run compiles it again, and compiling twice is harmless.
+   */
+  private async compileConnection(
+    row: RecordingStandardRow,
+    record: ConnectionRecord,
+    vendor: RecordingVendor,
+    actor: string,
+    requestId?: string,
+    only?: PolicyScope[],
+  ): Promise<CompileOutcome> {
+    const { stores } = this.deps;
+    const def = definitionOf(row);
+    const base = this.coverageFor(def, record, vendor);
+    const outcome: CompileOutcome = { connectionId: record.id, status: 'COMPILED', scopes: 0, changed: 0, rolloutIds: [], error: null };
+    const target = { standardId: row.id, connectionId: record.id, tenantId: row.tenantId };
+    if (base.blocked) {
+      await stores.db.transaction(async (tx) => {
+        await stores.standards.saveTarget(tx, { ...target, compiledVersion: row.version, blocked: base.blocked, rolloutIds: [], scopes: 0 });
+        await stores.audit.record(tx, {
+          tenantId: row.tenantId,
+          actor,
+          action: 'standard.blocked',
+          targetType: 'RecordingStandard',
+          targetId: row.id,
+          after: { connectionId: record.id, version: row.version },
+          outcome: base.blocked,
+          requestId,
+        });
+      });
+      return { ...outcome, status: 'BLOCKED', error: { code: base.blocked.code, message: base.blocked.message } };
+    }
+    try {
+      const { ctx } = await this.connections.vendorContextForScope(null, record.id, requestId);
+      const scopes = only ?? (await this.scopesOf(vendor, ctx));
+      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
+      const changes = this.changesOf(row.id, desired, await stores.standards.policiesAt(record.id));
+      const bulk = this.scopeKindOf(vendor) === 'PERSON';
+      const owned = (d: { scope: PolicyScope; rules: RecordingRules }): OwnedPolicy => ({
+        id: randomUUID(),
+        tenantId: row.tenantId,
+        connectionId: record.id,
+        name: `${def.name} (standard v${row.version})`,
+        scopeKind: d.scope.kind,
+        scopeId: d.scope.id,
+        rules: d.rules as Record<string, unknown>,
+        syncDeadline: bulk ? null : this.sync.deadline(),
+      });
+      await stores.db.transaction(async (tx) => {
+        const written = await stores.standards.upsertOwned(tx, row.id, changes.map(owned));
+        if (!bulk) for (const p of written) await this.sync.enqueue(tx, p.id, requestId);
+        await stores.audit.record(tx, {
+          tenantId: row.tenantId,
+          actor,
+          action: only ? 'standard.govern' : 'standard.compile',
+          targetType: 'RecordingStandard',
+          targetId: row.id,
+          after: { connectionId: record.id, version: row.version },
+          outcome: { scopes: scopes.length, changed: written.length, unresolved },
+          requestId,
+        });
+      });
+      if (!bulk) this.sync.wake();
+      const rolloutIds: string[] = [];
+      if (bulk && changes.length) {
+        // People with the same rules go out together, through the roll-out engine at the vendor's rate.
+        const groups = new Map<string, { rules: RecordingRules; ids: string[] }>();
+        for (const c of changes) {
+          const key = JSON.stringify(c.rules);
+          const g = groups.get(key) ?? { rules: c.rules, ids: [] };
+          g.ids.push(c.scope.id);
+          groups.set(key, g);
+        }
+        for (const g of groups.values()) {
+          for (let i = 0; i < g.ids.length; i += ROLLOUT_CHUNK) {
+            const started = await this.rollouts.startRollout(this.system(row.tenantId), {
+              connectionId: record.id,
+              name: `${def.name} (standard v${row.version})`,
+              rules: g.rules,
+              scope: { personIds: g.ids.slice(i, i + ROLLOUT_CHUNK) },
+            });
+            if (started.rollout) rolloutIds.push(started.rollout.id);
+          }
+        }
+      }
+      const [prev] = (await stores.standards.targets([row.id])).filter((t) => t.connectionId === record.id);
+      const keep = only || !changes.length ? (prev?.rolloutIds ?? []) : [];
+      const governedIds = new Set(only?.map((s) => s.id) ?? []);
+      await stores.standards.saveTarget(stores.db, {
+        ...target,
+        compiledVersion: row.version,
+        blocked: null,
+        rolloutIds: [...keep, ...rolloutIds],
+        unresolved: only ? (prev?.unresolved ?? unresolved) : unresolved,
+        ungoverned: only ? (prev?.ungoverned ?? []).filter((s) => !governedIds.has(s.id)) : [],
+        scopes: only ? (prev?.scopes ?? 0) + only.length : scopes.length,
+        walkedAt: new Date(),
+      });
+      return { ...outcome, scopes: scopes.length, changed: changes.length, rolloutIds };
+    } catch (e) {
+      if (!holdsWork(e)) throw e;
+      const err = storedError(e);
+      this.deps.logger.info({ standardId: row.id, connectionId: record.id, code: err.code }, 'standard compile held: the vendor is unavailable');
+      return { ...outcome, status: 'HELD', error: { code: err.code, message: err.message } };
+    }
+  }
+
+  /** Before anything is written: per connection, coverage, how many scopes change, a sample of the exact requests. */
+  async preview(actor: Principal, id: string, requestId?: string): Promise<ConnectionPreview[]> {
+    actor.require('recording:read');
+    const row = await this.load(actor, id);
+    const def = definitionOf(row);
+    const out: ConnectionPreview[] = [];
+    for (const { record, vendor } of await this.governed(row.tenantId)) {
+      const base = this.coverageFor(def, record, vendor);
+      const warnings = lintPolicy(base.coverage.compiled);
+      if (base.blocked) {
+        out.push({ ...base, unresolved: [], scopes: 0, changing: 0, sample: [], warnings });
+        continue;
+      }
+      const { ctx } = await this.connections.vendorContextForScope(actor.tenantFilter(), record.id, requestId);
+      const scopes = await this.scopesOf(vendor, ctx);
+      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
+      const changes = this.changesOf(row.id, desired, await this.deps.stores.standards.policiesAt(record.id));
+      const sample = [];
+      for (const c of changes.slice(0, PREVIEW_SAMPLE))
+        sample.push({ scope: c.scope, requests: (await vendor.previewPolicy?.(ctx, c.scope, c.rules)) ?? [] });
+      out.push({ ...base, unresolved, scopes: scopes.length, changing: changes.length, sample, warnings });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Compliance
+
+  async compliance(actor: Principal, id: string): Promise<ComplianceReport> {
+    actor.require('recording:read');
+    return this.report(await this.load(actor, id));
+  }
+
+  async complianceOfTenant(actor: Principal, tenantId: string): Promise<ComplianceReport | null> {
+    const row = await this.ofTenant(actor, tenantId);
+    return row ? this.report(row) : null;
+  }
+
+  private async report(row: RecordingStandardRow): Promise<ComplianceReport> {
+    const { stores } = this.deps;
+    const counts = await stores.standards.statusCounts(row.id);
+    const targets = new Map((await stores.standards.targets([row.id])).map((t) => [t.connectionId, t]));
+    const totals = { conforming: 0, drifted: 0, failed: 0, pending: 0, ungoverned: 0, blockedConnections: 0 };
+    const connections: ConnectionCompliance[] = [];
+    for (const { record, vendor } of await this.governed(row.tenantId)) {
+      const n = (s: string) => counts.find((c) => c.connectionId === record.id && c.syncStatus === s)?.n ?? 0;
+      const target: StandardTargetRow | undefined = targets.get(record.id);
+      const c: ConnectionCompliance = {
+        connection: record,
+        vendor: vendor.kind,
+        blocked: !!target?.blocked,
+        conforming: n('IN_SYNC'),
+        drifted: n('DRIFTED'),
+        failed: n('FAILED'),
+        pending: n('PENDING'),
+        ungoverned: target?.ungoverned.length ?? 0,
+        ungovernedScopes: target?.ungoverned ?? [],
+        lastCheckedAt: target?.walkedAt ?? null,
+      };
+      totals.conforming += c.conforming;
+      totals.drifted += c.drifted;
+      totals.failed += c.failed;
+      totals.pending += c.pending;
+      totals.ungoverned += c.ungoverned;
+      if (c.blocked) totals.blockedConnections++;
+      connections.push(c);
+    }
+    return { standard: row, connections, totals };
+  }
+
+  /** The standard's policies in one state at one connection, for the drift list (offset pages). */
+  async policiesWithStatus(
+    standard: RecordingStandardRow,
+    connectionId: string,
+    status: 'DRIFTED' | 'FAILED' | 'PENDING' | 'IN_SYNC',
+    offset: number,
+    first: number,
+  ): Promise<{ rows: RecordingPolicyRow[]; drift: Map<string, FieldDiff[]> }> {
+    const rows = await this.deps.stores.standards.ownedWithStatus(standard.id, connectionId, status, offset, first + 1);
+    return { rows, drift: new Map(rows.map((r) => [r.id, (r.drift as FieldDiff[] | null) ?? diffRules(r.rules as RecordingRules, {})])) };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // After every scheduled reconcile run
+
+  readonly stats = { ticks: 0, governed: 0, enforced: 0, announced: 0 };
+
+  /** Settles roll-outs, governs newcomers, enforces, and announces compliance changes, for every applied standard. */
+  async tick(): Promise<void> {
+    this.stats.ticks++;
+    for (const row of await this.deps.stores.standards.applied()) {
+      try {
+        await this.tickStandard(row);
+      } catch (e) {
+        this.deps.logger.warn({ err: e, standardId: row.id }, 'recording standard check failed');
+      }
+    }
+  }
+
+  private async tickStandard(row: RecordingStandardRow): Promise<void> {
+    const { stores } = this.deps;
+    const targets = new Map((await stores.standards.targets([row.id])).map((t) => [t.connectionId, t]));
+    for (const { record, vendor } of await this.governed(row.tenantId)) {
+      const target = targets.get(record.id);
+      if (!target || target.compiledVersion !== row.version) {
+        await this.compileConnection(row, record, vendor, 'system:standard');
+        continue;
+      }
+      if (target.blocked) continue;
+      await stores.standards.settleFromRollouts(row.id, record.id, target.rolloutIds);
+      await this.walk(row, record, vendor, target);
+      if (row.mode === 'ENFORCE') await this.enforce(row, record);
+    }
+    const report = await this.report(row);
+    const summary = {
+      totals: report.totals,
+      connections: report.connections.map((c) => [c.connection.id, c.conforming, c.drifted, c.failed, c.pending, c.ungoverned, c.blocked]),
+    };
+    if (JSON.stringify(summary) !== JSON.stringify(row.compliance)) {
+      await stores.standards.setCompliance(row.id, summary);
+      await this.events.publish(stores.db, {
+        tenantId: row.tenantId,
+        type: 'RECORDING_STANDARD',
+        kind: 'COMPLIANCE_CHANGED',
+        id: row.id,
+        version: row.version,
+      });
+      this.stats.announced++;
+    }
+  }
+
+  /** The directory again: scopes the standard does not govern yet are listed, and in ENFORCE mode brought under it. */
+  private async walk(row: RecordingStandardRow, record: ConnectionRecord, vendor: RecordingVendor, target: StandardTargetRow): Promise<void> {
+    if (!vendor.listPolicyScopes) return;
+    const { stores } = this.deps;
+    let scopes: PolicyScope[];
+    try {
+      const { ctx } = await this.connections.vendorContextForScope(null, record.id);
+      scopes = await this.scopesOf(vendor, ctx);
+    } catch (e) {
+      if (holdsWork(e)) return;
+      throw e;
+    }
+    const owned = new Set((await stores.standards.ownedPolicies(row.id, record.id)).map((p) => `${p.scopeKind}:${p.scopeId}`));
+    const fresh = scopes.filter((s) => !owned.has(`${s.kind}:${s.id}`));
+    if (row.mode === 'ENFORCE' && fresh.length) {
+      const r = await this.compileConnection(row, record, vendor, 'system:standard', undefined, fresh);
+      if (r.status === 'COMPILED') this.stats.governed += fresh.length;
+      return;
+    }
+    await stores.standards.saveTarget(stores.db, {
+      standardId: row.id,
+      connectionId: record.id,
+      tenantId: row.tenantId,
+      ungoverned: fresh.map((s) => ({ kind: s.kind, id: s.id })),
+      walkedAt: new Date(),
+      scopes: target.scopes,
+    });
+  }
+
+  /** ENFORCE: each drifted policy of the standard is pushed again (its sync job), each correction audited. */
+  private async enforce(row: RecordingStandardRow, record: ConnectionRecord): Promise<void> {
+    const { stores } = this.deps;
+    const drifted = await stores.standards.ownedWithStatus(row.id, record.id, 'DRIFTED', 0, 1000);
+    if (!drifted.length) return;
+    await stores.db.transaction(async (tx) => {
+      for (const p of drifted) {
+        const moved = await stores.policies.recordSync(tx, p.id, p.version, { syncStatus: 'PENDING', syncDeadline: this.sync.deadline() });
+        if (!moved) continue;
+        await this.sync.enqueue(tx, p.id);
+        await stores.audit.record(tx, {
+          tenantId: row.tenantId,
+          actor: 'system:standard',
+          action: 'standard.enforce',
+          targetType: 'RecordingPolicy',
+          targetId: p.id,
+          before: { syncStatus: 'DRIFTED', drift: p.drift },
+          after: { syncStatus: 'PENDING', version: p.version },
+          outcome: { standardId: row.id, connectionId: record.id, scope: { kind: p.scopeKind, id: p.scopeId } },
+        });
+        this.stats.enforced++;
+      }
+    });
+    this.sync.wake();
+  }
+}
