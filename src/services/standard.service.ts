@@ -16,7 +16,7 @@ import {
   type VendorView,
 } from '../domain/standard';
 import type { VendorKind } from '../domain/vendor-kind';
-import { Principal } from '../server/auth';
+import { Principal } from '../domain/principal';
 import type { ConnectionRecord } from '../store/connection.store';
 import type { RecordingPolicyRow, RecordingStandardRow, StandardTargetRow } from '../store/schema';
 import type { OwnedPolicy } from '../store/standard.store';
@@ -24,7 +24,7 @@ import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '.
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
 import type { EventBus } from '../store/event-bus';
-import type { ServiceDeps } from './index';
+import type { ServiceDeps } from './deps';
 import type { PolicySyncService } from './policy-sync.service';
 import { holdsWork } from './rollout-holds';
 import type { RolloutService } from './rollout.service';
