@@ -226,7 +226,7 @@ describe('a company recording standard on the sandbox', () => {
     assert.equal(sandbox.yeastar.state.autoRecord.enb_internal, 0);
     assert.equal((sandbox.webex.state.personSettings.get(20) as any)?.record, 'Always with Pause/Resume');
     const audit = ok(
-      await t.gql(`query($t: ID!) { auditLog(tenantId: $t, action: "standard.enforce", first: 50) { nodes { action targetType } } }`, {
+      await t.gql(`query($t: ID!) { auditLog(tenantId: $t, action: STANDARD_ENFORCE, first: 50) { nodes { action targetType } } }`, {
         t: DEMO_TENANT_ID,
       }),
     ).auditLog.nodes;
