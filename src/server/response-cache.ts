@@ -206,4 +206,6 @@ export interface ResponseEntry {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** For the operation metrics of a hit. */
+  operationName?: string;
 }
