@@ -94,7 +94,13 @@ export async function runLevers(opts: {
     for (let round = 1; round <= opts.rounds; round++) {
       const line: string[] = [];
       for (const v of variants) {
-        const r = await runLoad({ url: procs.get(v.key)!.ready.url, headers: v.headers ?? opts.headers, body: opts.body, connections: CONNECTIONS, seconds: opts.seconds });
+        const r = await runLoad({
+          url: procs.get(v.key)!.ready.url,
+          headers: v.headers ?? opts.headers,
+          body: opts.body,
+          connections: CONNECTIONS,
+          seconds: opts.seconds,
+        });
         if (r.non2xx || r.errors) throw new Error(`${v.label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
         rps.set(v.key, [...(rps.get(v.key) ?? []), r.rps]);
         p99.set(v.key, [...(p99.get(v.key) ?? []), r.p99]);

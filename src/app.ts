@@ -154,6 +154,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   );
   const { schema, sdl } = await buildRecordingSchema();
   const responseCache = new ResponseCache(schema, config.readCacheRows > 0 ? config.responseCacheBytes : 0);
+  metrics.observeResponseCache(() => ({ ...responseCache.stats, bytes: responseCache.size().bytes }));
   const apollo = createApollo({
     schema,
     responseCache,
@@ -243,6 +244,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
         return principal ? { key: principal.cacheKey, scope: principal.tenantFilter() } : null;
       },
       currentVersion: (scope) => stores.readCache.currentVersion(scope),
+      onHit: (operationName, seconds) => metrics.countCachedOperation(operationName, seconds),
     },
     createContext: async (req, requestId) => {
       const key = req.headers['idempotency-key'];

@@ -32,7 +32,8 @@ export interface ApolloOptions {
 const requestIdPlugin = (logger: Logger, responseCache: ResponseCache | undefined): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, document, request, contextValue }) {
+      async didResolveOperation({ operation, operationName, document, request, contextValue }) {
+        contextValue.outcome.operationName = operationName ?? undefined;
         // Only a query reads through the read cache (src/store/read-cache.ts); a mutation must see its own writes.
         contextValue.cacheReads = operation?.operation === 'query';
         contextValue.outcome.responseCacheable =

@@ -22,7 +22,7 @@ export class RequestContext {
    * (src/server/response-cache.ts; set by apollo.ts) and the read view it was read through. An object of its own:
    * Apollo Server executes on a shallow copy of the context, which shares this object with the original.
    */
-  readonly outcome: { responseCacheable: boolean; view?: ReadView } = { responseCacheable: false };
+  readonly outcome: { responseCacheable: boolean; view?: ReadView; operationName?: string } = { responseCacheable: false };
 
   constructor(
     readonly requestId: string,

@@ -34,6 +34,8 @@ export interface HttpHandlerOptions {
     principal: (authorization: string | undefined) => Promise<{ key: string; scope: readonly string[] | null } | null>;
     /** The read cache's current version for a tenant scope (shared by the requests of one event-loop turn). */
     currentVersion: (scope: readonly string[] | null) => Promise<number>;
+    /** Told of every answer served from the cache, with the time it took (metrics). */
+    onHit?: (operationName: string | undefined, seconds: number) => void;
   };
 }
 
@@ -162,6 +164,7 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
         // The response cache: the same caller, Accept header and body (an answered body was valid JSON, so it is
         // not parsed again) as an answer stored at the current version.
         if (rc) {
+          const started = performance.now();
           const principal = await rc.principal(req.headers.authorization);
           if (principal !== null) {
             cacheKey = ResponseCache.key(principal.key, req.headers.accept, text);
@@ -172,6 +175,7 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
                 rc.cache.stats.hits++;
                 res.writeHead(hit.status, hit.headers);
                 res.end(hit.body);
+                rc.onHit?.(hit.operationName, (performance.now() - started) / 1000);
                 return;
               }
               rc.cache.forget(cacheKey, hit);
@@ -206,7 +210,13 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
         res.end(result.body.string);
         const version = context?.readVersion;
         if (rc && cacheKey && context?.outcome.responseCacheable && (result.status ?? 200) === 200 && version !== undefined && version >= 0) {
-          const entry: ResponseEntry = { version, status: 200, headers: outHeaders, body: result.body.string };
+          const entry: ResponseEntry = {
+            version,
+            status: 200,
+            headers: outHeaders,
+            body: result.body.string,
+            operationName: context?.outcome.operationName,
+          };
           rc.cache.set(cacheKey, entry);
         }
       } else {

@@ -197,6 +197,38 @@ export class Metrics {
     return name;
   }
 
+  /** The response cache's counters (src/server/response-cache.ts). */
+  observeResponseCache(sample: () => { hits: number; misses: number; bytes: number }): void {
+    for (const [key, help] of [
+      ['hits', 'Queries answered with the bytes the response cache kept (the data they read had not changed).'],
+      ['misses', 'Queries the response cache did not answer (not kept, or the data changed since).'],
+    ] as const) {
+      new Counter({
+        name: `${PREFIX}response_cache_${key}_total`,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(sample()[key]);
+        },
+      });
+    }
+    new Gauge({
+      name: `${PREFIX}response_cache_bytes`,
+      help: 'Bytes held by the response cache (at most RESPONSE_CACHE_BYTES).',
+      registers: [this.registry],
+      collect() {
+        this.set(sample().bytes);
+      },
+    });
+  }
+
+  /** A query answered by the response cache still counts as an operation (outcome ok: only answers without errors are kept). */
+  countCachedOperation(operationName: string | undefined, seconds: number): void {
+    this.operations.inc({ type: 'query', name: this.operationLabel(operationName), outcome: 'ok' });
+    this.operationDuration.observe({ type: 'query' }, seconds);
+  }
+
   /** Counts operations and errors by code, and logs each operation with its request id. */
   apolloPlugin(): ApolloServerPlugin<RequestContext> {
     const metrics = this;

@@ -28,7 +28,9 @@ describe('/metrics and request ids', () => {
     return res.text();
   };
   before(async () => {
-    t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '20', LOG_LEVEL: 'debug' } });
+    // The response cache off: a repeated query must reach the read cache this file reports on (the response
+    // cache's own counters are tested in test/perf/response-cache.test.ts).
+    t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_WEBEX_PEOPLE: '20', LOG_LEVEL: 'debug', RESPONSE_CACHE_BYTES: '0' } });
   });
   after(async () => t.close());
 

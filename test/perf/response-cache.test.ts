@@ -181,4 +181,19 @@ describe('response cache: never stale, never foreign, the bytes of graphql-js', 
     await a.app.database.rawQuery(`BEGIN; UPDATE tenants SET name = name || ''; ROLLBACK;`);
     assert.deepEqual(await counters(), c1);
   });
+
+  it('an answer from the cache is still counted: as an operation and as a response cache hit in /metrics', async () => {
+    const q = `query CachedCount { tenants(first: 2) { nodes { id } } }`;
+    const scrape = async () => (await fetch(`${a.url}/metrics`)).text();
+    const value = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
+    const ops = /recsub_graphql_operations_total\{[^}]*name="CachedCount"[^}]*\} (\d+)/;
+    const hits = /^recsub_response_cache_hits_total (\d+)$/m;
+    await post(a, q, {});
+    const before = await scrape();
+    await post(a, q, {});
+    await post(a, q, {});
+    const after = await scrape();
+    assert.equal(value(after, ops) - value(before, ops), 2, 'both repeats counted as operations');
+    assert.equal(value(after, hits) - value(before, hits), 2, 'both repeats were hits');
+  });
 });
