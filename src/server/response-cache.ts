@@ -37,7 +37,8 @@ const ROOT_FIELDS = new Set(['tenants', 'tenant', 'vendorConnection', 'recording
 /** The entity types `_entities` may resolve for a cacheable request (each through a read-cached loader). */
 const ENTITY_TYPES = new Set(['Tenant', 'VendorConnection', 'RecordingPolicy']);
 /** Fields on the allowed types that read something other than the versioned rows (a vendor's directory, reconcile state). */
-const EXCLUDED_FIELDS = new Set(['RecordingPolicy.excludedUsers', 'RecordingPolicy.drift']);
+// TenantConnection.totalCount is a count statement outside the ReadView: kept out rather than reviewed.
+const EXCLUDED_FIELDS = new Set(['RecordingPolicy.excludedUsers', 'RecordingPolicy.drift', 'TenantConnection.totalCount']);
 
 /**
  * The object types whose fields are read from the versioned rows (or are static, like a vendor's capabilities), as
@@ -47,7 +48,7 @@ const EXCLUDED_FIELDS = new Set(['RecordingPolicy.excludedUsers', 'RecordingPoli
  */
 const REVIEWED_TYPES = new Set(
   (
-    'TenantConnection PageInfo Tenant RecordingPolicy VendorConnection VendorCapabilities ConnectionFieldInfo ' +
+    'TenantConnection TenantEdge PageInfo Tenant RecordingPolicy VendorConnection VendorCapabilities ConnectionFieldInfo ' +
     'AttachmentCapabilities LiveRecordingCapabilities RuleFieldNote VendorError Setting RecordingRules PeriodicBeep ' +
     'PauseResumeNotification StartStopAnnouncement Announcement DirectionPrompts MediaRef RecordingTargets NamedTarget ' +
     'ExtensionTarget TrunkTarget CallSelection PolicyScope'
