@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ok, startTestApp, type TestApp } from '../helpers/app';
+import { collect, wsClient } from '../helpers/ws';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 import { getVendor } from '../../src/vendors/registry';
 import type { VendorKind } from '../../src/domain/vendor-kind';
@@ -186,6 +187,13 @@ describe('a company recording standard on the sandbox', () => {
     // MegaFon excludes the employee it resolved, in every settings record.
     for (const record of sandbox.megafon.state.settings) assert.deepEqual(record.no_recording_employee_ids, [145], `record ${record.id}`);
 
+    // Compliance changes are announced.
+    const client = wsClient(t.app.graphqlUrl, t.adminToken);
+    const sub = collect(client, `subscription($t: ID!) { recordingStandardComplianceChanged(tenantId: $t) { totals { conforming drifted } } }`, {
+      t: DEMO_TENANT_ID,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+
     // Behind our back, at each emulator.
     const mf = sandbox.megafon.state.settings[0]!;
     mf.is_external_calls_recording_enabled = false;
@@ -199,6 +207,12 @@ describe('a company recording standard on the sandbox', () => {
     ]);
     assert.deepEqual(byConn(drifted, YEASTAR).drifted.nodes[0].drift, [{ field: 'calls.internal', desired: false, actual: true }]);
     assert.equal(byConn(drifted, WEBEX).drifted.nodes[0].drift[0].field, 'mode');
+    try {
+      await sub.until((rs) => rs.some((r) => r.data?.recordingStandardComplianceChanged?.totals.drifted === 3), 60_000);
+    } finally {
+      sub.stop();
+      await client.dispose();
+    }
     // REPORT: another reconcile run later, the vendors still hold what was changed there.
     const runs = t.app.services.reconcile.stats.runs;
     await waitFor(
