@@ -165,7 +165,7 @@ async function outage(): Promise<string[]> {
   await webex.close();
   await store.drop();
   return [
-    `outage (Webex refusing connections for ${OUTAGE_SECONDS} s from ${PEOPLE * 0.3 | 0}+ people): ${r.ok && sawWaiting ? 'PASS' : 'FAIL'}`,
+    `outage (Webex refusing connections for ${OUTAGE_SECONDS} s from ${(PEOPLE * 0.3) | 0}+ people): ${r.ok && sawWaiting ? 'PASS' : 'FAIL'}`,
     `  ${r.line}; wall ${s(Date.now() - t0)}`,
     `  the roll-out ${sawWaiting ? `showed waiting (${[...codes].join(', ')}) from ${s(waitingFrom - downAt)} after the outage began until ${s(waitingTo - upAt)} after it ended` : 'was never shown waiting'}; first answered vendor request ${s(continuedAt - upAt)} after the vendor was back (holds back off up to 30 s); log: ${waits} waits began, ${resumes} ended`,
   ];
