@@ -18,7 +18,7 @@
  * person); BENCH_RATE raises the emulator's allowed rate and the connection's own limiter together.
  */
 import pg from 'pg';
-import { ALWAYS, GET, START, Store, startReplica, WEBEX_CONNECTION_ID, waitFor } from '../test/rollout/helpers';
+import { ALWAYS, GET_WAITING as GET, START, Store, startReplica, WEBEX_CONNECTION_ID, waitFor } from '../test/rollout/helpers';
 import { ServiceProcess } from '../test/rollout/service-process';
 import { RemoteWebex } from '../test/rollout/webex-process';
 
@@ -152,15 +152,22 @@ async function outage(): Promise<string[]> {
     await new Promise((res) => setTimeout(res, 500));
   }
   const sawWaiting = !Number.isNaN(waitingFrom);
+  const waits = p.count('roll-out waiting: the vendor is unavailable');
+  const resumes = p.count('roll-out resumed: the vendor answers again');
+  if (process.env.BENCH_DEBUG) {
+    const msgs: Record<string, number> = {};
+    for (const l of p.logs) msgs[l.msg] = (msgs[l.msg] ?? 0) + 1;
+    process.stdout.write(`${JSON.stringify(msgs)}\n`);
+  }
   const r = await finish(p, id, webex);
   const continuedAt = await firstRequestAfter(webex, upAt, true);
   await p.kill('SIGTERM');
   await webex.close();
   await store.drop();
   return [
-    `outage (Webex refusing connections for ${OUTAGE_SECONDS} s from ${PEOPLE * 0.3 | 0}+ people): ${r.ok && sawWaiting ? 'PASS' : 'FAIL'}`,
+    `outage (Webex refusing connections for ${OUTAGE_SECONDS} s from ${(PEOPLE * 0.3) | 0}+ people): ${r.ok && sawWaiting ? 'PASS' : 'FAIL'}`,
     `  ${r.line}; wall ${s(Date.now() - t0)}`,
-    `  the roll-out ${sawWaiting ? `showed waiting (${[...codes].join(', ')}) from ${s(waitingFrom - downAt)} after the outage began until ${s(waitingTo - upAt)} after it ended` : 'was never shown waiting'}; first answered vendor request ${s(continuedAt - upAt)} after the vendor was back (holds back off up to 30 s)`,
+    `  the roll-out ${sawWaiting ? `showed waiting (${[...codes].join(', ')}) from ${s(waitingFrom - downAt)} after the outage began until ${s(waitingTo - upAt)} after it ended` : 'was never shown waiting'}; first answered vendor request ${s(continuedAt - upAt)} after the vendor was back (holds back off up to 30 s); log: ${waits} waits began, ${resumes} ended`,
   ];
 }
 
