@@ -118,15 +118,17 @@ export class LiveRecordingStore {
    * Leases up to `limit` rows whose intent is unsettled (STARTING, or an action pending) and whose holder's lease has
    * run out, for one recovery pass on any replica; rows another replica is settling are skipped.
    */
+  /** The selection runs once (MATERIALIZED), as in RolloutStore.claim: a re-run subquery would lock more than `limit`. */
   async claimUnsettled(token: string, leaseMs: number, limit: number): Promise<LiveRecordingRow[]> {
     const r = await this.db.execute(sql`
-      UPDATE live_recordings SET lock_token = ${token}, lock_until = now() + make_interval(secs => ${leaseMs / 1000})
-      WHERE id IN (
+      WITH c AS MATERIALIZED (
         SELECT id FROM live_recordings
         WHERE (status = 'STARTING' OR pending_action IS NOT NULL) AND (lock_token IS NULL OR lock_until < now())
         ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
       )
-      RETURNING id`);
+      UPDATE live_recordings AS l SET lock_token = ${token}, lock_until = now() + make_interval(secs => ${leaseMs / 1000})
+      FROM c WHERE l.id = c.id
+      RETURNING l.id`);
     const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
     if (ids.length === 0) return [];
     return this.db
@@ -182,12 +184,13 @@ export class AttachmentStore {
   /** Leases ATTACHING rows whose holder's lease ran out, for one recovery pass on any replica. */
   async claimUnsettled(leaseMs: number, limit: number): Promise<AttachmentRow[]> {
     const r = await this.db.execute(sql`
-      UPDATE attachments SET lock_until = now() + make_interval(secs => ${leaseMs / 1000})
-      WHERE id IN (
+      WITH c AS MATERIALIZED (
         SELECT id FROM attachments WHERE status = 'ATTACHING' AND (lock_until IS NULL OR lock_until < now())
         ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
       )
-      RETURNING id`);
+      UPDATE attachments AS a SET lock_until = now() + make_interval(secs => ${leaseMs / 1000})
+      FROM c WHERE a.id = c.id
+      RETURNING a.id`);
     const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
     if (ids.length === 0) return [];
     return this.db.select().from(attachments).where(inArray(attachments.id, ids));
