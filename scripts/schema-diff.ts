@@ -2,10 +2,11 @@
 // schema/recording.graphql at a git ref (HEAD unless --base <ref>; the file on disk when git cannot tell).
 // Prints breaking, dangerous and safe changes; exits 1 when a breaking change is not announced in
 // schema/breaking-changes.json (or `--announced <file>`) for exactly that base schema. `--old <file> --new <file>`
-// diffs two SDL files instead. CI runs it against the merge base with main (.ci/run).
+// diffs two SDL files instead. CI runs it against the merge base with main (.ci/run). `--announce <id> [--summary
+// <text>]` records this diff's breaking changes as an announcement for this base (a deliberate break, made once).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildASTSchema, parse } from 'graphql';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
@@ -126,6 +127,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const d = await diffSdl(from.sdl, to.sdl);
   const announcedFile = opt('--announced');
+  const announce = opt('--announce');
+  if (announce) {
+    // Records this diff's breaking changes as one announcement for this base (replacing one of the same id).
+    const file = announcedFile ?? join(ROOT_DIR, ANNOUNCED_FILE);
+    const entry: Announcement = {
+      id: announce,
+      announced: new Date().toISOString().slice(0, 10),
+      summary: opt('--summary') ?? announce,
+      baseSdlSha256: sdlHash(from.sdl),
+      changes: d.breaking.map((c) => c.message),
+    };
+    const all = [...readAnnouncements(file).filter((a) => a.id !== announce), entry];
+    writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+    process.stdout.write(`announced ${entry.changes.length} breaking change(s) as ${announce} in ${file}\n`);
+  }
   const refused = unannounced(d, from.sdl, announcedFile ? readAnnouncements(announcedFile) : readAnnouncements());
   process.stdout.write(`${formatDiff(d, from.label, to.label, refused)}\n`);
   if (refused.length)

@@ -283,7 +283,11 @@ describe('policy roll-outs to the Webex sandbox', () => {
     const token = await signToken(TEST_JWT_SECRET, { sub: 'other', tenants: [other], scopes: ['recording:read', 'recording:write'] });
     assert.equal(errorOf(await r.gql(GET, { id: rollout.id }, token)).code, 'NOT_FOUND');
     for (const m of ['pausePolicyRollout', 'resumePolicyRollout', 'cancelPolicyRollout']) {
-      assert.equal(errorOf(await r.gql(`mutation($id: ID!) { ${m}(id: $id) { id } }`, { id: rollout.id }, token)).code, 'NOT_FOUND', m);
+      assert.equal(
+        errorOf(await r.gql(`mutation($id: ID!) { ${m}(input: { id: $id }) { rollout { id } } }`, { id: rollout.id }, token)).code,
+        'NOT_FOUND',
+        m,
+      );
     }
     assert.equal(
       errorOf(await r.gql(START, { input: { connectionId: WEBEX_CONNECTION_ID, name: 'x', rules: ALWAYS, scope: { all: true } } }, token)).code,

@@ -11,7 +11,7 @@ const NOT_OURS = new Set(['_Any', '_Entity', '_Service', 'FieldSet', 'link__Impo
 /** Every type, field, argument and enum value of ours without a description, as a path (Type.field(arg)). */
 export function undescribed(schema: GraphQLSchema): string[] {
   const out: string[] = [];
-  const missing = (d: string | null | undefined) => !d || !d.trim();
+  const missing = (d: string | null | undefined) => !d?.trim();
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || NOT_OURS.has(type.name)) continue;
     if (missing(type.description)) out.push(type.name);
