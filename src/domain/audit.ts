@@ -40,5 +40,13 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['Tenant', 'VendorConnection', 'RecordingPolicy', 'LiveRecording', 'Attachment', 'PolicyRollout', 'RecordingStandard'] as const;
+export const AUDIT_TARGET_TYPES = [
+  'Tenant',
+  'VendorConnection',
+  'RecordingPolicy',
+  'LiveRecording',
+  'Attachment',
+  'PolicyRollout',
+  'RecordingStandard',
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

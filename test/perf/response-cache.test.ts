@@ -77,7 +77,9 @@ describe('response cache: never stale, never foreign, the bytes of graphql-js', 
     assert.notEqual(JSON.stringify(entities), cachedEntities.text.trim());
     assert.equal(entities.data._entities[0].name, 'Renamed elsewhere');
     const dashboard = JSON.parse((await post(b, operation('Dashboard'), { first: 10 })).text);
-    const names = dashboard.data.tenants.edges.map((e: { node: any }) => e.node).flatMap((t: { recordingPolicies: { id: string; name: string }[] }) => t.recordingPolicies);
+    const names = dashboard.data.tenants.edges
+      .map((e: { node: any }) => e.node)
+      .flatMap((t: { recordingPolicies: { id: string; name: string }[] }) => t.recordingPolicies);
     assert.equal(names.find((p: { id: string }) => p.id === policy.id).name, 'Renamed elsewhere');
     // A mutation through the other replica, too.
     const tenant = seeded.tenants[0]!;
@@ -87,7 +89,10 @@ describe('response cache: never stale, never foreign, the bytes of graphql-js', 
     });
     assert.equal(renamed.status, 200);
     const after = JSON.parse((await post(b, operation('Dashboard'), { first: 10 })).text);
-    assert.equal(after.data.tenants.edges.map((e: { node: any }) => e.node).find((t: { id: string }) => t.id === tenant.id).name, 'Renamed through A');
+    assert.equal(
+      after.data.tenants.edges.map((e: { node: any }) => e.node).find((t: { id: string }) => t.id === tenant.id).name,
+      'Renamed through A',
+    );
   });
 
   it("another tenant's token, narrower scopes or another subject never get an answer cached for someone else", async () => {
@@ -160,12 +165,17 @@ describe('response cache: never stale, never foreign, the bytes of graphql-js', 
     assert.equal(again.text, first.text);
     // The operator sees every tenant, so the same commits reach its answer.
     const wide = JSON.parse((await post(b, dashboard, { first: 10 })).text);
-    const names = wide.data.tenants.edges.map((e: { node: any }) => e.node).flatMap((t: { recordingPolicies: { id: string; name: string }[] }) => t.recordingPolicies);
+    const names = wide.data.tenants.edges
+      .map((e: { node: any }) => e.node)
+      .flatMap((t: { recordingPolicies: { id: string; name: string }[] }) => t.recordingPolicies);
     assert.equal(names.find((p: { id: string }) => p.id === theirs.id).name, 'Other 9');
     // A commit in its own tenant: seen by the very next request.
     await a.app.database.rawQuery(`UPDATE recording_policies SET name = 'Mine changed' WHERE id = '${mine.id}'`);
     const changed = JSON.parse((await post(b, dashboard, { first: 10 }, token)).text);
-    assert.equal(changed.data.tenants.edges.map((e: { node: any }) => e.node)[0].recordingPolicies.find((p: { id: string }) => p.id === mine.id).name, 'Mine changed');
+    assert.equal(
+      changed.data.tenants.edges.map((e: { node: any }) => e.node)[0].recordingPolicies.find((p: { id: string }) => p.id === mine.id).name,
+      'Mine changed',
+    );
     // One transaction over two tenants moves each tenant's counter once; a rolled-back one moves none.
     const counters = async () =>
       Object.fromEntries(
