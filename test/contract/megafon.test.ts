@@ -130,3 +130,33 @@ describe('MegaFon adapter: the cabinet IP allow-list', () => {
     await adapter.readPolicy!(conn, scope);
   });
 });
+
+describe('MegaFon adapter: errors it raises itself', () => {
+  const emulator = createMegafonEmulator({ rateLimit: null });
+  before(async () => {
+    await emulator.listen(0, '127.0.0.1');
+    emulator.allowIps(['127.0.0.1']);
+  });
+  after(() => emulator.close());
+
+  it('name the vendor by its kind in extensions.vendor, as the shared HTTP layer does (the display name is for people)', async () => {
+    const adapter = createMegafonAdapter({ settings: TEST_HTTP_SETTINGS });
+    const conn = {
+      connectionId: 'conn-megafon-missing',
+      tenantId: 'tenant-1',
+      baseUrl: emulator.apiBaseUrl,
+      settings: {},
+      credentials: { token: MEGAFON_DEFAULT_TOKEN },
+    };
+    let err: unknown;
+    try {
+      await adapter.readPolicy!(conn, { kind: 'SETTINGS_RECORD', id: '987654' });
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
+    assert.equal(err.code, 'VENDOR_REJECTED');
+    assert.equal(err.details.vendor, 'MEGAFON');
+    assert.match(err.message, /MegaFon Virtual PBX has no recording-settings record 987654/);
+  });
+});

@@ -2,7 +2,7 @@ import type { PolicyScope } from '../../domain/policy';
 import { previewOf, type VendorCall, type VendorHttp } from '../http';
 import type { ConnectionContext, VendorRequestPreview } from '../port';
 import { webexFailure } from './errors';
-import type { WebexCallRecordingInfo, WebexCallRecordingPut } from './wire';
+import type { WebexCallControlBody, WebexCallControlOperation, WebexCallRecordingInfo, WebexCallRecordingPut } from './wire';
 
 type RecordingScope = 'PERSON' | 'WORKSPACE' | 'VIRTUAL_LINE';
 
@@ -87,6 +87,29 @@ export class WebexClient {
     await this.http.send(
       this.conn,
       this.authorize({ operation: 'GET /people', method: 'GET', path: '/people', query, idempotent: true, expectJson: true }),
+      webexFailure,
+    );
+  }
+
+  /** `GET /people` (List People), one page of the directory walk (directory.ts); `path` and `query` from its links. */
+  peoplePageCall(path: string, query: Record<string, string>): VendorCall {
+    return this.authorize({ operation: 'GET /people', method: 'GET', path, query, idempotent: true, expectJson: true });
+  }
+
+  /**
+   * Call control recording (live.ts): `POST /telephony/calls/{operation}`, 204 and no body. Never repeated after a
+   * timeout or 5xx: a repeat of an applied action is a 400.
+   */
+  async callControl(operation: WebexCallControlOperation, body: WebexCallControlBody): Promise<void> {
+    await this.http.send(
+      this.conn,
+      this.authorize({
+        operation: `POST /telephony/calls/${operation}`,
+        method: 'POST',
+        path: `/telephony/calls/${operation}`,
+        body,
+        idempotent: false,
+      }),
       webexFailure,
     );
   }

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors';
 import type { PolicyScope } from '../../domain/policy';
 import type { ErrorHook, VendorCall, VendorHttp, VendorResponse } from '../http';
 import type { ConnectionContext, ScopeFilter } from '../port';
+import { WebexClient } from './client';
 import { webexFailure } from './errors';
 
 /** One item of `GET /people` ("List People"); only what a roll-out needs, names as the docs spell them. */
@@ -65,19 +66,10 @@ export async function* listPeople(
   const first: Record<string, string> = { max: String(max) };
   if (conn.settings.orgId) first.orgId = conn.settings.orgId;
   if (opts.locationId) first.locationId = opts.locationId;
+  const client = new WebexClient(http, conn);
   let page: { path: string; query: Record<string, string> } | null = { path: '/people', query: first };
   while (page) {
-    const call: VendorCall = {
-      operation: 'GET /people',
-      method: 'GET',
-      path: page.path,
-      query: page.query,
-      headers: { Authorization: `Bearer ${conn.credentials.accessToken ?? ''}` },
-      secretHeaders: ['Authorization'],
-      idempotent: true,
-      expectJson: true,
-    };
-    const res = await send(call, webexFailure);
+    const res = await send(client.peoplePageCall(page.path, page.query), webexFailure);
     const body = res.json as WebexPeoplePage;
     const items = Array.isArray(body?.items) ? body.items.filter((p) => p && typeof p.id === 'string') : [];
     page = nextLink(res.headers.get('link'), conn.baseUrl);

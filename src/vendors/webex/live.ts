@@ -1,7 +1,8 @@
 import { AppError } from '../../domain/errors';
-import type { VendorCall, VendorHttp } from '../http';
+import type { VendorHttp } from '../http';
 import type { ConnectionContext, LiveAction, LiveRecordingRef, VendorCapabilities, VendorRecordingState } from '../port';
-import { webexFailure } from './errors';
+import { WebexClient } from './client';
+import type { WebexCallControlBody } from './wire';
 
 /**
  * Webex Calling call control recording (specs/webex/call-control-recording.json): `POST /telephony/calls/
@@ -19,38 +20,6 @@ export const WEBEX_LIVE_RECORDING: NonNullable<VendorCapabilities['liveRecording
   stop: true,
   pauseBehaviors: ['SKIP'],
 };
-
-type CallControlOperation = 'startRecording' | 'stopRecording' | 'pauseRecording' | 'resumeRecording';
-
-/** Call control body as the spec names it. */
-export interface WebexCallControlBody {
-  callId: string;
-  lineOwnerId?: string;
-}
-
-/** One method per call control endpoint. None is repeated after a timeout or 5xx: a repeat of an applied action is a 400. */
-export class WebexCallControlClient {
-  constructor(
-    private readonly http: VendorHttp,
-    private readonly conn: ConnectionContext,
-  ) {}
-
-  private call(operation: CallControlOperation, body: WebexCallControlBody): VendorCall {
-    return {
-      operation: `POST /telephony/calls/${operation}`,
-      method: 'POST',
-      path: `/telephony/calls/${operation}`,
-      body,
-      headers: { Authorization: `Bearer ${this.conn.credentials['accessToken'] ?? ''}` },
-      secretHeaders: ['Authorization'],
-      idempotent: false,
-    };
-  }
-
-  async send(operation: CallControlOperation, body: WebexCallControlBody): Promise<void> {
-    await this.http.send(this.conn, this.call(operation, body), webexFailure);
-  }
-}
 
 function bodyOf(conn: ConnectionContext, callId: string): WebexCallControlBody {
   // lineOwnerId: the person, workspace or virtual line whose secondary line carries the call (connection setting).
@@ -81,7 +50,7 @@ export async function webexStartRecording(
       fields: [{ path: ['channels'], message: 'Webex Calling records with its own channel layout' }],
     });
   }
-  await new WebexCallControlClient(http, conn).send('startRecording', bodyOf(conn, call.callId));
+  await new WebexClient(http, conn).callControl('startRecording', bodyOf(conn, call.callId));
   return stateAfter(call.callId, 'IN_PROGRESS');
 }
 
@@ -102,17 +71,17 @@ export async function webexUpdateRecording(
       },
     );
   }
-  const client = new WebexCallControlClient(http, conn);
+  const client = new WebexClient(http, conn);
   const body = bodyOf(conn, ref.callId);
   switch (action.kind) {
     case 'pause':
-      await client.send('pauseRecording', body);
+      await client.callControl('pauseRecording', body);
       return stateAfter(ref.callId, 'PAUSED');
     case 'resume':
-      await client.send('resumeRecording', body);
+      await client.callControl('resumeRecording', body);
       return stateAfter(ref.callId, 'IN_PROGRESS');
     case 'stop':
-      await client.send('stopRecording', body);
+      await client.callControl('stopRecording', body);
       return stateAfter(ref.callId, 'STOPPED');
   }
 }

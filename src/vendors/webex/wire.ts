@@ -48,3 +48,12 @@ export interface WebexTermsOfServiceConflict {
   vendorName?: string;
   termsOfServiceUrl?: string;
 }
+
+/** Call control (specs/webex/call-control-recording.json): `POST /telephony/calls/{operation}`. */
+export type WebexCallControlOperation = 'startRecording' | 'stopRecording' | 'pauseRecording' | 'resumeRecording';
+
+/** Call control body as the spec names it. */
+export interface WebexCallControlBody {
+  callId: string;
+  lineOwnerId?: string;
+}
