@@ -56,6 +56,7 @@ export function createServices(deps: ServiceDeps, queue: QueueDeps): Services {
   const standards = new StandardService(deps, connections, policySync, rollouts, events);
   // Compliance of the company standards is kept current by the scheduled reconcile (issue 17).
   reconcile.afterRun = () => standards.tick();
+  rollouts.onFinished = (rolloutId) => standards.rolloutFinished(rolloutId);
   return {
     policySync,
     rollouts,

@@ -112,6 +112,8 @@ interface Watch {
  * the connection's shared schedule (rollout-pacer.ts), so the sum over replicas stays at the vendor's rate.
  */
 export class RolloutService {
+  /** Called once a roll-out has finished (after its commit), on the replica that finished it. */
+  onFinished?: (rolloutId: string) => Promise<void>;
   private workerIds: string[] = [];
   private stopping = false;
   private readonly running = new Set<Promise<unknown>>();
@@ -721,8 +723,10 @@ export class RolloutService {
       if (done && watch.status === 'RUNNING') {
         // Read before the transaction: on the embedded database a statement outside it would wait for it to end.
         const stats = (await stores.rollouts.stats(null, [row.id])).get(row.id) ?? emptyStats();
+        let settled = false;
         await stores.db.transaction(async (tx) => {
           const finished = await stores.rollouts.complete(tx, row.id);
+          settled = !!finished;
           if (finished) {
             await this.publish(tx, finished, finished.status);
             await stores.audit.record(tx, {
@@ -747,6 +751,9 @@ export class RolloutService {
             );
           }
         });
+        // After the commit: whoever owns the roll-out's policies (a company standard) settles them now.
+        if (settled && this.onFinished)
+          await this.onFinished(row.id).catch((e) => logger.warn({ err: e, rolloutId: row.id }, 'after-roll-out step failed'));
       } else if ((handover || !watch.listed) && watch.status === 'RUNNING') {
         // Hand the shard over: a fresh job, possibly on another replica, continues where this one stopped.
         await this.sendJob(row.id, data.shard, undefined, data.key);

@@ -693,6 +693,26 @@ export class StandardService {
       await this.walk(row, record, vendor, target);
       if (row.mode === 'ENFORCE') await this.enforce(row, record);
     }
+    await this.announce(row);
+  }
+
+  /**
+   * A roll-out finished: if a standard owns it, its people's policies settle now (conforming or failed), not at the
+   * next scheduled reconcile, which may be off (RECONCILE_INTERVAL_SECONDS=0).
+   */
+  async rolloutFinished(rolloutId: string): Promise<void> {
+    const { stores } = this.deps;
+    for (const row of await stores.standards.applied()) {
+      const owning = (await stores.standards.targets([row.id])).filter((t) => t.rolloutIds.includes(rolloutId));
+      if (!owning.length) continue;
+      for (const t of owning) await stores.standards.settleFromRollouts(row.id, t.connectionId, t.rolloutIds);
+      await this.announce(row);
+    }
+  }
+
+  /** The compliance summary stored and announced when it changed. */
+  private async announce(row: RecordingStandardRow): Promise<void> {
+    const { stores } = this.deps;
     const report = await this.report(row);
     const summary = {
       totals: report.totals,
