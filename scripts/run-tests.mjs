@@ -28,8 +28,20 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const targets = [{ name: 'embedded PGlite', env: { DATABASE_URL: '' } }];
-if (process.env.DATABASE_URL) targets.push({ name: `PostgreSQL server`, env: { DATABASE_URL: process.env.DATABASE_URL } });
+// TEST_DATABASES narrows the run to one of them (`embedded` or `server`): CI runs each database on a different
+// Node.js line instead of every database on every line.
+const only = process.env.TEST_DATABASES ?? '';
+if (only && !['embedded', 'server'].includes(only)) {
+  console.error(`TEST_DATABASES must be "embedded" or "server", not "${only}"`);
+  process.exit(1);
+}
+if (only === 'server' && !process.env.DATABASE_URL) {
+  console.error('TEST_DATABASES=server needs DATABASE_URL (a PostgreSQL server)');
+  process.exit(1);
+}
+const targets = [];
+if (only !== 'server') targets.push({ name: 'embedded PGlite', env: { DATABASE_URL: '' } });
+if (process.env.DATABASE_URL && only !== 'embedded') targets.push({ name: `PostgreSQL server`, env: { DATABASE_URL: process.env.DATABASE_URL } });
 
 let failed = false;
 const totals = { pass: 0, fail: 0, skipped: 0 };
