@@ -258,7 +258,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     },
   });
 
-  const server = createServer((req, res) => void handler(req, res));
+  const server = createServer((req, res) => database.statements.during(() => void handler(req, res)));
   server.keepAliveTimeout = 65_000;
 
   // Subscriptions over graphql-ws on the same path. The token comes in connectionParams (browsers cannot set

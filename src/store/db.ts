@@ -3,6 +3,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -12,13 +13,29 @@ import { MIGRATIONS } from './migrations';
 export type Schema = typeof schema;
 export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
 
-/** Counts every SQL statement the ORM sends, so tests can assert a constant number per operation. */
+/**
+ * Counts every SQL statement the ORM sends, so tests can assert a constant number per operation. With
+ * `attribute()` switched on (off by default: it costs an async context per request), it also counts apart the
+ * statements run on behalf of a caller (an HTTP request, or code run in `during()`), so that background work (the
+ * job queue, roll-out presence ticks, recovery sweeps) landing in the same moment is not counted as the caller's.
+ */
 export class StatementCounter {
   count = 0;
+  /** Statements run inside `during()` (every HTTP request, when attributing). */
+  attributed = 0;
   log: string[] = [];
   keepLog = false;
+  private scope: AsyncLocalStorage<true> | undefined;
+  attribute(): void {
+    this.scope ??= new AsyncLocalStorage<true>();
+  }
+  /** Runs fn as a caller whose statements are attributed (a no-op wrapper unless attributing). */
+  during<T>(fn: () => T): T {
+    return this.scope ? this.scope.run(true, fn) : fn();
+  }
   logQuery(query: string): void {
     this.count++;
+    if (this.scope?.getStore()) this.attributed++;
     if (this.keepLog) this.log.push(query);
   }
 }

@@ -4,6 +4,7 @@ import { operation } from '../helpers/operations';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { seedTenants } from '../helpers/seed';
 import { createLoaders } from '../../src/store/loaders';
+import { sql } from 'drizzle-orm';
 
 const NESTED = `query($first: Int!) {
   tenants(first: $first) {
@@ -71,6 +72,34 @@ describe('no N+1: SQL statements per operation do not grow with the data', () =>
       ok(await t.gql(q, { reps: reps.slice(0, 100) }));
     });
     assert.equal(one, 1);
+  });
+
+  it("counts a request's statements, not background work running at the same moment", async () => {
+    const reps = seeded.tenants.slice(0, 100).map((x) => ({ __typename: 'Tenant', id: x.id }));
+    const q = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Tenant { id name } } }`;
+    // Background statements (as the job queue or a recovery sweep would send), outside any request.
+    let background = 0;
+    let running = true;
+    const loop = (async () => {
+      while (running) {
+        await t.app.database.db.execute(sql`select 1`);
+        background++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    let n: number;
+    try {
+      n = await t.countStatements(async () => {
+        const started = background;
+        ok(await t.gql(q, { reps }));
+        while (background < started + 3) await new Promise((r) => setTimeout(r, 5));
+      });
+    } finally {
+      running = false;
+      await loop;
+    }
+    assert.ok(background >= 3);
+    assert.equal(n, 1);
   });
 });
 
