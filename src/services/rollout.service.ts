@@ -553,11 +553,15 @@ export class RolloutService {
       if (renewing) return;
       renewing = true;
       try {
+        // The answer speaks for the people held when the statement ran: one claimed while it was on its way is
+        // not in it and not lost. The leases run from then, so that is the time they were renewed.
+        const asked = [...inFlight];
+        const at = Date.now();
         const held = new Set(await stores.rollouts.renewLeases(row.id, jobOwner, leaseMs));
-        run.renewedAt = Date.now();
+        run.renewedAt = at;
         this.stats.leaseRenewals++;
         logger.debug({ rolloutId: row.id, held: held.size }, 'roll-out leases renewed');
-        for (const id of inFlight) if (!held.has(id)) run.lost.add(id);
+        for (const id of asked) if (inFlight.has(id) && !held.has(id)) run.lost.add(id);
       } catch (e) {
         logger.warn({ err: e, rolloutId: row.id }, 'roll-out lease renewal failed');
       } finally {
