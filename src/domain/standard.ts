@@ -64,7 +64,10 @@ export interface FieldCoverage {
 
 export interface Coverage {
   fields: FieldCoverage[];
-  /** Required fields this platform cannot honour: the platform is blocked (VENDOR_UNSUPPORTED_FIELD). */
+  /**
+   * Required fields this platform does not honour exactly (approximated or not supported): the platform is blocked
+   * (VENDOR_UNSUPPORTED_FIELD). Required means honoured exactly; an approximation is a different rule.
+   */
   blockedBy: RuleField[];
   /** The rules the vendor is actually sent: honoured fields only. */
   compiled: RecordingRules;
@@ -147,7 +150,7 @@ export function coverageOf(vendor: VendorView, rules: RecordingRules, required: 
   });
   return {
     fields,
-    blockedBy: fields.filter((f) => f.required && f.status === 'NOT_SUPPORTED').map((f) => f.field),
+    blockedBy: fields.filter((f) => f.required && f.status !== 'HONOURED').map((f) => f.field),
     compiled: withoutFields(rules, notes.keys()),
   };
 }

@@ -102,6 +102,23 @@ const definitionOf = (row: RecordingStandardRow): StandardDefinition => ({
   overrides: row.overrides as ConnectionOverride[],
 });
 
+/**
+ * A required rule is honoured exactly or the platform is blocked: each rule named with what the vendor does instead
+ * (its approximation in the adapter's words, or why it cannot hold it).
+ */
+function blockedError(displayName: string, coverage: Coverage): NonNullable<ConnectionCoverage['blocked']> {
+  const why = coverage.blockedBy.map((f) => {
+    const c = coverage.fields.find((x) => x.field === f)!;
+    return c.status === 'APPROXIMATED' ? `${f} (only approximated: ${c.note})` : `${f} (not supported${c.note ? `: ${c.note}` : ''})`;
+  });
+  const n = coverage.blockedBy.length;
+  return {
+    code: 'VENDOR_UNSUPPORTED_FIELD',
+    message: `${displayName} cannot honour exactly the required rule${n > 1 ? 's' : ''} ${why.join('; ')}: the standard is not enforced on this connection`,
+    fields: coverage.blockedBy,
+  };
+}
+
 const auditView = (row: RecordingStandardRow) => ({ id: row.id, version: row.version, ...definitionOf(row) });
 
 /** A representative scope id per kind, for value checks before any scope is known. */
@@ -331,13 +348,7 @@ export class StandardService {
   private coverageFor(def: StandardDefinition, record: ConnectionRecord, vendor: RecordingVendor): Omit<ConnectionCoverage, 'unresolved'> {
     const override = def.overrides.find((o) => o.connectionId === record.id);
     const coverage = coverageOf(this.viewOf(vendor), mergeRules(def.rules, override?.rules), def.requiredFields);
-    const blocked = coverage.blockedBy.length
-      ? {
-          code: 'VENDOR_UNSUPPORTED_FIELD' as const,
-          message: `${vendor.displayName} cannot honour the required rule${coverage.blockedBy.length > 1 ? 's' : ''} ${coverage.blockedBy.join(', ')}: the standard is not enforced on this connection`,
-          fields: coverage.blockedBy,
-        }
-      : null;
+    const blocked = coverage.blockedBy.length ? blockedError(vendor.displayName, coverage) : null;
     return { connection: record, vendor: vendor.kind, coverage, blocked };
   }
 

@@ -59,7 +59,7 @@ export class RuleCoverage {
 export class StandardBlock {
   @Field(() => String, { description: 'Stable error code (VENDOR_UNSUPPORTED_FIELD).' }) code!: string;
   @Field(() => String, { description: 'What to change, for a person.' }) message!: string;
-  @Field(() => [RecordingRuleField], { description: 'The required rules the platform cannot honour.' }) fields!: string[];
+  @Field(() => [RecordingRuleField], { description: 'The required rules the platform cannot honour exactly (approximated or not supported).' }) fields!: string[];
 }
 
 @ObjectType({ description: 'A person the standard names that a platform could not resolve (listed, never dropped).' })
@@ -74,7 +74,7 @@ export class ConnectionCoverage {
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
   @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
   @Field(() => [RuleCoverage], { description: 'Every rule the standard sets, with how this vendor holds it.' }) fields!: RuleCoverage[];
-  @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured here.' }) blocked!: StandardBlock | null;
+  @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured exactly here.' }) blocked!: StandardBlock | null;
   @Field(() => RecordingRules, { description: 'The rules actually sent to this vendor (honoured fields only).' }) compiledRules!: RecordingRules;
   @Field(() => [UnresolvedPerson], { description: 'People named by the standard that this platform could not resolve.' })
   unresolvedPeople!: UnresolvedPerson[];
@@ -141,7 +141,7 @@ export class ConnectionCompliance {
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
   @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
-  @Field(() => Boolean, { description: 'A required rule cannot be honoured here: nothing is enforced (see coverage).' }) blocked!: boolean;
+  @Field(() => Boolean, { description: 'A required rule cannot be honoured exactly here: nothing is enforced (see coverage).' }) blocked!: boolean;
   @Field(() => ComplianceCounts, { description: 'Scope counts.' }) counts!: ComplianceCounts;
   @Field(() => [UngovernedScope], { description: 'Scopes nobody governs yet (found by the last directory walk).' })
   ungovernedScopes!: UngovernedScope[];

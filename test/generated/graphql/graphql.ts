@@ -203,7 +203,7 @@ export type ConnectionStatus =
 
 /** How a platform holds one rule of the standard, from its adapter's capabilities. */
 export type CoverageStatus =
-  /** The vendor comes close in a way its adapter declares (see note); the rule itself is not sent. */
+  /** The vendor comes close in a way its adapter declares (see note); the rule itself is not sent (and blocks the platform when required). */
   | 'APPROXIMATED'
   /** The vendor expresses the rule exactly; it is sent. */
   | 'HONOURED'
@@ -666,7 +666,7 @@ export type SaveRecordingStandardInput = {
   name: string;
   /** Per-connection overrides. */
   overrides?: Array<StandardConnectionOverrideInput> | null | undefined;
-  /** Rules every platform must honour exactly. */
+  /** Rules every platform must honour exactly; a platform that only approximates one, or cannot hold it, is blocked. */
   requiredFields?: Array<RecordingRuleField> | null | undefined;
   /** The rules. */
   rules: RecordingRulesInput;
@@ -676,7 +676,7 @@ export type SaveRecordingStandardInput = {
 
 /** What compiling the standard did on one connection. */
 export type StandardCompileStatus =
-  /** A required rule cannot be honoured there: nothing was written (error code VENDOR_UNSUPPORTED_FIELD). */
+  /** A required rule cannot be honoured exactly there (approximated or not supported): nothing was written (error code VENDOR_UNSUPPORTED_FIELD). */
   | 'BLOCKED'
   /** Its policies are written and being pushed (sync jobs, or roll-outs for people). */
   | 'COMPILED'
