@@ -68,6 +68,38 @@ export class SaveRecordingStandardInput {
   overrides?: StandardConnectionOverrideInput[] | null;
 }
 
+@InputType({ description: 'A standard not saved yet, to preview: what saving and applying it would do, per connection.' })
+export class PreviewRecordingStandardDraftInput {
+  @Field(() => ID, { description: 'The tenant.' }) tenantId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name (default "Draft standard").' })
+  @IsOptional()
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => StandardMode, { nullable: true, description: 'REPORT (default) or ENFORCE.' })
+  @IsOptional()
+  mode?: 'REPORT' | 'ENFORCE' | null;
+
+  @Field(() => RecordingRulesInput, { description: 'The rules.' }) @ValidateNested() rules!: RecordingRulesInput;
+
+  @Field(() => [RecordingRuleField], { nullable: true, description: 'Rules every platform must honour exactly.' })
+  @IsOptional()
+  requiredFields?: string[] | null;
+
+  @Field(() => [StandardExceptionInput], { nullable: true, description: 'Exceptions for named people.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested()
+  exceptions?: StandardExceptionInput[] | null;
+
+  @Field(() => [StandardConnectionOverrideInput], { nullable: true, description: 'Per-connection overrides.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested()
+  overrides?: StandardConnectionOverrideInput[] | null;
+}
+
 @InputType({ description: 'The standard to compile to every platform.' })
 export class ApplyRecordingStandardInput {
   @Field(() => ID, { description: 'The standard.' }) id!: string;

@@ -68,14 +68,29 @@ export class UnresolvedPerson {
   @Field(() => String, { description: 'Why it could not be resolved there.' }) reason!: string;
 }
 
+@ObjectType({ description: 'The standard at one kind of scope of a connection (Webex: its people, its workspaces).' })
+export class ScopeKindCoverage {
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope.' }) kind!: string;
+  @Field(() => [RuleCoverage], { description: 'Every rule the standard sets, with how this vendor holds it at this kind of scope.' })
+  fields!: RuleCoverage[];
+  @Field(() => RecordingRules, { description: 'The rules sent to scopes of this kind (honoured fields only).' }) compiledRules!: RecordingRules;
+}
+
 @ObjectType({ description: 'The standard on one connection, field by field.' })
 export class ConnectionCoverage {
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
   @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
-  @Field(() => [RuleCoverage], { description: 'Every rule the standard sets, with how this vendor holds it.' }) fields!: RuleCoverage[];
+  @Field(() => [RuleCoverage], {
+    description:
+      'Every rule the standard sets, with how this vendor holds it: the least honoured status over the kinds of scope it governs there (the note says where).',
+  })
+  fields!: RuleCoverage[];
+  @Field(() => [ScopeKindCoverage], { description: 'The same per kind of scope the standard governs here (Webex: PERSON and WORKSPACE).' })
+  scopeKinds!: ScopeKindCoverage[];
   @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured exactly here.' }) blocked!: StandardBlock | null;
-  @Field(() => RecordingRules, { description: 'The rules actually sent to this vendor (honoured fields only).' }) compiledRules!: RecordingRules;
+  @Field(() => RecordingRules, { description: 'The rules actually sent to this vendor (honoured fields only; the first kind of scope, see scopeKinds).' })
+  compiledRules!: RecordingRules;
   @Field(() => [UnresolvedPerson], { description: 'People named by the standard that this platform could not resolve.' })
   unresolvedPeople!: UnresolvedPerson[];
 }
@@ -89,9 +104,9 @@ export class StandardPreviewSample {
 @ObjectType({ description: 'What applying the standard would do on one connection, before anything is written.' })
 export class ConnectionStandardPreview {
   @Field(() => ConnectionCoverage, { description: 'Coverage on this connection.' }) coverage!: ConnectionCoverage;
-  @Field(() => Int, { description: 'Scopes the standard governs here (settings records, the PBX, people).' }) scopes!: number;
+  @Field(() => Int, { description: 'Scopes the standard governs here (settings records, the PBX, people, workspaces).' }) scopes!: number;
   @Field(() => Int, { description: 'Scopes whose policy would be created or changed.' }) changing!: number;
-  @Field(() => [StandardPreviewSample], { description: 'A few of them, with the exact requests.' }) sample!: StandardPreviewSample[];
+  @Field(() => [StandardPreviewSample], { description: 'A few of them (at least one of each kind of scope that changes), with the exact requests.' }) sample!: StandardPreviewSample[];
   @Field(() => [LintWarning], { description: 'Compliance warnings about the compiled rules.' }) warnings!: LintWarning[];
 }
 
@@ -135,6 +150,12 @@ export class UngovernedScope {
   @Field(() => String, { description: "The vendor's id." }) id!: string;
 }
 
+@ObjectType({ description: 'Compliance at one kind of scope of a connection.' })
+export class ScopeKindCompliance {
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope (Webex: PERSON, WORKSPACE).' }) kind!: string;
+  @Field(() => ComplianceCounts, { description: 'Scope counts of this kind.' }) counts!: ComplianceCounts;
+}
+
 @ObjectType({ description: 'Compliance of one connection with the standard.' })
 export class ConnectionCompliance {
   standard!: RecordingStandardRow;
@@ -143,6 +164,7 @@ export class ConnectionCompliance {
   @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
   @Field(() => Boolean, { description: 'A required rule cannot be honoured exactly here: nothing is enforced (see coverage).' }) blocked!: boolean;
   @Field(() => ComplianceCounts, { description: 'Scope counts.' }) counts!: ComplianceCounts;
+  @Field(() => [ScopeKindCompliance], { description: 'Scope counts per kind of scope the standard governs here.' }) scopeKinds!: ScopeKindCompliance[];
   @Field(() => [UngovernedScope], { description: 'Scopes nobody governs yet (found by the last directory walk).' })
   ungovernedScopes!: UngovernedScope[];
   @Field(() => DateTime, { nullable: true, description: 'When the directory was last walked.' }) lastCheckedAt!: Date | null;
