@@ -213,7 +213,10 @@ describe('Webex Calling emulator', () => {
     );
     const lobby = all.items[3]!.id;
     assert.equal((await call('GET', `/telephony/config/workspaces/${lobby}/features/callRecordings`)).status, 404);
-    assert.deepEqual(emu.workspaceIds, all.items.slice(0, 3).map((w) => w.id));
+    assert.deepEqual(
+      emu.workspaceIds,
+      all.items.slice(0, 3).map((w) => w.id),
+    );
     // Pages of 2 over the calling ones: every workspace exactly once, the filter kept in the next link.
     const seen: string[] = [];
     let url: string | null = `${api}/workspaces?calling=webexCalling&max=2`;
@@ -239,7 +242,11 @@ describe('Webex Calling emulator', () => {
     assert.equal(refused.status, 403);
     assert.match((await errorOf(refused)).message, /\[spark-admin:workspaces_read\]/);
     // A workspace added in Control Hub is listed.
-    const added = await fetch(`${emu.url}/__sandbox/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":1}' });
+    const added = await fetch(`${emu.url}/__sandbox/workspaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"count":1}',
+    });
     assert.equal(added.status, 201);
     assert.equal(emu.workspaceIds.length, 4);
   });

@@ -97,9 +97,7 @@ describe('previewing a draft standard', () => {
   });
 
   it('refuses a bad draft with stable codes and field paths, and a foreign tenant as not found', async () => {
-    const bad = errorOf(
-      await t.gql(DRAFT, { input: { tenantId: DEMO_TENANT_ID, rules: { mode: 'ALWAYS' }, requiredFields: ['CALLS_EXTERNAL'] } }),
-    );
+    const bad = errorOf(await t.gql(DRAFT, { input: { tenantId: DEMO_TENANT_ID, rules: { mode: 'ALWAYS' }, requiredFields: ['CALLS_EXTERNAL'] } }));
     assert.equal(bad.code, 'BAD_USER_INPUT');
     assert.deepEqual(
       (bad.fields as any[]).map((f) => f.path),

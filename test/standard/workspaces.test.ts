@@ -72,25 +72,23 @@ describe('a company standard on Webex workspaces', () => {
   it('applied in ENFORCE mode, every Webex Calling workspace conforms; drift there is corrected; a new workspace is governed', async () => {
     const sandbox = t.app.sandbox!;
     const s = ok(await t.gql(COVERAGE, { t: DEMO_TENANT_ID })).recordingStandard;
-    const std = ok(await t.gql(`query($t: ID!) { recordingStandard(tenantId: $t) { id version name mode rules { mode } } }`, { t: DEMO_TENANT_ID }))
-      .recordingStandard;
+    const std = ok(
+      await t.gql(`query($t: ID!) { recordingStandard(tenantId: $t) { id version name mode rules { mode } } }`, { t: DEMO_TENANT_ID }),
+    ).recordingStandard;
     assert.equal(std.id, s.id);
     const seeded = demoStandard(DEMO_CONNECTION_IDS.megafon!);
     const saved = ok(
-      await t.gql(
-        `mutation($input: SaveRecordingStandardInput!) { saveRecordingStandard(input: $input) { standard { version mode } } }`,
-        {
-          input: {
-            tenantId: DEMO_TENANT_ID,
-            expectedVersion: std.version,
-            name: std.name,
-            mode: 'ENFORCE',
-            rules: seeded.rules,
-            exceptions: seeded.exceptions,
-            overrides: seeded.overrides,
-          },
+      await t.gql(`mutation($input: SaveRecordingStandardInput!) { saveRecordingStandard(input: $input) { standard { version mode } } }`, {
+        input: {
+          tenantId: DEMO_TENANT_ID,
+          expectedVersion: std.version,
+          name: std.name,
+          mode: 'ENFORCE',
+          rules: seeded.rules,
+          exceptions: seeded.exceptions,
+          overrides: seeded.overrides,
         },
-      ),
+      }),
     ).saveRecordingStandard;
     assert.equal(saved.standard.mode, 'ENFORCE');
     const applied = ok(
@@ -107,11 +105,14 @@ describe('a company standard on Webex workspaces', () => {
     assert.deepEqual(kind(all, 'PERSON'), { conforming: PEOPLE, drifted: 0, failed: 0, pending: 0, ungoverned: 0 });
     for (const id of sandbox.webex.workspaceIds) {
       const at = sandbox.webex.settingsOf(id) as any;
-      assert.deepEqual({ enabled: at.enabled, record: at.record, pstn: at.startStopAnnouncement.pstnCallsEnabled }, {
-        enabled: true,
-        record: 'Always with Pause/Resume',
-        pstn: true,
-      });
+      assert.deepEqual(
+        { enabled: at.enabled, record: at.record, pstn: at.startStopAnnouncement.pstnCallsEnabled },
+        {
+          enabled: true,
+          record: 'Always with Pause/Resume',
+          pstn: true,
+        },
+      );
     }
     const lobby = sandbox.webex.state.workspaces.find((w) => w.calling !== 'webexCalling')!;
     assert.equal(
@@ -123,10 +124,16 @@ describe('a company standard on Webex workspaces', () => {
     // Behind our back in Control Hub: corrected within a reconcile interval, the correction audited.
     const ws = sandbox.webex.workspaceIds[1]!;
     sandbox.webex.setSettings(ws, { record: 'Never' } as never);
-    const fixed = await waitFor('the workspace corrected', async () => sandbox.webex.settingsOf(ws) as any, (x) => x.record === 'Always with Pause/Resume');
+    const fixed = await waitFor(
+      'the workspace corrected',
+      async () => sandbox.webex.settingsOf(ws) as any,
+      (x) => x.record === 'Always with Pause/Resume',
+    );
     assert.equal(fixed.enabled, true);
     const audit = ok(
-      await t.gql(`query($t: ID!) { auditLog(tenantId: $t, action: STANDARD_ENFORCE, first: 50) { nodes { after outcome } } }`, { t: DEMO_TENANT_ID }),
+      await t.gql(`query($t: ID!) { auditLog(tenantId: $t, action: STANDARD_ENFORCE, first: 50) { nodes { after outcome } } }`, {
+        t: DEMO_TENANT_ID,
+      }),
     ).auditLog.nodes;
     assert.ok(
       audit.some((a: any) => JSON.stringify(a.outcome).includes(ws)),
@@ -134,12 +141,19 @@ describe('a company standard on Webex workspaces', () => {
     );
 
     // A workspace added in Control Hub is found by the next directory walk and brought under the standard.
-    const res = await fetch(`${sandbox.webex.url}/__sandbox/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":1}' });
+    const res = await fetch(`${sandbox.webex.url}/__sandbox/workspaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"count":1}',
+    });
     assert.equal(res.status, 201);
     const added = sandbox.webex.workspaceIds.at(-1)!;
-    const c = await waitFor('the new workspace conforming', webexOf, (x) => kind(x, 'WORKSPACE').conforming === 4 && kind(x, 'WORKSPACE').pending === 0);
+    const c = await waitFor(
+      'the new workspace conforming',
+      webexOf,
+      (x) => kind(x, 'WORKSPACE').conforming === 4 && kind(x, 'WORKSPACE').pending === 0,
+    );
     assert.equal(kind(c, 'WORKSPACE').ungoverned, 0);
     assert.equal((sandbox.webex.settingsOf(added) as any).record, 'Always with Pause/Resume');
   });
 });
-

@@ -51,7 +51,10 @@ export class SaveRecordingStandardInput {
   @Field(() => StandardMode, { description: 'REPORT or ENFORCE.' }) mode!: 'REPORT' | 'ENFORCE';
   @Field(() => RecordingRulesInput, { description: 'The rules.' }) @ValidateNested() rules!: RecordingRulesInput;
 
-  @Field(() => [RecordingRuleField], { nullable: true, description: 'Rules every platform must honour exactly; a platform that only approximates one, or cannot hold it, is blocked.' })
+  @Field(() => [RecordingRuleField], {
+    nullable: true,
+    description: 'Rules every platform must honour exactly; a platform that only approximates one, or cannot hold it, is blocked.',
+  })
   @IsOptional()
   requiredFields?: string[] | null;
 

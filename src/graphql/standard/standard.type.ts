@@ -59,7 +59,8 @@ export class RuleCoverage {
 export class StandardBlock {
   @Field(() => String, { description: 'Stable error code (VENDOR_UNSUPPORTED_FIELD).' }) code!: string;
   @Field(() => String, { description: 'What to change, for a person.' }) message!: string;
-  @Field(() => [RecordingRuleField], { description: 'The required rules the platform cannot honour exactly (approximated or not supported).' }) fields!: string[];
+  @Field(() => [RecordingRuleField], { description: 'The required rules the platform cannot honour exactly (approximated or not supported).' })
+  fields!: string[];
 }
 
 @ObjectType({ description: 'A person the standard names that a platform could not resolve (listed, never dropped).' })
@@ -88,8 +89,11 @@ export class ConnectionCoverage {
   fields!: RuleCoverage[];
   @Field(() => [ScopeKindCoverage], { description: 'The same per kind of scope the standard governs here (Webex: PERSON and WORKSPACE).' })
   scopeKinds!: ScopeKindCoverage[];
-  @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured exactly here.' }) blocked!: StandardBlock | null;
-  @Field(() => RecordingRules, { description: 'The rules actually sent to this vendor (honoured fields only; the first kind of scope, see scopeKinds).' })
+  @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured exactly here.' })
+  blocked!: StandardBlock | null;
+  @Field(() => RecordingRules, {
+    description: 'The rules actually sent to this vendor (honoured fields only; the first kind of scope, see scopeKinds).',
+  })
   compiledRules!: RecordingRules;
   @Field(() => [UnresolvedPerson], { description: 'People named by the standard that this platform could not resolve.' })
   unresolvedPeople!: UnresolvedPerson[];
@@ -106,7 +110,8 @@ export class ConnectionStandardPreview {
   @Field(() => ConnectionCoverage, { description: 'Coverage on this connection.' }) coverage!: ConnectionCoverage;
   @Field(() => Int, { description: 'Scopes the standard governs here (settings records, the PBX, people, workspaces).' }) scopes!: number;
   @Field(() => Int, { description: 'Scopes whose policy would be created or changed.' }) changing!: number;
-  @Field(() => [StandardPreviewSample], { description: 'A few of them (at least one of each kind of scope that changes), with the exact requests.' }) sample!: StandardPreviewSample[];
+  @Field(() => [StandardPreviewSample], { description: 'A few of them (at least one of each kind of scope that changes), with the exact requests.' })
+  sample!: StandardPreviewSample[];
   @Field(() => [LintWarning], { description: 'Compliance warnings about the compiled rules.' }) warnings!: LintWarning[];
 }
 
@@ -164,7 +169,8 @@ export class ConnectionCompliance {
   @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
   @Field(() => Boolean, { description: 'A required rule cannot be honoured exactly here: nothing is enforced (see coverage).' }) blocked!: boolean;
   @Field(() => ComplianceCounts, { description: 'Scope counts.' }) counts!: ComplianceCounts;
-  @Field(() => [ScopeKindCompliance], { description: 'Scope counts per kind of scope the standard governs here.' }) scopeKinds!: ScopeKindCompliance[];
+  @Field(() => [ScopeKindCompliance], { description: 'Scope counts per kind of scope the standard governs here.' })
+  scopeKinds!: ScopeKindCompliance[];
   @Field(() => [UngovernedScope], { description: 'Scopes nobody governs yet (found by the last directory walk).' })
   ungovernedScopes!: UngovernedScope[];
   @Field(() => DateTime, { nullable: true, description: 'When the directory was last walked.' }) lastCheckedAt!: Date | null;

@@ -71,7 +71,14 @@ export interface WebexEntity {
 }
 
 /** The `calling` filter's values of List Workspaces (webex-workspaces-api openapi). */
-export const WEBEX_WORKSPACE_CALLING = ['freeCalling', 'hybridCalling', 'webexCalling', 'webexEdgeForDevices', 'thirdPartySipCalling', 'none'] as const;
+export const WEBEX_WORKSPACE_CALLING = [
+  'freeCalling',
+  'hybridCalling',
+  'webexCalling',
+  'webexEdgeForDevices',
+  'thirdPartySipCalling',
+  'none',
+] as const;
 export type WebexWorkspaceCalling = (typeof WEBEX_WORKSPACE_CALLING)[number];
 
 export interface WebexState {
@@ -771,12 +778,16 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
         const body = controlBody(ctx);
         const count = body['count'] ?? 1;
         const calling = body['calling'] ?? 'webexCalling';
-        if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000) throw new ControlError('count must be an integer 1..1000');
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000)
+          throw new ControlError('count must be an integer 1..1000');
         if (!(WEBEX_WORKSPACE_CALLING as readonly string[]).includes(calling as string))
           throw new ControlError(`calling must be one of ${WEBEX_WORKSPACE_CALLING.join(', ')}`);
         const added = Array.from({ length: count }, () => {
           const n = 2000 + state.workspaces.length;
-          const w = { ...workspace(n, calling as WebexWorkspaceCalling, state.directory.locations[0]!.id), displayName: `Sandbox Workspace ${n + 1}` };
+          const w = {
+            ...workspace(n, calling as WebexWorkspaceCalling, state.directory.locations[0]!.id),
+            displayName: `Sandbox Workspace ${n + 1}`,
+          };
           state.workspaces.push(w);
           return w;
         });

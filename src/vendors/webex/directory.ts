@@ -24,11 +24,7 @@ export const WEBEX_PEOPLE_MAX = 1000;
  * The RFC 5988 `Link` header's rel="next" target (developer.webex.com "Pagination"). Webex answers it absolute;
  * we follow it only below the connection's own base URL, so a bearer token is never sent to another host.
  */
-export function nextLink(
-  header: string | null,
-  baseUrl: string,
-  operation = 'GET /people',
-): { path: string; query: Record<string, string> } | null {
+export function nextLink(header: string | null, baseUrl: string, operation = 'GET /people'): { path: string; query: Record<string, string> } | null {
   if (!header) return null;
   const m = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(header);
   if (!m) return null;
