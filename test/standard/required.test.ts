@@ -29,7 +29,8 @@ describe('a required rule that one platform only approximates', () => {
     const webexWritesBefore = t.app.sandbox!.webex.counts().writes;
     const saved = ok(
       await t.gql(
-        `mutation($input: SaveRecordingStandardInput!) { saveRecordingStandard(input: $input) { standard { id version requiredFields } } }`,
+        `mutation($input: SaveRecordingStandardInput!) { saveRecordingStandard(input: $input) { standard { id version requiredFields
+          exceptions { people { email userId user { __typename id } } } } } }`,
         {
           input: {
             tenantId: DEMO_TENANT_ID,
@@ -38,11 +39,14 @@ describe('a required rule that one platform only approximates', () => {
             mode: 'ENFORCE',
             rules: { mode: 'ALWAYS', calls: { external: true, internal: false } },
             requiredFields: ['CALLS_INTERNAL'],
+            // A person named by the federated User id: kept as a User reference, listed unresolved on every platform.
+            exceptions: [{ name: 'Works council', people: [{ userId: 'dir-user-42' }] }],
           },
         },
       ),
     ).saveRecordingStandard;
     assert.deepEqual(saved.standard.requiredFields, ['CALLS_INTERNAL']);
+    assert.deepEqual(saved.standard.exceptions[0].people, [{ email: null, userId: 'dir-user-42', user: { __typename: 'User', id: 'dir-user-42' } }]);
 
     const cov = ok(
       await t.gql(
@@ -98,5 +102,19 @@ describe('a required rule that one platform only approximates', () => {
     assert.equal(sandbox.yeastar.state.autoRecord.enb_internal, 0);
     for (const record of sandbox.megafon.state.settings) assert.equal(record.is_internal_calls_recording_enabled, false, `record ${record.id}`);
     assert.deepEqual(sandbox.webex.counts().writes, webexWritesBefore, 'nothing written at the blocked platform');
+    const unresolved = ok(
+      await t.gql(`query($t: ID!) { recordingStandard(tenantId: $t) { coverage { connection { id } unresolvedPeople { name reason } } } }`, {
+        t: DEMO_TENANT_ID,
+      }),
+    ).recordingStandard.coverage;
+    for (const id of [MEGAFON, YEASTAR]) {
+      const c = unresolved.find((x: any) => x.connection.id === id);
+      assert.deepEqual(
+        c.unresolvedPeople.map((p: any) => p.name),
+        ['User:dir-user-42'],
+        `${id}: a User id is listed, never dropped`,
+      );
+      assert.match(c.unresolvedPeople[0].reason, /no mapping from directory User ids/);
+    }
   });
 });

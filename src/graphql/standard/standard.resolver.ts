@@ -40,7 +40,7 @@ export const toStandard = (r: RecordingStandardRow): RecordingStandard => ({
   requiredFields: (r.requiredFields as RuleField[]).map(ruleFieldName),
   exceptions: (r.exceptions as StandardExceptionT[]).map((e) => ({
     name: e.name,
-    people: e.people.map((p) => ({ email: p.email ?? null, userId: p.userId ?? null })),
+    people: e.people.map((p) => ({ email: p.email ?? null, userId: p.userId ?? null, user: p.userId ? { id: p.userId } : null })),
     rules: e.rules as RecordingStandard['rules'],
   })),
   overrides: (r.overrides as ConnectionOverride[]).map((o) => ({ connectionId: o.connectionId, rules: o.rules as RecordingStandard['rules'] })),

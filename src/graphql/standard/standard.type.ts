@@ -6,12 +6,19 @@ import { PageInfo } from '../common/pagination';
 import { VendorConnection } from '../connection/connection.type';
 import { LintWarning, PolicyScope, RecordingPolicy, VendorRequest } from '../policy/policy.type';
 import { RecordingRules } from '../policy/rules.type';
+import { User } from '../user/user.type';
 import { CoverageStatus, RecordingRuleField, StandardCompileStatus, StandardMode } from './standard.enums';
 
 @ObjectType({ description: 'A person the standard names: by e-mail, or by the id of the User a directory subgraph owns.' })
 export class StandardPerson {
   @Field(() => String, { nullable: true, description: 'E-mail address, resolved against each vendor directory.' }) email!: string | null;
   @Field(() => ID, { nullable: true, description: 'Id of the federated User entity.' }) userId!: string | null;
+  @Field(() => User, {
+    nullable: true,
+    description:
+      'The federated User, when the person is named by User id: the router asks the directory subgraph for its other fields. Not resolved to any platform yet (listed in coverage unresolvedPeople).',
+  })
+  user!: User | null;
 }
 
 @ObjectType({ description: 'People the standard treats differently, and the rules they get instead.' })
