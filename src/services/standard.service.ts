@@ -59,8 +59,19 @@ export interface ConnectionCoverage {
   unresolved: { name: string; reason: string }[];
 }
 
+/** A kind of scope the vendor refused to list (the connection's token lacks the scope): not governed, and said. */
+export interface UnlistedKind {
+  kind: PolicyScope['kind'];
+  code: string;
+  message: string;
+}
+
+/** The vendor refused an operation for a missing scope or role (403), not for the token itself (401). */
+const refusedForScope = (e: unknown): boolean => e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && e.details.httpStatus === 403;
+
 export interface ConnectionPreview extends ConnectionCoverage {
   scopes: number;
+  unlisted: UnlistedKind[];
   changing: number;
   sample: { scope: PolicyScope; requests: VendorRequestPreview[] }[];
   warnings: LintWarning[];
@@ -73,6 +84,8 @@ export interface CompileOutcome {
   changed: number;
   rolloutIds: string[];
   error: { code: string; message: string } | null;
+  /** Kinds of scope the vendor refused to list: governed without them. */
+  unlisted: UnlistedKind[];
 }
 
 export interface ConnectionCompliance {
@@ -388,12 +401,25 @@ export class StandardService {
   // Compile
 
   /** Every scope the standard governs at this vendor: its directory when it has one, else the whole organisation. */
-  private async scopesOf(vendor: RecordingVendor, ctx: ConnectionContext): Promise<PolicyScope[]> {
+  private async scopesOf(vendor: RecordingVendor, ctx: ConnectionContext): Promise<{ scopes: PolicyScope[]; unlisted: UnlistedKind[] }> {
     const kinds = this.scopeKindsOf(vendor);
-    if (!vendor.listPolicyScopes) return [{ kind: kinds[0]!, id: '' }];
-    const out: PolicyScope[] = [];
-    for (const kind of kinds) for await (const page of vendor.listPolicyScopes(ctx, { kind }, { pageSize: 1000 })) out.push(...page);
-    return out;
+    if (!vendor.listPolicyScopes) return { scopes: [{ kind: kinds[0]!, id: '' }], unlisted: [] };
+    const scopes: PolicyScope[] = [];
+    const unlisted: UnlistedKind[] = [];
+    for (const [i, kind] of kinds.entries()) {
+      const found: PolicyScope[] = [];
+      try {
+        for await (const page of vendor.listPolicyScopes(ctx, { kind }, { pageSize: 1000 })) found.push(...page);
+      } catch (e) {
+        // A connection authorised before the standard listed this kind (a Webex token without workspaces_read): the
+        // first kind is governed without it, and the refusal is said, not hidden. Anything else holds the compile.
+        if (i === 0 || !refusedForScope(e)) throw e;
+        unlisted.push({ kind, code: (e as AppError).code, message: (e as AppError).message });
+        continue;
+      }
+      scopes.push(...found);
+    }
+    return { scopes, unlisted };
   }
 
   /** The rules each scope gets: the compiled standard, or an exception's for the people it names. */
@@ -520,7 +546,7 @@ export class StandardService {
     const { stores } = this.deps;
     const def = definitionOf(row);
     const base = this.coverageFor(def, record, vendor);
-    const outcome: CompileOutcome = { connectionId: record.id, status: 'COMPILED', scopes: 0, changed: 0, rolloutIds: [], error: null };
+    const outcome: CompileOutcome = { connectionId: record.id, status: 'COMPILED', scopes: 0, changed: 0, rolloutIds: [], error: null, unlisted: [] };
     const target = { standardId: row.id, connectionId: record.id, tenantId: row.tenantId };
     if (base.blocked) {
       await stores.db.transaction(async (tx) => {
@@ -540,7 +566,8 @@ export class StandardService {
     }
     try {
       const { ctx } = await this.connections.vendorContextForScope(null, record.id, requestId);
-      const scopes = only ?? (await this.scopesOf(vendor, ctx));
+      const listed = only ? { scopes: only, unlisted: [] } : await this.scopesOf(vendor, ctx);
+      const scopes = listed.scopes;
       const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
       const changes = this.changesOf(row.id, desired, await stores.standards.policiesAt(record.id));
       // People go through the roll-out engine; every other scope (a settings record, a PBX, a workspace) by its sync job.
@@ -565,7 +592,7 @@ export class StandardService {
           targetType: 'RecordingStandard',
           targetId: row.id,
           after: { connectionId: record.id, version: row.version },
-          outcome: { scopes: scopes.length, changed: written.length, unresolved },
+          outcome: { scopes: scopes.length, changed: written.length, unresolved, unlisted: listed.unlisted },
           requestId,
         });
       });
@@ -607,7 +634,7 @@ export class StandardService {
         scopes: only ? (prev?.scopes ?? 0) + only.length : scopes.length,
         walkedAt: new Date(),
       });
-      return { ...outcome, scopes: scopes.length, changed: changes.length, rolloutIds };
+      return { ...outcome, scopes: scopes.length, changed: changes.length, rolloutIds, unlisted: listed.unlisted };
     } catch (e) {
       if (!holdsWork(e)) throw e;
       const err = storedError(e);
@@ -650,16 +677,16 @@ export class StandardService {
       const base = this.coverageFor(def, record, vendor);
       const warnings = [...new Map(base.coverage.byKind.flatMap((k) => lintPolicy(k.compiled)).map((w) => [JSON.stringify(w), w])).values()];
       if (base.blocked) {
-        out.push({ ...base, unresolved: [], scopes: 0, changing: 0, sample: [], warnings });
+        out.push({ ...base, unresolved: [], scopes: 0, changing: 0, sample: [], warnings, unlisted: [] });
         continue;
       }
       const { ctx } = await this.connections.vendorContextForScope(actor.tenantFilter(), record.id, requestId);
-      const scopes = await this.scopesOf(vendor, ctx);
+      const { scopes, unlisted } = await this.scopesOf(vendor, ctx);
       const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
       const changes = this.changesOf(standardId, desired, await this.deps.stores.standards.policiesAt(record.id));
       const sample = [];
       for (const c of sampleOf(changes)) sample.push({ scope: c.scope, requests: (await vendor.previewPolicy?.(ctx, c.scope, c.rules)) ?? [] });
-      out.push({ ...base, unresolved, scopes: scopes.length, changing: changes.length, sample, warnings });
+      out.push({ ...base, unresolved, scopes: scopes.length, changing: changes.length, sample, warnings, unlisted });
     }
     return out;
   }
@@ -809,7 +836,7 @@ export class StandardService {
     let scopes: PolicyScope[];
     try {
       const { ctx } = await this.connections.vendorContextForScope(null, record.id);
-      scopes = await this.scopesOf(vendor, ctx);
+      scopes = (await this.scopesOf(vendor, ctx)).scopes;
     } catch (e) {
       if (holdsWork(e)) return;
       throw e;

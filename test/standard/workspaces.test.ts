@@ -156,4 +156,60 @@ describe('a company standard on Webex workspaces', () => {
     assert.equal(kind(c, 'WORKSPACE').ungoverned, 0);
     assert.equal((sandbox.webex.settingsOf(added) as any).record, 'Always with Pause/Resume');
   });
+  it('a Webex token without spark-admin:workspaces_read still governs the people, and says the workspaces are not listed', async () => {
+    const sandbox = t.app.sandbox!;
+    const token = 'webex-sandbox-token';
+    sandbox.webex.grantScopes(token, [
+      'spark-admin:people_read',
+      'spark-admin:people_write',
+      'spark-admin:telephony_config_read',
+      'spark-admin:telephony_config_write',
+      'spark:calls_write',
+    ]);
+    try {
+      const std = ok(await t.gql(`query($t: ID!) { recordingStandard(tenantId: $t) { id version } }`, { t: DEMO_TENANT_ID })).recordingStandard;
+      const seeded = demoStandard(DEMO_CONNECTION_IDS.megafon!);
+      const r = ok(
+        await t.gql(
+          `mutation($input: SaveRecordingStandardInput!) { saveRecordingStandard(input: $input) {
+            compiled { connectionId status scopes errorCode unlistedScopeKinds { kind code message } } } }`,
+          {
+            input: {
+              tenantId: DEMO_TENANT_ID,
+              expectedVersion: std.version,
+              name: 'Record always',
+              mode: 'ENFORCE',
+              rules: { ...seeded.rules, mode: 'ALWAYS' },
+              exceptions: seeded.exceptions,
+              overrides: seeded.overrides,
+            },
+          },
+        ),
+      ).saveRecordingStandard.compiled;
+      const webex = r.find((c: any) => c.connectionId === WEBEX);
+      assert.equal(webex.status, 'COMPILED', JSON.stringify(webex));
+      assert.equal(webex.scopes, PEOPLE, 'the people, without the workspaces');
+      assert.deepEqual(
+        webex.unlistedScopeKinds.map((u: any) => [u.kind, u.code]),
+        [['WORKSPACE', 'VENDOR_AUTH_FAILED']],
+      );
+      assert.match(webex.unlistedScopeKinds[0].message, /workspaces_read/);
+      const people = await waitFor(
+        'the people recorded always',
+        webexOf,
+        (c) => kind(c, 'PERSON').conforming === PEOPLE && kind(c, 'PERSON').pending === 0,
+      );
+      assert.equal(kind(people, 'PERSON').failed, 0);
+      assert.equal((sandbox.webex.settingsOf(sandbox.webex.personId(10)) as any).record, 'Always');
+    } finally {
+      sandbox.webex.grantScopes(token, [
+        'spark-admin:people_read',
+        'spark-admin:people_write',
+        'spark-admin:telephony_config_read',
+        'spark-admin:telephony_config_write',
+        'spark-admin:workspaces_read',
+        'spark:calls_write',
+      ]);
+    }
+  });
 });

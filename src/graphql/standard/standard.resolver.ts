@@ -73,6 +73,7 @@ const toPreview = (p: PreviewT): ConnectionStandardPreview => ({
   changing: p.changing,
   sample: p.sample.map((s) => ({ scope: s.scope, requests: s.requests.map(toVendorRequest) })),
   warnings: p.warnings,
+  unlistedScopeKinds: p.unlisted,
 });
 
 const toOutcome = (o: CompileOutcome): StandardCompileOutcome => ({
@@ -83,6 +84,7 @@ const toOutcome = (o: CompileOutcome): StandardCompileOutcome => ({
   rolloutIds: o.rolloutIds,
   errorCode: o.error?.code ?? null,
   errorMessage: o.error?.message ?? null,
+  unlistedScopeKinds: o.unlisted,
 });
 
 const toCompliance = (r: ComplianceReport): StandardCompliance => ({

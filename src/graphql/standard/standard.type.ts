@@ -120,6 +120,15 @@ export class ConnectionStandardPreview {
   @Field(() => [StandardPreviewSample], { description: 'A few of them (at least one of each kind of scope that changes), with the exact requests.' })
   sample!: StandardPreviewSample[];
   @Field(() => [LintWarning], { description: 'Compliance warnings about the compiled rules.' }) warnings!: LintWarning[];
+  @Field(() => [UnlistedScopeKind], { description: 'Kinds of scope the vendor refused to list: not counted, not governed.' })
+  unlistedScopeKinds!: UnlistedScopeKind[];
+}
+
+@ObjectType({ description: 'A kind of scope the vendor refused to list (the connection lacks the permission): not governed.' })
+export class UnlistedScopeKind {
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope, e.g. WORKSPACE.' }) kind!: string;
+  @Field(() => String, { description: 'Stable error code (VENDOR_AUTH_FAILED).' }) code!: string;
+  @Field(() => String, { description: "The vendor's refusal, naming the permission to grant." }) message!: string;
 }
 
 @ObjectType({ description: 'What a compile did on one connection.' })
@@ -131,6 +140,8 @@ export class StandardCompileOutcome {
   @Field(() => [ID], { description: 'Roll-outs started for people (PolicyRollout ids).' }) rolloutIds!: string[];
   @Field(() => String, { nullable: true, description: 'Error code when blocked or held.' }) errorCode!: string | null;
   @Field(() => String, { nullable: true, description: 'Error message when blocked or held.' }) errorMessage!: string | null;
+  @Field(() => [UnlistedScopeKind], { description: 'Kinds of scope the vendor refused to list: the others were compiled without them.' })
+  unlistedScopeKinds!: UnlistedScopeKind[];
 }
 
 @ObjectType({ description: 'Scope counts of a compliance report.' })
