@@ -1,5 +1,5 @@
 import type { FieldProblem } from './errors';
-import { fieldsSet, normalizeRules, RULE_FIELDS, type PolicyScope, type RecordingRules, type RuleField } from './policy';
+import { fieldsSet, normalizeRules, RULE_FIELDS, type PolicyScope, type PolicyScopeKind, type RecordingRules, type RuleField } from './policy';
 
 /**
  * A tenant's recording standard (issue 17): one vendor-neutral rule set that the service compiles into the ordinary
@@ -64,10 +64,15 @@ export interface FieldCoverage {
 
 export interface Coverage {
   fields: FieldCoverage[];
-  /** Required fields this platform cannot honour: the platform is blocked (VENDOR_UNSUPPORTED_FIELD). */
+  /**
+   * Required fields this platform does not honour exactly (approximated or not supported): the platform is blocked
+   * (VENDOR_UNSUPPORTED_FIELD). Required means honoured exactly; an approximation is a different rule.
+   */
   blockedBy: RuleField[];
-  /** The rules the vendor is actually sent: honoured fields only. */
+  /** The rules the vendor is actually sent: honoured fields only (at the first scope kind the standard governs). */
   compiled: RecordingRules;
+  /** Per scope kind the standard governs there (Webex: people and workspaces), its own fields and compiled rules. */
+  byKind: { kind: PolicyScopeKind; fields: FieldCoverage[]; compiled: RecordingRules }[];
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -145,10 +150,38 @@ export function coverageOf(vendor: VendorView, rules: RecordingRules, required: 
     const n = notes.get(f);
     return { field: f, status: n?.status ?? 'HONOURED', required: requiredSet.has(f), note: n ? n.note : (vendor.fieldNotes[f] ?? null) };
   });
+  const compiled = withoutFields(rules, notes.keys());
   return {
     fields,
-    blockedBy: fields.filter((f) => f.required && f.status === 'NOT_SUPPORTED').map((f) => f.field),
-    compiled: withoutFields(rules, notes.keys()),
+    blockedBy: fields.filter((f) => f.required && f.status !== 'HONOURED').map((f) => f.field),
+    compiled,
+    byKind: [{ kind: vendor.scope.kind, fields, compiled }],
+  };
+}
+
+const RANK: Record<CoverageStatus, number> = { HONOURED: 0, APPROXIMATED: 1, NOT_SUPPORTED: 2 };
+const KIND_LABEL: Partial<Record<PolicyScopeKind, string>> = { PERSON: 'people', WORKSPACE: 'workspaces', VIRTUAL_LINE: 'virtual lines' };
+
+/**
+ * Coverage on a platform whose standard governs several scope kinds (Webex people and workspaces): each field takes
+ * its least honoured status across the kinds, and when the kinds differ the note says where ("on workspaces: ...").
+ * A required field not honoured exactly at any kind blocks the platform: the standard would not hold everywhere.
+ */
+export function coverageAcross(views: VendorView[], rules: RecordingRules, required: readonly RuleField[]): Coverage {
+  const each = views.map((v) => coverageOf(v, rules, required));
+  if (each.length === 1) return each[0]!;
+  const fields: FieldCoverage[] = each[0]!.fields.map((first, i) => {
+    const all = each.map((c, k) => ({ kind: views[k]!.scope.kind, f: c.fields[i]! }));
+    const worst = all.reduce((a, b) => (RANK[b.f.status] > RANK[a.f.status] ? b : a));
+    if (all.every((x) => x.f.status === first.status)) return first;
+    const label = KIND_LABEL[worst.kind] ?? worst.kind;
+    return { ...worst.f, note: `on ${label}: ${worst.f.note ?? worst.f.status}` };
+  });
+  return {
+    fields,
+    blockedBy: fields.filter((f) => f.required && f.status !== 'HONOURED').map((f) => f.field),
+    compiled: each[0]!.compiled,
+    byKind: each.map((c, k) => ({ kind: views[k]!.scope.kind, fields: c.fields, compiled: c.compiled })),
   };
 }
 

@@ -22,6 +22,11 @@ export interface VendorCapabilities {
   /** Can it hold recording policies (settings)? */
   policies: boolean;
   policyScopes: PolicyScopeKind[];
+  /**
+   * Scope kinds the adapter's directory walk (`listPolicyScopes`) lists, each governed by a company standard (Webex:
+   * its people and its Webex Calling workspaces). Absent: the first of policyScopes.
+   */
+  directoryScopes?: PolicyScopeKind[];
   /** Rule fields this vendor can express; setting any other fails with VENDOR_UNSUPPORTED_FIELD. */
   ruleFields: RuleField[];
   /** Human notes on how a field is constrained at this vendor (e.g. onDemandKey is always "2"). */

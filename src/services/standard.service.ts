@@ -3,6 +3,7 @@ import { AppError, badInput, notFound, type FieldProblem } from '../domain/error
 import { lintPolicy, type LintWarning } from '../domain/lint';
 import { diffRules, fieldsSet, normalizeRules, type FieldDiff, type PolicyScope, type RecordingRules, type RuleField } from '../domain/policy';
 import {
+  coverageAcross,
   coverageOf,
   mergeRules,
   normalEmail,
@@ -58,8 +59,19 @@ export interface ConnectionCoverage {
   unresolved: { name: string; reason: string }[];
 }
 
+/** A kind of scope the vendor refused to list (the connection's token lacks the scope): not governed, and said. */
+export interface UnlistedKind {
+  kind: PolicyScope['kind'];
+  code: string;
+  message: string;
+}
+
+/** The vendor refused an operation for a missing scope or role (403), not for the token itself (401). */
+const refusedForScope = (e: unknown): boolean => e instanceof AppError && e.code === 'VENDOR_AUTH_FAILED' && e.details.httpStatus === 403;
+
 export interface ConnectionPreview extends ConnectionCoverage {
   scopes: number;
+  unlisted: UnlistedKind[];
   changing: number;
   sample: { scope: PolicyScope; requests: VendorRequestPreview[] }[];
   warnings: LintWarning[];
@@ -72,6 +84,8 @@ export interface CompileOutcome {
   changed: number;
   rolloutIds: string[];
   error: { code: string; message: string } | null;
+  /** Kinds of scope the vendor refused to list: governed without them. */
+  unlisted: UnlistedKind[];
 }
 
 export interface ConnectionCompliance {
@@ -84,6 +98,8 @@ export interface ConnectionCompliance {
   pending: number;
   ungoverned: number;
   ungovernedScopes: { kind: string; id: string }[];
+  /** The same counts per kind of scope governed here (Webex: PERSON, WORKSPACE). */
+  byKind: { kind: string; conforming: number; drifted: number; failed: number; pending: number; ungoverned: number }[];
   lastCheckedAt: Date | null;
 }
 
@@ -102,10 +118,34 @@ const definitionOf = (row: RecordingStandardRow): StandardDefinition => ({
   overrides: row.overrides as ConnectionOverride[],
 });
 
+/**
+ * A required rule is honoured exactly or the platform is blocked: each rule named with what the vendor does instead
+ * (its approximation in the adapter's words, or why it cannot hold it).
+ */
+function blockedError(displayName: string, coverage: Coverage): NonNullable<ConnectionCoverage['blocked']> {
+  const why = coverage.blockedBy.map((f) => {
+    const c = coverage.fields.find((x) => x.field === f)!;
+    return c.status === 'APPROXIMATED' ? `${f} (only approximated: ${c.note})` : `${f} (not supported${c.note ? `: ${c.note}` : ''})`;
+  });
+  const n = coverage.blockedBy.length;
+  return {
+    code: 'VENDOR_UNSUPPORTED_FIELD',
+    message: `${displayName} cannot honour exactly the required rule${n > 1 ? 's' : ''} ${why.join('; ')}: the standard is not enforced on this connection`,
+    fields: coverage.blockedBy,
+  };
+}
+
+/** A few changes for the preview's sample: the first ones, and the first of every other kind of scope that changes. */
+function sampleOf<T extends { scope: PolicyScope }>(changes: T[]): T[] {
+  const out = changes.slice(0, PREVIEW_SAMPLE);
+  for (const c of changes) if (!out.some((o) => o.scope.kind === c.scope.kind)) out.push(c);
+  return out;
+}
+
 const auditView = (row: RecordingStandardRow) => ({ id: row.id, version: row.version, ...definitionOf(row) });
 
 /** A representative scope id per kind, for value checks before any scope is known. */
-const SAMPLE_SCOPE_ID: Record<string, string> = { SETTINGS_RECORD: '1', PERSON: 'each-person', ORGANIZATION: '' };
+const SAMPLE_SCOPE_ID: Record<string, string> = { SETTINGS_RECORD: '1', PERSON: 'each-person', WORKSPACE: 'each-workspace', ORGANIZATION: '' };
 
 /**
  * The company recording standard (issue 17). It is built on what exists: coverage comes from each adapter's
@@ -311,12 +351,13 @@ export class StandardService {
       .sort((a, b) => a.record.createdAt.getTime() - b.record.createdAt.getTime() || a.record.id.localeCompare(b.record.id));
   }
 
-  private scopeKindOf(vendor: RecordingVendor): PolicyScope['kind'] {
-    return vendor.capabilities.policyScopes[0]!;
+  /** The scope kinds the standard governs at a vendor: what its directory walk lists, else its first policy scope. */
+  private scopeKindsOf(vendor: RecordingVendor): PolicyScope['kind'][] {
+    const listed = vendor.listPolicyScopes ? vendor.capabilities.directoryScopes : undefined;
+    return listed?.length ? listed : [vendor.capabilities.policyScopes[0]!];
   }
 
-  private viewOf(vendor: RecordingVendor): VendorView {
-    const kind = this.scopeKindOf(vendor);
+  private viewOf(vendor: RecordingVendor, kind: PolicyScope['kind']): VendorView {
     return {
       kind: vendor.kind,
       displayName: vendor.displayName,
@@ -330,14 +371,9 @@ export class StandardService {
 
   private coverageFor(def: StandardDefinition, record: ConnectionRecord, vendor: RecordingVendor): Omit<ConnectionCoverage, 'unresolved'> {
     const override = def.overrides.find((o) => o.connectionId === record.id);
-    const coverage = coverageOf(this.viewOf(vendor), mergeRules(def.rules, override?.rules), def.requiredFields);
-    const blocked = coverage.blockedBy.length
-      ? {
-          code: 'VENDOR_UNSUPPORTED_FIELD' as const,
-          message: `${vendor.displayName} cannot honour the required rule${coverage.blockedBy.length > 1 ? 's' : ''} ${coverage.blockedBy.join(', ')}: the standard is not enforced on this connection`,
-          fields: coverage.blockedBy,
-        }
-      : null;
+    const views = this.scopeKindsOf(vendor).map((k) => this.viewOf(vendor, k));
+    const coverage = coverageAcross(views, mergeRules(def.rules, override?.rules), def.requiredFields);
+    const blocked = coverage.blockedBy.length ? blockedError(vendor.displayName, coverage) : null;
     return { connection: record, vendor: vendor.kind, coverage, blocked };
   }
 
@@ -365,12 +401,25 @@ export class StandardService {
   // Compile
 
   /** Every scope the standard governs at this vendor: its directory when it has one, else the whole organisation. */
-  private async scopesOf(vendor: RecordingVendor, ctx: ConnectionContext): Promise<PolicyScope[]> {
-    const kind = this.scopeKindOf(vendor);
-    if (!vendor.listPolicyScopes) return [{ kind, id: '' }];
-    const out: PolicyScope[] = [];
-    for await (const page of vendor.listPolicyScopes(ctx, { kind }, { pageSize: 1000 })) out.push(...page);
-    return out;
+  private async scopesOf(vendor: RecordingVendor, ctx: ConnectionContext): Promise<{ scopes: PolicyScope[]; unlisted: UnlistedKind[] }> {
+    const kinds = this.scopeKindsOf(vendor);
+    if (!vendor.listPolicyScopes) return { scopes: [{ kind: kinds[0]!, id: '' }], unlisted: [] };
+    const scopes: PolicyScope[] = [];
+    const unlisted: UnlistedKind[] = [];
+    for (const [i, kind] of kinds.entries()) {
+      const found: PolicyScope[] = [];
+      try {
+        for await (const page of vendor.listPolicyScopes(ctx, { kind }, { pageSize: 1000 })) found.push(...page);
+      } catch (e) {
+        // A connection authorised before the standard listed this kind (a Webex token without workspaces_read): the
+        // first kind is governed without it, and the refusal is said, not hidden. Anything else holds the compile.
+        if (i === 0 || !refusedForScope(e)) throw e;
+        unlisted.push({ kind, code: (e as AppError).code, message: (e as AppError).message });
+        continue;
+      }
+      scopes.push(...found);
+    }
+    return { scopes, unlisted };
   }
 
   /** The rules each scope gets: the compiled standard, or an exception's for the people it names. */
@@ -383,14 +432,24 @@ export class StandardService {
     /** E-mail -> the vendor's user id, from its directory (vendors that exclude people within a scope). */
     resolved: Record<string, string> | null = null,
   ): { desired: { scope: PolicyScope; rules: RecordingRules }[]; unresolved: { name: string; reason: string }[] } {
-    const view = this.viewOf(vendor);
     if (resolved) return this.planByExclusion(def, cov, vendor, scopes, resolved);
     const override = def.overrides.find((o) => o.connectionId === record.id);
     const byEmail = new Map<string, number>();
     def.exceptions.forEach((e, i) => {
       for (const p of e.people) if (p.email) byEmail.set(normalEmail(p.email), i);
     });
-    const exceptionRules = def.exceptions.map((e) => coverageOf(view, mergeRules(mergeRules(def.rules, override?.rules), e.rules), []).compiled);
+    // Exceptions name people: they apply at the scopes a directory names by e-mail (Webex people), each kind's way.
+    const exceptionRules = new Map<string, RecordingRules[]>();
+    const exceptionsAt = (kind: PolicyScope['kind']): RecordingRules[] => {
+      let rules = exceptionRules.get(kind);
+      if (!rules) {
+        const view = this.viewOf(vendor, kind);
+        rules = def.exceptions.map((e) => coverageOf(view, mergeRules(mergeRules(def.rules, override?.rules), e.rules), []).compiled);
+        exceptionRules.set(kind, rules);
+      }
+      return rules;
+    };
+    const compiledAt = new Map(cov.byKind.map((k) => [k.kind, k.compiled]));
     const found = new Set<string>();
     const hasEmails = scopes.some((s) => s.emails !== undefined);
     const desired = scopes.map((scope) => {
@@ -398,10 +457,10 @@ export class StandardService {
         const i = byEmail.get(normalEmail(email));
         if (i !== undefined) {
           found.add(normalEmail(email));
-          return { scope: { kind: scope.kind, id: scope.id }, rules: exceptionRules[i]! };
+          return { scope: { kind: scope.kind, id: scope.id }, rules: exceptionsAt(scope.kind)[i]! };
         }
       }
-      return { scope: { kind: scope.kind, id: scope.id }, rules: cov.compiled };
+      return { scope: { kind: scope.kind, id: scope.id }, rules: compiledAt.get(scope.kind) ?? cov.compiled };
     });
     const unresolved: { name: string; reason: string }[] = [];
     for (const e of def.exceptions) {
@@ -409,7 +468,7 @@ export class StandardService {
         const name = personName(p);
         if (p.userId) unresolved.push({ name, reason: `${vendor.displayName} has no mapping from directory User ids to its people` });
         else if (!hasEmails)
-          unresolved.push({ name, reason: `${vendor.displayName} does not name its ${this.scopeKindOf(vendor)} scopes by e-mail` });
+          unresolved.push({ name, reason: `${vendor.displayName} does not name its ${this.scopeKindsOf(vendor).join('/')} scopes by e-mail` });
         else if (!found.has(name)) unresolved.push({ name, reason: `${vendor.displayName} has no person with this e-mail` });
       }
     }
@@ -451,7 +510,7 @@ export class StandardService {
     return emails.length ? vendor.resolvePeople(ctx, emails) : {};
   }
 
-  private changesOf(standardId: string, desired: { scope: PolicyScope; rules: RecordingRules }[], existing: RecordingPolicyRow[]) {
+  private changesOf(standardId: string | null, desired: { scope: PolicyScope; rules: RecordingRules }[], existing: RecordingPolicyRow[]) {
     const at = new Map(existing.map((p) => [`${p.scopeKind}:${p.scopeId}`, p]));
     return desired.filter((d) => {
       const p = at.get(`${d.scope.kind}:${d.scope.id}`);
@@ -487,7 +546,7 @@ export class StandardService {
     const { stores } = this.deps;
     const def = definitionOf(row);
     const base = this.coverageFor(def, record, vendor);
-    const outcome: CompileOutcome = { connectionId: record.id, status: 'COMPILED', scopes: 0, changed: 0, rolloutIds: [], error: null };
+    const outcome: CompileOutcome = { connectionId: record.id, status: 'COMPILED', scopes: 0, changed: 0, rolloutIds: [], error: null, unlisted: [] };
     const target = { standardId: row.id, connectionId: record.id, tenantId: row.tenantId };
     if (base.blocked) {
       await stores.db.transaction(async (tx) => {
@@ -507,10 +566,12 @@ export class StandardService {
     }
     try {
       const { ctx } = await this.connections.vendorContextForScope(null, record.id, requestId);
-      const scopes = only ?? (await this.scopesOf(vendor, ctx));
+      const listed = only ? { scopes: only, unlisted: [] } : await this.scopesOf(vendor, ctx);
+      const scopes = listed.scopes;
       const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
       const changes = this.changesOf(row.id, desired, await stores.standards.policiesAt(record.id));
-      const bulk = this.scopeKindOf(vendor) === 'PERSON';
+      // People go through the roll-out engine; every other scope (a settings record, a PBX, a workspace) by its sync job.
+      const bulk = (kind: string) => kind === 'PERSON';
       const owned = (d: { scope: PolicyScope; rules: RecordingRules }): OwnedPolicy => ({
         id: randomUUID(),
         tenantId: row.tenantId,
@@ -519,11 +580,11 @@ export class StandardService {
         scopeKind: d.scope.kind,
         scopeId: d.scope.id,
         rules: d.rules as Record<string, unknown>,
-        syncDeadline: bulk ? null : this.sync.deadline(),
+        syncDeadline: bulk(d.scope.kind) ? null : this.sync.deadline(),
       });
       await stores.db.transaction(async (tx) => {
         const written = await stores.standards.upsertOwned(tx, row.id, changes.map(owned));
-        if (!bulk) for (const p of written) await this.sync.enqueue(tx, p.id, requestId);
+        for (const p of written) if (!bulk(p.scopeKind)) await this.sync.enqueue(tx, p.id, requestId);
         await stores.audit.record(tx, {
           tenantId: row.tenantId,
           actor,
@@ -531,16 +592,17 @@ export class StandardService {
           targetType: 'RecordingStandard',
           targetId: row.id,
           after: { connectionId: record.id, version: row.version },
-          outcome: { scopes: scopes.length, changed: written.length, unresolved },
+          outcome: { scopes: scopes.length, changed: written.length, unresolved, unlisted: listed.unlisted },
           requestId,
         });
       });
-      if (!bulk) this.sync.wake();
+      if (changes.some((c) => !bulk(c.scope.kind))) this.sync.wake();
       const rolloutIds: string[] = [];
-      if (bulk && changes.length) {
+      const people = changes.filter((c) => bulk(c.scope.kind));
+      if (people.length) {
         // People with the same rules go out together, through the roll-out engine at the vendor's rate.
         const groups = new Map<string, { rules: RecordingRules; ids: string[] }>();
-        for (const c of changes) {
+        for (const c of people) {
           const key = JSON.stringify(c.rules);
           const g = groups.get(key) ?? { rules: c.rules, ids: [] };
           g.ids.push(c.scope.id);
@@ -559,7 +621,8 @@ export class StandardService {
         }
       }
       const [prev] = (await stores.standards.targets([row.id])).filter((t) => t.connectionId === record.id);
-      const keep = only || !changes.length ? (prev?.rolloutIds ?? []) : [];
+      // New roll-outs for people replace the old ones; a compile that changed no person keeps them (still settling).
+      const keep = only || !rolloutIds.length ? (prev?.rolloutIds ?? []) : [];
       const governedIds = new Set(only?.map((s) => s.id) ?? []);
       await stores.standards.saveTarget(stores.db, {
         ...target,
@@ -571,7 +634,7 @@ export class StandardService {
         scopes: only ? (prev?.scopes ?? 0) + only.length : scopes.length,
         walkedAt: new Date(),
       });
-      return { ...outcome, scopes: scopes.length, changed: changes.length, rolloutIds };
+      return { ...outcome, scopes: scopes.length, changed: changes.length, rolloutIds, unlisted: listed.unlisted };
     } catch (e) {
       if (!holdsWork(e)) throw e;
       const err = storedError(e);
@@ -584,23 +647,46 @@ export class StandardService {
   async preview(actor: Principal, id: string, requestId?: string): Promise<ConnectionPreview[]> {
     actor.require('recording:read');
     const row = await this.load(actor, id);
-    const def = definitionOf(row);
+    return this.previewOf(actor, row.tenantId, row.id, definitionOf(row), requestId);
+  }
+
+  /**
+   * The same for a standard not saved yet (rules, exceptions and overrides given inline), checked as a save checks
+   * it. Compared with the tenant's current standard when it has one (what saving the draft as its next version would
+   * change), else with nothing (every scope changes). Reads the vendors' directories; writes nothing anywhere.
+   */
+  async previewDraft(actor: Principal, draft: Omit<SaveStandardInput, 'expectedVersion'>, requestId?: string): Promise<ConnectionPreview[]> {
+    actor.require('recording:read');
+    if (!actor.canAccessTenant(draft.tenantId)) throw notFound('Tenant', draft.tenantId);
+    const [tenant] = await this.deps.stores.tenants.byIds(actor.tenantFilter(), [draft.tenantId]);
+    if (!tenant) throw notFound('Tenant', draft.tenantId);
+    const def = await this.validate(actor, { ...draft, name: draft.name?.trim() ? draft.name : 'Draft standard' });
+    const [current] = await this.deps.stores.standards.byTenantIds(actor.tenantFilter(), [draft.tenantId]);
+    return this.previewOf(actor, draft.tenantId, current?.id ?? null, def, requestId);
+  }
+
+  private async previewOf(
+    actor: Principal,
+    tenantId: string,
+    standardId: string | null,
+    def: StandardDefinition,
+    requestId?: string,
+  ): Promise<ConnectionPreview[]> {
     const out: ConnectionPreview[] = [];
-    for (const { record, vendor } of await this.governed(row.tenantId)) {
+    for (const { record, vendor } of await this.governed(tenantId)) {
       const base = this.coverageFor(def, record, vendor);
-      const warnings = lintPolicy(base.coverage.compiled);
+      const warnings = [...new Map(base.coverage.byKind.flatMap((k) => lintPolicy(k.compiled)).map((w) => [JSON.stringify(w), w])).values()];
       if (base.blocked) {
-        out.push({ ...base, unresolved: [], scopes: 0, changing: 0, sample: [], warnings });
+        out.push({ ...base, unresolved: [], scopes: 0, changing: 0, sample: [], warnings, unlisted: [] });
         continue;
       }
       const { ctx } = await this.connections.vendorContextForScope(actor.tenantFilter(), record.id, requestId);
-      const scopes = await this.scopesOf(vendor, ctx);
+      const { scopes, unlisted } = await this.scopesOf(vendor, ctx);
       const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
-      const changes = this.changesOf(row.id, desired, await this.deps.stores.standards.policiesAt(record.id));
+      const changes = this.changesOf(standardId, desired, await this.deps.stores.standards.policiesAt(record.id));
       const sample = [];
-      for (const c of changes.slice(0, PREVIEW_SAMPLE))
-        sample.push({ scope: c.scope, requests: (await vendor.previewPolicy?.(ctx, c.scope, c.rules)) ?? [] });
-      out.push({ ...base, unresolved, scopes: scopes.length, changing: changes.length, sample, warnings });
+      for (const c of sampleOf(changes)) sample.push({ scope: c.scope, requests: (await vendor.previewPolicy?.(ctx, c.scope, c.rules)) ?? [] });
+      out.push({ ...base, unresolved, scopes: scopes.length, changing: changes.length, sample, warnings, unlisted });
     }
     return out;
   }
@@ -625,8 +711,12 @@ export class StandardService {
     const totals = { conforming: 0, drifted: 0, failed: 0, pending: 0, ungoverned: 0, blockedConnections: 0 };
     const connections: ConnectionCompliance[] = [];
     for (const { record, vendor } of await this.governed(row.tenantId)) {
-      const n = (s: string) => counts.find((c) => c.connectionId === record.id && c.syncStatus === s)?.n ?? 0;
+      const n = (s: string, kind?: string) =>
+        counts
+          .filter((c) => c.connectionId === record.id && c.syncStatus === s && (kind === undefined || c.scopeKind === kind))
+          .reduce((a, c) => a + c.n, 0);
       const target: StandardTargetRow | undefined = targets.get(record.id);
+      const kinds = [...new Set([...this.scopeKindsOf(vendor), ...counts.filter((c) => c.connectionId === record.id).map((c) => c.scopeKind)])];
       const c: ConnectionCompliance = {
         connection: record,
         vendor: vendor.kind,
@@ -637,6 +727,14 @@ export class StandardService {
         pending: n('PENDING'),
         ungoverned: target?.ungoverned.length ?? 0,
         ungovernedScopes: target?.ungoverned ?? [],
+        byKind: kinds.map((kind) => ({
+          kind,
+          conforming: n('IN_SYNC', kind),
+          drifted: n('DRIFTED', kind),
+          failed: n('FAILED', kind),
+          pending: n('PENDING', kind),
+          ungoverned: (target?.ungoverned ?? []).filter((u) => u.kind === kind).length,
+        })),
         lastCheckedAt: target?.walkedAt ?? null,
       };
       totals.conforming += c.conforming;
@@ -738,7 +836,7 @@ export class StandardService {
     let scopes: PolicyScope[];
     try {
       const { ctx } = await this.connections.vendorContextForScope(null, record.id);
-      scopes = await this.scopesOf(vendor, ctx);
+      scopes = (await this.scopesOf(vendor, ctx)).scopes;
     } catch (e) {
       if (holdsWork(e)) return;
       throw e;

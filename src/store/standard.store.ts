@@ -178,13 +178,18 @@ export class StandardStore {
    * Policies the standard owns, counted per connection and compliance state (one statement). A policy the vendor
    * refused is FAILED even once a reconcile has found the vendor different (DRIFTED): its version was never accepted.
    */
-  async statusCounts(standardId: string): Promise<{ connectionId: string; syncStatus: string; n: number }[]> {
+  async statusCounts(standardId: string): Promise<{ connectionId: string; scopeKind: string; syncStatus: string; n: number }[]> {
     const state = complianceState();
     const rows = await this.db
-      .select({ connectionId: recordingPolicies.connectionId, syncStatus: state, n: sql<number>`count(*)::int` })
+      .select({
+        connectionId: recordingPolicies.connectionId,
+        scopeKind: recordingPolicies.scopeKind,
+        syncStatus: state,
+        n: sql<number>`count(*)::int`,
+      })
       .from(recordingPolicies)
       .where(eq(recordingPolicies.standardId, standardId))
-      .groupBy(recordingPolicies.connectionId, state);
+      .groupBy(recordingPolicies.connectionId, recordingPolicies.scopeKind, state);
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 

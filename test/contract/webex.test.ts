@@ -165,6 +165,32 @@ describe('WEBEX workspaces', () => {
     }
   });
 
+  it('lists the Webex Calling workspaces page by page (List Workspaces, as its spec allows), skipping the others', async () => {
+    const emulator = createWebexEmulator({ people: 1, workspaces: 5, otherWorkspaces: 2, rateLimit: null });
+    await emulator.listen(0, '127.0.0.1');
+    const spec = checkAgainstSpec('webex', emulator as unknown as Emulator<unknown>);
+    await spec.ready;
+    try {
+      const adapter = createWebexAdapter({ settings: TEST_HTTP_SETTINGS });
+      const conn = connection(emulator as unknown as Emulator<unknown>);
+      const pages: string[][] = [];
+      for await (const page of adapter.listPolicyScopes(conn, { kind: 'WORKSPACE' }, { pageSize: 2 })) {
+        assert.ok(page.every((s) => s.kind === 'WORKSPACE'));
+        pages.push(page.map((s) => s.id));
+      }
+      assert.deepEqual(pages.flat(), emulator.workspaceIds, 'each Webex Calling workspace once, none of the free-calling ones');
+      assert.equal(pages.length, 3);
+      const lists = emulator.requests().entries.filter((e) => e.route === 'GET /v1/workspaces');
+      assert.equal(lists.length, 3);
+      await spec.assertClean();
+      assert.ok(spec.checked >= 3, `checked against the List Workspaces spec: ${spec.checked}, unmatched ${spec.unmatched.join(', ')}`);
+      assert.ok(!spec.unmatched.some((u) => u.includes('/workspaces')), spec.unmatched.join(', '));
+    } finally {
+      spec.stop();
+      await emulator.close();
+    }
+  });
+
   it("surfaces the workspace 409 (recording vendor's terms of service) as VENDOR_REJECTED", async () => {
     const emulator = createWebexEmulator({ people: 1, workspaces: 1, rateLimit: null });
     await emulator.listen(0, '127.0.0.1');

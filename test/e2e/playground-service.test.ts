@@ -187,6 +187,22 @@ describe('the service playground in headless Chromium', () => {
             },
             example.name,
           );
+        } else if (example.name === 'RecordingStandardComplianceChanged') {
+          // A person added in Control Hub after tab 43 applied the standard (REPORT mode): the check after a reconcile
+          // run walks the directory, lists the newcomer as ungoverned, and announces the changed compliance.
+          await triggerUntil(
+            arrivedNew,
+            async () => {
+              const added = await fetch(`${sandbox.webex.url}/__sandbox/people`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: '{"count":1}',
+              });
+              assert.equal(added.status, 201);
+              await service.app.services.standards.tick();
+            },
+            example.name,
+          );
         } else {
           assert.fail(`no event trigger for the new subscription tab ${example.name}: add one to this test`);
         }

@@ -150,6 +150,29 @@ describe('supergraph through Apollo Gateway', () => {
     }
   });
 
+  it("resolves the people a standard names by User id in the directory (the standard's exceptions)", async () => {
+    const tenant = seeded.tenants[3]!;
+    const saved = await viaGateway(`mutation($input: SaveRecordingStandardInput!) { saveRecordingStandard(input: $input) { standard { id } } }`, {
+      input: {
+        tenantId: tenant.id,
+        name: 'Standard',
+        mode: 'REPORT',
+        rules: { mode: 'ALWAYS' },
+        exceptions: [{ name: 'Legal', people: [{ userId: 'user-3' }, { email: 'legal@example.com' }] }],
+      },
+    });
+    assert.deepEqual(saved.errors ?? [], []);
+    const data = okData(
+      await viaGateway(`query($t: ID!) { recordingStandard(tenantId: $t) { exceptions { people { email userId user { id name } } } } }`, {
+        t: tenant.id,
+      }),
+    );
+    assert.deepEqual(data.recordingStandard.exceptions[0].people, [
+      { email: null, userId: 'user-3', user: { id: 'user-3', name: 'Person 3' } },
+      { email: 'legal@example.com', userId: null, user: null },
+    ]);
+  });
+
   it('passes the bearer token through: none is UNAUTHENTICATED, a tenant token sees only its tenant', async () => {
     const anonymous = await viaGateway(`{ tenants { nodes { name } } }`, undefined, null);
     assert.equal(anonymous.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');

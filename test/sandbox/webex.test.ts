@@ -204,6 +204,53 @@ describe('Webex Calling emulator', () => {
     assert.equal((await call('GET', `/telephony/config/virtualLines/${person(0)}/callRecording`)).status, 404);
   });
 
+  it('lists workspaces with start/max pages and Link rel="next", the calling filter, strict parameters and its scope', async () => {
+    // Three Webex Calling workspaces and one with free calling only (no telephony settings).
+    const all = (await (await call('GET', '/workspaces')).json()) as { items: { id: string; calling: { type: string } }[] };
+    assert.deepEqual(
+      all.items.map((w) => w.calling.type),
+      ['webexCalling', 'webexCalling', 'webexCalling', 'freeCalling'],
+    );
+    const lobby = all.items[3]!.id;
+    assert.equal((await call('GET', `/telephony/config/workspaces/${lobby}/features/callRecordings`)).status, 404);
+    assert.deepEqual(
+      emu.workspaceIds,
+      all.items.slice(0, 3).map((w) => w.id),
+    );
+    // Pages of 2 over the calling ones: every workspace exactly once, the filter kept in the next link.
+    const seen: string[] = [];
+    let url: string | null = `${api}/workspaces?calling=webexCalling&max=2`;
+    let pages = 0;
+    while (url) {
+      const res = await call('GET', url);
+      assert.equal(res.status, 200);
+      seen.push(...((await res.json()) as { items: { id: string }[] }).items.map((w) => w.id));
+      url = nextLink(res);
+      if (url) assert.match(url, /calling=webexCalling/);
+      pages++;
+    }
+    assert.equal(pages, 2);
+    assert.deepEqual(seen, emu.workspaceIds);
+    for (const bad of ['max=0', 'max=1001', 'max=ten', 'start=-1', 'calling=skype']) {
+      const res = await call('GET', `/workspaces?${bad}`);
+      assert.equal(res.status, 400, bad);
+      assert.match((await errorOf(res)).message, /^Invalid (max|start|calling)/, bad);
+    }
+    assert.equal((await call('GET', '/workspaces?orgId=other')).status, 403);
+    emu.grantScopes(WEBEX_DEFAULT_TOKEN, ['spark-admin:people_read']);
+    const refused = await call('GET', '/workspaces');
+    assert.equal(refused.status, 403);
+    assert.match((await errorOf(refused)).message, /\[spark-admin:workspaces_read\]/);
+    // A workspace added in Control Hub is listed.
+    const added = await fetch(`${emu.url}/__sandbox/workspaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"count":1}',
+    });
+    assert.equal(added.status, 201);
+    assert.equal(emu.workspaceIds.length, 4);
+  });
+
   it('answers a workspace 409 with the vendor terms of service while they are not accepted', async () => {
     await fetch(`${emu.url}/__sandbox/state/termsOfService`, {
       method: 'PUT',

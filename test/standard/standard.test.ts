@@ -13,6 +13,8 @@ import type { RuleField } from '../../src/domain/policy';
  * and a required rule one vendor cannot honour blocking that vendor only.
  */
 const PEOPLE = 500;
+/** The sandbox's Webex Calling workspaces (its free-calling lobby has no settings and is not governed). */
+const WORKSPACES = 3;
 const MEGAFON = DEMO_CONNECTION_IDS.megafon!;
 const YEASTAR = DEMO_CONNECTION_IDS.yeastar!;
 const WEBEX = DEMO_CONNECTION_IDS.webex!;
@@ -141,8 +143,9 @@ describe('a company recording standard on the sandbox', () => {
       ),
     ).recordingStandardPreview;
     const of = (id: string) => preview.find((p: any) => p.coverage.connection.id === id);
-    assert.equal(of(WEBEX).scopes, PEOPLE);
-    assert.equal(of(WEBEX).changing, PEOPLE);
+    assert.equal(of(WEBEX).scopes, PEOPLE + WORKSPACES);
+    assert.equal(of(WEBEX).changing, PEOPLE + WORKSPACES);
+    assert.deepEqual([...new Set(of(WEBEX).sample.map((x: any) => x.scope.kind))], ['PERSON', 'WORKSPACE'], 'a sample of each kind');
     assert.equal(of(YEASTAR).scopes, 1);
     assert.equal(of(MEGAFON).scopes, sandbox.megafon.state.settings.length);
     for (const p of preview) {
@@ -168,10 +171,10 @@ describe('a company recording standard on the sandbox', () => {
     assert.equal(applied.standard.applied, true);
     const out = (id: string) => applied.compiled.find((c: any) => c.connectionId === id);
     assert.equal(out(WEBEX).status, 'COMPILED');
-    assert.equal(out(WEBEX).changed, PEOPLE);
+    assert.equal(out(WEBEX).changed, PEOPLE + WORKSPACES);
     assert.ok(out(WEBEX).rolloutIds.length >= 2, 'the standard and the legal team go out as roll-outs');
     const megafonRecords = t.app.sandbox!.megafon.state.settings.length;
-    const total = megafonRecords + 1 + PEOPLE;
+    const total = megafonRecords + 1 + PEOPLE + WORKSPACES;
     const done = await waitFor('every scope conforming', compliance, (c) => c.totals.conforming === total);
     assert.deepEqual(done.totals, { conforming: total, drifted: 0, failed: 0, pending: 0, ungoverned: 0 });
     // The legal team's Webex person is never recorded; everyone else is.
@@ -256,7 +259,7 @@ describe('a company recording standard on the sandbox', () => {
     });
     assert.equal(res.status, 201);
     const newcomer = sandbox.webex.state.directory.size - 1;
-    const c = await waitFor('the newcomer conforming', compliance, (x) => byConn(x, WEBEX).counts.conforming === PEOPLE + 1);
+    const c = await waitFor('the newcomer conforming', compliance, (x) => byConn(x, WEBEX).counts.conforming === PEOPLE + WORKSPACES + 1);
     assert.equal(byConn(c, WEBEX).counts.ungoverned, 0);
     assert.equal((sandbox.webex.state.personSettings.get(newcomer) as any)?.record, 'Always with Pause/Resume');
   });

@@ -23,7 +23,10 @@ registerEnumType(CoverageStatus, {
   description: "How a platform holds one rule of the standard, from its adapter's capabilities.",
   valuesConfig: {
     HONOURED: { description: 'The vendor expresses the rule exactly; it is sent.' },
-    APPROXIMATED: { description: 'The vendor comes close in a way its adapter declares (see note); the rule itself is not sent.' },
+    APPROXIMATED: {
+      description:
+        'The vendor comes close in a way its adapter declares (see note); the rule itself is not sent (and blocks the platform when required).',
+    },
     NOT_SUPPORTED: { description: 'The vendor cannot hold the rule at all; it is not sent (and blocks the platform when required).' },
   },
 });
@@ -50,7 +53,10 @@ registerEnumType(StandardCompileStatus, {
   description: 'What compiling the standard did on one connection.',
   valuesConfig: {
     COMPILED: { description: 'Its policies are written and being pushed (sync jobs, or roll-outs for people).' },
-    BLOCKED: { description: 'A required rule cannot be honoured there: nothing was written (error code VENDOR_UNSUPPORTED_FIELD).' },
+    BLOCKED: {
+      description:
+        'A required rule cannot be honoured exactly there (approximated or not supported): nothing was written (error code VENDOR_UNSUPPORTED_FIELD).',
+    },
     HELD: { description: 'The vendor was unavailable; the next reconcile run compiles it again.' },
   },
 });

@@ -51,6 +51,41 @@ export class SaveRecordingStandardInput {
   @Field(() => StandardMode, { description: 'REPORT or ENFORCE.' }) mode!: 'REPORT' | 'ENFORCE';
   @Field(() => RecordingRulesInput, { description: 'The rules.' }) @ValidateNested() rules!: RecordingRulesInput;
 
+  @Field(() => [RecordingRuleField], {
+    nullable: true,
+    description: 'Rules every platform must honour exactly; a platform that only approximates one, or cannot hold it, is blocked.',
+  })
+  @IsOptional()
+  requiredFields?: string[] | null;
+
+  @Field(() => [StandardExceptionInput], { nullable: true, description: 'Exceptions for named people.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested()
+  exceptions?: StandardExceptionInput[] | null;
+
+  @Field(() => [StandardConnectionOverrideInput], { nullable: true, description: 'Per-connection overrides.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested()
+  overrides?: StandardConnectionOverrideInput[] | null;
+}
+
+@InputType({ description: 'A standard not saved yet, to preview: what saving and applying it would do, per connection.' })
+export class PreviewRecordingStandardDraftInput {
+  @Field(() => ID, { description: 'The tenant.' }) tenantId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name (default "Draft standard").' })
+  @IsOptional()
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => StandardMode, { nullable: true, description: 'REPORT (default) or ENFORCE.' })
+  @IsOptional()
+  mode?: 'REPORT' | 'ENFORCE' | null;
+
+  @Field(() => RecordingRulesInput, { description: 'The rules.' }) @ValidateNested() rules!: RecordingRulesInput;
+
   @Field(() => [RecordingRuleField], { nullable: true, description: 'Rules every platform must honour exactly.' })
   @IsOptional()
   requiredFields?: string[] | null;

@@ -3,15 +3,21 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AppError, notFound } from '../../domain/errors';
 import type { RecordingRules as RecordingRulesT, RuleField } from '../../domain/policy';
-import type { ConnectionOverride, StandardException as StandardExceptionT } from '../../domain/standard';
+import type { ConnectionOverride, FieldCoverage, StandardException as StandardExceptionT } from '../../domain/standard';
 import type { RequestContext } from '../../server/context';
 import type { DomainEvent } from '../../domain/events';
-import type { CompileOutcome, ComplianceReport, ConnectionCoverage as CoverageT, SaveStandardInput } from '../../services/standard.service';
+import type {
+  CompileOutcome,
+  ComplianceReport,
+  ConnectionCoverage as CoverageT,
+  ConnectionPreview as PreviewT,
+  SaveStandardInput,
+} from '../../services/standard.service';
 import type { RecordingStandardRow } from '../../store/schema';
 import { SyncStatus } from '../common/enums';
 import { toConnection, toPolicy, toTenant, toVendorRequest } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
-import { ApplyRecordingStandardInput, SaveRecordingStandardInput } from './standard.input';
+import { ApplyRecordingStandardInput, PreviewRecordingStandardDraftInput, SaveRecordingStandardInput } from './standard.input';
 import { ruleFieldName, ruleFieldOf } from './standard.enums';
 import {
   ApplyRecordingStandardPayload,
@@ -34,7 +40,7 @@ export const toStandard = (r: RecordingStandardRow): RecordingStandard => ({
   requiredFields: (r.requiredFields as RuleField[]).map(ruleFieldName),
   exceptions: (r.exceptions as StandardExceptionT[]).map((e) => ({
     name: e.name,
-    people: e.people.map((p) => ({ email: p.email ?? null, userId: p.userId ?? null })),
+    people: e.people.map((p) => ({ email: p.email ?? null, userId: p.userId ?? null, user: p.userId ? { id: p.userId } : null })),
     rules: e.rules as RecordingStandard['rules'],
   })),
   overrides: (r.overrides as ConnectionOverride[]).map((o) => ({ connectionId: o.connectionId, rules: o.rules as RecordingStandard['rules'] })),
@@ -44,14 +50,30 @@ export const toStandard = (r: RecordingStandardRow): RecordingStandard => ({
   updatedAt: r.updatedAt,
 });
 
+const toRuleCoverage = (f: FieldCoverage) => ({ field: ruleFieldName(f.field), path: f.field, status: f.status, required: f.required, note: f.note });
+
 const toCoverage = (c: CoverageT): ConnectionCoverage => ({
   connectionId: c.connection.id,
   connection: toConnection(c.connection),
   vendor: c.vendor,
-  fields: c.coverage.fields.map((f) => ({ field: ruleFieldName(f.field), path: f.field, status: f.status, required: f.required, note: f.note })),
+  fields: c.coverage.fields.map(toRuleCoverage),
+  scopeKinds: c.coverage.byKind.map((k) => ({
+    kind: k.kind,
+    fields: k.fields.map(toRuleCoverage),
+    compiledRules: k.compiled as ConnectionCoverage['compiledRules'],
+  })),
   blocked: c.blocked ? { code: c.blocked.code, message: c.blocked.message, fields: c.blocked.fields.map(ruleFieldName) } : null,
   compiledRules: c.coverage.compiled as ConnectionCoverage['compiledRules'],
   unresolvedPeople: c.unresolved,
+});
+
+const toPreview = (p: PreviewT): ConnectionStandardPreview => ({
+  coverage: toCoverage(p),
+  scopes: p.scopes,
+  changing: p.changing,
+  sample: p.sample.map((s) => ({ scope: s.scope, requests: s.requests.map(toVendorRequest) })),
+  warnings: p.warnings,
+  unlistedScopeKinds: p.unlisted,
 });
 
 const toOutcome = (o: CompileOutcome): StandardCompileOutcome => ({
@@ -62,6 +84,7 @@ const toOutcome = (o: CompileOutcome): StandardCompileOutcome => ({
   rolloutIds: o.rolloutIds,
   errorCode: o.error?.code ?? null,
   errorMessage: o.error?.message ?? null,
+  unlistedScopeKinds: o.unlisted,
 });
 
 const toCompliance = (r: ComplianceReport): StandardCompliance => ({
@@ -75,12 +98,13 @@ const toCompliance = (r: ComplianceReport): StandardCompliance => ({
     vendor: c.vendor,
     blocked: c.blocked,
     counts: { conforming: c.conforming, drifted: c.drifted, failed: c.failed, pending: c.pending, ungoverned: c.ungoverned },
+    scopeKinds: c.byKind.map(({ kind, ...counts }) => ({ kind, counts })),
     ungovernedScopes: c.ungovernedScopes.slice(0, 100),
     lastCheckedAt: c.lastCheckedAt,
   })),
 });
 
-const toSaveInput = (input: SaveRecordingStandardInput): SaveStandardInput => ({
+const toSaveInput = (input: Omit<SaveRecordingStandardInput, 'expectedVersion'> & { expectedVersion?: number | null }): SaveStandardInput => ({
   tenantId: input.tenantId,
   expectedVersion: input.expectedVersion ?? null,
   name: input.name,
@@ -158,16 +182,19 @@ export class StandardResolver {
       'What applying the standard would do, per connection, before anything is written: coverage, scopes that change, sample requests, lint warnings.',
   })
   async recordingStandardPreview(@Arg('id', () => ID, { description: 'The standard.' }) id: string, @Ctx() ctx: RequestContext) {
-    const previews = await ctx.services.standards.preview(ctx.principal, id, ctx.requestId);
-    return previews.map(
-      (p): ConnectionStandardPreview => ({
-        coverage: toCoverage(p),
-        scopes: p.scopes,
-        changing: p.changing,
-        sample: p.sample.map((s) => ({ scope: s.scope, requests: s.requests.map(toVendorRequest) })),
-        warnings: p.warnings,
-      }),
-    );
+    return (await ctx.services.standards.preview(ctx.principal, id, ctx.requestId)).map(toPreview);
+  }
+
+  @Query(() => [ConnectionStandardPreview], {
+    description:
+      "The same for a standard not saved yet (rules, exceptions and overrides inline), compared with the tenant's current standard if it has one. Reads the vendors' directories; writes nothing.",
+  })
+  async recordingStandardDraftPreview(
+    @Arg('input', () => PreviewRecordingStandardDraftInput, { description: 'The draft.' }) input: PreviewRecordingStandardDraftInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const { expectedVersion: _, ...draft } = toSaveInput({ ...input, name: input.name ?? '', mode: input.mode ?? 'REPORT' });
+    return (await ctx.services.standards.previewDraft(ctx.principal, draft, ctx.requestId)).map(toPreview);
   }
 
   @Mutation(() => SaveRecordingStandardPayload, {

@@ -6,12 +6,19 @@ import { PageInfo } from '../common/pagination';
 import { VendorConnection } from '../connection/connection.type';
 import { LintWarning, PolicyScope, RecordingPolicy, VendorRequest } from '../policy/policy.type';
 import { RecordingRules } from '../policy/rules.type';
+import { User } from '../user/user.type';
 import { CoverageStatus, RecordingRuleField, StandardCompileStatus, StandardMode } from './standard.enums';
 
 @ObjectType({ description: 'A person the standard names: by e-mail, or by the id of the User a directory subgraph owns.' })
 export class StandardPerson {
   @Field(() => String, { nullable: true, description: 'E-mail address, resolved against each vendor directory.' }) email!: string | null;
   @Field(() => ID, { nullable: true, description: 'Id of the federated User entity.' }) userId!: string | null;
+  @Field(() => User, {
+    nullable: true,
+    description:
+      'The federated User, when the person is named by User id: the router asks the directory subgraph for its other fields. Not resolved to any platform yet (listed in coverage unresolvedPeople).',
+  })
+  user!: User | null;
 }
 
 @ObjectType({ description: 'People the standard treats differently, and the rules they get instead.' })
@@ -59,7 +66,8 @@ export class RuleCoverage {
 export class StandardBlock {
   @Field(() => String, { description: 'Stable error code (VENDOR_UNSUPPORTED_FIELD).' }) code!: string;
   @Field(() => String, { description: 'What to change, for a person.' }) message!: string;
-  @Field(() => [RecordingRuleField], { description: 'The required rules the platform cannot honour.' }) fields!: string[];
+  @Field(() => [RecordingRuleField], { description: 'The required rules the platform cannot honour exactly (approximated or not supported).' })
+  fields!: string[];
 }
 
 @ObjectType({ description: 'A person the standard names that a platform could not resolve (listed, never dropped).' })
@@ -68,14 +76,32 @@ export class UnresolvedPerson {
   @Field(() => String, { description: 'Why it could not be resolved there.' }) reason!: string;
 }
 
+@ObjectType({ description: 'The standard at one kind of scope of a connection (Webex: its people, its workspaces).' })
+export class ScopeKindCoverage {
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope.' }) kind!: string;
+  @Field(() => [RuleCoverage], { description: 'Every rule the standard sets, with how this vendor holds it at this kind of scope.' })
+  fields!: RuleCoverage[];
+  @Field(() => RecordingRules, { description: 'The rules sent to scopes of this kind (honoured fields only).' }) compiledRules!: RecordingRules;
+}
+
 @ObjectType({ description: 'The standard on one connection, field by field.' })
 export class ConnectionCoverage {
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
   @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
-  @Field(() => [RuleCoverage], { description: 'Every rule the standard sets, with how this vendor holds it.' }) fields!: RuleCoverage[];
-  @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured here.' }) blocked!: StandardBlock | null;
-  @Field(() => RecordingRules, { description: 'The rules actually sent to this vendor (honoured fields only).' }) compiledRules!: RecordingRules;
+  @Field(() => [RuleCoverage], {
+    description:
+      'Every rule the standard sets, with how this vendor holds it: the least honoured status over the kinds of scope it governs there (the note says where).',
+  })
+  fields!: RuleCoverage[];
+  @Field(() => [ScopeKindCoverage], { description: 'The same per kind of scope the standard governs here (Webex: PERSON and WORKSPACE).' })
+  scopeKinds!: ScopeKindCoverage[];
+  @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured exactly here.' })
+  blocked!: StandardBlock | null;
+  @Field(() => RecordingRules, {
+    description: 'The rules actually sent to this vendor (honoured fields only; the first kind of scope, see scopeKinds).',
+  })
+  compiledRules!: RecordingRules;
   @Field(() => [UnresolvedPerson], { description: 'People named by the standard that this platform could not resolve.' })
   unresolvedPeople!: UnresolvedPerson[];
 }
@@ -89,10 +115,20 @@ export class StandardPreviewSample {
 @ObjectType({ description: 'What applying the standard would do on one connection, before anything is written.' })
 export class ConnectionStandardPreview {
   @Field(() => ConnectionCoverage, { description: 'Coverage on this connection.' }) coverage!: ConnectionCoverage;
-  @Field(() => Int, { description: 'Scopes the standard governs here (settings records, the PBX, people).' }) scopes!: number;
+  @Field(() => Int, { description: 'Scopes the standard governs here (settings records, the PBX, people, workspaces).' }) scopes!: number;
   @Field(() => Int, { description: 'Scopes whose policy would be created or changed.' }) changing!: number;
-  @Field(() => [StandardPreviewSample], { description: 'A few of them, with the exact requests.' }) sample!: StandardPreviewSample[];
+  @Field(() => [StandardPreviewSample], { description: 'A few of them (at least one of each kind of scope that changes), with the exact requests.' })
+  sample!: StandardPreviewSample[];
   @Field(() => [LintWarning], { description: 'Compliance warnings about the compiled rules.' }) warnings!: LintWarning[];
+  @Field(() => [UnlistedScopeKind], { description: 'Kinds of scope the vendor refused to list: not counted, not governed.' })
+  unlistedScopeKinds!: UnlistedScopeKind[];
+}
+
+@ObjectType({ description: 'A kind of scope the vendor refused to list (the connection lacks the permission): not governed.' })
+export class UnlistedScopeKind {
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope, e.g. WORKSPACE.' }) kind!: string;
+  @Field(() => String, { description: 'Stable error code (VENDOR_AUTH_FAILED).' }) code!: string;
+  @Field(() => String, { description: "The vendor's refusal, naming the permission to grant." }) message!: string;
 }
 
 @ObjectType({ description: 'What a compile did on one connection.' })
@@ -104,6 +140,8 @@ export class StandardCompileOutcome {
   @Field(() => [ID], { description: 'Roll-outs started for people (PolicyRollout ids).' }) rolloutIds!: string[];
   @Field(() => String, { nullable: true, description: 'Error code when blocked or held.' }) errorCode!: string | null;
   @Field(() => String, { nullable: true, description: 'Error message when blocked or held.' }) errorMessage!: string | null;
+  @Field(() => [UnlistedScopeKind], { description: 'Kinds of scope the vendor refused to list: the others were compiled without them.' })
+  unlistedScopeKinds!: UnlistedScopeKind[];
 }
 
 @ObjectType({ description: 'Scope counts of a compliance report.' })
@@ -135,14 +173,22 @@ export class UngovernedScope {
   @Field(() => String, { description: "The vendor's id." }) id!: string;
 }
 
+@ObjectType({ description: 'Compliance at one kind of scope of a connection.' })
+export class ScopeKindCompliance {
+  @Field(() => PolicyScopeKind, { description: 'The kind of scope (Webex: PERSON, WORKSPACE).' }) kind!: string;
+  @Field(() => ComplianceCounts, { description: 'Scope counts of this kind.' }) counts!: ComplianceCounts;
+}
+
 @ObjectType({ description: 'Compliance of one connection with the standard.' })
 export class ConnectionCompliance {
   standard!: RecordingStandardRow;
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
   @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
-  @Field(() => Boolean, { description: 'A required rule cannot be honoured here: nothing is enforced (see coverage).' }) blocked!: boolean;
+  @Field(() => Boolean, { description: 'A required rule cannot be honoured exactly here: nothing is enforced (see coverage).' }) blocked!: boolean;
   @Field(() => ComplianceCounts, { description: 'Scope counts.' }) counts!: ComplianceCounts;
+  @Field(() => [ScopeKindCompliance], { description: 'Scope counts per kind of scope the standard governs here.' })
+  scopeKinds!: ScopeKindCompliance[];
   @Field(() => [UngovernedScope], { description: 'Scopes nobody governs yet (found by the last directory walk).' })
   ungovernedScopes!: UngovernedScope[];
   @Field(() => DateTime, { nullable: true, description: 'When the directory was last walked.' }) lastCheckedAt!: Date | null;

@@ -66,7 +66,20 @@ export interface WebexEntity {
   id: string;
   displayName: string;
   locationId: string;
+  /** Workspaces: the calling type List Workspaces answers; only `webexCalling` ones have Webex Calling settings. */
+  calling?: WebexWorkspaceCalling;
 }
+
+/** The `calling` filter's values of List Workspaces (webex-workspaces-api openapi). */
+export const WEBEX_WORKSPACE_CALLING = [
+  'freeCalling',
+  'hybridCalling',
+  'webexCalling',
+  'webexEdgeForDevices',
+  'thirdPartySipCalling',
+  'none',
+] as const;
+export type WebexWorkspaceCalling = (typeof WEBEX_WORKSPACE_CALLING)[number];
 
 export interface WebexState {
   orgId: string;
@@ -89,7 +102,9 @@ export interface WebexEmulatorOptions {
   /** People in the directory (default 5,000), spread round-robin over `locations` (default 5). */
   people?: number;
   locations?: number;
+  /** Webex Calling workspaces (default 3), plus `otherWorkspaces` (default 1) with free calling only (no settings). */
   workspaces?: number;
+  otherWorkspaces?: number;
   virtualLines?: number;
   /** Starting settings for person i (default: recording off, "Never"). */
   defaultSettings?: (index: number) => Partial<WebexRecordingSettings>;
@@ -114,6 +129,7 @@ export interface WebexEmulator extends Emulator<WebexState> {
   personId(index: number): string;
   personIndex(personId: string): number | null;
   readonly locations: WebexLocation[];
+  /** Webex Calling workspaces (the ones with call recording settings), in listing order. */
   readonly workspaceIds: string[];
   readonly virtualLineIds: string[];
   /** GET body for a person, workspace or virtual line (with read-only fields). */
@@ -133,6 +149,8 @@ export interface WebexEmulator extends Emulator<WebexState> {
 
 const DEFAULT_ORG_UUID = '0e6a0000-0000-4000-8000-000000000001';
 const SERVICE_PROVIDER = 'WSWYZ25455';
+/** The Webex Calling Workspaces licence id List Workspaces answers for a calling workspace (opaque, deterministic). */
+const WORKSPACE_LICENSE = Buffer.from('ciscospark://us/LICENSE/sandbox:BCWS_workspaces', 'utf8').toString('base64').replace(/=+$/, '');
 
 export function webexDefaultSettings(): WebexRecordingSettings {
   return {
@@ -281,6 +299,12 @@ function transition(action: CallAction, call: WebexCall, settings: WebexRecordin
   }
 }
 
+/** Workspace n, deterministic (ids by n; the free-calling ones from n = 1000). */
+function workspace(n: number, calling: WebexWorkspaceCalling, locationId: string): WebexEntity {
+  const name = calling === 'webexCalling' ? `Sandbox Workspace ${n + 1}` : `Sandbox Lobby ${n - 999}`;
+  return { id: webexId('PLACE', `3b0c0000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`), displayName: name, locationId, calling };
+}
+
 export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEmulator {
   const orgId = options.orgId ?? webexId('ORGANIZATION', DEFAULT_ORG_UUID);
   let callSeq = 0;
@@ -292,11 +316,10 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
       orgId,
       directory,
       personSettings: new Map(),
-      workspaces: Array.from({ length: options.workspaces ?? 3 }, (_, i) => ({
-        id: webexId('PLACE', `3b0c0000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`),
-        displayName: `Sandbox Workspace ${i + 1}`,
-        locationId: loc(i),
-      })),
+      workspaces: [
+        ...Array.from({ length: options.workspaces ?? 3 }, (_, i) => workspace(i, 'webexCalling', loc(i))),
+        ...Array.from({ length: options.otherWorkspaces ?? 1 }, (_, i) => workspace(1000 + i, 'freeCalling', loc(i))),
+      ],
       virtualLines: Array.from({ length: options.virtualLines ?? 2 }, (_, i) => ({
         id: webexId('VIRTUAL_LINE', `71e00000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`),
         displayName: `Sandbox Virtual Line ${i + 1}`,
@@ -341,7 +364,8 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
         }),
       };
     }
-    const ws = state.workspaces.find((w) => w.id === id);
+    // A workspace without Webex Calling has no telephony settings: its id is unknown there (404, as for any other id).
+    const ws = state.workspaces.find((w) => w.id === id && w.calling === 'webexCalling');
     const vl = state.virtualLines.find((v) => v.id === id);
     const entity = ws ?? vl;
     if (!entity) return null;
@@ -538,6 +562,58 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     return { status: 200, headers, body: { items } };
   };
 
+  /**
+   * List Workspaces (webex-workspaces-api openapi `GET /workspaces`): offset `start` and `max`, the `calling`,
+   * `locationId` and `displayName` filters; enum and number parameters are checked (400 naming them), and the next page
+   * is an RFC 5988 `Link` rel="next" as everywhere in the API. The spec sets no upper bound on `max`: we cap it at
+   * 1000 like List People and refuse more.
+   */
+  const listWorkspaces = (ctx: RequestContext): Reply => {
+    const q = ctx.query;
+    const int = (name: string, min: number, max: number, fallback: number): number | Reply => {
+      if (!q.has(name)) return fallback;
+      const raw = q.get(name)!;
+      if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+        return error(ctx, 400, `Invalid ${name}: must be an integer from ${min} to ${max}.`);
+      return Number(raw);
+    };
+    const max = int('max', 1, 1000, 100);
+    if (isReply(max)) return max;
+    const start = int('start', 0, 1_000_000_000, 0);
+    if (isReply(start)) return start;
+    const calling = q.get('calling');
+    if (calling !== null && !(WEBEX_WORKSPACE_CALLING as readonly string[]).includes(calling))
+      return error(ctx, 400, `Invalid calling: must be one of ${WEBEX_WORKSPACE_CALLING.join(', ')}.`);
+    const matching = state.workspaces.filter(
+      (w) =>
+        (calling === null || w.calling === calling) &&
+        (!q.has('locationId') || w.locationId === q.get('locationId')) &&
+        (!q.has('displayName') || w.displayName === q.get('displayName')),
+    );
+    const page = matching.slice(start, start + max);
+    const headers: Record<string, string> = {};
+    if (start + max < matching.length) {
+      const next = new URLSearchParams();
+      for (const [k, v] of q) if (k !== 'start' && k !== 'max') next.append(k, v);
+      next.set('max', String(max));
+      next.set('start', String(start + max));
+      headers['link'] = `<${ctx.origin}${WEBEX_API_PATH}/workspaces?${next.toString()}>; rel="next"`;
+    }
+    const items = page.map((w) => ({
+      id: w.id,
+      orgId: state.orgId,
+      locationId: w.locationId,
+      workspaceLocationId: w.locationId,
+      displayName: w.displayName,
+      sipAddress: `${w.displayName.toLowerCase().replace(/\s+/g, '.')}@sandbox.room.ciscospark.com`,
+      created: '2026-01-01T00:00:00.000Z',
+      calling: w.calling === 'webexCalling' ? { type: 'webexCalling', webexCalling: { licenses: [WORKSPACE_LICENSE] } } : { type: w.calling },
+      supportedDevices: 'phones',
+      devicePlatform: 'cisco',
+    }));
+    return { status: 200, headers, body: { items } };
+  };
+
   const callControl = (action: CallAction): RouteDef => ({
     method: 'POST',
     path: `${WEBEX_API_PATH}/telephony/calls/${action}`,
@@ -579,6 +655,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
           : { status: 200, body: state.directory.person(index, ctx.query.get('callingData') === 'true') };
       }),
     },
+    { method: 'GET', path: `${WEBEX_API_PATH}/workspaces`, handler: authed(scoped(WEBEX_SCOPES.workspacesRead, listWorkspaces)) },
     {
       method: 'GET',
       path: `${WEBEX_API_PATH}/locations`,
@@ -693,6 +770,30 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
         return { status: 201, body: { people: Array.from({ length: count }, (_, k) => state.directory.person(first + k, false)) } };
       },
     },
+    {
+      // Workspaces added in Control Hub after a standard was applied (Webex Calling ones, unless `calling` says otherwise).
+      method: 'POST',
+      path: '/__sandbox/workspaces',
+      handler: (ctx) => {
+        const body = controlBody(ctx);
+        const count = body['count'] ?? 1;
+        const calling = body['calling'] ?? 'webexCalling';
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000)
+          throw new ControlError('count must be an integer 1..1000');
+        if (!(WEBEX_WORKSPACE_CALLING as readonly string[]).includes(calling as string))
+          throw new ControlError(`calling must be one of ${WEBEX_WORKSPACE_CALLING.join(', ')}`);
+        const added = Array.from({ length: count }, () => {
+          const n = 2000 + state.workspaces.length;
+          const w = {
+            ...workspace(n, calling as WebexWorkspaceCalling, state.directory.locations[0]!.id),
+            displayName: `Sandbox Workspace ${n + 1}`,
+          };
+          state.workspaces.push(w);
+          return w;
+        });
+        return { status: 201, body: { workspaces: added } };
+      },
+    },
     { method: 'GET', path: '/__sandbox/writes', handler: () => ({ status: 200, body: { people: writesPerPerson(), all: server.counts().writes } }) },
     {
       method: 'POST',
@@ -767,7 +868,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
         return state.directory.locations;
       },
       get workspaceIds() {
-        return state.workspaces.map((w) => w.id);
+        return state.workspaces.filter((w) => w.calling === 'webexCalling').map((w) => w.id);
       },
       get virtualLineIds() {
         return state.virtualLines.map((v) => v.id);

@@ -10,6 +10,8 @@ export const WEBEX_SCOPES = {
   peopleWrite: 'spark-admin:people_write',
   telephonyRead: 'spark-admin:telephony_config_read',
   telephonyWrite: 'spark-admin:telephony_config_write',
+  /** List Workspaces (developer.webex.com Workspace Call Settings: "/v1/workspaces ... spark-admin:workspaces_read"). */
+  workspacesRead: 'spark-admin:workspaces_read',
   callsWrite: 'spark:calls_write',
 } as const;
 

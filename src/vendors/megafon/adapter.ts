@@ -12,6 +12,7 @@ const DISPLAY_NAME = 'MegaFon Virtual PBX';
 export const MEGAFON_CAPABILITIES: VendorCapabilities = {
   policies: true,
   policyScopes: ['SETTINGS_RECORD'],
+  directoryScopes: ['SETTINGS_RECORD'],
   ruleFields: ['calls.internal', 'calls.external', 'mode', 'onDemandKey', 'excludedUserIds', 'announcement.enabled', 'announcement.media'],
   fieldNotes: {
     mode: 'ALWAYS, NEVER or ON_DEMAND (record on key press); no pause/resume. A mode sets the internal/external flags the policy leaves ungoverned (ALWAYS: on; NEVER, ON_DEMAND: off).',

@@ -29,6 +29,7 @@ const DISPLAY_NAME = 'Webex Calling';
 export const WEBEX_CAPABILITIES: VendorCapabilities = {
   policies: true,
   policyScopes: ['PERSON', 'WORKSPACE', 'VIRTUAL_LINE'],
+  directoryScopes: ['PERSON', 'WORKSPACE'],
   ruleFields: [
     'calls.voicemail',
     'mode',
@@ -59,7 +60,7 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
     {
       name: 'accessToken',
       description:
-        'Admin access token with spark-admin:people_read/people_write (and telephony_config) scopes; alone it is used as given, with an integration it is the first token',
+        'Admin access token with spark-admin:people_read/people_write, telephony_config_read/_write and workspaces_read scopes; alone it is used as given, with an integration it is the first token',
       secret: true,
       required: false,
     },
@@ -160,7 +161,7 @@ export class WebexAdapter implements RecordingVendor {
     return this.authed(conn, async (c) => fromWebex(scope, await new WebexClient(this.http, c).readCallRecordingSettings(scope)));
   }
 
-  /** The people directory, streamed page by page (directory.ts). */
+  /** The people directory or the Webex Calling workspaces, streamed page by page (directory.ts). */
   listPolicyScopes(conn: ConnectionContext, filter: ScopeFilter, opts?: { pageSize?: number }): AsyncGenerator<PolicyScope[]> {
     const tokens = this.tokensFor(conn);
     // Each page is sent with the live token and renewed once on a 401, so a long walk outlives its token.

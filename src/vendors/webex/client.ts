@@ -96,6 +96,10 @@ export class WebexClient {
     return this.authorize({ operation: 'GET /people', method: 'GET', path, query, idempotent: true, expectJson: true });
   }
 
+  workspacesPageCall(path: string, query: Record<string, string>): VendorCall {
+    return this.authorize({ operation: 'GET /workspaces', method: 'GET', path, query, idempotent: true, expectJson: true });
+  }
+
   /**
    * Call control recording (live.ts): `POST /telephony/calls/{operation}`, 204 and no body. Never repeated after a
    * timeout or 5xx: a repeat of an applied action is a 400.

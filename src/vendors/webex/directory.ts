@@ -24,7 +24,7 @@ export const WEBEX_PEOPLE_MAX = 1000;
  * The RFC 5988 `Link` header's rel="next" target (developer.webex.com "Pagination"). Webex answers it absolute;
  * we follow it only below the connection's own base URL, so a bearer token is never sent to another host.
  */
-export function nextLink(header: string | null, baseUrl: string): { path: string; query: Record<string, string> } | null {
+export function nextLink(header: string | null, baseUrl: string, operation = 'GET /people'): { path: string; query: Record<string, string> } | null {
   if (!header) return null;
   const m = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(header);
   if (!m) return null;
@@ -36,14 +36,14 @@ export function nextLink(header: string | null, baseUrl: string): { path: string
   } catch {
     throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered an unreadable pagination link', {
       vendor: 'WEBEX',
-      operation: 'GET /people',
+      operation,
     });
   }
   const basePath = base.pathname.replace(/\/+$/, '');
   if (next.origin !== base.origin || !next.pathname.startsWith(`${basePath}/`)) {
     throw new AppError('VENDOR_UNAVAILABLE', 'Webex Calling answered a pagination link outside its API', {
       vendor: 'WEBEX',
-      operation: 'GET /people',
+      operation,
     });
   }
   return { path: next.pathname.slice(basePath.length), query: Object.fromEntries(next.searchParams) };
@@ -77,7 +77,43 @@ export async function* listPeople(
   }
 }
 
-/** The port's directory walk: Webex roll-outs target people. */
+/** One item of `GET /workspaces` ("List Workspaces"); only what the standard needs. */
+interface WebexWorkspaceSummary {
+  id: string;
+  calling?: { type?: string };
+}
+
+/** Our page size for List Workspaces (the API documents no bound; the sandbox caps `max` at 1000 like List People). */
+const WEBEX_WORKSPACES_MAX = 1000;
+
+/**
+ * Streams the Webex Calling workspaces (`GET /workspaces?calling=webexCalling`, offset pages by `Link` rel="next"):
+ * only those have call recording settings (`/telephony/config/workspaces/{id}/features/callRecordings`).
+ */
+async function* listCallingWorkspaces(
+  http: VendorHttp,
+  conn: ConnectionContext,
+  opts: { locationId?: string | null; max?: number } = {},
+  send: PageSender = (call, hook) => http.send(conn, call, hook),
+): AsyncGenerator<WebexWorkspaceSummary[]> {
+  const max = Math.min(WEBEX_WORKSPACES_MAX, Math.max(1, Math.floor(opts.max ?? WEBEX_WORKSPACES_MAX)));
+  const first: Record<string, string> = { calling: 'webexCalling', max: String(max) };
+  if (conn.settings.orgId) first.orgId = conn.settings.orgId;
+  if (opts.locationId) first.locationId = opts.locationId;
+  const client = new WebexClient(http, conn);
+  let page: { path: string; query: Record<string, string> } | null = { path: '/workspaces', query: first };
+  while (page) {
+    const res = await send(client.workspacesPageCall(page.path, page.query), webexFailure);
+    const body = res.json as { items?: WebexWorkspaceSummary[] };
+    const items = Array.isArray(body?.items)
+      ? body.items.filter((w) => w && typeof w.id === 'string' && (w.calling?.type ?? 'webexCalling') === 'webexCalling')
+      : [];
+    page = nextLink(res.headers.get('link'), conn.baseUrl, 'GET /workspaces');
+    if (items.length) yield items;
+  }
+}
+
+/** The port's directory walk: people (roll-outs, the standard) or Webex Calling workspaces (the standard). */
 export async function* listPersonScopes(
   http: VendorHttp,
   conn: ConnectionContext,
@@ -85,10 +121,16 @@ export async function* listPersonScopes(
   opts: { pageSize?: number } = {},
   send?: PageSender,
 ): AsyncGenerator<PolicyScope[]> {
+  if (filter.kind === 'WORKSPACE') {
+    for await (const page of listCallingWorkspaces(http, conn, { locationId: filter.locationId, max: opts.pageSize }, send)) {
+      yield page.map((w) => ({ kind: 'WORKSPACE' as const, id: w.id }));
+    }
+    return;
+  }
   if (filter.kind !== 'PERSON') {
-    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `Webex Calling roll-outs walk the people directory, not ${filter.kind}`, {
+    throw new AppError('VENDOR_UNSUPPORTED_FIELD', `Webex Calling lists people and workspaces, not ${filter.kind}`, {
       vendor: 'WEBEX',
-      fields: [{ path: ['scope', 'kind'], message: 'only PERSON' }],
+      fields: [{ path: ['scope', 'kind'], message: 'only PERSON or WORKSPACE' }],
     });
   }
   for await (const page of listPeople(http, conn, { locationId: filter.locationId, max: opts.pageSize }, send)) {
