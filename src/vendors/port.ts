@@ -101,9 +101,9 @@ export interface ScopeFilter {
 }
 
 export interface ApplyOutcome {
-  /** The requests that were sent (redacted). */
+  /** The requests that were sent (redacted): the plan, reads first. */
   requests: VendorRequestPreview[];
-  /** What the vendor answered (its representation after the write), for the policy's last payload. */
+  /** What the vendor answered to the last write (its representation after the write), when it answers a body. */
   response?: unknown;
 }
 
@@ -157,10 +157,17 @@ export interface RecordingVendor {
    */
   checkPolicy?(scope: PolicyScope, rules: RecordingRules): FieldProblem[];
 
-  /** The exact requests apply would send. May read from the vendor (e.g. a full-replacement PUT needs the current record). */
+  /**
+   * Policies are plans (vendors/outbound/plan.ts): the adapter's PolicyPlanner turns (scope, rules, current vendor
+   * state) into the vendor requests, and the shared executor sends them. These three are that executor over the
+   * adapter's planner, so preview and apply cannot disagree.
+   *
+   * previewPolicy: the plan, redacted; sends only the reads the plan needs (a full-replacement PUT needs the record).
+   */
   previewPolicy?(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]>;
+  /** The same plan, sent: its reads, then its writes in order; `requests` is what previewPolicy shows. */
   applyPolicy?(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome>;
-  /** The vendor's current state, translated back into the neutral model. */
+  /** The planner's read of the vendor's current state, translated back into the neutral model. */
   readPolicy?(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules>;
 
   /**

@@ -1,6 +1,14 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
-import { VendorHttp, type AdapterHttpOptions } from '../http';
+import {
+  applyPolicyPlan,
+  previewPolicyPlan,
+  readPolicyState,
+  VendorHttp,
+  type AdapterHttpOptions,
+  type PolicyEndpoints,
+  type PolicyPlanner,
+} from '../http';
 import { MEGAFON_HTTP } from './http';
 import type { ApplyOutcome, ConnectionContext, RecordingVendor, ScopeFilter, VendorCapabilities, VendorRequestPreview } from '../port';
 import { MegafonClient } from './client';
@@ -28,6 +36,35 @@ export const MEGAFON_CAPABILITIES: VendorCapabilities = {
   settingFields: [],
 };
 
+/**
+ * A settings record is replaced whole (PUT /settings/recording/{id}), so every plan starts from the record as it is:
+ * the list (no read by id is documented), the record picked from it, then the PUT.
+ */
+export const MEGAFON_POLICY_PLAN: PolicyPlanner<MegafonRecordingSetting> = {
+  read: () => MegafonClient.getSettingsRecordingCall(),
+  stateOf(scope, answer) {
+    if (!Array.isArray(answer.json)) {
+      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered GET /settings/recording with something other than a list`, {
+        vendor: 'MEGAFON',
+        retryable: true,
+      });
+    }
+    const record = pickRecord(answer.json, scope.id);
+    if (!record) {
+      throw new AppError('VENDOR_REJECTED', `${DISPLAY_NAME} has no recording-settings record ${scope.id}`, {
+        vendor: 'MEGAFON',
+        fields: [{ path: ['scope', 'id'], message: 'no such recording-settings record' }],
+      });
+    }
+    return record;
+  },
+  async writes(_scope, rules, current) {
+    const record = await current();
+    return [MegafonClient.putSettingsRecordingCall(record.id, toMegafonPut(record, rules))];
+  },
+  rulesOf: (_scope, record) => fromMegafon(record),
+};
+
 export class MegafonAdapter implements RecordingVendor {
   readonly kind = 'MEGAFON' as const;
   readonly displayName = DISPLAY_NAME;
@@ -39,47 +76,21 @@ export class MegafonAdapter implements RecordingVendor {
     return checkMegafonPolicy(scope, rules);
   }
 
-  private async current(client: MegafonClient, scope: PolicyScope): Promise<MegafonRecordingSetting> {
-    const list = await client.getSettingsRecording();
-    if (!Array.isArray(list)) {
-      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered GET /settings/recording with something other than a list`, {
-        vendor: 'MEGAFON',
-        retryable: true,
-      });
-    }
-    const record = pickRecord(list, scope.id);
-    if (!record) {
-      throw new AppError('VENDOR_REJECTED', `${DISPLAY_NAME} has no recording-settings record ${scope.id}`, {
-        vendor: 'MEGAFON',
-        fields: [{ path: ['scope', 'id'], message: 'no such recording-settings record' }],
-      });
-    }
-    return record;
+  private policies(conn: ConnectionContext): PolicyEndpoints<MegafonRecordingSetting> {
+    return { planner: MEGAFON_POLICY_PLAN, wire: new MegafonClient(this.http, conn) };
   }
 
-  /** The read (a full-replacement PUT needs the current record) and the write. */
-  async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
-    const client = new MegafonClient(this.http, conn);
-    const current = await this.current(client, scope);
-    return [
-      client.preview(MegafonClient.getSettingsRecordingCall()),
-      client.preview(MegafonClient.putSettingsRecordingCall(current.id, toMegafonPut(current, rules))),
-    ];
+  /** The read, then the full-replacement PUT built from it (MEGAFON_POLICY_PLAN), through the shared executor. */
+  previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    return previewPolicyPlan(this.policies(conn), scope, rules);
   }
 
-  async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    const client = new MegafonClient(this.http, conn);
-    const current = await this.current(client, scope);
-    const body = toMegafonPut(current, rules);
-    const response = await client.putSettingsRecording(current.id, body);
-    return {
-      requests: [client.preview(MegafonClient.getSettingsRecordingCall()), client.preview(MegafonClient.putSettingsRecordingCall(current.id, body))],
-      response,
-    };
+  applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    return applyPolicyPlan(this.policies(conn), scope, rules);
   }
 
-  async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return fromMegafon(await this.current(new MegafonClient(this.http, conn), scope));
+  readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
+    return readPolicyState(this.policies(conn), scope);
   }
 
   /** Every recording-settings record (GET /settings/recording answers them all in one list). */

@@ -2,7 +2,15 @@ import type { FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
-import { VendorHttp, type AdapterHttpOptions } from '../http';
+import {
+  applyPolicyPlan,
+  previewPolicyPlan,
+  readPolicyState,
+  VendorHttp,
+  type AdapterHttpOptions,
+  type PolicyEndpoints,
+  type PolicyPlanner,
+} from '../http';
 import { WEBEX_HTTP } from './http';
 import type {
   AccessTokens,
@@ -23,6 +31,7 @@ import { WebexClient } from './client';
 import { listPersonScopes } from './directory';
 import { WEBEX_LIVE_RECORDING, webexSettleAction, webexSettleStart, webexStartRecording, webexUpdateRecording } from './live';
 import { checkWebexPolicy, fromWebex, needsCurrent, toWebexPut } from './mapping';
+import type { WebexCallRecordingInfo } from './wire';
 
 const DISPLAY_NAME = 'Webex Calling';
 
@@ -77,6 +86,19 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
   ],
 };
 
+/**
+ * Call recording settings per person, workspace or virtual line. PUTs are partial (mapping.ts); the current settings
+ * are read first only when the PUT would otherwise reset a key (needsCurrent).
+ */
+function webexPolicyPlan(client: WebexClient): PolicyPlanner<WebexCallRecordingInfo> {
+  return {
+    read: (scope) => client.getCall(scope),
+    stateOf: (_scope, answer) => answer.json as WebexCallRecordingInfo,
+    writes: async (scope, rules, current) => [client.putCall(scope, toWebexPut(scope, rules, needsCurrent(rules) ? await current() : undefined))],
+    rulesOf: (scope, info) => fromWebex(scope, info),
+  };
+}
+
 export class WebexAdapter implements RecordingVendor {
   readonly kind = 'WEBEX' as const;
   readonly displayName = DISPLAY_NAME;
@@ -122,42 +144,25 @@ export class WebexAdapter implements RecordingVendor {
     return checkWebexPolicy(scope, rules);
   }
 
-  async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
-    return this.authed(conn, (c) => this.previewWith(c, scope, rules));
-  }
-
-  private async previewWith(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+  private policies(conn: ConnectionContext): PolicyEndpoints<WebexCallRecordingInfo> {
     const client = new WebexClient(this.http, conn);
-    const out: VendorRequestPreview[] = [];
-    let current;
-    if (needsCurrent(rules)) {
-      current = await client.readCallRecordingSettings(scope);
-      out.push(client.preview(client.getCall(scope)));
-    }
-    out.push(client.preview(client.putCall(scope, toWebexPut(scope, rules, current))));
-    return out;
+    return { planner: webexPolicyPlan(client), wire: client };
   }
 
-  async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    return this.authed(conn, (c) => this.applyWith(c, scope, rules));
+  /**
+   * One partial PUT, after a GET only where leaving a key out would change it (webexPolicyPlan), through the shared
+   * executor; a 401 anywhere in it renews the token once and runs the whole plan again.
+   */
+  previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    return this.authed(conn, (c) => previewPolicyPlan(this.policies(c), scope, rules));
   }
 
-  private async applyWith(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    const client = new WebexClient(this.http, conn);
-    const requests: VendorRequestPreview[] = [];
-    let current;
-    if (needsCurrent(rules)) {
-      current = await client.readCallRecordingSettings(scope);
-      requests.push(client.preview(client.getCall(scope)));
-    }
-    const body = toWebexPut(scope, rules, current);
-    await client.configureCallRecordingSettings(scope, body);
-    requests.push(client.preview(client.putCall(scope, body)));
-    return { requests };
+  applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    return this.authed(conn, (c) => applyPolicyPlan(this.policies(c), scope, rules));
   }
 
-  async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return this.authed(conn, async (c) => fromWebex(scope, await new WebexClient(this.http, c).readCallRecordingSettings(scope)));
+  readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
+    return this.authed(conn, (c) => readPolicyState(this.policies(c), scope));
   }
 
   /** The people directory, streamed page by page (directory.ts). */

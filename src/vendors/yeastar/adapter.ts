@@ -1,6 +1,14 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
-import { VendorHttp, type AdapterHttpOptions } from '../http';
+import {
+  applyPolicyPlan,
+  previewPolicyPlan,
+  readPolicyState,
+  VendorHttp,
+  type AdapterHttpOptions,
+  type PolicyEndpoints,
+  type PolicyPlanner,
+} from '../http';
 import { YEASTAR_HTTP } from './http';
 import type {
   ApplyOutcome,
@@ -15,6 +23,7 @@ import { YeastarClient, YeastarTokenStore } from './client';
 import { yeastarCredentialLifecycle } from './credentials';
 import { YEASTAR_ACCESS_DENIED } from './errors';
 import { checkYeastarPolicy, fromYeastar, toYeastarUpdate } from './mapping';
+import type { YeastarAutoRecord, YeastarAutoRecordGetResponse } from './wire';
 
 const DISPLAY_NAME = 'Yeastar P-Series';
 
@@ -53,6 +62,28 @@ export const YEASTAR_CAPABILITIES: VendorCapabilities = {
   ],
 };
 
+/**
+ * The organization's auto-record settings are one record (autorecord/get, autorecord/update); an update sets every
+ * field we govern, so a plan needs no read. Paths and the User-Agent come from the connection (the client).
+ */
+function yeastarPolicyPlan(client: YeastarClient): PolicyPlanner<YeastarAutoRecord> {
+  return {
+    read: () => client.autorecordGetCall(),
+    stateOf(_scope, answer) {
+      const res = answer.json as YeastarAutoRecordGetResponse | undefined;
+      if (!res || typeof res.auto_record !== 'object' || res.auto_record === null) {
+        throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, {
+          vendor: 'YEASTAR',
+          retryable: true,
+        });
+      }
+      return res.auto_record;
+    },
+    writes: async (_scope, rules) => [client.autorecordUpdateCall(toYeastarUpdate(rules))],
+    rulesOf: (_scope, autoRecord) => fromYeastar(autoRecord),
+  };
+}
+
 export class YeastarAdapter implements RecordingVendor {
   readonly kind = 'YEASTAR' as const;
   readonly displayName = DISPLAY_NAME;
@@ -87,27 +118,22 @@ export class YeastarAdapter implements RecordingVendor {
     return checkYeastarPolicy(scope, rules);
   }
 
-  async previewPolicy(conn: ConnectionContext, _scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+  private policies(conn: ConnectionContext): PolicyEndpoints<YeastarAutoRecord> {
     const client = this.client(conn);
-    return [client.preview(client.autorecordUpdateCall(toYeastarUpdate(rules)))];
+    return { planner: yeastarPolicyPlan(client), wire: client };
   }
 
-  async applyPolicy(conn: ConnectionContext, _scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    const client = this.client(conn);
-    const body = toYeastarUpdate(rules);
-    const response = await client.autorecordUpdate(body);
-    return { requests: [client.preview(client.autorecordUpdateCall(body))], response };
+  /** One POST autorecord/update that sets everything we govern (yeastarPolicyPlan), through the shared executor. */
+  previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    return previewPolicyPlan(this.policies(conn), scope, rules);
   }
 
-  async readPolicy(conn: ConnectionContext, _scope: PolicyScope): Promise<RecordingRules> {
-    const res = await this.client(conn).autorecordGet();
-    if (!res || typeof res.auto_record !== 'object' || res.auto_record === null) {
-      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, {
-        vendor: 'YEASTAR',
-        retryable: true,
-      });
-    }
-    return fromYeastar(res.auto_record);
+  applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    return applyPolicyPlan(this.policies(conn), scope, rules);
+  }
+
+  readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
+    return readPolicyState(this.policies(conn), scope);
   }
 
   /** A login and a harmless read: proves the client id/secret and the API path. */
