@@ -10,14 +10,22 @@ import {
   type PolicyPlanner,
 } from '../http';
 import { MEGAFON_HTTP } from './http';
-import type { ApplyOutcome, ConnectionContext, RecordingVendor, ScopeFilter, VendorCapabilities, VendorRequestPreview } from '../port';
+import {
+  capabilitiesOf,
+  type ApplyOutcome,
+  type ConnectionContext,
+  type DeclaredCapabilities,
+  type RecordingVendor,
+  type ScopeFilter,
+  type VendorRequestPreview,
+} from '../port';
 import { MegafonClient } from './client';
 import { checkMegafonPolicy, fromMegafon, pickRecord, toMegafonPut } from './mapping';
 import type { MegafonRecordingSetting } from './wire';
 
 const DISPLAY_NAME = 'MegaFon Virtual PBX';
 
-export const MEGAFON_CAPABILITIES: VendorCapabilities = {
+export const MEGAFON_CAPABILITIES: DeclaredCapabilities = {
   policies: true,
   policyScopes: ['SETTINGS_RECORD'],
   ruleFields: ['calls.internal', 'calls.external', 'mode', 'onDemandKey', 'excludedUserIds', 'announcement.enabled', 'announcement.media'],
@@ -28,8 +36,6 @@ export const MEGAFON_CAPABILITIES: VendorCapabilities = {
     'announcement.media':
       'SYSTEM (the standard message, optionally a melody id from GET /melodies/system) or CUSTOM with a file id from the audio library ("Моя аудиотека", GET /melodies/client).',
   },
-  liveRecording: null,
-  attachments: null,
   credentialFields: [
     { name: 'token', description: 'API token generated in the Virtual PBX cabinet (sent in the Authorization header)', secret: true, required: true },
   ],
@@ -68,7 +74,8 @@ export const MEGAFON_POLICY_PLAN: PolicyPlanner<MegafonRecordingSetting> = {
 export class MegafonAdapter implements RecordingVendor {
   readonly kind = 'MEGAFON' as const;
   readonly displayName = DISPLAY_NAME;
-  readonly capabilities = MEGAFON_CAPABILITIES;
+  /** No live recording, no attachments: no sub-ports. */
+  readonly capabilities = capabilitiesOf(MEGAFON_CAPABILITIES, {});
 
   constructor(readonly http: VendorHttp) {}
 

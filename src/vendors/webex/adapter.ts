@@ -12,30 +12,30 @@ import {
   type PolicyPlanner,
 } from '../http';
 import { WEBEX_HTTP } from './http';
-import type {
-  AccessTokens,
-  ApplyOutcome,
-  ConnectionContext,
-  ConnectionProblem,
-  CredentialLifecycle,
-  LiveAction,
-  LiveRecordingRef,
-  RecordingVendor,
-  ScopeFilter,
-  VendorCapabilities,
-  VendorRecordingState,
-  VendorRequestPreview,
+import {
+  capabilitiesOf,
+  type AccessTokens,
+  type ApplyOutcome,
+  type ConnectionContext,
+  type ConnectionProblem,
+  type CredentialLifecycle,
+  type DeclaredCapabilities,
+  type LiveRecordingPort,
+  type RecordingVendor,
+  type ScopeFilter,
+  type VendorCapabilities,
+  type VendorRequestPreview,
 } from '../port';
 import { webexCredentialLifecycle } from './credentials';
 import { WebexClient } from './client';
 import { listPersonScopes } from './directory';
-import { WEBEX_LIVE_RECORDING, webexSettleAction, webexSettleStart, webexStartRecording, webexUpdateRecording } from './live';
+import { webexLiveRecording } from './live';
 import { checkWebexPolicy, fromWebex, needsCurrent, toWebexPut } from './mapping';
 import type { WebexCallRecordingInfo } from './wire';
 
 const DISPLAY_NAME = 'Webex Calling';
 
-export const WEBEX_CAPABILITIES: VendorCapabilities = {
+export const WEBEX_CAPABILITIES: DeclaredCapabilities = {
   policies: true,
   policyScopes: ['PERSON', 'WORKSPACE', 'VIRTUAL_LINE'],
   ruleFields: [
@@ -62,8 +62,6 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
     'calls.outbound': 'Webex cannot record outbound calls only; records all calls',
     'announcement.enabled': 'Webex announces with its start/stop announcement (startStopAnnouncement), not a recorded message',
   },
-  liveRecording: WEBEX_LIVE_RECORDING,
-  attachments: null,
   credentialFields: [
     {
       name: 'accessToken',
@@ -102,7 +100,9 @@ function webexPolicyPlan(client: WebexClient): PolicyPlanner<WebexCallRecordingI
 export class WebexAdapter implements RecordingVendor {
   readonly kind = 'WEBEX' as const;
   readonly displayName = DISPLAY_NAME;
-  readonly capabilities = WEBEX_CAPABILITIES;
+  readonly capabilities: VendorCapabilities;
+  /** Call control (live.ts): the call id names the recording. */
+  readonly live: LiveRecordingPort;
 
   readonly credentialLifecycle: CredentialLifecycle;
   /** Tokens of integrations when this adapter is used without the service's shared store. */
@@ -110,6 +110,8 @@ export class WebexAdapter implements RecordingVendor {
 
   constructor(readonly http: VendorHttp) {
     this.credentialLifecycle = webexCredentialLifecycle(http);
+    this.live = webexLiveRecording(http, (conn, run) => this.authed(conn, run));
+    this.capabilities = capabilitiesOf(WEBEX_CAPABILITIES, this);
   }
 
   private tokensFor(conn: ConnectionContext): AccessTokens | null {
@@ -186,23 +188,6 @@ export class WebexAdapter implements RecordingVendor {
 
   async testConnection(conn: ConnectionContext): Promise<void> {
     await this.authed(conn, (c) => new WebexClient(this.http, c).listPeople());
-  }
-
-  /** Call control (live.ts): the call id names the recording. */
-  startRecording(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState> {
-    return this.authed(conn, (c) => webexStartRecording(this.http, c, call));
-  }
-
-  updateRecording(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
-    return this.authed(conn, (c) => webexUpdateRecording(this.http, c, ref, action));
-  }
-
-  settleStart(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState | null> {
-    return webexSettleStart(this.http, conn, call);
-  }
-
-  settleAction(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null> {
-    return webexSettleAction(this.http, conn, ref, action);
   }
 }
 

@@ -10,14 +10,15 @@ import {
   type PolicyPlanner,
 } from '../http';
 import { YEASTAR_HTTP } from './http';
-import type {
-  ApplyOutcome,
-  ConnectionContext,
-  ConnectionProblem,
-  CredentialLifecycle,
-  RecordingVendor,
-  VendorCapabilities,
-  VendorRequestPreview,
+import {
+  capabilitiesOf,
+  type ApplyOutcome,
+  type ConnectionContext,
+  type ConnectionProblem,
+  type CredentialLifecycle,
+  type DeclaredCapabilities,
+  type RecordingVendor,
+  type VendorRequestPreview,
 } from '../port';
 import { YeastarClient, YeastarTokenStore } from './client';
 import { yeastarCredentialLifecycle } from './credentials';
@@ -27,7 +28,7 @@ import type { YeastarAutoRecord, YeastarAutoRecordGetResponse } from './wire';
 
 const DISPLAY_NAME = 'Yeastar P-Series';
 
-export const YEASTAR_CAPABILITIES: VendorCapabilities = {
+export const YEASTAR_CAPABILITIES: DeclaredCapabilities = {
   policies: true,
   policyScopes: ['ORGANIZATION'],
   ruleFields: [
@@ -50,8 +51,6 @@ export const YEASTAR_CAPABILITIES: VendorCapabilities = {
     'announcement.prompts': 'Custom prompt file names per direction (Get Menu Options "custom_prompt").',
     fileFormat: 'WAV or MP3; applies to stereo recordings.',
   },
-  liveRecording: null,
-  attachments: null,
   credentialFields: [
     { name: 'clientId', description: 'API Client ID (PBX web portal: Integrations > API), sent as get_token username', secret: true, required: true },
     { name: 'clientSecret', description: 'API Client Secret, sent as get_token password', secret: true, required: true },
@@ -87,7 +86,8 @@ function yeastarPolicyPlan(client: YeastarClient): PolicyPlanner<YeastarAutoReco
 export class YeastarAdapter implements RecordingVendor {
   readonly kind = 'YEASTAR' as const;
   readonly displayName = DISPLAY_NAME;
-  readonly capabilities = YEASTAR_CAPABILITIES;
+  /** No live recording, no attachments: no sub-ports. */
+  readonly capabilities = capabilitiesOf(YEASTAR_CAPABILITIES, {});
 
   readonly credentialLifecycle: CredentialLifecycle;
 
