@@ -72,7 +72,7 @@ export class UnresolvedPerson {
 export class ConnectionCoverage {
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
-  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
+  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: VendorKind;
   @Field(() => [RuleCoverage], { description: 'Every rule the standard sets, with how this vendor holds it.' }) fields!: RuleCoverage[];
   @Field(() => StandardBlock, { nullable: true, description: 'Set when a required rule cannot be honoured here.' }) blocked!: StandardBlock | null;
   @Field(() => RecordingRules, { description: 'The rules actually sent to this vendor (honoured fields only).' }) compiledRules!: RecordingRules;
@@ -140,7 +140,7 @@ export class ConnectionCompliance {
   standard!: RecordingStandardRow;
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
-  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
+  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: VendorKind;
   @Field(() => Boolean, { description: 'A required rule cannot be honoured here: nothing is enforced (see coverage).' }) blocked!: boolean;
   @Field(() => ComplianceCounts, { description: 'Scope counts.' }) counts!: ComplianceCounts;
   @Field(() => [UngovernedScope], { description: 'Scopes nobody governs yet (found by the last directory walk).' })
