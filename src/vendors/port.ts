@@ -168,7 +168,7 @@ export interface RecordingVendor {
   /**
    * Policies are plans (vendors/outbound/plan.ts): the adapter's PolicyPlanner turns (scope, rules, current vendor
    * state) into the vendor requests, and the shared executor sends them. These three are that executor over the
-   * adapter's planner, so preview and apply cannot disagree.
+   * adapter's planner (the adapter extends PlannedPolicies), so preview and apply cannot disagree.
    *
    * previewPolicy: the plan, redacted; sends only the reads the plan needs (a full-replacement PUT needs the record).
    */

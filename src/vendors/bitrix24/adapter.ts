@@ -2,19 +2,19 @@ import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
 import { BITRIX24_HTTP } from './http';
-import {
-  capabilitiesOf,
-  type AccessTokens,
-  type AttachmentCapabilities,
-  type AttachmentPort,
-  type AttachOutcome,
-  type AttachRequest,
-  type ConnectionContext,
-  type ConnectionProblem,
-  type CredentialLifecycle,
-  type DeclaredCapabilities,
-  type RecordingVendor,
-  type VendorCapabilities,
+import { capabilitiesOf } from '../port';
+import type {
+  AccessTokens,
+  AttachmentCapabilities,
+  AttachmentPort,
+  AttachOutcome,
+  AttachRequest,
+  ConnectionContext,
+  ConnectionProblem,
+  CredentialLifecycle,
+  DeclaredCapabilities,
+  RecordingVendor,
+  VendorCapabilities,
 } from '../port';
 import { bitrix24CredentialLifecycle } from './credentials';
 import { Bitrix24Client } from './client';

@@ -1,24 +1,10 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
-import {
-  applyPolicyPlan,
-  previewPolicyPlan,
-  readPolicyState,
-  VendorHttp,
-  type AdapterHttpOptions,
-  type PolicyEndpoints,
-  type PolicyPlanner,
-} from '../http';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { PlannedPolicies, type PolicyEndpoints, type PolicyPlanner } from '../http';
 import { MEGAFON_HTTP } from './http';
-import {
-  capabilitiesOf,
-  type ApplyOutcome,
-  type ConnectionContext,
-  type DeclaredCapabilities,
-  type RecordingVendor,
-  type ScopeFilter,
-  type VendorRequestPreview,
-} from '../port';
+import { capabilitiesOf } from '../port';
+import type { ConnectionContext, DeclaredCapabilities, RecordingVendor, ScopeFilter } from '../port';
 import { MegafonClient } from './client';
 import { checkMegafonPolicy, fromMegafon, pickRecord, toMegafonPut } from './mapping';
 import type { MegafonRecordingSetting } from './wire';
@@ -71,33 +57,23 @@ export const MEGAFON_POLICY_PLAN: PolicyPlanner<MegafonRecordingSetting> = {
   rulesOf: (_scope, record) => fromMegafon(record),
 };
 
-export class MegafonAdapter implements RecordingVendor {
+export class MegafonAdapter extends PlannedPolicies<MegafonRecordingSetting> implements RecordingVendor {
   readonly kind = 'MEGAFON' as const;
   readonly displayName = DISPLAY_NAME;
   /** No live recording, no attachments: no sub-ports. */
   readonly capabilities = capabilitiesOf(MEGAFON_CAPABILITIES, {});
 
-  constructor(readonly http: VendorHttp) {}
+  constructor(readonly http: VendorHttp) {
+    super();
+  }
 
   checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
     return checkMegafonPolicy(scope, rules);
   }
 
-  private policies(conn: ConnectionContext): PolicyEndpoints<MegafonRecordingSetting> {
+  /** The read, then the full-replacement PUT built from it (MEGAFON_POLICY_PLAN); PlannedPolicies sends it. */
+  protected policies(conn: ConnectionContext): PolicyEndpoints<MegafonRecordingSetting> {
     return { planner: MEGAFON_POLICY_PLAN, wire: new MegafonClient(this.http, conn) };
-  }
-
-  /** The read, then the full-replacement PUT built from it (MEGAFON_POLICY_PLAN), through the shared executor. */
-  previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
-    return previewPolicyPlan(this.policies(conn), scope, rules);
-  }
-
-  applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    return applyPolicyPlan(this.policies(conn), scope, rules);
-  }
-
-  readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return readPolicyState(this.policies(conn), scope);
   }
 
   /** Every recording-settings record (GET /settings/recording answers them all in one list). */

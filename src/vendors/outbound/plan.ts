@@ -1,5 +1,5 @@
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
-import type { ApplyOutcome, VendorRequestPreview } from '../port';
+import type { ApplyOutcome, ConnectionContext, VendorRequestPreview } from '../port';
 import type { VendorResponse } from './client';
 import type { VendorCall } from './preview';
 
@@ -94,4 +94,30 @@ export async function applyPolicyPlan<S>(endpoints: PolicyEndpoints<S>, scope: P
 /** The port's readPolicy: the planner's read, in the neutral model. */
 export async function readPolicyState<S>({ planner, wire }: PolicyEndpoints<S>, scope: PolicyScope): Promise<RecordingRules> {
   return planner.rulesOf(scope, planner.stateOf(scope, await wire.send(planner.read(scope))));
+}
+
+/**
+ * The base of an adapter that holds policies: the port's previewPolicy, applyPolicy and readPolicy, once for every
+ * adapter, over the endpoints it gives per connection. `run` wraps a whole plan (Webex renews its token on a 401
+ * and runs the plan again); by default it runs it as is.
+ */
+export abstract class PlannedPolicies<State> {
+  /** The connection's planner and the wire (the adapter's client) its calls go out on. */
+  protected abstract policies(conn: ConnectionContext): PolicyEndpoints<State>;
+
+  protected run<T>(conn: ConnectionContext, plan: (conn: ConnectionContext) => Promise<T>): Promise<T> {
+    return plan(conn);
+  }
+
+  previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+    return this.run(conn, (c) => previewPolicyPlan(this.policies(c), scope, rules));
+  }
+
+  applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
+    return this.run(conn, (c) => applyPolicyPlan(this.policies(c), scope, rules));
+  }
+
+  readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
+    return this.run(conn, (c) => readPolicyState(this.policies(c), scope));
+  }
 }

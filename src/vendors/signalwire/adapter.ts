@@ -1,6 +1,7 @@
 import { VendorHttp, type AdapterHttpOptions } from '../http';
 import { SIGNALWIRE_HTTP } from './http';
-import { capabilitiesOf, type ConnectionContext, type DeclaredCapabilities, type RecordingVendor, type VendorCapabilities } from '../port';
+import { capabilitiesOf } from '../port';
+import type { ConnectionContext, DeclaredCapabilities, RecordingVendor, VendorCapabilities } from '../port';
 import { SignalwireClient } from './client';
 import { SignalwireLiveRecording, type SignalwireLiveOptions } from './live';
 

@@ -2,29 +2,20 @@ import type { FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
-import {
-  applyPolicyPlan,
-  previewPolicyPlan,
-  readPolicyState,
-  VendorHttp,
-  type AdapterHttpOptions,
-  type PolicyEndpoints,
-  type PolicyPlanner,
-} from '../http';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { PlannedPolicies, type PolicyEndpoints, type PolicyPlanner } from '../http';
 import { WEBEX_HTTP } from './http';
-import {
-  capabilitiesOf,
-  type AccessTokens,
-  type ApplyOutcome,
-  type ConnectionContext,
-  type ConnectionProblem,
-  type CredentialLifecycle,
-  type DeclaredCapabilities,
-  type LiveRecordingPort,
-  type RecordingVendor,
-  type ScopeFilter,
-  type VendorCapabilities,
-  type VendorRequestPreview,
+import { capabilitiesOf } from '../port';
+import type {
+  AccessTokens,
+  ConnectionContext,
+  ConnectionProblem,
+  CredentialLifecycle,
+  DeclaredCapabilities,
+  LiveRecordingPort,
+  RecordingVendor,
+  ScopeFilter,
+  VendorCapabilities,
 } from '../port';
 import { webexCredentialLifecycle } from './credentials';
 import { WebexClient } from './client';
@@ -97,7 +88,7 @@ function webexPolicyPlan(client: WebexClient): PolicyPlanner<WebexCallRecordingI
   };
 }
 
-export class WebexAdapter implements RecordingVendor {
+export class WebexAdapter extends PlannedPolicies<WebexCallRecordingInfo> implements RecordingVendor {
   readonly kind = 'WEBEX' as const;
   readonly displayName = DISPLAY_NAME;
   readonly capabilities: VendorCapabilities;
@@ -109,6 +100,7 @@ export class WebexAdapter implements RecordingVendor {
   readonly processTokens = new ProcessTokens();
 
   constructor(readonly http: VendorHttp) {
+    super();
     this.credentialLifecycle = webexCredentialLifecycle(http);
     this.live = webexLiveRecording(http, (conn, run) => this.authed(conn, run));
     this.capabilities = capabilitiesOf(WEBEX_CAPABILITIES, this);
@@ -146,25 +138,15 @@ export class WebexAdapter implements RecordingVendor {
     return checkWebexPolicy(scope, rules);
   }
 
-  private policies(conn: ConnectionContext): PolicyEndpoints<WebexCallRecordingInfo> {
+  /** One partial PUT, after a GET only where leaving a key out would change it (webexPolicyPlan). */
+  protected policies(conn: ConnectionContext): PolicyEndpoints<WebexCallRecordingInfo> {
     const client = new WebexClient(this.http, conn);
     return { planner: webexPolicyPlan(client), wire: client };
   }
 
-  /**
-   * One partial PUT, after a GET only where leaving a key out would change it (webexPolicyPlan), through the shared
-   * executor; a 401 anywhere in it renews the token once and runs the whole plan again.
-   */
-  previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
-    return this.authed(conn, (c) => previewPolicyPlan(this.policies(c), scope, rules));
-  }
-
-  applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    return this.authed(conn, (c) => applyPolicyPlan(this.policies(c), scope, rules));
-  }
-
-  readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return this.authed(conn, (c) => readPolicyState(this.policies(c), scope));
+  /** A 401 anywhere in a plan renews the token once and runs the whole plan again. */
+  protected override run<T>(conn: ConnectionContext, plan: (conn: ConnectionContext) => Promise<T>): Promise<T> {
+    return this.authed(conn, plan);
   }
 
   /** The people directory, streamed page by page (directory.ts). */

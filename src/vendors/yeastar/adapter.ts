@@ -1,25 +1,10 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
-import {
-  applyPolicyPlan,
-  previewPolicyPlan,
-  readPolicyState,
-  VendorHttp,
-  type AdapterHttpOptions,
-  type PolicyEndpoints,
-  type PolicyPlanner,
-} from '../http';
+import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { PlannedPolicies, type PolicyEndpoints, type PolicyPlanner } from '../http';
 import { YEASTAR_HTTP } from './http';
-import {
-  capabilitiesOf,
-  type ApplyOutcome,
-  type ConnectionContext,
-  type ConnectionProblem,
-  type CredentialLifecycle,
-  type DeclaredCapabilities,
-  type RecordingVendor,
-  type VendorRequestPreview,
-} from '../port';
+import { capabilitiesOf } from '../port';
+import type { ConnectionContext, ConnectionProblem, CredentialLifecycle, DeclaredCapabilities, RecordingVendor } from '../port';
 import { YeastarClient, YeastarTokenStore } from './client';
 import { yeastarCredentialLifecycle } from './credentials';
 import { YEASTAR_ACCESS_DENIED } from './errors';
@@ -83,7 +68,7 @@ function yeastarPolicyPlan(client: YeastarClient): PolicyPlanner<YeastarAutoReco
   };
 }
 
-export class YeastarAdapter implements RecordingVendor {
+export class YeastarAdapter extends PlannedPolicies<YeastarAutoRecord> implements RecordingVendor {
   readonly kind = 'YEASTAR' as const;
   readonly displayName = DISPLAY_NAME;
   /** No live recording, no attachments: no sub-ports. */
@@ -96,6 +81,7 @@ export class YeastarAdapter implements RecordingVendor {
     /** Tokens when the adapter is used without the service's shared store (which hands out conn.tokens). */
     readonly tokens: YeastarTokenStore = new YeastarTokenStore(),
   ) {
+    super();
     this.credentialLifecycle = yeastarCredentialLifecycle(http, tokens.counters);
   }
 
@@ -118,22 +104,10 @@ export class YeastarAdapter implements RecordingVendor {
     return checkYeastarPolicy(scope, rules);
   }
 
-  private policies(conn: ConnectionContext): PolicyEndpoints<YeastarAutoRecord> {
+  /** One POST autorecord/update that sets everything we govern (yeastarPolicyPlan); PlannedPolicies sends it. */
+  protected policies(conn: ConnectionContext): PolicyEndpoints<YeastarAutoRecord> {
     const client = this.client(conn);
     return { planner: yeastarPolicyPlan(client), wire: client };
-  }
-
-  /** One POST autorecord/update that sets everything we govern (yeastarPolicyPlan), through the shared executor. */
-  previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
-    return previewPolicyPlan(this.policies(conn), scope, rules);
-  }
-
-  applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    return applyPolicyPlan(this.policies(conn), scope, rules);
-  }
-
-  readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return readPolicyState(this.policies(conn), scope);
   }
 
   /** A login and a harmless read: proves the client id/secret and the API path. */
