@@ -43,35 +43,27 @@ export class WebexClient implements PlanWire {
     return this.conn.settings.orgId ? { orgId: this.conn.settings.orgId } : undefined;
   }
 
-  /** Read Call Recording Settings for a Person / Workspace / Virtual Line. */
-  getCall(scope: PolicyScope): VendorCall {
+  /** The scope's call recording settings: a read, or a PUT that leaves the same state when repeated (safe to retry). */
+  private settingsCall(method: 'GET' | 'PUT', scope: PolicyScope): VendorCall {
     const p = PATHS[scope.kind as RecordingScope];
     const query = this.query();
     return {
-      operation: `GET ${p.template}`,
-      method: 'GET',
+      operation: `${method} ${p.template}`,
+      method,
       path: p.build(encodeURIComponent(scope.id)),
       ...(query ? { query } : {}),
       idempotent: true,
-      expectJson: true,
     };
   }
 
-  /**
-   * Configure (person, virtual line) / Modify (workspace) Call Recording Settings. A PUT of the same settings leaves
-   * the same state: safe to retry. Answers 204.
-   */
+  /** Read Call Recording Settings for a Person / Workspace / Virtual Line. */
+  getCall(scope: PolicyScope): VendorCall {
+    return { ...this.settingsCall('GET', scope), expectJson: true };
+  }
+
+  /** Configure (person, virtual line) / Modify (workspace) Call Recording Settings. Answers 204. */
   putCall(scope: PolicyScope, body: WebexCallRecordingPut): VendorCall {
-    const p = PATHS[scope.kind as RecordingScope];
-    const query = this.query();
-    return {
-      operation: `PUT ${p.template}`,
-      method: 'PUT',
-      path: p.build(encodeURIComponent(scope.id)),
-      ...(query ? { query } : {}),
-      body,
-      idempotent: true,
-    };
+    return { ...this.settingsCall('PUT', scope), body };
   }
 
   preview(call: VendorCall): VendorRequestPreview {
