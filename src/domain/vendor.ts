@@ -18,6 +18,20 @@ export interface CredentialField {
 export const PAUSE_BEHAVIORS = ['SKIP', 'SILENCE'] as const;
 export type PauseBehavior = (typeof PAUSE_BEHAVIORS)[number];
 
+export interface LiveRecordingCapabilities {
+  start: boolean;
+  pause: boolean;
+  resume: boolean;
+  stop: boolean;
+  pauseBehaviors: PauseBehavior[];
+}
+
+export interface AttachmentCapabilities {
+  inlineContent: boolean;
+  recordUrl: boolean;
+  uploadUrl: boolean;
+}
+
 export interface VendorCapabilities {
   /** Can it hold recording policies (settings)? */
   policies: boolean;
@@ -36,14 +50,10 @@ export interface VendorCapabilities {
    * APPROXIMATED; the field itself is not sent). Absent: every field outside ruleFields is not supported.
    */
   approximations?: Partial<Record<RuleField, string>>;
-  liveRecording: null | {
-    start: boolean;
-    pause: boolean;
-    resume: boolean;
-    stop: boolean;
-    pauseBehaviors: PauseBehavior[];
-  };
-  attachments: null | { inlineContent: boolean; recordUrl: boolean; uploadUrl: boolean };
+  /** What it can do with a call in progress; null: no live recording control (the adapter has no `live` sub-port). */
+  liveRecording: null | LiveRecordingCapabilities;
+  /** How it takes finished recordings; null: none (the adapter has no `attachments` sub-port). */
+  attachments: null | AttachmentCapabilities;
   /** What a connection needs: credential fields (secret) and settings (not secret). */
   credentialFields: CredentialField[];
   settingFields: CredentialField[];

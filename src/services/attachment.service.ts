@@ -3,7 +3,7 @@ import type { Principal } from '../domain/principal';
 import { AppError, badInput, notFound, type FieldProblem } from '../domain/errors';
 import type { AttachmentRow, LiveRecordingRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
-import type { AttachRequest } from '../vendors/port';
+import type { AttachOutcome, AttachRequest } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
 import { isPrivateHost } from '../vendors/egress';
@@ -64,7 +64,8 @@ export class AttachmentService {
     const { stores } = this.deps;
     const { record, ctx } = await this.connections.vendorContext(actor, input.connectionId, requestId);
     const crm = getVendor(record.vendor);
-    if (!crm.capabilities.attachments || !crm.attachRecording) {
+    const attachments = crm.attachments;
+    if (!attachments) {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${crm.displayName} does not take call recordings as attachments`, {
         vendor: crm.kind,
         field: 'connectionId',
@@ -127,9 +128,9 @@ export class AttachmentService {
       },
       lockUntil: new Date(Date.now() + LEASE_MS),
     });
-    let outcome: Awaited<ReturnType<NonNullable<typeof crm.attachRecording>>>;
+    let outcome: AttachOutcome;
     try {
-      outcome = await crm.attachRecording(ctx, req);
+      outcome = await attachments.attachRecording(ctx, req);
     } catch (e) {
       if (isUnknownOutcome(e)) await stores.attachments.release(stores.db, intent.id);
       // Refused: nothing was filed, so nothing stays written (the caller gets the error).
@@ -190,8 +191,8 @@ export class AttachmentService {
       const pending = row.pending;
       try {
         const { record, ctx } = await this.connections.vendorContextForScope(null, row.connectionId);
-        const crm = getVendor(record.vendor);
-        if (!pending || !crm.attachRecording) throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'nothing to resend');
+        const attachments = getVendor(record.vendor).attachments;
+        if (!pending || !attachments) throw new AppError('VENDOR_UNSUPPORTED_FIELD', 'nothing to resend');
         const req: AttachRequest = { crmCallId: row.crmCallId, fileName: pending.fileName };
         if (pending.recordUrl) req.recordUrl = pending.recordUrl;
         else if (pending.contentBase64) req.contentBase64 = pending.contentBase64;
@@ -200,7 +201,7 @@ export class AttachmentService {
           if (!rec) throw new AppError('NOT_FOUND', 'the live recording to attach is gone');
           req.content = await this.mediaOf([row.tenantId], rec);
         }
-        const outcome = await crm.attachRecording(ctx, req);
+        const outcome = await attachments.attachRecording(ctx, req);
         await stores.db.transaction(async (tx) => {
           const a = await stores.attachments.settle(tx, row.id, {
             status: 'ATTACHED',
@@ -236,9 +237,10 @@ export class AttachmentService {
   private async mediaOf(scope: readonly string[] | null, rec: LiveRecordingRow, requestId?: string): Promise<Buffer> {
     const origin = await this.connections.vendorContextForScope(scope, rec.connectionId, requestId);
     const recVendor = getVendor(rec.vendor);
-    if (!recVendor.recordingMedia)
+    const live = recVendor.live;
+    if (!live?.recordingMedia)
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${recVendor.displayName} does not hand out recording media`, { vendor: recVendor.kind });
-    const media = await recVendor.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });
+    const media = await live.recordingMedia(origin.ctx, { callId: rec.callId, recordingId: rec.vendorRecordingId });
     const { bytes } = await fetchVendorMedia(media.url, media.headers, new URL(origin.record.baseUrl).origin, this.mediaLimits);
     return bytes;
   }

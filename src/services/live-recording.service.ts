@@ -6,7 +6,7 @@ import { LIVE_STATUSES, nextStatus, type LiveActionKind, type LiveStatus } from 
 import type { LiveRecordingRow } from '../store/schema';
 import type { Page, PageArgs } from '../store/pagination';
 import type { LiveRecordingFilter, LiveRecordingPatch } from '../store/live-recording.store';
-import type { LiveAction, PauseBehavior, VendorRecordingState } from '../vendors/port';
+import type { LiveAction, LiveRecordingPort, PauseBehavior, VendorRecordingState } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
 import type { ConnectionService } from './connection.service';
 import type { EventBus } from '../store/event-bus';
@@ -108,7 +108,8 @@ export class LiveRecordingService {
     const { stores } = this.deps;
     const { record, ctx } = await this.connections.vendorContext(actor, input.connectionId, requestId);
     const vendor = getVendor(record.vendor);
-    if (!vendor.capabilities.liveRecording?.start || !vendor.startRecording) {
+    const live = vendor.live;
+    if (!live?.capabilities.start) {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot start a recording on a call`, {
         vendor: vendor.kind,
         field: 'connectionId',
@@ -135,7 +136,7 @@ export class LiveRecordingService {
     const stopRenewing = this.keepLease(intent.id, token);
     let state: VendorRecordingState;
     try {
-      state = await vendor.startRecording(ctx, { callId: input.callId, channels: input.channels ?? undefined });
+      state = await live.startRecording(ctx, { callId: input.callId, channels: input.channels ?? undefined });
     } catch (e) {
       stopRenewing();
       if (isUnknownOutcome(e)) {
@@ -192,10 +193,11 @@ export class LiveRecordingService {
     const [row] = await this.deps.stores.liveRecordings.byIds(scope, [id]);
     if (!row) throw notFound('LiveRecording', id);
     const vendor = getVendor(row.vendor);
-    const caps = vendor.capabilities.liveRecording;
-    if (!caps?.[action.kind] || !vendor.updateRecording) {
+    const live = vendor.live;
+    if (!live?.capabilities[action.kind]) {
       throw new AppError('VENDOR_UNSUPPORTED_FIELD', `${vendor.displayName} cannot ${action.kind} a recording`, { vendor: vendor.kind });
     }
+    const caps = live.capabilities;
     if (action.kind === 'pause' && !caps.pauseBehaviors.includes(action.behavior)) {
       throw new AppError(
         'VENDOR_UNSUPPORTED_FIELD',
@@ -209,7 +211,7 @@ export class LiveRecordingService {
     }
     // Fail fast on the state we just read; the authoritative check happens again under the lease.
     nextStatus(row.status as LiveStatus, action.kind);
-    return this.serialise(id, () => this.actUnderLease(scope, row, action, actor.subject, requestId));
+    return this.serialise(id, () => this.actUnderLease(scope, row, live, action, actor.subject, requestId));
   }
 
   private serialise<T>(id: string, fn: () => Promise<T>): Promise<T> {
@@ -239,6 +241,7 @@ export class LiveRecordingService {
   private async actUnderLease(
     scope: readonly string[] | null,
     row: LiveRecordingRow,
+    live: LiveRecordingPort,
     action: LiveAction,
     subject: string,
     requestId?: string,
@@ -254,13 +257,12 @@ export class LiveRecordingService {
       nextStatus(fresh.status as LiveStatus, action.kind);
       stopRenewing = this.keepLease(fresh.id, token);
       const { ctx } = await this.connections.vendorContextForScope(scope, fresh.connectionId, requestId);
-      const vendor = getVendor(fresh.vendor);
       let state: VendorRecordingState;
       try {
-        state = await vendor.updateRecording!(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId }, action);
+        state = await live.updateRecording(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId }, action);
       } catch (e) {
         // The vendor refused or failed: keep its view if we can read it, record the error, and report the refusal.
-        const actual = await vendor.fetchRecording?.(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId }).catch(() => null);
+        const actual = await live.fetchRecording?.(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId }).catch(() => null);
         if (!actual && isUnknownOutcome(e)) {
           // Whether the action happened is unknown and the vendor cannot be read now: the intent stays for recovery.
           outcomeUnknown = true;
@@ -366,7 +368,7 @@ export class LiveRecordingService {
       });
     if (row.status === 'STARTING') {
       const claimed = await stores.liveRecordings.claimedOnCall(row.connectionId, row.callId);
-      const found = vendor.settleStart ? await vendor.settleStart(ctx, { callId: row.callId, channels: row.channels ?? undefined }, claimed) : null;
+      const found = vendor.live ? await vendor.live.settleStart(ctx, { callId: row.callId, channels: row.channels ?? undefined }, claimed) : null;
       return stores.db.transaction(async (tx) => {
         const r = found
           ? await stores.liveRecordings.releaseWith(tx, row.id, token, {
@@ -397,7 +399,7 @@ export class LiveRecordingService {
     const pending = row.pendingAction!;
     const action: LiveAction =
       pending.kind === 'pause' ? { kind: 'pause', behavior: (pending.behavior ?? 'SILENCE') as PauseBehavior } : { kind: pending.kind };
-    const now = vendor.settleAction ? await vendor.settleAction(ctx, { callId: row.callId, recordingId: row.vendorRecordingId }, action) : null;
+    const now = vendor.live ? await vendor.live.settleAction(ctx, { callId: row.callId, recordingId: row.vendorRecordingId }, action) : null;
     return stores.db.transaction(async (tx) => {
       const patch: LiveRecordingPatch = now
         ? {
@@ -420,8 +422,9 @@ export class LiveRecordingService {
     const scope = actor.tenantFilter();
     const [row] = await this.deps.stores.liveRecordings.byIds(scope, [id]);
     if (!row) throw notFound('LiveRecording', id);
-    const vendor = getVendor(row.vendor);
-    if (!vendor.fetchRecording || row.status === 'STARTING' || row.status === 'FAILED_TO_START') return row;
+    const live = getVendor(row.vendor).live;
+    if (!live?.fetchRecording || row.status === 'STARTING' || row.status === 'FAILED_TO_START') return row;
+    const fetchRecording = live.fetchRecording.bind(live);
     return this.serialise(id, async () => {
       const { stores } = this.deps;
       const token = randomUUID();
@@ -429,7 +432,7 @@ export class LiveRecordingService {
       const { ctx } = await this.connections.vendorContextForScope(scope, fresh.connectionId, requestId);
       let state: VendorRecordingState | null;
       try {
-        state = await vendor.fetchRecording!(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId });
+        state = await fetchRecording(ctx, { callId: fresh.callId, recordingId: fresh.vendorRecordingId });
       } catch (e) {
         await stores.liveRecordings.release(stores.db, id, token);
         throw e;

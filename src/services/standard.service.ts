@@ -344,7 +344,7 @@ export class StandardService {
   private async governed(tenantId: string): Promise<{ record: ConnectionRecord; vendor: RecordingVendor }[]> {
     const records = await this.deps.stores.connections.byTenantIds(null, [tenantId]);
     return records
-      .map((record) => ({ record, vendor: getVendor(record.vendor as VendorKind) }))
+      .map((record) => ({ record, vendor: getVendor(record.vendor) }))
       .filter(
         ({ vendor }) => vendor.capabilities.policies && !!vendor.readPolicy && !!vendor.applyPolicy && vendor.capabilities.policyScopes.length > 0,
       )

@@ -11,7 +11,7 @@ export interface MediaFetchLimits {
 export const DEFAULT_MEDIA_LIMITS: MediaFetchLimits = { maxBytes: 50 * 1024 * 1024, timeoutMs: 30_000, maxRedirects: 3 };
 
 /**
- * Part of the shared outbound layer (beside http.ts and egress.ts): the port's `recordingMedia` names where a
+ * Part of the shared outbound layer (beside http.ts and egress.ts): the live sub-port's `recordingMedia` names where a
  * finished recording is and how to authenticate; this downloads it from its vendor, and from nowhere else: every URL, redirects included, must stay
  * on the vendor connection's own host. Size, time and redirects are bounded; errors never carry the URL.
  */

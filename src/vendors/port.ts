@@ -1,11 +1,19 @@
 import type { FieldProblem } from '../domain/errors';
 import type { PolicyScope, PolicyScopeKind, RecordingRules } from '../domain/policy';
-import type { PauseBehavior, VendorCapabilities, VendorRequestPreview } from '../domain/vendor';
+import type { AttachmentCapabilities, LiveRecordingCapabilities, PauseBehavior, VendorCapabilities, VendorRequestPreview } from '../domain/vendor';
 import type { VendorKind } from '../domain/vendor-kind';
 
 // What a vendor can express and what preview shows are vendor-neutral facts (domain/vendor.ts), re-exported here
 // for the adapters.
-export { PAUSE_BEHAVIORS, type CredentialField, type PauseBehavior, type VendorCapabilities, type VendorRequestPreview } from '../domain/vendor';
+export {
+  PAUSE_BEHAVIORS,
+  type AttachmentCapabilities,
+  type CredentialField,
+  type LiveRecordingCapabilities,
+  type PauseBehavior,
+  type VendorCapabilities,
+  type VendorRequestPreview,
+} from '../domain/vendor';
 
 /**
  * The one port every vendor adapter implements. Services talk to vendors only through this interface; nothing
@@ -101,9 +109,9 @@ export interface ScopeFilter {
 }
 
 export interface ApplyOutcome {
-  /** The requests that were sent (redacted). */
+  /** The requests that were sent (redacted): the plan, reads first. */
   requests: VendorRequestPreview[];
-  /** What the vendor answered (its representation after the write), for the policy's last payload. */
+  /** What the vendor answered to the last write (its representation after the write), when it answers a body. */
   response?: unknown;
 }
 
@@ -157,10 +165,17 @@ export interface RecordingVendor {
    */
   checkPolicy?(scope: PolicyScope, rules: RecordingRules): FieldProblem[];
 
-  /** The exact requests apply would send. May read from the vendor (e.g. a full-replacement PUT needs the current record). */
+  /**
+   * Policies are plans (vendors/outbound/plan.ts): the adapter's PolicyPlanner turns (scope, rules, current vendor
+   * state) into the vendor requests, and the shared executor sends them. These three are that executor over the
+   * adapter's planner (the adapter extends PlannedPolicies), so preview and apply cannot disagree.
+   *
+   * previewPolicy: the plan, redacted; sends only the reads the plan needs (a full-replacement PUT needs the record).
+   */
   previewPolicy?(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]>;
+  /** The same plan, sent: its reads, then its writes in order; `requests` is what previewPolicy shows. */
   applyPolicy?(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome>;
-  /** The vendor's current state, translated back into the neutral model. */
+  /** The planner's read of the vendor's current state, translated back into the neutral model. */
   readPolicy?(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules>;
 
   /**
@@ -195,26 +210,51 @@ export interface RecordingVendor {
     httpStatus?: number | null;
   }): ConnectionProblem | null;
 
-  startRecording?(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState>;
-  updateRecording?(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState>;
+  /** Live recording control of calls in progress (SignalWire, Webex); absent where the vendor has none. */
+  readonly live?: LiveRecordingPort;
+
+  /** Finished recordings attached to CRM calls (Bitrix24); absent where the vendor takes none. */
+  readonly attachments?: AttachmentPort;
+}
+
+/**
+ * A vendor's optional sub-ports: present exactly where the vendor can do the thing, so callers ask `vendor.live?`
+ * once instead of checking a flag and then asserting each method. What each can do is its `capabilities`, and the
+ * vendor's VendorCapabilities.liveRecording / .attachments follow from them (capabilitiesOf).
+ */
+export interface LiveRecordingPort {
+  readonly capabilities: LiveRecordingCapabilities;
+  startRecording(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState>;
+  updateRecording(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState>;
+  /** The recording as the vendor reports it now; absent where the vendor has no read of a recording (Webex). */
   fetchRecording?(conn: ConnectionContext, ref: LiveRecordingRef): Promise<VendorRecordingState | null>;
   /**
    * Recovery of a start whose answer we never stored (our process died, or the answer was lost): the recording that
    * start made, found at the vendor and not among `claimed` (recording ids other rows of ours hold), or null when the
    * vendor has none, so the start never happened. Throws VENDOR_UNAVAILABLE when the vendor cannot tell now.
    */
-  settleStart?(
-    conn: ConnectionContext,
-    call: { callId: string; channels?: number },
-    claimed: readonly string[],
-  ): Promise<VendorRecordingState | null>;
+  settleStart(conn: ConnectionContext, call: { callId: string; channels?: number }, claimed: readonly string[]): Promise<VendorRecordingState | null>;
   /**
    * Recovery of a pause, resume or stop whose answer we never stored: the recording's state at the vendor now
    * (null when the vendor cannot say, and the stored state stays).
    */
-  settleAction?(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null>;
-  /** Where the finished recording's media can be downloaded, and the headers to send (auth). */
+  settleAction(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null>;
+  /** Where the finished recording's media can be downloaded, and the headers to send (auth); absent: not downloadable. */
   recordingMedia?(conn: ConnectionContext, ref: LiveRecordingRef): Promise<{ url: string; headers: Record<string, string> }>;
+}
 
-  attachRecording?(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome>;
+export interface AttachmentPort {
+  readonly capabilities: AttachmentCapabilities;
+  attachRecording(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome>;
+}
+
+/** What an adapter declares itself; live recording and attachments come from its sub-ports. */
+export type DeclaredCapabilities = Omit<VendorCapabilities, 'liveRecording' | 'attachments'>;
+
+/** A vendor's capabilities: what it declares, and live recording and attachments exactly where its sub-ports are. */
+export function capabilitiesOf(
+  declared: DeclaredCapabilities,
+  ports: { readonly live?: LiveRecordingPort; readonly attachments?: AttachmentPort },
+): VendorCapabilities {
+  return { ...declared, liveRecording: ports.live?.capabilities ?? null, attachments: ports.attachments?.capabilities ?? null };
 }

@@ -113,7 +113,11 @@ describe('BITRIX24 attachment contract', () => {
     const c = conn(APPLICATION);
     for (let hour = 0; hour < 3; hour++) {
       for (let i = 0; i < 2; i++) {
-        await adapter.attachRecording(c, { crmCallId: call.CALL_ID, fileName: `h${hour}-${i}.wav`, contentBase64: AUDIO.toString('base64') });
+        await adapter.attachments.attachRecording(c, {
+          crmCallId: call.CALL_ID,
+          fileName: `h${hour}-${i}.wav`,
+          contentBase64: AUDIO.toString('base64'),
+        });
       }
       emulator.oauth.advance(3600);
     }
@@ -133,7 +137,7 @@ describe('BITRIX24 attachment contract', () => {
     const call = emulator.seedFinishedCall();
     emulator.oauth.revokeAll();
     const err = await rejects(
-      adapter.attachRecording(conn(APPLICATION), { crmCallId: call.CALL_ID, fileName: 'x.wav', contentBase64: AUDIO.toString('base64') }),
+      adapter.attachments.attachRecording(conn(APPLICATION), { crmCallId: call.CALL_ID, fileName: 'x.wav', contentBase64: AUDIO.toString('base64') }),
       'VENDOR_AUTH_FAILED',
     );
     assert.equal(err.details.vendorCode, 'invalid_grant');
@@ -144,7 +148,11 @@ describe('BITRIX24 attachment contract', () => {
 
   it('attaches base64 content inline (FILE_CONTENT): the portal stores exactly the bytes', async () => {
     const call = emulator.seedFinishedCall();
-    const out = await adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'call-1.wav', contentBase64: AUDIO.toString('base64') });
+    const out = await adapter.attachments.attachRecording(conn(), {
+      crmCallId: call.CALL_ID,
+      fileName: 'call-1.wav',
+      contentBase64: AUDIO.toString('base64'),
+    });
     assert.equal(out.replacedPrevious, false);
     const record = emulator.call(call.CALL_ID)!.record!;
     assert.equal(out.vendorFileId, String(record.FILE_ID));
@@ -155,12 +163,12 @@ describe('BITRIX24 attachment contract', () => {
 
   it('attaches by RECORD_URL, which the portal downloads once; attaching again replaces and says so', async () => {
     const call = emulator.seedFinishedCall();
-    await adapter.attachRecording(conn(), {
+    await adapter.attachments.attachRecording(conn(), {
       crmCallId: call.CALL_ID,
       fileName: 'first.wav',
       contentBase64: AUDIO.subarray(0, 64).toString('base64'),
     });
-    const out = await adapter.attachRecording(conn(), {
+    const out = await adapter.attachments.attachRecording(conn(), {
       crmCallId: call.CALL_ID,
       fileName: 'call-1.mp3',
       recordUrl: `${filesUrl}/records/call-1.mp3`,
@@ -180,7 +188,7 @@ describe('BITRIX24 attachment contract', () => {
   it('a RECORD_URL the portal cannot download is VENDOR_REJECTED with its message, tried once', async () => {
     const call = emulator.seedFinishedCall();
     const err = await rejects(
-      adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'gone.mp3', recordUrl: `${filesUrl}/records/gone.mp3` }),
+      adapter.attachments.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'gone.mp3', recordUrl: `${filesUrl}/records/gone.mp3` }),
       'VENDOR_REJECTED',
     );
     assert.match(String(err.details.vendorMessage), /HTTP error code 404/);
@@ -194,7 +202,7 @@ describe('BITRIX24 attachment contract', () => {
   ] as const) {
     it(`uploads raw bytes through the uploadUrl flow (${name}): attachRecord without content, then multipart to uploadUrl`, async () => {
       const call = emulator.seedFinishedCall();
-      const out = await adapter.attachRecording(conn(credentials), { crmCallId: call.CALL_ID, fileName: 'call-1.wav', content: AUDIO });
+      const out = await adapter.attachments.attachRecording(conn(credentials), { crmCallId: call.CALL_ID, fileName: 'call-1.wav', content: AUDIO });
       const record = emulator.call(call.CALL_ID)!.record!;
       assert.equal(record.via, 'uploadUrl');
       assert.equal(out.vendorFileId, String(record.FILE_ID));
@@ -207,7 +215,7 @@ describe('BITRIX24 attachment contract', () => {
   it('refuses a file name that does not end in .wav or .mp3 before any request; the portal refuses it too', async () => {
     const call = emulator.seedFinishedCall();
     const err = await rejects(
-      adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'call-1.ogg', contentBase64: 'AAAA' }),
+      adapter.attachments.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'call-1.ogg', contentBase64: 'AAAA' }),
       'BAD_USER_INPUT',
     );
     assert.deepEqual(
@@ -226,7 +234,7 @@ describe('BITRIX24 attachment contract', () => {
 
   it('a call that is not finished is VENDOR_REJECTED with the portal message', async () => {
     const err = await rejects(
-      adapter.attachRecording(conn(), { crmCallId: 'externalCall.nope.1', fileName: 'a.wav', contentBase64: 'AAAA' }),
+      adapter.attachments.attachRecording(conn(), { crmCallId: 'externalCall.nope.1', fileName: 'a.wav', contentBase64: 'AAAA' }),
       'VENDOR_REJECTED',
     );
     assert.match(String(err.details.vendorMessage), /not found in the statistic table/);
@@ -235,7 +243,7 @@ describe('BITRIX24 attachment contract', () => {
   it('repeats an attach answered QUERY_LIMIT_EXCEEDED (503): nothing was processed', async () => {
     const call = emulator.seedFinishedCall();
     emulator.faults.inject({ errors: { count: 1, status: 503 }, match: { path: '/rest/1/' } });
-    await adapter.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') });
+    await adapter.attachments.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') });
     const statuses = emulator.requests().entries.map((e) => e.status);
     assert.deepEqual(statuses, [503, 200, 200]);
     assert.equal(emulator.attachesPerCall()[call.CALL_ID], 1);
@@ -247,7 +255,7 @@ describe('BITRIX24 attachment contract', () => {
     const patient = createBitrix24Adapter({
       settings: { ...TEST_HTTP_SETTINGS, retry: { maxRetries: 10, baseDelayMs: 60, maxDelayMs: 120, retryAfterCapMs: 3_000 } },
     });
-    await patient.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') });
+    await patient.attachments.attachRecording(conn(), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') });
     const entries = emulator.requests().entries;
     assert.ok(
       entries.some((e) => e.status === 503),
@@ -275,7 +283,11 @@ describe('BITRIX24 attachment contract', () => {
     it('a RECORD_URL on a private address is VENDOR_REJECTED with the documented message, never downloaded', async () => {
       const call = strict.seedFinishedCall();
       const err = await rejects(
-        adapter.attachRecording(at(WEBHOOK), { crmCallId: call.CALL_ID, fileName: 'call-1.mp3', recordUrl: `${filesUrl}/records/call-1.mp3` }),
+        adapter.attachments.attachRecording(at(WEBHOOK), {
+          crmCallId: call.CALL_ID,
+          fileName: 'call-1.mp3',
+          recordUrl: `${filesUrl}/records/call-1.mp3`,
+        }),
         'VENDOR_REJECTED',
       );
       assert.match(String(err.details.vendorMessage), /Record URL resolves to a non-public address and was blocked\./);
@@ -283,14 +295,18 @@ describe('BITRIX24 attachment contract', () => {
       assert.deepEqual(fileHits, []);
       assert.equal(strict.call(call.CALL_ID)!.record, null);
       // The same recording as content goes through.
-      await adapter.attachRecording(at(WEBHOOK), { crmCallId: call.CALL_ID, fileName: 'call-1.mp3', contentBase64: AUDIO.toString('base64') });
+      await adapter.attachments.attachRecording(at(WEBHOOK), {
+        crmCallId: call.CALL_ID,
+        fileName: 'call-1.mp3',
+        contentBase64: AUDIO.toString('base64'),
+      });
     });
 
     it('a webhook without the telephony scope is VENDOR_AUTH_FAILED (insufficient_scope) naming the scope to grant', async () => {
       const call = strict.seedFinishedCall();
       const crmOnly = { userId: '2', webhookSecret: 'b24crmonlywebhooksecret' };
       const err = await rejects(
-        adapter.attachRecording(at(crmOnly), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') }),
+        adapter.attachments.attachRecording(at(crmOnly), { crmCallId: call.CALL_ID, fileName: 'a.wav', contentBase64: AUDIO.toString('base64') }),
         'VENDOR_AUTH_FAILED',
       );
       assert.equal(err.details.vendorCode, 'insufficient_scope');

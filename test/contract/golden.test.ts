@@ -142,7 +142,7 @@ describe('golden fixtures: Bitrix24 (seed 004, attachRecord page)', () => {
     const stop = emulator.tap((x) => seen.push(x));
     try {
       const adapter = createBitrix24Adapter({ settings: TEST_HTTP_SETTINGS });
-      await adapter.attachRecording(
+      await adapter.attachments.attachRecording(
         {
           connectionId: 'conn-b24-golden',
           tenantId: 'tenant-1',

@@ -84,15 +84,29 @@ describe('registry and capabilities', () => {
     for (const k of VENDOR_KINDS) assert.equal(getVendor(k).kind, k);
   });
 
-  it('declares SignalWire and Bitrix24 honestly: no policies; live and attach methods exactly where capabilities say', () => {
+  it('declares SignalWire and Bitrix24 honestly: no policies; live and attach sub-ports exactly where capabilities say', () => {
     for (const k of ['SIGNALWIRE', 'BITRIX24'] as const) {
       const v = getVendor(k);
       assert.equal(v.capabilities.policies, false);
       assert.deepEqual(v.capabilities.ruleFields, []);
       assert.equal(v.applyPolicy, undefined);
-      assert.equal(v.startRecording !== undefined, v.capabilities.liveRecording !== null);
-      assert.equal(v.attachRecording !== undefined, v.capabilities.attachments !== null);
     }
+    for (const v of listVendors()) {
+      assert.equal(v.capabilities.liveRecording, v.live?.capabilities ?? null, `${v.kind}: live recording follows from vendor.live`);
+      assert.equal(v.capabilities.attachments, v.attachments?.capabilities ?? null, `${v.kind}: attachments follow from vendor.attachments`);
+    }
+    assert.deepEqual(
+      listVendors()
+        .filter((v) => v.live)
+        .map((v) => v.kind),
+      ['WEBEX', 'SIGNALWIRE'],
+    );
+    assert.deepEqual(
+      listVendors()
+        .filter((v) => v.attachments)
+        .map((v) => v.kind),
+      ['BITRIX24'],
+    );
     assert.ok(getVendor('SIGNALWIRE').capabilities.liveRecording?.pause);
     assert.ok(getVendor('BITRIX24').capabilities.attachments?.uploadUrl);
   });

@@ -6,6 +6,7 @@ import type { AdapterHttpOptions } from '../../src/vendors/http';
 import {
   PAUSE_BEHAVIORS,
   type ConnectionContext,
+  type LiveRecordingPort,
   type PauseBehavior,
   type RecordingVendor,
   type VendorRecordingState,
@@ -66,6 +67,8 @@ export function runLiveContract(fixture: LiveContractFixture): void {
   describe(`${fixture.kind} live recording contract`, () => {
     let emulator: Emulator<unknown>;
     let adapter: RecordingVendor;
+    /** The adapter's live recording sub-port. */
+    let port: LiveRecordingPort;
     let conn: ConnectionContext;
     const total = () => emulator.requests().counts.total;
     const starts = () => emulator.requests().entries.filter(fixture.isStartRequest);
@@ -90,6 +93,8 @@ export function runLiveContract(fixture: LiveContractFixture): void {
     beforeEach(() => {
       emulator.reset({ state: true });
       adapter = fixture.createAdapter({ settings: TEST_HTTP_SETTINGS });
+      assert.ok(adapter.live, `${fixture.kind} has a live recording sub-port`);
+      port = adapter.live;
       conn = fixture.connection(emulator);
     });
 
@@ -101,28 +106,28 @@ export function runLiveContract(fixture: LiveContractFixture): void {
         { start: true, pause: true, resume: true, stop: true },
       );
       assert.deepEqual([...live.pauseBehaviors].sort(), [...fixture.pauseBehaviors].sort());
-      assert.ok(adapter.startRecording && adapter.updateRecording);
+      assert.equal(live, port.capabilities, 'the capabilities are those of the live sub-port');
     });
 
     it('starts, pauses, resumes and stops, one vendor request each, the vendor agreeing at every step', async () => {
       const callId = fixture.newCall(emulator);
       const behavior: PauseBehavior = fixture.pauseBehaviors.includes('SILENCE') ? 'SILENCE' : fixture.pauseBehaviors[0]!;
-      const started = await adapter.startRecording!(conn, { callId });
+      const started = await port.startRecording(conn, { callId });
       assert.equal(started.status, 'IN_PROGRESS');
       assert.equal(started.callId, callId);
       assert.equal(fixture.vendorStatus(emulator, started), 'IN_PROGRESS');
       const ref = { callId, recordingId: started.recordingId };
 
-      const paused = await adapter.updateRecording!(conn, ref, { kind: 'pause', behavior });
+      const paused = await port.updateRecording(conn, ref, { kind: 'pause', behavior });
       assert.equal(paused.status, 'PAUSED');
       assert.equal(paused.pauseBehavior, behavior);
       assert.equal(fixture.vendorStatus(emulator, paused), 'PAUSED');
 
-      const resumed = await adapter.updateRecording!(conn, ref, { kind: 'resume' });
+      const resumed = await port.updateRecording(conn, ref, { kind: 'resume' });
       assert.equal(resumed.status, 'IN_PROGRESS');
       assert.equal(fixture.vendorStatus(emulator, resumed), 'IN_PROGRESS');
 
-      const stopped = await adapter.updateRecording!(conn, ref, { kind: 'stop' });
+      const stopped = await port.updateRecording(conn, ref, { kind: 'stop' });
       assert.equal(stopped.status, 'STOPPED');
       assert.equal(fixture.vendorStatus(emulator, stopped), 'STOPPED');
       assert.equal(total(), 4, 'exactly one vendor request per action');
@@ -132,11 +137,11 @@ export function runLiveContract(fixture: LiveContractFixture): void {
     it('refuses a pause behaviour the vendor lacks with no vendor request', async () => {
       const missing = PAUSE_BEHAVIORS.filter((b) => !fixture.pauseBehaviors.includes(b));
       const callId = fixture.newCall(emulator);
-      const started = await adapter.startRecording!(conn, { callId });
+      const started = await port.startRecording(conn, { callId });
       const before = total();
       for (const behavior of missing) {
         await rejects(
-          adapter.updateRecording!(conn, { callId, recordingId: started.recordingId }, { kind: 'pause', behavior }),
+          port.updateRecording(conn, { callId, recordingId: started.recordingId }, { kind: 'pause', behavior }),
           'VENDOR_UNSUPPORTED_FIELD',
         );
       }
@@ -145,11 +150,11 @@ export function runLiveContract(fixture: LiveContractFixture): void {
 
     it('maps a transition the vendor refuses (resume after stop) to VENDOR_REJECTED after one request', async () => {
       const callId = fixture.newCall(emulator);
-      const started = await adapter.startRecording!(conn, { callId });
+      const started = await port.startRecording(conn, { callId });
       const ref = { callId, recordingId: started.recordingId };
-      await adapter.updateRecording!(conn, ref, { kind: 'stop' });
+      await port.updateRecording(conn, ref, { kind: 'stop' });
       const before = total();
-      const err = await rejects(adapter.updateRecording!(conn, ref, { kind: 'resume' }), 'VENDOR_REJECTED');
+      const err = await rejects(port.updateRecording(conn, ref, { kind: 'resume' }), 'VENDOR_REJECTED');
       assert.equal(total(), before + 1, 'a refusal is not retried');
       assert.ok(err.details.vendorMessage, 'the vendor message reaches the error');
       assertNoLeak(err, conn);
@@ -159,17 +164,17 @@ export function runLiveContract(fixture: LiveContractFixture): void {
     it(`pausing a paused recording is ${fixture.pauseOfPausedRefused ? 'refused' : 'a no-op'} at the vendor`, async () => {
       const callId = fixture.newCall(emulator);
       const behavior = fixture.pauseBehaviors[0]!;
-      const started = await adapter.startRecording!(conn, { callId });
+      const started = await port.startRecording(conn, { callId });
       const ref = { callId, recordingId: started.recordingId };
-      await adapter.updateRecording!(conn, ref, { kind: 'pause', behavior });
-      if (fixture.pauseOfPausedRefused) await rejects(adapter.updateRecording!(conn, ref, { kind: 'pause', behavior }), 'VENDOR_REJECTED');
-      else assert.equal((await adapter.updateRecording!(conn, ref, { kind: 'pause', behavior })).status, 'PAUSED');
+      await port.updateRecording(conn, ref, { kind: 'pause', behavior });
+      if (fixture.pauseOfPausedRefused) await rejects(port.updateRecording(conn, ref, { kind: 'pause', behavior }), 'VENDOR_REJECTED');
+      else assert.equal((await port.updateRecording(conn, ref, { kind: 'pause', behavior })).status, 'PAUSED');
       assert.equal(fixture.vendorStatus(emulator, started), 'PAUSED');
     });
 
     it('passes the vendor refusal of a start through with its message', async () => {
       const { callId, message } = fixture.refusedCall(emulator);
-      const err = await rejects(adapter.startRecording!(conn, { callId }), 'VENDOR_REJECTED');
+      const err = await rejects(port.startRecording(conn, { callId }), 'VENDOR_REJECTED');
       assert.match(String(err.details.vendorMessage), message);
       assert.equal(starts().length, 1);
       assert.equal(fixture.recordingsOnCall(emulator, callId), 0);
@@ -177,7 +182,7 @@ export function runLiveContract(fixture: LiveContractFixture): void {
 
     it('reports bad credentials as VENDOR_AUTH_FAILED after one request, leaking nothing', async () => {
       const bad = fixture.connection(emulator, fixture.badCredentials);
-      const err = await rejects(adapter.startRecording!(bad, { callId: fixture.newCall(emulator) }), 'VENDOR_AUTH_FAILED');
+      const err = await rejects(port.startRecording(bad, { callId: fixture.newCall(emulator) }), 'VENDOR_AUTH_FAILED');
       assert.equal(total(), 1);
       assertNoLeak(err, bad);
     });
@@ -185,7 +190,7 @@ export function runLiveContract(fixture: LiveContractFixture): void {
     it('waits out 429 + Retry-After and repeats even a start (429 means not processed)', async () => {
       const callId = fixture.newCall(emulator);
       emulator.faults.inject({ rateLimit: { count: 1, retryAfterSeconds: 1 } });
-      const started = await adapter.startRecording!(conn, { callId });
+      const started = await port.startRecording(conn, { callId });
       assert.equal(started.status, 'IN_PROGRESS');
       assert.deepEqual(
         starts().map((e) => (e.status >= 200 && e.status < 300 ? 'ok' : e.status)),
@@ -196,14 +201,10 @@ export function runLiveContract(fixture: LiveContractFixture): void {
 
     it(`a pause answered 503 is ${fixture.pauseRepeatedAfter5xx ? 'repeated (safe at this vendor)' : 'not repeated (unsafe at this vendor)'}`, async () => {
       const callId = fixture.newCall(emulator);
-      const started = await adapter.startRecording!(conn, { callId });
+      const started = await port.startRecording(conn, { callId });
       const before = total();
       emulator.faults.inject({ errors: { count: 1, status: 503 } });
-      const pause = adapter.updateRecording!(
-        conn,
-        { callId, recordingId: started.recordingId },
-        { kind: 'pause', behavior: fixture.pauseBehaviors[0]! },
-      );
+      const pause = port.updateRecording(conn, { callId, recordingId: started.recordingId }, { kind: 'pause', behavior: fixture.pauseBehaviors[0]! });
       if (fixture.pauseRepeatedAfter5xx) {
         assert.equal((await pause).status, 'PAUSED');
         assert.equal(total(), before + 2);
@@ -217,11 +218,11 @@ export function runLiveContract(fixture: LiveContractFixture): void {
       const callId = fixture.newCall(emulator);
       emulator.faults.inject({ truncated: 1 });
       if (fixture.lostStartAnswer === 'found') {
-        const found = await adapter.startRecording!(conn, { callId });
+        const found = await port.startRecording(conn, { callId });
         assert.equal(found.status, 'IN_PROGRESS');
         assert.equal(fixture.vendorStatus(emulator, found), 'IN_PROGRESS');
       } else {
-        const err = await rejects(adapter.startRecording!(conn, { callId }), 'VENDOR_UNAVAILABLE');
+        const err = await rejects(port.startRecording(conn, { callId }), 'VENDOR_UNAVAILABLE');
         assert.equal(err.details.retryable, true);
       }
       assert.equal(starts().length, 1, 'one start request at the vendor');

@@ -81,7 +81,7 @@ describe('SignalWire adapter specifics', () => {
     // The first start is processed after 400 ms; the adapter gives up after 150 ms and looks up 500 ms later.
     emulator.faults.inject({ latencyMs: 400, latencyCount: 1, match: { method: 'POST' } });
     const adapter = adapterWith(150, 500);
-    const rec = await adapter.startRecording(conn, { callId: call.sid });
+    const rec = await adapter.live.startRecording(conn, { callId: call.sid });
     assert.equal(rec.status, 'IN_PROGRESS');
     assert.equal(starts().length, 1);
     assert.equal(emulator.startsPerCall()[call.sid], 1);
@@ -93,7 +93,7 @@ describe('SignalWire adapter specifics', () => {
   it('when the lookup finds nothing (the connection was reset before processing), starts once more', async () => {
     const call = emulator.createCall();
     emulator.faults.inject({ resetConnections: 1, match: { method: 'POST' } });
-    const rec = await adapterWith(2_000, 0).startRecording(conn, { callId: call.sid });
+    const rec = await adapterWith(2_000, 0).live.startRecording(conn, { callId: call.sid });
     assert.equal(rec.status, 'IN_PROGRESS');
     assert.deepEqual(
       starts().map((e) => e.status),
@@ -106,7 +106,7 @@ describe('SignalWire adapter specifics', () => {
     const call = emulator.createCall();
     emulator.faults.inject({ resetConnections: 5, match: { method: 'POST' } });
     await assert.rejects(
-      adapterWith(2_000, 0).startRecording(conn, { callId: call.sid }),
+      adapterWith(2_000, 0).live.startRecording(conn, { callId: call.sid }),
       (e: unknown) => e instanceof AppError && e.code === 'VENDOR_UNAVAILABLE',
     );
     assert.equal(starts().length, 2);
@@ -115,24 +115,24 @@ describe('SignalWire adapter specifics', () => {
   it('sends form-encoded RecordingChannels=dual and reads channels, duration and RFC 2822 times back', async () => {
     const call = emulator.createCall();
     const adapter = adapterWith(2_000, 0);
-    const rec = await adapter.startRecording(conn, { callId: call.sid, channels: 2 });
+    const rec = await adapter.live.startRecording(conn, { callId: call.sid, channels: 2 });
     assert.deepEqual(starts()[0]!.body, { RecordingChannels: 'dual' });
     assert.equal(rec.channels, 2);
     assert.equal(rec.durationSeconds, 0);
     assert.ok(rec.startedAt instanceof Date && !Number.isNaN(rec.startedAt.getTime()));
-    const fetched = await adapter.fetchRecording(conn, { callId: call.sid, recordingId: rec.recordingId });
+    const fetched = await adapter.live.fetchRecording(conn, { callId: call.sid, recordingId: rec.recordingId });
     assert.equal(fetched?.recordingId, rec.recordingId);
-    assert.equal(await adapter.fetchRecording(conn, { callId: call.sid, recordingId: '00000000-0000-4000-8000-000000000000' }), null);
-    const newest = await adapter.fetchRecording(conn, { callId: call.sid });
+    assert.equal(await adapter.live.fetchRecording(conn, { callId: call.sid, recordingId: '00000000-0000-4000-8000-000000000000' }), null);
+    const newest = await adapter.live.fetchRecording(conn, { callId: call.sid });
     assert.equal(newest?.recordingId, rec.recordingId);
   });
 
   it('a stop whose answer was lost is read back instead of repeated', async () => {
     const call = emulator.createCall();
     const adapter = adapterWith(2_000, 0);
-    const rec = await adapter.startRecording(conn, { callId: call.sid });
+    const rec = await adapter.live.startRecording(conn, { callId: call.sid });
     emulator.faults.inject({ truncated: 1 });
-    const stopped = await adapter.updateRecording(conn, { callId: call.sid, recordingId: rec.recordingId }, { kind: 'stop' });
+    const stopped = await adapter.live.updateRecording(conn, { callId: call.sid, recordingId: rec.recordingId }, { kind: 'stop' });
     assert.equal(stopped.status, 'STOPPED');
     const updates = emulator.requests().entries.filter((e) => e.method === 'POST' && /Recordings\/[^/]+$/.test(e.path));
     assert.equal(updates.length, 1, 'the stop was sent once');
@@ -141,9 +141,9 @@ describe('SignalWire adapter specifics', () => {
   it('hands out the media URL on the Space host with Basic auth; the WAV downloads once the recording stopped', async () => {
     const call = emulator.createCall();
     const adapter = adapterWith(2_000, 0);
-    const rec = await adapter.startRecording(conn, { callId: call.sid });
-    const stopped = await adapter.updateRecording(conn, { callId: call.sid, recordingId: rec.recordingId }, { kind: 'stop' });
-    const media = await adapter.recordingMedia(conn, { callId: call.sid, recordingId: rec.recordingId });
+    const rec = await adapter.live.startRecording(conn, { callId: call.sid });
+    const stopped = await adapter.live.updateRecording(conn, { callId: call.sid, recordingId: rec.recordingId }, { kind: 'stop' });
+    const media = await adapter.live.recordingMedia(conn, { callId: call.sid, recordingId: rec.recordingId });
     assert.equal(new URL(media.url).origin, new URL(conn.baseUrl).origin);
     assert.equal(stopped.mediaUrl, media.url);
     assert.match(media.headers['Authorization'] ?? '', /^Basic /);

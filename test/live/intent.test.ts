@@ -233,20 +233,20 @@ describe('recovery at Webex (no read of a call recording: the intended action is
 
   it('a start that landed is adopted (the repeat is refused as already recording), one that did not is made now', async () => {
     const landed = call(0, 'On Demand with User Initiated Start');
-    await adapter.startRecording(conn, { callId: landed });
-    assert.equal((await adapter.settleStart(conn, { callId: landed }))?.status, 'IN_PROGRESS');
+    await adapter.live.startRecording(conn, { callId: landed });
+    assert.equal((await adapter.live.settleStart(conn, { callId: landed }, []))?.status, 'IN_PROGRESS');
     assert.equal(starts(landed), 1, 'no second recording');
     const lost = call(1, 'On Demand with User Initiated Start');
-    assert.equal((await adapter.settleStart(conn, { callId: lost }))?.status, 'IN_PROGRESS');
+    assert.equal((await adapter.live.settleStart(conn, { callId: lost }, []))?.status, 'IN_PROGRESS');
     assert.equal(starts(lost), 1);
-    assert.equal(await adapter.settleStart(conn, { callId: call(2, 'Never') }), null, 'a start Webex refuses never happened');
+    assert.equal(await adapter.live.settleStart(conn, { callId: call(2, 'Never') }, []), null, 'a start Webex refuses never happened');
   });
 
   it('a stop that landed settles as STOPPED', async () => {
     const id = call(0, 'On Demand with User Initiated Start');
-    await adapter.startRecording(conn, { callId: id });
-    await adapter.updateRecording(conn, { callId: id }, { kind: 'stop' });
-    assert.equal((await adapter.settleAction(conn, { callId: id }, { kind: 'stop' }))?.status, 'STOPPED');
+    await adapter.live.startRecording(conn, { callId: id });
+    await adapter.live.updateRecording(conn, { callId: id }, { kind: 'stop' });
+    assert.equal((await adapter.live.settleAction(conn, { callId: id }, { kind: 'stop' }))?.status, 'STOPPED');
     assert.equal(webex.call(id)!.recording, 'stopped');
   });
 });

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { VENDOR_KINDS, type VendorKind as VendorKindT } from '../../domain/vendor-kind';
+import { VENDOR_KINDS, type VendorKind as DomainVendorKind } from '../../domain/vendor-kind';
 import {
   EXTENSION_TARGET_KINDS,
   FILE_FORMATS,
@@ -30,7 +30,7 @@ registerEnumType(VendorKind, {
   },
   description: 'A telephony or CRM vendor this service speaks to.',
 });
-export type VendorKind = VendorKindT;
+export type VendorKind = DomainVendorKind;
 
 export const RecordingMode = enumOf(RECORDING_MODES);
 registerEnumType(RecordingMode, {

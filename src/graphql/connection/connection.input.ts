@@ -23,7 +23,7 @@ export class ConnectVendorInput {
   tenantId!: string;
 
   @Field(() => VendorKind, { description: 'The vendor.' })
-  vendor!: string;
+  vendor!: VendorKind;
 
   @Field(() => String, { description: 'Display name, 1..200 characters.' })
   @IsNotEmpty({ message: 'name must not be empty' })

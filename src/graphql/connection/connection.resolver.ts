@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
-import type { VendorKind as VendorKindT } from '../../domain/vendor-kind';
 import { PageArgs } from '../common/pagination';
 import { toConnection, toPage, toPolicy, toTenant, toVendorError } from '../mappers';
 import { Tenant } from '../tenant/tenant.type';
@@ -65,9 +64,7 @@ export class ConnectionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectVendorPayload> {
     return {
-      connection: toConnection(
-        await ctx.services.connections.connect(ctx.principal, { ...input, vendor: input.vendor as VendorKindT }, ctx.requestId),
-      ),
+      connection: toConnection(await ctx.services.connections.connect(ctx.principal, input, ctx.requestId)),
     };
   }
 
@@ -108,7 +105,7 @@ export class ConnectionResolver {
 
   @FieldResolver(() => VendorCapabilities, { description: "What the connection's vendor can express." })
   capabilities(@Root() conn: VendorConnection, @Ctx() ctx: RequestContext): VendorCapabilities {
-    return toVendorInfo(ctx.services.vendors.describe(conn.vendor as VendorKindT)).capabilities;
+    return toVendorInfo(ctx.services.vendors.describe(conn.vendor)).capabilities;
   }
 
   @FieldResolver(() => [RecordingPolicy], { description: 'The policies on this connection.' })

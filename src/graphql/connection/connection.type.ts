@@ -72,7 +72,7 @@ export class Setting {
 export class VendorConnection {
   @Field(() => ID, { description: 'The connection.' }) id!: string;
   tenantId!: string;
-  @Field(() => VendorKind, { description: 'The vendor.' }) vendor!: string;
+  @Field(() => VendorKind, { description: 'The vendor.' }) vendor!: VendorKind;
   @Field(() => String, { description: 'Display name.' }) name!: string;
   @Field(() => String, { description: "The vendor API's base URL." }) baseUrl!: string;
   @Field(() => [Setting], { description: 'Non-secret vendor settings (account sid, organisation id, ...).' }) settings!: Setting[];

@@ -25,7 +25,7 @@ export class LiveRecording {
   @Field(() => ID, { description: 'The recording.' }) id!: string;
   tenantId!: string;
   connectionId!: string;
-  @Field(() => VendorKind, { description: 'The vendor recording it.' }) vendor!: string;
+  @Field(() => VendorKind, { description: 'The vendor recording it.' }) vendor!: VendorKind;
   @Field(() => String, { description: "The vendor's call id." }) callId!: string;
   @Field(() => String, { nullable: true, description: "The vendor's recording id (Webex has none: the call is the handle)." }) vendorRecordingId!:
     | string

@@ -88,7 +88,7 @@ export class ScopeKindCoverage {
 export class ConnectionCoverage {
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
-  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
+  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: VendorKind;
   @Field(() => [RuleCoverage], {
     description:
       'Every rule the standard sets, with how this vendor holds it: the least honoured status over the kinds of scope it governs there (the note says where).',
@@ -184,7 +184,7 @@ export class ConnectionCompliance {
   standard!: RecordingStandardRow;
   connectionId!: string;
   @Field(() => VendorConnection, { description: 'The connection.' }) connection!: VendorConnection;
-  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: string;
+  @Field(() => VendorKind, { description: 'Its vendor.' }) vendor!: VendorKind;
   @Field(() => Boolean, { description: 'A required rule cannot be honoured exactly here: nothing is enforced (see coverage).' }) blocked!: boolean;
   @Field(() => ComplianceCounts, { description: 'Scope counts.' }) counts!: ComplianceCounts;
   @Field(() => [ScopeKindCompliance], { description: 'Scope counts per kind of scope the standard governs here.' })

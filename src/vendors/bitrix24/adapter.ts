@@ -2,13 +2,17 @@ import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
 import { BITRIX24_HTTP } from './http';
+import { capabilitiesOf } from '../port';
 import type {
   AccessTokens,
+  AttachmentCapabilities,
+  AttachmentPort,
   AttachOutcome,
   AttachRequest,
   ConnectionContext,
   ConnectionProblem,
   CredentialLifecycle,
+  DeclaredCapabilities,
   RecordingVendor,
   VendorCapabilities,
 } from '../port';
@@ -19,13 +23,11 @@ import { checkAttach, toAttachParams } from './mapping';
 const DISPLAY_NAME = 'Bitrix24';
 
 /** Bitrix24 holds finished recordings on CRM calls (seed 004); it has no recording settings and no live control. */
-export const BITRIX24_CAPABILITIES: VendorCapabilities = {
+export const BITRIX24_CAPABILITIES: DeclaredCapabilities = {
   policies: false,
   policyScopes: [],
   ruleFields: [],
   fieldNotes: {},
-  liveRecording: null,
-  attachments: { inlineContent: true, recordUrl: true, uploadUrl: true },
   credentialFields: [
     {
       name: 'userId',
@@ -69,12 +71,16 @@ export const BITRIX24_CAPABILITIES: VendorCapabilities = {
   ],
 };
 
+/** telephony.externalCall.attachRecord's three ways: FILE_CONTENT, RECORD_URL, and the uploadUrl it answers. */
+const BITRIX24_ATTACHMENTS: AttachmentCapabilities = { inlineContent: true, recordUrl: true, uploadUrl: true };
+
 const fileIdOf = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 
 export class Bitrix24Adapter implements RecordingVendor {
   readonly kind = 'BITRIX24' as const;
   readonly displayName = DISPLAY_NAME;
-  readonly capabilities = BITRIX24_CAPABILITIES;
+  readonly capabilities: VendorCapabilities;
+  readonly attachments: AttachmentPort;
 
   readonly credentialLifecycle: CredentialLifecycle;
   /** Application tokens when this adapter is used without the service's shared store. */
@@ -82,6 +88,11 @@ export class Bitrix24Adapter implements RecordingVendor {
 
   constructor(readonly http: VendorHttp) {
     this.credentialLifecycle = bitrix24CredentialLifecycle(http);
+    this.attachments = {
+      capabilities: BITRIX24_ATTACHMENTS,
+      attachRecording: (conn, req) => this.authed(conn, (c) => this.attachWith(c, req)),
+    };
+    this.capabilities = capabilitiesOf(BITRIX24_CAPABILITIES, this);
   }
 
   private tokensFor(conn: ConnectionContext): AccessTokens | null {
@@ -110,13 +121,10 @@ export class Bitrix24Adapter implements RecordingVendor {
   }
 
   /**
-   * telephony.externalCall.attachRecord by one of its three ways. Bitrix24 keeps one record per call and an attach
-   * replaces it without saying so: the call's statistics row (RECORD_FILE_ID) read first tells whether one was there.
+   * The `attachments` sub-port: telephony.externalCall.attachRecord by one of its three ways. Bitrix24 keeps one
+   * record per call and an attach replaces it without saying so: the call's statistics row (RECORD_FILE_ID) read
+   * first tells whether one was there.
    */
-  attachRecording(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome> {
-    return this.authed(conn, (c) => this.attachWith(c, req));
-  }
-
   private async attachWith(conn: ConnectionContext, req: AttachRequest): Promise<AttachOutcome> {
     const mode = checkAttach(req);
     const client = new Bitrix24Client(this.http, conn);

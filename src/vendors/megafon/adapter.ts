@@ -1,15 +1,17 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { PlannedPolicies, type PolicyEndpoints, type PolicyPlanner } from '../http';
 import { MEGAFON_HTTP } from './http';
-import type { ApplyOutcome, ConnectionContext, RecordingVendor, ScopeFilter, VendorCapabilities, VendorRequestPreview } from '../port';
+import { capabilitiesOf } from '../port';
+import type { ConnectionContext, DeclaredCapabilities, RecordingVendor, ScopeFilter } from '../port';
 import { MegafonClient } from './client';
 import { checkMegafonPolicy, fromMegafon, pickRecord, toMegafonPut } from './mapping';
 import type { MegafonRecordingSetting } from './wire';
 
 const DISPLAY_NAME = 'MegaFon Virtual PBX';
 
-export const MEGAFON_CAPABILITIES: VendorCapabilities = {
+export const MEGAFON_CAPABILITIES: DeclaredCapabilities = {
   policies: true,
   policyScopes: ['SETTINGS_RECORD'],
   directoryScopes: ['SETTINGS_RECORD'],
@@ -21,34 +23,26 @@ export const MEGAFON_CAPABILITIES: VendorCapabilities = {
     'announcement.media':
       'SYSTEM (the standard message, optionally a melody id from GET /melodies/system) or CUSTOM with a file id from the audio library ("Моя аудиотека", GET /melodies/client).',
   },
-  liveRecording: null,
-  attachments: null,
   credentialFields: [
     { name: 'token', description: 'API token generated in the Virtual PBX cabinet (sent in the Authorization header)', secret: true, required: true },
   ],
   settingFields: [],
 };
 
-export class MegafonAdapter implements RecordingVendor {
-  readonly kind = 'MEGAFON' as const;
-  readonly displayName = DISPLAY_NAME;
-  readonly capabilities = MEGAFON_CAPABILITIES;
-
-  constructor(readonly http: VendorHttp) {}
-
-  checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
-    return checkMegafonPolicy(scope, rules);
-  }
-
-  private async current(client: MegafonClient, scope: PolicyScope): Promise<MegafonRecordingSetting> {
-    const list = await client.getSettingsRecording();
-    if (!Array.isArray(list)) {
+/**
+ * A settings record is replaced whole (PUT /settings/recording/{id}), so every plan starts from the record as it is:
+ * the list (no read by id is documented), the record picked from it, then the PUT.
+ */
+export const MEGAFON_POLICY_PLAN: PolicyPlanner<MegafonRecordingSetting> = {
+  read: () => MegafonClient.getSettingsRecordingCall(),
+  stateOf(scope, answer) {
+    if (!Array.isArray(answer.json)) {
       throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered GET /settings/recording with something other than a list`, {
         vendor: 'MEGAFON',
         retryable: true,
       });
     }
-    const record = pickRecord(list, scope.id);
+    const record = pickRecord(answer.json, scope.id);
     if (!record) {
       throw new AppError('VENDOR_REJECTED', `${DISPLAY_NAME} has no recording-settings record ${scope.id}`, {
         vendor: 'MEGAFON',
@@ -56,31 +50,31 @@ export class MegafonAdapter implements RecordingVendor {
       });
     }
     return record;
+  },
+  async writes(_scope, rules, current) {
+    const record = await current();
+    return [MegafonClient.putSettingsRecordingCall(record.id, toMegafonPut(record, rules))];
+  },
+  rulesOf: (_scope, record) => fromMegafon(record),
+};
+
+export class MegafonAdapter extends PlannedPolicies<MegafonRecordingSetting> implements RecordingVendor {
+  readonly kind = 'MEGAFON' as const;
+  readonly displayName = DISPLAY_NAME;
+  /** No live recording, no attachments: no sub-ports. */
+  readonly capabilities = capabilitiesOf(MEGAFON_CAPABILITIES, {});
+
+  constructor(readonly http: VendorHttp) {
+    super();
   }
 
-  /** The read (a full-replacement PUT needs the current record) and the write. */
-  async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
-    const client = new MegafonClient(this.http, conn);
-    const current = await this.current(client, scope);
-    return [
-      client.preview(MegafonClient.getSettingsRecordingCall()),
-      client.preview(MegafonClient.putSettingsRecordingCall(current.id, toMegafonPut(current, rules))),
-    ];
+  checkPolicy(scope: PolicyScope, rules: RecordingRules): FieldProblem[] {
+    return checkMegafonPolicy(scope, rules);
   }
 
-  async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    const client = new MegafonClient(this.http, conn);
-    const current = await this.current(client, scope);
-    const body = toMegafonPut(current, rules);
-    const response = await client.putSettingsRecording(current.id, body);
-    return {
-      requests: [client.preview(MegafonClient.getSettingsRecordingCall()), client.preview(MegafonClient.putSettingsRecordingCall(current.id, body))],
-      response,
-    };
-  }
-
-  async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return fromMegafon(await this.current(new MegafonClient(this.http, conn), scope));
+  /** The read, then the full-replacement PUT built from it (MEGAFON_POLICY_PLAN); PlannedPolicies sends it. */
+  protected policies(conn: ConnectionContext): PolicyEndpoints<MegafonRecordingSetting> {
+    return { planner: MEGAFON_POLICY_PLAN, wire: new MegafonClient(this.http, conn) };
   }
 
   /** Every recording-settings record (GET /settings/recording answers them all in one list). */

@@ -1,13 +1,13 @@
 import type { ConnectionContext, VendorRequestPreview } from '../port';
-import { previewOf, type VendorCall, type VendorHttp } from '../http';
+import { previewOf, type PlanWire, type VendorCall, type VendorHttp, type VendorResponse } from '../http';
 import { megafonFailure } from './errors';
 import type { MegafonRecordingSetting, MegafonRecordingSettingPut } from './wire';
 
 /**
  * MegaFon Virtual PBX Data API (base `https://simple-api.cp.megafon.ru`, no version segment; README 000).
- * One method per endpoint, named after it.
+ * One method per endpoint, named after it; the policy plan's calls (adapter.ts) go out through `send`.
  */
-export class MegafonClient {
+export class MegafonClient implements PlanWire {
   constructor(
     private readonly http: VendorHttp,
     private readonly conn: ConnectionContext,
@@ -22,9 +22,12 @@ export class MegafonClient {
     };
   }
 
-  private async send<T>(call: VendorCall): Promise<T> {
-    const res = await this.http.send(this.conn, this.authorize(call), megafonFailure);
-    return res.json as T;
+  send(call: VendorCall): Promise<VendorResponse> {
+    return this.http.send(this.conn, this.authorize(call), megafonFailure);
+  }
+
+  private async json<T>(call: VendorCall): Promise<T> {
+    return (await this.send(call)).json as T;
   }
 
   static getSettingsRecordingCall(): VendorCall {
@@ -37,9 +40,10 @@ export class MegafonClient {
 
   /** The PBX's employees (Data API "GET /employee"): ids, e-mails, logins. */
   getEmployee(): Promise<unknown> {
-    return this.send(MegafonClient.getEmployeeCall());
+    return this.json(MegafonClient.getEmployeeCall());
   }
 
+  /** `PUT /settings/recording/{id}`: answers the whole record. */
   static putSettingsRecordingCall(id: number | string, body: MegafonRecordingSettingPut): VendorCall {
     // A full replacement: repeating it leaves the same record, so it is safe to retry.
     return {
@@ -58,11 +62,6 @@ export class MegafonClient {
 
   /** `GET /settings/recording`: a bare array of records (no read by id is documented). */
   getSettingsRecording(): Promise<MegafonRecordingSetting[]> {
-    return this.send<MegafonRecordingSetting[]>(MegafonClient.getSettingsRecordingCall());
-  }
-
-  /** `PUT /settings/recording/{id}`: answers the whole record. */
-  putSettingsRecording(id: number | string, body: MegafonRecordingSettingPut): Promise<MegafonRecordingSetting> {
-    return this.send<MegafonRecordingSetting>(MegafonClient.putSettingsRecordingCall(id, body));
+    return this.json<MegafonRecordingSetting[]>(MegafonClient.getSettingsRecordingCall());
   }
 }

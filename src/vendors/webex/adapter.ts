@@ -3,30 +3,30 @@ import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { PlannedPolicies, type PolicyEndpoints, type PolicyPlanner } from '../http';
 import { WEBEX_HTTP } from './http';
+import { capabilitiesOf } from '../port';
 import type {
   AccessTokens,
-  ApplyOutcome,
   ConnectionContext,
   ConnectionProblem,
   CredentialLifecycle,
-  LiveAction,
-  LiveRecordingRef,
+  DeclaredCapabilities,
+  LiveRecordingPort,
   RecordingVendor,
   ScopeFilter,
   VendorCapabilities,
-  VendorRecordingState,
-  VendorRequestPreview,
 } from '../port';
 import { webexCredentialLifecycle } from './credentials';
 import { WebexClient } from './client';
 import { listPersonScopes } from './directory';
-import { WEBEX_LIVE_RECORDING, webexSettleAction, webexSettleStart, webexStartRecording, webexUpdateRecording } from './live';
+import { webexLiveRecording } from './live';
 import { checkWebexPolicy, fromWebex, needsCurrent, toWebexPut } from './mapping';
+import type { WebexCallRecordingInfo } from './wire';
 
 const DISPLAY_NAME = 'Webex Calling';
 
-export const WEBEX_CAPABILITIES: VendorCapabilities = {
+export const WEBEX_CAPABILITIES: DeclaredCapabilities = {
   policies: true,
   policyScopes: ['PERSON', 'WORKSPACE', 'VIRTUAL_LINE'],
   directoryScopes: ['PERSON', 'WORKSPACE'],
@@ -54,8 +54,6 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
     'calls.outbound': 'Webex cannot record outbound calls only; records all calls',
     'announcement.enabled': 'Webex announces with its start/stop announcement (startStopAnnouncement), not a recorded message',
   },
-  liveRecording: WEBEX_LIVE_RECORDING,
-  attachments: null,
   credentialFields: [
     {
       name: 'accessToken',
@@ -78,17 +76,35 @@ export const WEBEX_CAPABILITIES: VendorCapabilities = {
   ],
 };
 
-export class WebexAdapter implements RecordingVendor {
+/**
+ * Call recording settings per person, workspace or virtual line. PUTs are partial (mapping.ts); the current settings
+ * are read first only when the PUT would otherwise reset a key (needsCurrent).
+ */
+function webexPolicyPlan(client: WebexClient): PolicyPlanner<WebexCallRecordingInfo> {
+  return {
+    read: (scope) => client.getCall(scope),
+    stateOf: (_scope, answer) => answer.json as WebexCallRecordingInfo,
+    writes: async (scope, rules, current) => [client.putCall(scope, toWebexPut(scope, rules, needsCurrent(rules) ? await current() : undefined))],
+    rulesOf: (scope, info) => fromWebex(scope, info),
+  };
+}
+
+export class WebexAdapter extends PlannedPolicies<WebexCallRecordingInfo> implements RecordingVendor {
   readonly kind = 'WEBEX' as const;
   readonly displayName = DISPLAY_NAME;
-  readonly capabilities = WEBEX_CAPABILITIES;
+  readonly capabilities: VendorCapabilities;
+  /** Call control (live.ts): the call id names the recording. */
+  readonly live: LiveRecordingPort;
 
   readonly credentialLifecycle: CredentialLifecycle;
   /** Tokens of integrations when this adapter is used without the service's shared store. */
   readonly processTokens = new ProcessTokens();
 
   constructor(readonly http: VendorHttp) {
+    super();
     this.credentialLifecycle = webexCredentialLifecycle(http);
+    this.live = webexLiveRecording(http, (conn, run) => this.authed(conn, run));
+    this.capabilities = capabilitiesOf(WEBEX_CAPABILITIES, this);
   }
 
   private tokensFor(conn: ConnectionContext): AccessTokens | null {
@@ -123,42 +139,15 @@ export class WebexAdapter implements RecordingVendor {
     return checkWebexPolicy(scope, rules);
   }
 
-  async previewPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
-    return this.authed(conn, (c) => this.previewWith(c, scope, rules));
-  }
-
-  private async previewWith(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+  /** One partial PUT, after a GET only where leaving a key out would change it (webexPolicyPlan). */
+  protected policies(conn: ConnectionContext): PolicyEndpoints<WebexCallRecordingInfo> {
     const client = new WebexClient(this.http, conn);
-    const out: VendorRequestPreview[] = [];
-    let current;
-    if (needsCurrent(rules)) {
-      current = await client.readCallRecordingSettings(scope);
-      out.push(client.preview(client.getCall(scope)));
-    }
-    out.push(client.preview(client.putCall(scope, toWebexPut(scope, rules, current))));
-    return out;
+    return { planner: webexPolicyPlan(client), wire: client };
   }
 
-  async applyPolicy(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    return this.authed(conn, (c) => this.applyWith(c, scope, rules));
-  }
-
-  private async applyWith(conn: ConnectionContext, scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    const client = new WebexClient(this.http, conn);
-    const requests: VendorRequestPreview[] = [];
-    let current;
-    if (needsCurrent(rules)) {
-      current = await client.readCallRecordingSettings(scope);
-      requests.push(client.preview(client.getCall(scope)));
-    }
-    const body = toWebexPut(scope, rules, current);
-    await client.configureCallRecordingSettings(scope, body);
-    requests.push(client.preview(client.putCall(scope, body)));
-    return { requests };
-  }
-
-  async readPolicy(conn: ConnectionContext, scope: PolicyScope): Promise<RecordingRules> {
-    return this.authed(conn, async (c) => fromWebex(scope, await new WebexClient(this.http, c).readCallRecordingSettings(scope)));
+  /** A 401 anywhere in a plan renews the token once and runs the whole plan again. */
+  protected override run<T>(conn: ConnectionContext, plan: (conn: ConnectionContext) => Promise<T>): Promise<T> {
+    return this.authed(conn, plan);
   }
 
   /** The people directory or the Webex Calling workspaces, streamed page by page (directory.ts). */
@@ -182,23 +171,6 @@ export class WebexAdapter implements RecordingVendor {
 
   async testConnection(conn: ConnectionContext): Promise<void> {
     await this.authed(conn, (c) => new WebexClient(this.http, c).listPeople());
-  }
-
-  /** Call control (live.ts): the call id names the recording. */
-  startRecording(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState> {
-    return this.authed(conn, (c) => webexStartRecording(this.http, c, call));
-  }
-
-  updateRecording(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState> {
-    return this.authed(conn, (c) => webexUpdateRecording(this.http, c, ref, action));
-  }
-
-  settleStart(conn: ConnectionContext, call: { callId: string; channels?: number }): Promise<VendorRecordingState | null> {
-    return webexSettleStart(this.http, conn, call);
-  }
-
-  settleAction(conn: ConnectionContext, ref: LiveRecordingRef, action: LiveAction): Promise<VendorRecordingState | null> {
-    return webexSettleAction(this.http, conn, ref, action);
   }
 }
 

@@ -1,8 +1,8 @@
 import type { PolicyScope } from '../../domain/policy';
-import { previewOf, type VendorCall, type VendorHttp } from '../http';
+import { previewOf, type PlanWire, type VendorCall, type VendorHttp, type VendorResponse } from '../http';
 import type { ConnectionContext, VendorRequestPreview } from '../port';
 import { webexFailure } from './errors';
-import type { WebexCallControlBody, WebexCallControlOperation, WebexCallRecordingInfo, WebexCallRecordingPut } from './wire';
+import type { WebexCallControlBody, WebexCallControlOperation, WebexCallRecordingPut } from './wire';
 
 type RecordingScope = 'PERSON' | 'WORKSPACE' | 'VIRTUAL_LINE';
 
@@ -19,8 +19,11 @@ const PATHS: Record<RecordingScope, { template: string; build: (id: string) => s
   },
 };
 
-/** Webex APIs at `https://webexapis.com/v1` with a bearer token (README 002). One method per operation. */
-export class WebexClient {
+/**
+ * Webex APIs at `https://webexapis.com/v1` with a bearer token (README 002). One method per operation; the policy
+ * plan's calls (adapter.ts) go out through `send`.
+ */
+export class WebexClient implements PlanWire {
   constructor(
     private readonly http: VendorHttp,
     private readonly conn: ConnectionContext,
@@ -40,55 +43,41 @@ export class WebexClient {
     return this.conn.settings.orgId ? { orgId: this.conn.settings.orgId } : undefined;
   }
 
-  getCall(scope: PolicyScope): VendorCall {
+  /** The scope's call recording settings: a read, or a PUT that leaves the same state when repeated (safe to retry). */
+  private settingsCall(method: 'GET' | 'PUT', scope: PolicyScope): VendorCall {
     const p = PATHS[scope.kind as RecordingScope];
     const query = this.query();
     return {
-      operation: `GET ${p.template}`,
-      method: 'GET',
+      operation: `${method} ${p.template}`,
+      method,
       path: p.build(encodeURIComponent(scope.id)),
       ...(query ? { query } : {}),
       idempotent: true,
-      expectJson: true,
     };
   }
 
-  /** A PUT of the same settings leaves the same state: safe to retry. Answers 204. */
+  /** Read Call Recording Settings for a Person / Workspace / Virtual Line. */
+  getCall(scope: PolicyScope): VendorCall {
+    return { ...this.settingsCall('GET', scope), expectJson: true };
+  }
+
+  /** Configure (person, virtual line) / Modify (workspace) Call Recording Settings. Answers 204. */
   putCall(scope: PolicyScope, body: WebexCallRecordingPut): VendorCall {
-    const p = PATHS[scope.kind as RecordingScope];
-    const query = this.query();
-    return {
-      operation: `PUT ${p.template}`,
-      method: 'PUT',
-      path: p.build(encodeURIComponent(scope.id)),
-      ...(query ? { query } : {}),
-      body,
-      idempotent: true,
-    };
+    return { ...this.settingsCall('PUT', scope), body };
   }
 
   preview(call: VendorCall): VendorRequestPreview {
     return previewOf(this.authorize(call));
   }
 
-  /** Read Call Recording Settings for a Person / Workspace / Virtual Line. */
-  async readCallRecordingSettings(scope: PolicyScope): Promise<WebexCallRecordingInfo> {
-    return (await this.http.send(this.conn, this.authorize(this.getCall(scope)), webexFailure)).json as WebexCallRecordingInfo;
-  }
-
-  /** Configure (person, virtual line) / Modify (workspace) Call Recording Settings. */
-  async configureCallRecordingSettings(scope: PolicyScope, body: WebexCallRecordingPut): Promise<void> {
-    await this.http.send(this.conn, this.authorize(this.putCall(scope, body)), webexFailure);
+  send(call: VendorCall): Promise<VendorResponse> {
+    return this.http.send(this.conn, this.authorize(call), webexFailure);
   }
 
   /** `GET /people?max=1` (List People): a harmless read that an admin token may always do. */
   async listPeople(): Promise<void> {
     const query = { ...(this.query() ?? {}), max: '1' };
-    await this.http.send(
-      this.conn,
-      this.authorize({ operation: 'GET /people', method: 'GET', path: '/people', query, idempotent: true, expectJson: true }),
-      webexFailure,
-    );
+    await this.send({ operation: 'GET /people', method: 'GET', path: '/people', query, idempotent: true, expectJson: true });
   }
 
   /** `GET /people` (List People), one page of the directory walk (directory.ts); `path` and `query` from its links. */
@@ -105,16 +94,12 @@ export class WebexClient {
    * timeout or 5xx: a repeat of an applied action is a 400.
    */
   async callControl(operation: WebexCallControlOperation, body: WebexCallControlBody): Promise<void> {
-    await this.http.send(
-      this.conn,
-      this.authorize({
-        operation: `POST /telephony/calls/${operation}`,
-        method: 'POST',
-        path: `/telephony/calls/${operation}`,
-        body,
-        idempotent: false,
-      }),
-      webexFailure,
-    );
+    await this.send({
+      operation: `POST /telephony/calls/${operation}`,
+      method: 'POST',
+      path: `/telephony/calls/${operation}`,
+      body,
+      idempotent: false,
+    });
   }
 }

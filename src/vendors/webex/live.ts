@@ -1,19 +1,19 @@
 import { AppError } from '../../domain/errors';
 import type { VendorHttp } from '../http';
-import type { ConnectionContext, LiveAction, LiveRecordingRef, VendorCapabilities, VendorRecordingState } from '../port';
+import type { ConnectionContext, LiveAction, LiveRecordingCapabilities, LiveRecordingPort, LiveRecordingRef, VendorRecordingState } from '../port';
 import { WebexClient } from './client';
 import type { WebexCallControlBody } from './wire';
 
 /**
  * Webex Calling call control recording (specs/webex/call-control-recording.json): `POST /telephony/calls/
  * {start,stop,pause,resume}Recording` with `{callId, lineOwnerId?}`, 204 and no body. Kept apart from the policy code
- * of this folder; adapter.ts wires it in.
+ * of this folder: adapter.ts holds it as its `live` sub-port (webexLiveRecording).
  *
  * Webex has no recording id: the call id names the recording. The caller cannot choose what a pause does; Webex's
  * converged-recordings docs say "when the recording is paused in a call, the recording does not contain the pause",
  * which is SKIP.
  */
-export const WEBEX_LIVE_RECORDING: NonNullable<VendorCapabilities['liveRecording']> = {
+const WEBEX_LIVE_RECORDING: LiveRecordingCapabilities = {
   start: true,
   pause: true,
   resume: true,
@@ -38,7 +38,7 @@ function stateAfter(callId: string, status: VendorRecordingState['status']): Ven
   };
 }
 
-export async function webexStartRecording(
+async function webexStartRecording(
   http: VendorHttp,
   conn: ConnectionContext,
   call: { callId: string; channels?: number },
@@ -54,7 +54,7 @@ export async function webexStartRecording(
   return stateAfter(call.callId, 'IN_PROGRESS');
 }
 
-export async function webexUpdateRecording(
+async function webexUpdateRecording(
   http: VendorHttp,
   conn: ConnectionContext,
   ref: LiveRecordingRef,
@@ -113,7 +113,7 @@ async function settle(
   }
 }
 
-export function webexSettleStart(
+function webexSettleStart(
   http: VendorHttp,
   conn: ConnectionContext,
   call: { callId: string; channels?: number },
@@ -121,7 +121,7 @@ export function webexSettleStart(
   return settle('start', () => webexStartRecording(http, conn, call), stateAfter(call.callId, 'IN_PROGRESS'));
 }
 
-export function webexSettleAction(
+function webexSettleAction(
   http: VendorHttp,
   conn: ConnectionContext,
   ref: LiveRecordingRef,
@@ -129,4 +129,21 @@ export function webexSettleAction(
 ): Promise<VendorRecordingState | null> {
   const target = action.kind === 'pause' ? 'PAUSED' : action.kind === 'resume' ? 'IN_PROGRESS' : 'STOPPED';
   return settle(action.kind, () => webexUpdateRecording(http, conn, ref, action), stateAfter(ref.callId, target));
+}
+
+/**
+ * The adapter's `live` sub-port. `authed` runs a call with the connection's live access token (renewed once on a
+ * 401); Webex has no read of a recording and hands out no media, so fetchRecording and recordingMedia are absent.
+ */
+export function webexLiveRecording(
+  http: VendorHttp,
+  authed: <T>(conn: ConnectionContext, run: (conn: ConnectionContext) => Promise<T>) => Promise<T>,
+): LiveRecordingPort {
+  return {
+    capabilities: WEBEX_LIVE_RECORDING,
+    startRecording: (conn, call) => authed(conn, (c) => webexStartRecording(http, c, call)),
+    updateRecording: (conn, ref, action) => authed(conn, (c) => webexUpdateRecording(http, c, ref, action)),
+    settleStart: (conn, call) => webexSettleStart(http, conn, call),
+    settleAction: (conn, ref, action) => webexSettleAction(http, conn, ref, action),
+  };
 }

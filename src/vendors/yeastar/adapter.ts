@@ -1,24 +1,19 @@
 import { AppError, type FieldProblem } from '../../domain/errors';
 import type { PolicyScope, RecordingRules } from '../../domain/policy';
 import { VendorHttp, type AdapterHttpOptions } from '../http';
+import { PlannedPolicies, type PolicyEndpoints, type PolicyPlanner } from '../http';
 import { YEASTAR_HTTP } from './http';
-import type {
-  ApplyOutcome,
-  ConnectionContext,
-  ConnectionProblem,
-  CredentialLifecycle,
-  RecordingVendor,
-  VendorCapabilities,
-  VendorRequestPreview,
-} from '../port';
+import { capabilitiesOf } from '../port';
+import type { ConnectionContext, ConnectionProblem, CredentialLifecycle, DeclaredCapabilities, RecordingVendor } from '../port';
 import { YeastarClient, YeastarTokenStore } from './client';
 import { yeastarCredentialLifecycle } from './credentials';
 import { YEASTAR_ACCESS_DENIED } from './errors';
 import { checkYeastarPolicy, fromYeastar, toYeastarUpdate } from './mapping';
+import type { YeastarAutoRecord, YeastarAutoRecordGetResponse } from './wire';
 
 const DISPLAY_NAME = 'Yeastar P-Series';
 
-export const YEASTAR_CAPABILITIES: VendorCapabilities = {
+export const YEASTAR_CAPABILITIES: DeclaredCapabilities = {
   policies: true,
   policyScopes: ['ORGANIZATION'],
   ruleFields: [
@@ -41,8 +36,6 @@ export const YEASTAR_CAPABILITIES: VendorCapabilities = {
     'announcement.prompts': 'Custom prompt file names per direction (Get Menu Options "custom_prompt").',
     fileFormat: 'WAV or MP3; applies to stereo recordings.',
   },
-  liveRecording: null,
-  attachments: null,
   credentialFields: [
     { name: 'clientId', description: 'API Client ID (PBX web portal: Integrations > API), sent as get_token username', secret: true, required: true },
     { name: 'clientSecret', description: 'API Client Secret, sent as get_token password', secret: true, required: true },
@@ -53,10 +46,33 @@ export const YEASTAR_CAPABILITIES: VendorCapabilities = {
   ],
 };
 
-export class YeastarAdapter implements RecordingVendor {
+/**
+ * The organization's auto-record settings are one record (autorecord/get, autorecord/update); an update sets every
+ * field we govern, so a plan needs no read. Paths and the User-Agent come from the connection (the client).
+ */
+function yeastarPolicyPlan(client: YeastarClient): PolicyPlanner<YeastarAutoRecord> {
+  return {
+    read: () => client.autorecordGetCall(),
+    stateOf(_scope, answer) {
+      const res = answer.json as YeastarAutoRecordGetResponse | undefined;
+      if (!res || typeof res.auto_record !== 'object' || res.auto_record === null) {
+        throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, {
+          vendor: 'YEASTAR',
+          retryable: true,
+        });
+      }
+      return res.auto_record;
+    },
+    writes: async (_scope, rules) => [client.autorecordUpdateCall(toYeastarUpdate(rules))],
+    rulesOf: (_scope, autoRecord) => fromYeastar(autoRecord),
+  };
+}
+
+export class YeastarAdapter extends PlannedPolicies<YeastarAutoRecord> implements RecordingVendor {
   readonly kind = 'YEASTAR' as const;
   readonly displayName = DISPLAY_NAME;
-  readonly capabilities = YEASTAR_CAPABILITIES;
+  /** No live recording, no attachments: no sub-ports. */
+  readonly capabilities = capabilitiesOf(YEASTAR_CAPABILITIES, {});
 
   readonly credentialLifecycle: CredentialLifecycle;
 
@@ -65,6 +81,7 @@ export class YeastarAdapter implements RecordingVendor {
     /** Tokens when the adapter is used without the service's shared store (which hands out conn.tokens). */
     readonly tokens: YeastarTokenStore = new YeastarTokenStore(),
   ) {
+    super();
     this.credentialLifecycle = yeastarCredentialLifecycle(http, tokens.counters);
   }
 
@@ -87,27 +104,10 @@ export class YeastarAdapter implements RecordingVendor {
     return checkYeastarPolicy(scope, rules);
   }
 
-  async previewPolicy(conn: ConnectionContext, _scope: PolicyScope, rules: RecordingRules): Promise<VendorRequestPreview[]> {
+  /** One POST autorecord/update that sets everything we govern (yeastarPolicyPlan); PlannedPolicies sends it. */
+  protected policies(conn: ConnectionContext): PolicyEndpoints<YeastarAutoRecord> {
     const client = this.client(conn);
-    return [client.preview(client.autorecordUpdateCall(toYeastarUpdate(rules)))];
-  }
-
-  async applyPolicy(conn: ConnectionContext, _scope: PolicyScope, rules: RecordingRules): Promise<ApplyOutcome> {
-    const client = this.client(conn);
-    const body = toYeastarUpdate(rules);
-    const response = await client.autorecordUpdate(body);
-    return { requests: [client.preview(client.autorecordUpdateCall(body))], response };
-  }
-
-  async readPolicy(conn: ConnectionContext, _scope: PolicyScope): Promise<RecordingRules> {
-    const res = await this.client(conn).autorecordGet();
-    if (!res || typeof res.auto_record !== 'object' || res.auto_record === null) {
-      throw new AppError('VENDOR_UNAVAILABLE', `${DISPLAY_NAME} answered autorecord/get without auto_record`, {
-        vendor: 'YEASTAR',
-        retryable: true,
-      });
-    }
-    return fromYeastar(res.auto_record);
+    return { planner: yeastarPolicyPlan(client), wire: client };
   }
 
   /** A login and a harmless read: proves the client id/secret and the API path. */

@@ -1,9 +1,9 @@
 import { AppError } from '../../domain/errors';
 import { ProcessTokens, withAccessToken } from '../credentials';
-import { previewOf, type VendorCall, type VendorHttp } from '../http';
+import { previewOf, type PlanWire, type VendorCall, type VendorHttp, type VendorResponse } from '../http';
 import type { AccessTokens, ConnectionContext, VendorRequestPreview } from '../port';
 import { YEASTAR_TOKEN_EXPIRED, yeastarFailure, yeastarTokenFailure } from './errors';
-import type { YeastarAutoRecord, YeastarAutoRecordGetResponse, YeastarResult, YeastarTokenResponse } from './wire';
+import type { YeastarAutoRecord, YeastarAutoRecordGetResponse, YeastarTokenResponse } from './wire';
 
 export const DEFAULT_API_PATH = 'openapi/v1.0';
 /** Any value works; the PBX refuses requests with none (developer guide, "Request Structure": "User-Agent: OpenAPI"). */
@@ -24,9 +24,10 @@ export class YeastarTokenStore extends ProcessTokens {
 
 /**
  * Yeastar P-Series OpenAPI at `{base_url}/{api_path}` (README 001). One method per endpoint, named after it; the
- * access token travels as the `access_token` query parameter and is redacted in previews.
+ * access token travels as the `access_token` query parameter (added by `send`, redacted in previews). The policy
+ * plan's calls (adapter.ts) go out through `send`.
  */
-export class YeastarClient {
+export class YeastarClient implements PlanWire {
   private readonly apiPath: string;
   private readonly userAgent: string;
 
@@ -46,12 +47,11 @@ export class YeastarClient {
   }
 
   /** Every request carries a User-Agent (developer guide: "You MUST include a User-Agent header"). */
-  private call(endpoint: string, method: 'GET' | 'POST', token: string | undefined, body?: unknown, idempotent = true): VendorCall {
+  private call(endpoint: string, method: 'GET' | 'POST', body?: unknown, idempotent = true): VendorCall {
     return {
       operation: endpoint,
       method,
       path: this.path(endpoint),
-      ...(token !== undefined ? { query: { access_token: token } } : {}),
       headers: { 'User-Agent': this.userAgent },
       ...(body !== undefined ? { body } : {}),
       idempotent,
@@ -60,17 +60,29 @@ export class YeastarClient {
     };
   }
 
-  autorecordGetCall(token = '[redacted]'): VendorCall {
-    return this.call('autorecord/get', 'GET', token);
+  /** The session token as the `access_token` query parameter. */
+  private withToken(call: VendorCall, token: string): VendorCall {
+    return { ...call, query: { ...(call.query ?? {}), access_token: token } };
+  }
+
+  autorecordGetCall(): VendorCall {
+    return this.call('autorecord/get', 'GET');
   }
 
   /** Setting the same values twice leaves the same state: safe to retry. */
-  autorecordUpdateCall(body: YeastarAutoRecord, token = '[redacted]'): VendorCall {
-    return this.call('autorecord/update', 'POST', token, body);
+  autorecordUpdateCall(body: YeastarAutoRecord): VendorCall {
+    return this.call('autorecord/update', 'POST', body);
   }
 
   preview(call: VendorCall): VendorRequestPreview {
-    return previewOf(call);
+    return previewOf(this.withToken(call, '[redacted]'));
+  }
+
+  /** Sends with the connection's token; on 10004 TOKEN EXPIRED renews it (refresh, else a new login) and sends once more. */
+  async send(call: VendorCall): Promise<VendorResponse> {
+    const tokens = this.tokens;
+    if (!tokens) throw new Error('YeastarClient needs a token source for API calls');
+    return withAccessToken(tokens, (t) => this.http.send(this.conn, this.withToken(call, t), yeastarFailure), isTokenExpired);
   }
 
   /** `POST get_token` {username: client id, password: client secret}. */
@@ -80,40 +92,25 @@ export class YeastarClient {
       throw new AppError('VENDOR_AUTH_FAILED', 'Yeastar P-Series connection has no client id or client secret', { vendor: 'YEASTAR' });
     }
     if (this.counters) this.counters.getToken++;
-    const res = await this.http.send(
-      this.conn,
-      this.call('get_token', 'POST', undefined, { username: clientId, password: clientSecret }),
-      yeastarTokenFailure,
-    );
+    const res = await this.http.send(this.conn, this.call('get_token', 'POST', { username: clientId, password: clientSecret }), yeastarTokenFailure);
     return res.json as YeastarTokenResponse;
   }
 
   /** `POST refresh_token` {refresh_token}: a new pair. */
   async refreshToken(refreshToken: string): Promise<YeastarTokenResponse> {
     if (this.counters) this.counters.refreshToken++;
-    const res = await this.http.send(this.conn, this.call('refresh_token', 'POST', undefined, { refresh_token: refreshToken }), yeastarTokenFailure);
+    const res = await this.http.send(this.conn, this.call('refresh_token', 'POST', { refresh_token: refreshToken }), yeastarTokenFailure);
     return res.json as YeastarTokenResponse;
   }
 
   /** `GET autorecord/get`. */
   async autorecordGet(): Promise<YeastarAutoRecordGetResponse> {
-    return this.withToken((t) => this.autorecordGetCall(t)) as Promise<YeastarAutoRecordGetResponse>;
-  }
-
-  /** `POST autorecord/update`. */
-  async autorecordUpdate(body: YeastarAutoRecord): Promise<YeastarResult> {
-    return this.withToken((t) => this.autorecordUpdateCall(body, t)) as Promise<YeastarResult>;
+    return (await this.send(this.autorecordGetCall())).json as YeastarAutoRecordGetResponse;
   }
 
   /** `GET del_token`: revokes the access token (and its refresh token), so it no longer counts against the cap. */
   async delToken(accessToken: string): Promise<void> {
-    await this.http.send(this.conn, this.call('del_token', 'GET', accessToken), yeastarFailure);
-  }
-
-  /** Sends with the connection's token; on 10004 TOKEN EXPIRED renews it (refresh, else a new login) and sends once more. */
-  private async withToken(build: (token: string) => VendorCall): Promise<unknown> {
-    if (!this.tokens) throw new Error('YeastarClient needs a token source for API calls');
-    return withAccessToken(this.tokens, async (t) => (await this.http.send(this.conn, build(t), yeastarFailure)).json, isTokenExpired);
+    await this.http.send(this.conn, this.withToken(this.call('del_token', 'GET'), accessToken), yeastarFailure);
   }
 }
 
