@@ -7,7 +7,8 @@ import type { Principal } from '../domain/principal';
 import type { AppDb } from '../store/db';
 import { jobDbOf } from '../store/job-queue';
 import type { Page, PageArgs } from '../store/pagination';
-import type { AttemptEntry, ItemStatus, RolloutItemRow, RolloutRow, RolloutScope, RolloutStats, RolloutStatus } from '../store/rollout.store';
+import type { AttemptEntry, RolloutScope } from '../domain/rollout';
+import type { ItemStatus, RolloutItemRow, RolloutRow, RolloutStats, RolloutStatus } from '../store/rollout.store';
 import type { StoredVendorError } from '../store/schema';
 import type { ConnectionContext, RecordingVendor, VendorRequestPreview } from '../vendors/port';
 import { getVendor } from '../vendors/registry';
@@ -234,7 +235,7 @@ export class RolloutService {
     const key = `${ctx.connectionId}:${rate}:${burst}`;
     let p = this.pacers.get(key);
     if (!p) {
-      p = new SharedPacer(this.deps.stores.rollouts, ctx.connectionId, rate, burst);
+      p = new SharedPacer(this.deps.stores.requestSchedule, ctx.connectionId, rate, burst);
       this.pacers.set(key, p);
     }
     return p;
