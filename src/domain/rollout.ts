@@ -16,6 +16,13 @@ export interface RolloutStats {
   windowSeconds: number;
 }
 
+/** A roll-out's end states: a progress subscription ends after one of these. */
+export const TERMINAL_STATUSES: readonly RolloutStatus[] = ['CANCELLED', 'COMPLETED', 'COMPLETED_WITH_ERRORS'];
+
+export function emptyStats(): RolloutStats {
+  return { pending: 0, written: 0, alreadyInSync: 0, failed: 0, recentItems: 0, recentRequests: 0, windowSeconds: 1 };
+}
+
 /** Whom a roll-out reaches: exactly one of these (services/rollout.service.ts validates it). */
 export interface RolloutScope {
   all?: boolean | null;

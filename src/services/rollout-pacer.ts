@@ -1,5 +1,6 @@
 import type { RequestScheduleStore } from '../store/request-schedule.store';
 import { sleep } from '../vendors/http';
+import type { ConnectionContext } from '../vendors/port';
 /**
  * Paces bulk requests to one vendor connection at `ratePerSecond` summed over every replica.
  *
@@ -83,5 +84,16 @@ export class SharedPacer {
       this.granted++;
       return;
     }
+  }
+
+  /** The context with every request of it waiting for its slot here; `count`, when given, counts the requests. */
+  paced(ctx: ConnectionContext, count?: { n: number }): ConnectionContext {
+    return {
+      ...ctx,
+      pace: async (signal) => {
+        if (count) count.n++;
+        await this.take(signal);
+      },
+    };
   }
 }
