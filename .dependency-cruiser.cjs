@@ -29,6 +29,20 @@ module.exports = {
       to: { path: ['^node_modules/(drizzle-orm|undici|pg)/', '^(node:)?(net|dns|http|https)$'] },
     },
     {
+      name: 'rollout-engine-knows-no-use-case',
+      severity: 'error',
+      comment: 'The roll-out engine (services/rollout/: worker, job run) calls no use case: the connection context is handed in.',
+      from: { path: '^src/services/rollout/' },
+      to: { path: '^src/services/[^/]+\\.service\\.ts$' },
+    },
+    {
+      name: 'rollout-engine-behind-its-service',
+      severity: 'error',
+      comment: 'Only the roll-out service starts the engine and queues its jobs; everything else asks the service.',
+      from: { path: '^src/', pathNot: '^src/services/(rollout/|rollout\\.service\\.ts$)' },
+      to: { path: '^src/services/rollout/' },
+    },
+    {
       name: 'resolvers-call-services',
       severity: 'error',
       comment: 'Resolvers call services; they reach no store, vendor or emulator at run time.',

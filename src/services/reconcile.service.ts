@@ -106,7 +106,7 @@ export class ReconcileService {
     const key = `${ctx.connectionId}:${pace.ratePerSecond}:${pace.burst}`;
     let pacer = this.pacers.get(key);
     if (!pacer) {
-      pacer = new SharedPacer(this.deps.stores.rollouts, ctx.connectionId, pace.ratePerSecond, pace.burst);
+      pacer = new SharedPacer(this.deps.stores.requestSchedule, ctx.connectionId, pace.ratePerSecond, pace.burst);
       this.pacers.set(key, pacer);
     }
     const p = pacer;

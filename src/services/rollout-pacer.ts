@@ -1,17 +1,17 @@
+import type { RequestScheduleStore } from '../store/request-schedule.store';
 import { sleep } from '../vendors/http';
+import type { ConnectionContext } from '../vendors/port';
 /**
  * Paces bulk requests to one vendor connection at `ratePerSecond` summed over every replica.
  *
  * Vendors meter per token, so replicas must share one budget. Each process reserves small blocks of request slots
- * on a schedule kept in PostgreSQL (RolloutStore.reserveSlots: a GCRA whose "next free instant" row moves forward
+ * on a schedule kept in PostgreSQL (RequestScheduleStore.reserveSlots: a GCRA whose "next free instant" row moves forward
  * by block * interval), then hands the slots to its requests in order, sleeping until each slot's time. Replicas
  * joining or leaving change nothing: slots are handed out one block at a time, so the sum stays at the rate. A
  * block is ~100 ms of requests: one statement per block, and little is wasted when a roll-out pauses or ends.
  */
-export interface SlotSource {
-  /** Reserves `count` slots `intervalMs` apart; answers the first slot and the source's clock (epoch ms). */
-  reserveSlots(connectionId: string, count: number, intervalMs: number): Promise<{ firstAtMs: number; dbNowMs: number }>;
-}
+/** Where slots come from: the connection's schedule in the store (a test may hand its own). */
+type SlotSource = Pick<RequestScheduleStore, 'reserveSlots'>;
 
 export class SharedPacer {
   private slots: number[] = [];
@@ -84,5 +84,16 @@ export class SharedPacer {
       this.granted++;
       return;
     }
+  }
+
+  /** The context with every request of it waiting for its slot here; `count`, when given, counts the requests. */
+  paced(ctx: ConnectionContext, count?: { n: number }): ConnectionContext {
+    return {
+      ...ctx,
+      pace: async (signal) => {
+        if (count) count.n++;
+        await this.take(signal);
+      },
+    };
   }
 }

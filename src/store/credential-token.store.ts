@@ -1,26 +1,11 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { AppDb } from './db';
-
-/** migrations/0009_credential_tokens.ts; defined here, next to the only code that reads it. */
-export const vendorCredentialTokens = pgTable('vendor_credential_tokens', {
-  connectionId: text('connection_id').primaryKey(),
-  tenantId: text('tenant_id').notNull(),
-  tokenSealed: text('token_sealed'),
-  tokenKeyId: text('token_key_id'),
-  accessExpiresAt: timestamp('access_expires_at', { withTimezone: true, mode: 'date', precision: 3 }),
-  refreshExpiresAt: timestamp('refresh_expires_at', { withTimezone: true, mode: 'date', precision: 3 }),
-  generation: integer('generation').notNull().default(0),
-  refreshingBy: text('refreshing_by'),
-  refreshingUntil: timestamp('refreshing_until', { withTimezone: true, mode: 'date', precision: 3 }),
-  refreshes: integer('refreshes').notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
-});
+import { vendorCredentialTokens, type CredentialTokenRow } from './schema';
 
 /** The AAD a token is sealed with: a sealed token moved to another row, or taken for credentials, does not open. */
 export const tokenAad = (connectionId: string): string => `${connectionId}:token`;
 
-export type CredentialTokenRow = typeof vendorCredentialTokens.$inferSelect;
+export type { CredentialTokenRow };
 
 export interface SealedToken {
   tokenSealed: string;

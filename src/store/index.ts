@@ -5,6 +5,7 @@ import { TenantStore } from './tenant.store';
 import { AttachmentStore, LiveRecordingStore } from './live-recording.store';
 import { AuditStore } from './audit.store';
 import { RolloutStore } from './rollout.store';
+import { RequestScheduleStore } from './request-schedule.store';
 import { ReadCache } from './read-cache';
 import { IdempotencyStore } from './idempotency.store';
 import { StandardStore } from './standard.store';
@@ -18,6 +19,8 @@ export interface Stores {
   attachments: AttachmentStore;
   audit: AuditStore;
   rollouts: RolloutStore;
+  /** The request schedule each vendor connection shares over every replica (bulk work's pace). */
+  requestSchedule: RequestScheduleStore;
   idempotency: IdempotencyStore;
   standards: StandardStore;
   /** Rows of tenants, connections and policies kept between requests while unchanged (src/store/read-cache.ts). */
@@ -35,6 +38,7 @@ export function createStores(db: AppDb, opts: { readCacheRows?: number; freezeCa
     attachments: new AttachmentStore(db),
     audit: new AuditStore(db),
     rollouts: new RolloutStore(db),
+    requestSchedule: new RequestScheduleStore(db),
     idempotency: new IdempotencyStore(db),
     standards: new StandardStore(db),
   };

@@ -1,88 +1,13 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, boolean, index } from 'drizzle-orm/pg-core';
 import { AppError } from '../domain/errors';
-import type { ItemStatus, RolloutStats, RolloutStatus } from '../domain/rollout';
+import type { AttemptEntry, ItemStatus, RolloutStats, RolloutStatus } from '../domain/rollout';
 import type { AppDb } from './db';
 import { afterCursor, pageOf, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
-import type { StoredVendorError } from './schema';
-
-/** Drizzle's view of migrations/0005_rollouts.ts (kept beside its store: no other aggregate reads these tables). */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
-
-export const policyRollouts = pgTable(
-  'policy_rollouts',
-  {
-    id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull(),
-    connectionId: text('connection_id').notNull(),
-    name: text('name').notNull(),
-    rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
-    scope: jsonb('scope').$type<RolloutScope>().notNull(),
-    status: text('status').notNull(),
-    ratePerSecond: doublePrecision('rate_per_second').notNull(),
-    listed: boolean('listed').notNull().default(false),
-    listOwner: text('list_owner'),
-    listLeaseUntil: ts('list_lease_until'),
-    total: integer('total').notNull().default(0),
-    lastError: jsonb('last_error').$type<StoredVendorError | null>(),
-    createdBy: text('created_by'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-    resumedAt: ts('resumed_at').notNull().defaultNow(),
-    finishedAt: ts('finished_at'),
-    waitingCode: text('waiting_code'),
-    waitingMessage: text('waiting_message'),
-    waitingSince: ts('waiting_since'),
-    waitingUntil: ts('waiting_until'),
-    retryRound: integer('retry_round').notNull().default(0),
-  },
-  (t) => [index('policy_rollouts_tenant_idx').on(t.tenantId, t.createdAt, t.id)],
-);
-
-export const policyRolloutItems = pgTable(
-  'policy_rollout_items',
-  {
-    rolloutId: text('rollout_id').notNull(),
-    personId: text('person_id').notNull(),
-    seq: integer('seq').notNull(),
-    status: text('status').notNull().default('PENDING'),
-    attempts: integer('attempts').notNull().default(0),
-    requests: integer('requests').notNull().default(0),
-    leaseOwner: text('lease_owner'),
-    leaseUntil: ts('lease_until'),
-    error: jsonb('error').$type<StoredVendorError | null>(),
-    changes: jsonb('changes').$type<unknown>(),
-    finishedAt: ts('finished_at'),
-    history: jsonb('history').$type<AttemptEntry[]>().notNull().default([]),
-  },
-  (t) => [primaryKey({ columns: [t.rolloutId, t.personId] })],
-);
-
-export interface RolloutScope {
-  all?: boolean | null;
-  personIds?: string[] | null;
-  locationId?: string | null;
-}
-
-/** What one attempt at one person answered (migrations/0007): kept on the person, the last HISTORY_LIMIT of them. */
-export interface AttemptEntry {
-  /** The person's attempt number (claims counted since the roll-out started). */
-  attempt: number;
-  /** 0 for the roll-out itself, then one per retryFailedRolloutPeople. */
-  round: number;
-  at: string;
-  /** WRITTEN, ALREADY_IN_SYNC, FAILED, or WAITING (the vendor was unavailable: the person stays pending). */
-  outcome: 'WRITTEN' | 'ALREADY_IN_SYNC' | 'FAILED' | 'WAITING';
-  code: string | null;
-  message: string | null;
-  requests: number;
-}
+import { policyRolloutItems, policyRollouts, type RolloutItemRow, type RolloutRow, type StoredVendorError } from './schema';
 
 export const HISTORY_LIMIT = 20;
 
-export type RolloutRow = typeof policyRollouts.$inferSelect;
-export type RolloutItemRow = typeof policyRolloutItems.$inferSelect;
-
+export type { RolloutItemRow, RolloutRow };
 export { ITEM_STATUSES, ROLLOUT_STATUSES, type ItemStatus, type RolloutStats, type RolloutStatus } from '../domain/rollout';
 
 export const RATE_WINDOW_SECONDS = 10;
@@ -486,22 +411,5 @@ export class RolloutStore {
   /** Running roll-outs (every tenant): what a replica looks for at start. */
   async running(): Promise<RolloutRow[]> {
     return this.db.select().from(policyRollouts).where(eq(policyRollouts.status, 'RUNNING'));
-  }
-
-  /**
-   * Reserves `count` request slots `intervalMs` apart on the connection's shared schedule (a GCRA: the schedule's
-   * next free instant moves forward by count * interval, never starting before now). Answers the first slot and
-   * the database's clock, both in epoch ms of the database clock. One statement per block, whatever the number of
-   * replicas.
-   */
-  async reserveSlots(connectionId: string, count: number, intervalMs: number): Promise<{ firstAtMs: number; dbNowMs: number }> {
-    const span = count * intervalMs;
-    const result = await this.db.execute(sql`
-      INSERT INTO vendor_request_schedule AS s (connection_id, next_at)
-      VALUES (${connectionId}, clock_timestamp() + make_interval(secs => ${span / 1000}))
-      ON CONFLICT (connection_id) DO UPDATE SET next_at = greatest(s.next_at, clock_timestamp()) + make_interval(secs => ${span / 1000})
-      RETURNING (extract(epoch FROM next_at) * 1000)::float8 AS next_ms, (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`);
-    const [row] = rowsOf<{ next_ms: number; now_ms: number }>(result);
-    return { firstAtMs: Number(row!.next_ms) - span, dbNowMs: Number(row!.now_ms) };
   }
 }

@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { AttemptEntry, RolloutScope } from '../domain/rollout';
 import type { VendorKind } from '../domain/vendor-kind';
 
 /**
@@ -7,6 +8,7 @@ import type { VendorKind } from '../domain/vendor-kind';
  */
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
 export const tenants = pgTable(
   'tenants',
@@ -35,7 +37,7 @@ export const vendorConnections = pgTable(
     credentialsSealed: text('credentials_sealed').notNull(),
     credentialsKeyId: text('credentials_key_id').notNull(),
     status: text('status').notNull().default('UNTESTED'),
-    lastCheckedAt: timestamp('last_checked_at', { withTimezone: true, mode: 'date' }),
+    lastCheckedAt: ts('last_checked_at'),
     lastError: jsonb('last_error').$type<StoredVendorError | null>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -70,9 +72,9 @@ export const recordingPolicies = pgTable(
     syncedVersion: integer('synced_version'),
     lastSyncError: jsonb('last_sync_error').$type<StoredVendorError | null>(),
     lastVendorPayload: jsonb('last_vendor_payload').$type<unknown>(),
-    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true, mode: 'date' }),
+    lastSyncedAt: ts('last_synced_at'),
     drift: jsonb('drift').$type<unknown>(),
-    lastReconciledAt: timestamp('last_reconciled_at', { withTimezone: true, mode: 'date' }),
+    lastReconciledAt: ts('last_reconciled_at'),
     /** Until when the sync job keeps retrying the current version before it is marked FAILED. */
     syncDeadline: timestamp('sync_deadline', { withTimezone: true, mode: 'date', precision: 3 }),
     /** The vendor requests of the last successful push (credentials redacted). */
@@ -231,3 +233,83 @@ export const recordingStandardTargets = pgTable('recording_standard_targets', {
 
 export type RecordingStandardRow = typeof recordingStandards.$inferSelect;
 export type StandardTargetRow = typeof recordingStandardTargets.$inferSelect;
+
+/** Policy roll-outs (migrations 0005 and 0007, issue 10): one row per roll-out (store/rollout.store.ts). */
+export const policyRollouts = pgTable(
+  'policy_rollouts',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    connectionId: text('connection_id').notNull(),
+    name: text('name').notNull(),
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+    scope: jsonb('scope').$type<RolloutScope>().notNull(),
+    status: text('status').notNull(),
+    ratePerSecond: doublePrecision('rate_per_second').notNull(),
+    listed: boolean('listed').notNull().default(false),
+    listOwner: text('list_owner'),
+    listLeaseUntil: ts('list_lease_until'),
+    total: integer('total').notNull().default(0),
+    lastError: jsonb('last_error').$type<StoredVendorError | null>(),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    resumedAt: ts('resumed_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+    waitingCode: text('waiting_code'),
+    waitingMessage: text('waiting_message'),
+    waitingSince: ts('waiting_since'),
+    waitingUntil: ts('waiting_until'),
+    retryRound: integer('retry_round').notNull().default(0),
+  },
+  (t) => [index('policy_rollouts_tenant_idx').on(t.tenantId, t.createdAt, t.id)],
+);
+
+/** One row per person a roll-out reaches, inserted while the vendor's directory is streamed. */
+export const policyRolloutItems = pgTable(
+  'policy_rollout_items',
+  {
+    rolloutId: text('rollout_id').notNull(),
+    personId: text('person_id').notNull(),
+    seq: integer('seq').notNull(),
+    status: text('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    requests: integer('requests').notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: ts('lease_until'),
+    error: jsonb('error').$type<StoredVendorError | null>(),
+    changes: jsonb('changes').$type<unknown>(),
+    finishedAt: ts('finished_at'),
+    history: jsonb('history').$type<AttemptEntry[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.rolloutId, t.personId] })],
+);
+
+export type RolloutRow = typeof policyRollouts.$inferSelect;
+export type RolloutItemRow = typeof policyRolloutItems.$inferSelect;
+
+/**
+ * The request schedule each vendor connection shares over every replica (migration 0005): the next free instant
+ * of a GCRA (store/request-schedule.store.ts).
+ */
+export const vendorRequestSchedule = pgTable('vendor_request_schedule', {
+  connectionId: text('connection_id').primaryKey(),
+  nextAt: timestamp('next_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** A connection's obtained vendor token, sealed, shared by every replica (migration 0009, store/credential-token.store.ts). */
+export const vendorCredentialTokens = pgTable('vendor_credential_tokens', {
+  connectionId: text('connection_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  tokenSealed: text('token_sealed'),
+  tokenKeyId: text('token_key_id'),
+  accessExpiresAt: ts('access_expires_at'),
+  refreshExpiresAt: ts('refresh_expires_at'),
+  generation: integer('generation').notNull().default(0),
+  refreshingBy: text('refreshing_by'),
+  refreshingUntil: ts('refreshing_until'),
+  refreshes: integer('refreshes').notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+export type CredentialTokenRow = typeof vendorCredentialTokens.$inferSelect;

@@ -189,7 +189,7 @@ describe(
       // its jobs stay active in the queue. (A real kill also loses requests in flight; here none are lost.)
       let thaw!: () => void;
       const frozen = new Promise<void>((r) => (thaw = r));
-      const pacers = (a.app.services.rollouts as unknown as { pacers: Map<string, { take: () => Promise<void> }> }).pacers;
+      const pacers = (a.app.services.rollouts as unknown as { worker: { pacers: Map<string, { take: () => Promise<void> }> } }).worker.pacers;
       for (const p of pacers.values()) p.take = () => frozen.then(() => Promise.reject(new Error('replica died')));
       // A dead replica renews no lease either (a live one keeps the people it is still working on, issue 14).
       (a.app.services.stores.rollouts as unknown as { renewLeases: () => Promise<string[]> }).renewLeases = () => frozen.then(() => []);

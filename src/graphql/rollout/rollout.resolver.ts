@@ -3,7 +3,7 @@ import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
 import type { FieldDiff as FieldDiffT, RecordingRules as RecordingRulesT } from '../../domain/policy';
 import type { DomainEvent } from '../../domain/events';
-import { TERMINAL_STATUSES, emptyStats } from '../../services/rollout.service';
+import { TERMINAL_STATUSES, emptyStats } from '../../domain/rollout';
 import type { RolloutItemRow, RolloutRow, RolloutStats, RolloutStatus } from '../../store/rollout.store';
 import { DateTime } from '../common/scalars';
 import { toConnection, toErrorCode, toPage, toPolicy, toTenant, toVendorError, toVendorRequest } from '../mappers';
