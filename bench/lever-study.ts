@@ -38,7 +38,7 @@ export async function runLevers(opts: {
     { key: 'authCache', label: 'without the verified-token cache (jose verifies every request)', spec: { ...base, leversOff: ['authCache'] } },
     {
       key: 'readCache',
-      label: 'without the read cache (READ_CACHE_ROWS=0: three statements per dashboard)',
+      label: 'without the read cache (READ_CACHE_ROWS=0: one statement per dashboard; three before issue 18), no other writer',
       spec: { ...base, env: { READ_CACHE_ROWS: '0' } },
     },
     {
@@ -50,6 +50,11 @@ export async function runLevers(opts: {
       key: 'cold100',
       label: 'cold path: READ_CACHE_ROWS=0 while another writer commits 100 changes/s',
       spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100 },
+    },
+    {
+      key: 'cold100Separate',
+      label: 'cold path as before issue 18 (page, then connections, then policies: three statements), same writer',
+      spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100, leversOff: ['pageWithLists'] },
     },
     {
       key: 'scopedQuiet',
@@ -87,6 +92,8 @@ export async function runLevers(opts: {
   const procs = new Map<string, ContenderProcess>();
   const rps = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
+  /** Commits per second the churn writer actually made during each measurement (variants with a writer). */
+  const churned = new Map<string, number[]>();
   try {
     for (const v of variants) procs.set(v.key, await ContenderProcess.start(v.spec));
     for (const v of variants)
@@ -94,6 +101,7 @@ export async function runLevers(opts: {
     for (let round = 1; round <= opts.rounds; round++) {
       const line: string[] = [];
       for (const v of variants) {
+        const before = v.spec.churnPerSecond ? await procs.get(v.key)!.stats() : undefined;
         const r = await runLoad({
           url: procs.get(v.key)!.ready.url,
           headers: v.headers ?? opts.headers,
@@ -102,6 +110,10 @@ export async function runLevers(opts: {
           seconds: opts.seconds,
         });
         if (r.non2xx || r.errors) throw new Error(`${v.label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+        if (before) {
+          const after = await procs.get(v.key)!.stats();
+          churned.set(v.key, [...(churned.get(v.key) ?? []), ((after.churnCommits ?? 0) - (before.churnCommits ?? 0)) / r.seconds]);
+        }
         rps.set(v.key, [...(rps.get(v.key) ?? []), r.rps]);
         p99.set(v.key, [...(p99.get(v.key) ?? []), r.p99]);
         line.push(`${v.key} ${Math.round(r.rps)}`);
@@ -118,15 +130,16 @@ export async function runLevers(opts: {
   const rows = variants.map((v) => {
     const r = median(rps.get(v.key)!);
     const effect = v.key === 'all' || v.key === 'stock' || v.key === 'mercurius' ? '–' : `${r >= all ? '+' : ''}${((r / all - 1) * 100).toFixed(0)}%`;
-    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${(r / merc).toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} |`;
+    const writer = churned.get(v.key);
+    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${(r / merc).toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} | ${writer ? Math.round(median(writer)) : '–'} |`;
   });
   const section = [
     '## Levers, one at a time',
     '',
     `${new Date().toISOString()}, ${opts.machine}: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at ${CONNECTIONS} connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
     '',
-    '| variant | req/s | ÷ stock Apollo | ÷ Mercurius | vs shipped | p99 ms |',
-    '|---|--:|--:|--:|--:|--:|',
+    '| variant | req/s | ÷ stock Apollo | ÷ Mercurius | vs shipped | p99 ms | writer commits/s |',
+    '|---|--:|--:|--:|--:|--:|--:|',
     ...rows,
   ].join('\n');
   writeSection(opts.resultsFile, 'levers', section);
