@@ -82,7 +82,8 @@ export class TenantService {
     actor.require('recording:read');
     const scope = actor.tenantFilter();
     const withLists = lists && (lists.connections || lists.policies) ? lists : undefined;
-    const load = (): Promise<TenantPageWithLists> => (withLists ? this.deps.stores.tenants.pageWithLists(scope, args, withLists) : this.deps.stores.tenants.page(scope, args));
+    const load = (): Promise<TenantPageWithLists> =>
+      withLists ? this.deps.stores.tenants.pageWithLists(scope, args, withLists) : this.deps.stores.tenants.page(scope, args);
     if (!reads) return load();
     const which = withLists ? `${withLists.connections ? 'c' : ''}${withLists.policies ? 'p' : ''}` : '';
     return reads.read(

@@ -109,7 +109,10 @@ export class TenantStore {
       const { query, params } = prepared.for(scope, { limit: args.first + 1, first: args.first });
       rows = await query.execute(params);
     } else {
-      rows = await this.pageWithListsQuery(and(tenantCondition(tenants.id, scope), afterCursor(tenants.createdAt, tenants.id, args.after)), lists).execute({
+      rows = await this.pageWithListsQuery(
+        and(tenantCondition(tenants.id, scope), afterCursor(tenants.createdAt, tenants.id, args.after)),
+        lists,
+      ).execute({
         limit: args.first + 1,
         first: args.first,
       });

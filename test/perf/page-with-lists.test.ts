@@ -28,7 +28,10 @@ describe('a page of tenants with its lists in one statement equals the separate 
         status: 'FAILED',
       })
       .where(eq(vendorConnections.id, c0!.id));
-    await db.update(vendorConnections).set({ lastCheckedAt: new Date('1999-12-31T23:59:59.001Z') }).where(eq(vendorConnections.id, c1!.id));
+    await db
+      .update(vendorConnections)
+      .set({ lastCheckedAt: new Date('1999-12-31T23:59:59.001Z') })
+      .where(eq(vendorConnections.id, c1!.id));
     const [p0] = seeded.policies;
     await db
       .update(recordingPolicies)

@@ -31,8 +31,7 @@ for (const layer of ['response cache', 'read cache'] as const) {
     });
 
     const hits = () => (layer === 'response cache' ? reader.app.responseCache.stats.hits : reader.app.services.stores.readCache.stats.hits);
-    const misses = () =>
-      layer === 'response cache' ? reader.app.responseCache.stats.misses : reader.app.services.stores.readCache.stats.misses;
+    const misses = () => (layer === 'response cache' ? reader.app.responseCache.stats.misses : reader.app.services.stores.readCache.stats.misses);
     const rename = async (id: string, name: string) =>
       ok(await writer.gql('mutation($input: RenameTenantInput!) { renameTenant(input: $input) { tenant { id name } } }', { input: { id, name } }));
 
