@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { ContenderProcess, runLoad } from './children';
 import type { ContenderSpec } from './protocol';
 import { writeSection } from './sections';
@@ -118,7 +119,7 @@ export async function runLevers(opts: {
         p99.set(v.key, [...(p99.get(v.key) ?? []), r.p99]);
         line.push(`${v.key} ${Math.round(r.rps)}`);
       }
-      opts.log(`levers round ${round}/${opts.rounds}: ${line.join('  ')}`);
+      opts.log(`levers round ${round}/${opts.rounds} (load average ${loadavg()[0]!.toFixed(1)}): ${line.join('  ')}`);
     }
   } finally {
     await Promise.all([...procs.values()].map((p) => p.stop()));
@@ -131,15 +132,21 @@ export async function runLevers(opts: {
     const r = median(rps.get(v.key)!);
     const effect = v.key === 'all' || v.key === 'stock' || v.key === 'mercurius' ? '–' : `${r >= all ? '+' : ''}${((r / all - 1) * 100).toFixed(0)}%`;
     const writer = churned.get(v.key);
-    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${(r / merc).toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} | ${writer ? Math.round(median(writer)) : '–'} |`;
+    // Under a drifting load the ratio within each round is steadier than the ratio of medians.
+    const perRound = median(rps.get(v.key)!.map((x, i) => x / rps.get('stock')![i]!));
+    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${(r / merc).toFixed(2)} | ${perRound.toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} | ${writer ? Math.round(median(writer)) : '–'} |`;
   });
   const section = [
     '## Levers, one at a time',
     '',
-    `${new Date().toISOString()}, ${opts.machine}: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at ${CONNECTIONS} connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
+    `${new Date().toISOString()}, ${opts.machine}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        '/',
+      )} at the end: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at ${CONNECTIONS} connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
     '',
-    '| variant | req/s | ÷ stock Apollo | ÷ Mercurius | vs shipped | p99 ms | writer commits/s |',
-    '|---|--:|--:|--:|--:|--:|--:|',
+    '| variant | req/s | ÷ stock Apollo | ÷ Mercurius | ÷ stock, median of rounds | vs shipped | p99 ms | writer commits/s |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
     ...rows,
   ].join('\n');
   writeSection(opts.resultsFile, 'levers', section);
