@@ -53,9 +53,14 @@ export async function runLevers(opts: {
       spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100 },
     },
     {
+      key: 'cold100Alone',
+      label: 'cold path, but every read sends its own statement (no sharing by requests that arrive together), same writer',
+      spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100, leversOff: ['coalesce'] },
+    },
+    {
       key: 'cold100Separate',
-      label: 'cold path as before issue 18 (page, then connections, then policies: three statements), same writer',
-      spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100, leversOff: ['pageWithLists'] },
+      label: 'cold path as before issue 18 (page, then connections, then policies: three statements, none shared), same writer',
+      spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100, leversOff: ['pageWithLists', 'coalesce'] },
     },
     {
       key: 'scopedQuiet',
