@@ -177,17 +177,7 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
         .values(fixture.policies.map((p) => ({ ...p, syncedVersion: p.syncStatus === 'IN_SYNC' ? p.version : null, updatedAt: p.createdAt })));
     },
   });
-  let churn: NodeJS.Timeout | undefined;
-  if (spec.churnPerSecond) {
-    // Another writer: a committed change to one policy at a steady rate, so every read cache entry goes stale that
-    // often (the update changes nothing a reader sees, but it is a committed write to the table).
-    const { sql } = await import('drizzle-orm');
-    const id = fixture.policies.at(spec.churnPolicy ?? 0)!.id;
-    churn = setInterval(
-      () => void app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`).catch(() => undefined),
-      1000 / spec.churnPerSecond,
-    );
-  }
+  const churn = spec.churnPerSecond ? await startChurn(app, spec, fixture) : undefined;
   let extra: { personIds?: string[]; webexConnectionId?: string } = {};
   if (app.sandbox) {
     // The bench measures our write path, not the vendor's pace: the emulator's documented 20 requests/s per token
@@ -206,9 +196,10 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
   return {
     url: app.graphqlUrl,
     statements: () => app.database.statements.count,
+    churnCommits: () => churn?.commits() ?? null,
     extra,
     async close() {
-      clearInterval(churn);
+      await churn?.stop();
       await app.close();
       if (pgSchema && spec.databaseUrl) {
         const c = new pg.Client({ connectionString: spec.databaseUrl });
@@ -221,10 +212,62 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
   };
 }
 
+/**
+ * Another writer (issue 18's cold path and churn rows): a committed change to one policy at a steady rate, so every
+ * read cache entry of its tenant goes stale that often (the update changes nothing a reader sees, but it is a
+ * committed write to the table). On the PostgreSQL server it is another session, as another replica or worker
+ * would be: before, it wrote through the service's own pool, and when commits slowed (WALSync under load) queued
+ * updates held the pool's connections and the readers waited for one. At most one update is in flight; a tick that
+ * finds one still running is skipped, and the commits actually made are counted (the rows report the rate reached).
+ */
+async function startChurn(
+  app: Awaited<ReturnType<typeof import('../src/app').startApp>>,
+  spec: ContenderSpec,
+  fixture: Fixture,
+): Promise<{ commits(): number; stop(): Promise<void> }> {
+  const id = fixture.policies.at(spec.churnPolicy ?? 0)!.id;
+  let write: () => Promise<unknown>;
+  let end = async () => undefined as unknown;
+  if (spec.databaseUrl) {
+    const client = new pg.Client({ connectionString: spec.databaseUrl, options: `-c search_path=${app.database.pgSchema}` });
+    client.on('error', () => undefined);
+    await client.connect();
+    write = () => client.query('UPDATE recording_policies SET name = name WHERE id = $1', [id]);
+    end = () => client.end();
+  } else {
+    // Embedded PGlite has one connection: the writer shares it, as every writer of that database does.
+    const { sql } = await import('drizzle-orm');
+    write = () => app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`);
+  }
+  let commits = 0;
+  let inFlight: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (inFlight) return;
+    inFlight = write().then(
+      () => {
+        commits++;
+        inFlight = undefined;
+      },
+      () => {
+        inFlight = undefined;
+      },
+    );
+  }, 1000 / spec.churnPerSecond!);
+  return {
+    commits: () => commits,
+    async stop() {
+      clearInterval(timer);
+      await inFlight;
+      await end();
+    },
+  };
+}
+
 interface Started {
   url: string;
   close(): Promise<void>;
   statements?: () => number;
+  churnCommits?: () => number | null;
   extra?: { personIds?: string[]; webexConnectionId?: string };
 }
 
@@ -244,13 +287,14 @@ async function main() {
               ? await startJit(fixture)
               : await startService(fixture, spec);
   const statements = started.statements ?? (() => null);
+  const churnCommits = started.churnCommits ?? (() => null);
   let profiler: v8.GCProfiler | undefined;
   let heapAtStart = 0;
   process.on('message', async (msg: ToChild) => {
     switch (msg.type) {
       case 'stats': {
         const m = process.memoryUsage();
-        send({ type: 'stats', rss: m.rss, heapUsed: m.heapUsed, statements: statements() });
+        send({ type: 'stats', rss: m.rss, heapUsed: m.heapUsed, statements: statements(), churnCommits: churnCommits() });
         break;
       }
       case 'alloc-start':

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { ContenderProcess, runLoad } from './children';
 import type { ContenderSpec } from './protocol';
 import { writeSection } from './sections';
@@ -38,7 +39,7 @@ export async function runLevers(opts: {
     { key: 'authCache', label: 'without the verified-token cache (jose verifies every request)', spec: { ...base, leversOff: ['authCache'] } },
     {
       key: 'readCache',
-      label: 'without the read cache (READ_CACHE_ROWS=0: three statements per dashboard)',
+      label: 'without the read cache (READ_CACHE_ROWS=0: one statement per dashboard; three before issue 18), no other writer',
       spec: { ...base, env: { READ_CACHE_ROWS: '0' } },
     },
     {
@@ -50,6 +51,16 @@ export async function runLevers(opts: {
       key: 'cold100',
       label: 'cold path: READ_CACHE_ROWS=0 while another writer commits 100 changes/s',
       spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100 },
+    },
+    {
+      key: 'cold100Alone',
+      label: 'cold path, but every read sends its own statement (no sharing by requests that arrive together), same writer',
+      spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100, leversOff: ['coalesce'] },
+    },
+    {
+      key: 'cold100Separate',
+      label: 'cold path as before issue 18 (page, then connections, then policies: three statements, none shared), same writer',
+      spec: { ...base, env: { READ_CACHE_ROWS: '0' }, churnPerSecond: 100, leversOff: ['pageWithLists', 'coalesce'] },
     },
     {
       key: 'scopedQuiet',
@@ -87,6 +98,8 @@ export async function runLevers(opts: {
   const procs = new Map<string, ContenderProcess>();
   const rps = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
+  /** Commits per second the churn writer actually made during each measurement (variants with a writer). */
+  const churned = new Map<string, number[]>();
   try {
     for (const v of variants) procs.set(v.key, await ContenderProcess.start(v.spec));
     for (const v of variants)
@@ -94,6 +107,7 @@ export async function runLevers(opts: {
     for (let round = 1; round <= opts.rounds; round++) {
       const line: string[] = [];
       for (const v of variants) {
+        const before = v.spec.churnPerSecond ? await procs.get(v.key)!.stats() : undefined;
         const r = await runLoad({
           url: procs.get(v.key)!.ready.url,
           headers: v.headers ?? opts.headers,
@@ -102,11 +116,15 @@ export async function runLevers(opts: {
           seconds: opts.seconds,
         });
         if (r.non2xx || r.errors) throw new Error(`${v.label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+        if (before) {
+          const after = await procs.get(v.key)!.stats();
+          churned.set(v.key, [...(churned.get(v.key) ?? []), ((after.churnCommits ?? 0) - (before.churnCommits ?? 0)) / r.seconds]);
+        }
         rps.set(v.key, [...(rps.get(v.key) ?? []), r.rps]);
         p99.set(v.key, [...(p99.get(v.key) ?? []), r.p99]);
         line.push(`${v.key} ${Math.round(r.rps)}`);
       }
-      opts.log(`levers round ${round}/${opts.rounds}: ${line.join('  ')}`);
+      opts.log(`levers round ${round}/${opts.rounds} (load average ${loadavg()[0]!.toFixed(1)}): ${line.join('  ')}`);
     }
   } finally {
     await Promise.all([...procs.values()].map((p) => p.stop()));
@@ -118,15 +136,22 @@ export async function runLevers(opts: {
   const rows = variants.map((v) => {
     const r = median(rps.get(v.key)!);
     const effect = v.key === 'all' || v.key === 'stock' || v.key === 'mercurius' ? '–' : `${r >= all ? '+' : ''}${((r / all - 1) * 100).toFixed(0)}%`;
-    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${(r / merc).toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} |`;
+    const writer = churned.get(v.key);
+    // Under a drifting load the ratio within each round is steadier than the ratio of medians.
+    const perRound = median(rps.get(v.key)!.map((x, i) => x / rps.get('stock')![i]!));
+    return `| ${v.label} | ${Math.round(r).toLocaleString('en-US')} | ${(r / stock).toFixed(2)} | ${(r / merc).toFixed(2)} | ${perRound.toFixed(2)} | ${effect} | ${median(p99.get(v.key)!).toFixed(0)} | ${writer ? Math.round(median(writer)) : '–'} |`;
   });
   const section = [
     '## Levers, one at a time',
     '',
-    `${new Date().toISOString()}, ${opts.machine}: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at ${CONNECTIONS} connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
+    `${new Date().toISOString()}, ${opts.machine}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        '/',
+      )} at the end: the service on ${opts.databaseUrl ? 'the PostgreSQL server' : 'embedded PGlite'}, dashboard query at ${CONNECTIONS} connections, ${opts.seconds} s × ${opts.rounds} interleaved rounds, medians. "vs shipped" is the throughput change against the service as shipped, in the same rounds (negative: the lever helps by that much).`,
     '',
-    '| variant | req/s | ÷ stock Apollo | ÷ Mercurius | vs shipped | p99 ms |',
-    '|---|--:|--:|--:|--:|--:|',
+    '| variant | req/s | ÷ stock Apollo | ÷ Mercurius | ÷ stock, median of rounds | vs shipped | p99 ms | writer commits/s |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
     ...rows,
   ].join('\n');
   writeSection(opts.resultsFile, 'levers', section);

@@ -8,7 +8,7 @@ import type { AppDb } from '../src/store/db';
  * Turning one optimisation off in a contender process, to measure what it is worth (BENCH_LEVERS=1). Each lever
  * restores the code as it was before issue 9, so "off" is the measured before and "on" the shipped after.
  */
-export const LEVERS = ['jit', 'prepared', 'authCache', 'sharedVersionCheck'] as const;
+export const LEVERS = ['jit', 'prepared', 'authCache', 'sharedVersionCheck', 'pageWithLists', 'coalesce'] as const;
 export type Lever = (typeof LEVERS)[number];
 
 type Db = { db: AppDb };
@@ -100,6 +100,21 @@ export async function turnOff(lever: Lever): Promise<void> {
         this.verified.clear();
         return original.call(this as never, authorization);
       } as typeof original;
+      break;
+    }
+    case 'coalesce': {
+      // With the read cache off, every read sends its own statement (before issue 18's cold path).
+      const { ReadCache } = await import('../src/store/read-cache');
+      ReadCache.prototype.coalesce = (_key, load) => load();
+      break;
+    }
+    case 'pageWithLists': {
+      // Issue 18's cold path undone: the page of tenants, then its connections and its policies (three statements).
+      const { TenantService } = await import('../src/services/tenant.service');
+      const original = TenantService.prototype.page;
+      TenantService.prototype.page = function (this: InstanceType<typeof TenantService>, actor, args, reads) {
+        return original.call(this, actor, args, reads);
+      };
       break;
     }
     case 'sharedVersionCheck': {

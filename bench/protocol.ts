@@ -37,6 +37,8 @@ export interface StatsMessage {
   heapUsed: number;
   /** SQL statements sent so far (service only). */
   statements: number | null;
+  /** Commits the churn writer has made so far (a service with churnPerSecond), else null. */
+  churnCommits?: number | null;
 }
 
 export interface AllocMessage {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../domain/principal';
 import { AppError, notFound } from '../domain/errors';
 import type { TenantRow } from '../store/schema';
-import type { Page, PageArgs } from '../store/pagination';
+import type { PageArgs } from '../store/pagination';
+import type { TenantLists, TenantPageWithLists } from '../store/tenant.store';
 import { scopeKey, type ReadView } from '../store/read-cache';
 import type { ServiceDeps } from './deps';
 
@@ -73,12 +74,22 @@ export class TenantService {
     });
   }
 
-  /** A page of the caller's tenants; through `reads` (the request's read-cache view) when given. */
-  async page(actor: Principal, args: PageArgs, reads?: ReadView): Promise<Page<TenantRow>> {
+  /**
+   * A page of the caller's tenants; through `reads` (the request's read-cache view) when given. With `lists`, the
+   * page's tenants' connections and/or policies come in the same statement (the dashboard: one statement).
+   */
+  async page(actor: Principal, args: PageArgs, reads?: ReadView, lists?: TenantLists): Promise<TenantPageWithLists> {
     actor.require('recording:read');
     const scope = actor.tenantFilter();
-    const load = () => this.deps.stores.tenants.page(scope, args);
+    const withLists = lists && (lists.connections || lists.policies) ? lists : undefined;
+    const load = (): Promise<TenantPageWithLists> =>
+      withLists ? this.deps.stores.tenants.pageWithLists(scope, args, withLists) : this.deps.stores.tenants.page(scope, args);
     if (!reads) return load();
-    return reads.read(`tenantsPage|${scopeKey(scope)}|${args.first}|${args.after ?? ''}`, load, (p) => p.items.length);
+    const which = withLists ? `${withLists.connections ? 'c' : ''}${withLists.policies ? 'p' : ''}` : '';
+    return reads.read(
+      `tenantsPage|${scopeKey(scope)}|${args.first}|${args.after ?? ''}|${which}`,
+      load,
+      (p) => p.items.length + (p.connections?.length ?? 0) + (p.policies?.length ?? 0),
+    );
   }
 }

@@ -5,7 +5,7 @@ import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageAr
 import { anyOf, inScope, ScopedPrepared } from './prepared';
 
 /** The columns every read returns: the sealed credentials stay out of ordinary reads. */
-const publicColumns = {
+export const publicColumns = {
   id: vendorConnections.id,
   tenantId: vendorConnections.tenantId,
   vendor: vendorConnections.vendor,

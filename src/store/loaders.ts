@@ -41,6 +41,16 @@ export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadVie
   // Which tenants' connection lists this request has asked for (DataLoader's own cache, keyed by tenant id).
   const connectionListsRequested = new Map<string, Promise<ConnectionRecord[]>>();
   const loaders: Loaders = {
+    primeTenantLists(tenantIds, connections, policies) {
+      if (connections) {
+        const lists = groupBy(primeAll(loaders.connection, connections), 'tenantId', tenantIds);
+        tenantIds.forEach((id, i) => loaders.connectionsByTenant.prime(id, lists[i]!));
+      }
+      if (policies) {
+        const lists = groupBy(primeAll(loaders.policy, policies), 'tenantId', tenantIds);
+        tenantIds.forEach((id, i) => loaders.policiesByTenant.prime(id, lists[i]!));
+      }
+    },
     connectionOf(row) {
       // A row whose tenant's connection list is already on its way takes its connection from that list: without
       // this, a policy list that returns before the connection list (two pool connections race) would cost one more
@@ -97,6 +107,11 @@ export function createLoaders(stores: Stores, scope: TenantScope, reads: ReadVie
   return loaders;
 }
 export interface Loaders {
+  /**
+   * Primes the tenants' connection and policy lists with rows read together with their page (one statement for
+   * the dashboard): every row of the given tenants, ordered like the lists' own reads.
+   */
+  primeTenantLists(tenantIds: readonly string[], connections?: ConnectionRecord[], policies?: RecordingPolicyRow[]): void;
   /** The connection a row (policy, live recording, roll-out) belongs to, from the tenant's list when it is being read. */
   connectionOf(row: { tenantId: string; connectionId: string }): Promise<ConnectionRecord | null>;
   tenant: DataLoader<string, TenantRow | null>;

@@ -31,14 +31,17 @@ export class ReadCache {
   private readonly versionQuery;
   private readonly scopedVersionQuery;
   private readonly freeze: boolean;
+  /** Whether identical reads of queries arriving together share a statement when the cache is off (coalesce). */
+  readonly coalescing: boolean;
   /** Counters for /metrics and tests. */
-  readonly stats = { hits: 0, misses: 0, versionChecks: 0 };
+  readonly stats = { hits: 0, misses: 0, versionChecks: 0, shared: 0 };
 
   constructor(
     db: AppDb,
     readonly maxRows: number,
-    opts: { freeze?: boolean } = {},
+    opts: { freeze?: boolean; coalesce?: boolean } = {},
   ) {
+    this.coalescing = opts.coalesce ?? true;
     this.entries = new LRUCache<string, Entry>({ maxSize: Math.max(1, maxRows), sizeCalculation: (e) => Math.max(1, e.rows) });
     this.versionQuery = db.select({ version: readVersion.version }).from(readVersion).prepare('read_version');
     this.scopedVersionQuery = db
@@ -95,6 +98,31 @@ export class ReadCache {
         return Number(row?.version ?? 0);
       });
       this.nextScoped.set(key, next);
+    }
+    return next;
+  }
+
+  private readonly sending = new Map<string, Promise<unknown>>();
+
+  /**
+   * With the cache off (READ_CACHE_ROWS=0): identical reads asked for by queries in the same turn of the event loop
+   * share one statement, sent once they have all asked (setImmediate), like the version check above, so each still
+   * sees every change committed before it began; nothing is kept once the statement is on its way (a read asked
+   * for after that sends its own). Issue 18's cold path: ten dashboards arriving together cost one statement, one
+   * round trip and one set of rows instead of ten. The rows are shared by those requests, so they are frozen like
+   * cached rows outside production.
+   * @internal
+   */
+  coalesce<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let next = this.sending.get(key) as Promise<T> | undefined;
+    if (!next) {
+      next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.sending.delete(key);
+        return load().then((v) => (this.freeze ? deepFreeze(v) : v));
+      });
+      this.sending.set(key, next);
+    } else {
+      this.stats.shared++;
     }
     return next;
   }
@@ -164,7 +192,9 @@ export class ReadView {
    * it was read, else `load()`'s, cached for the next request.
    */
   async read<T>(key: string, load: () => Promise<T>, count: (value: T) => number): Promise<T> {
-    if (!this.cache?.enabled) return load();
+    if (!this.cache) return load();
+    // The key names the scope, so only requests of the same scope share a statement.
+    if (!this.cache.enabled) return this.cache.coalescing ? this.cache.coalesce(key, load) : load();
     this.version ??= this.cache.currentVersion(this.scope);
     let version: number;
     try {

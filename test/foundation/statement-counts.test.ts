@@ -49,7 +49,8 @@ describe('no N+1: SQL statements per operation do not grow with the data', () =>
       tc.diagnostic(`SQL statements (${query} query) for 1/10/100 tenants: ${counts[1]}/${counts[10]}/${counts[100]}`);
       assert.equal(counts[1], counts[10], JSON.stringify(counts));
       assert.equal(counts[10], counts[100], JSON.stringify(counts));
-      assert.ok(counts[1]! <= 4, `expected at most 4 statements, got ${counts[1]}`);
+      // Was at most 4; issue 18 reads the page's connections and policies with the page (dashboard 1, nested 2).
+      assert.ok(counts[1]! <= 2, `expected at most 2 statements, got ${counts[1]}`);
     });
   }
 

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionNodeFields } from '../common/lookahead';
 import type { RequestContext } from '../../server/context';
 import { notFound } from '../../domain/errors';
 import { PageArgs } from '../common/pagination';
@@ -18,9 +20,19 @@ export class TenantResolver {
   }
 
   @Query(() => TenantConnection, { description: 'The tenants your token may see, oldest first.' })
-  async tenants(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<TenantConnection> {
-    const page = await ctx.services.tenants.page(ctx.principal, args, ctx.reads);
+  async tenants(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TenantConnection> {
+    // The lists the query asks for on each tenant come with the page, in its one statement (issue 18).
+    const fields = connectionNodeFields(info);
+    const page = await ctx.services.tenants.page(ctx.principal, args, ctx.reads, {
+      connections: fields.has('connections'),
+      policies: fields.has('recordingPolicies'),
+    });
     for (const t of page.items) ctx.loaders.tenant.prime(t.id, t);
+    ctx.loaders.primeTenantLists(
+      page.items.map((t) => t.id),
+      page.connections,
+      page.policies,
+    );
     return toPage(page, toTenant, args);
   }
 
