@@ -16,10 +16,15 @@ export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
 export class StatementCounter {
   count = 0;
   log: string[] = [];
+  /** The parameters of each statement in log, in the same order (tests EXPLAIN what the store sent). */
+  params: unknown[][] = [];
   keepLog = false;
-  logQuery(query: string): void {
+  logQuery(query: string, params?: unknown[]): void {
     this.count++;
-    if (this.keepLog) this.log.push(query);
+    if (this.keepLog) {
+      this.log.push(query);
+      this.params.push(params ?? []);
+    }
   }
 }
 
