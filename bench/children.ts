@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { ContenderSpec, FromChild, LoadResult, LoadSpec, ReadyMessage, StatsMessage, ToChild } from './protocol';
+import type { ContenderSpec, ExplainedMessage, FromChild, LoadResult, LoadSpec, ReadyMessage, StatsMessage, ToChild } from './protocol';
 
 const running = new Set<ChildProcess>();
 // A bench that dies must not leave servers behind (they would also hold the parent's stderr open).
@@ -59,6 +59,10 @@ export class ContenderProcess {
 
   async allocStop(): Promise<number> {
     return (await this.ask<{ type: 'alloc'; bytes: number }>({ type: 'alloc-stop' })).bytes;
+  }
+
+  async explain(body: string, headers: Record<string, string>): Promise<ExplainedMessage['statements']> {
+    return (await this.ask<ExplainedMessage>({ type: 'explain', body, headers })).statements;
   }
 
   stop(): Promise<void> {

@@ -8,7 +8,7 @@ import { DASHBOARD_QUERY } from './fixture';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

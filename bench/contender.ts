@@ -175,6 +175,11 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
       await db
         .insert(recordingPolicies)
         .values(fixture.policies.map((p) => ({ ...p, syncedVersion: p.syncStatus === 'IN_SYNC' ? p.version : null, updatedAt: p.createdAt })));
+      if (spec.scaleSeed) {
+        const { seedScale, SEEDS } = await import('./scale-seed');
+        const { ms } = await seedScale(a.database, SEEDS[spec.scaleSeed]);
+        process.stderr.write(`bench: ${spec.scaleSeed} data set seeded in ${(ms / 1000).toFixed(1)} s\n`);
+      }
     },
   });
   const churn = spec.churnPerSecond ? await startChurn(app, spec, fixture) : undefined;
@@ -197,6 +202,30 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
     url: app.graphqlUrl,
     statements: () => app.database.statements.count,
     churnCommits: () => churn?.commits() ?? null,
+    async explain(body: string, headers: Record<string, string>) {
+      // The statements of one request, then each one's plan: reads run again under EXPLAIN ANALYZE, writes are
+      // only planned (EXPLAIN alone does not execute them).
+      const counter = app.database.statements;
+      counter.log = [];
+      counter.params = [];
+      counter.keepLog = true;
+      try {
+        const res = await fetch(app.graphqlUrl, { method: 'POST', headers, body });
+        await res.text();
+      } finally {
+        counter.keepLog = false;
+      }
+      const out: { sql: string; plan: string }[] = [];
+      for (const [i, text] of counter.log.entries()) {
+        const read = /^\s*(select|with)\b/i.test(text);
+        if (!read && !/^\s*(insert|update|delete)\b/i.test(text)) continue;
+        const rows = await app.database
+          .rawQuery<{ 'QUERY PLAN': string }>(`EXPLAIN (${read ? 'ANALYZE, BUFFERS, ' : ''}COSTS) ${text}`, counter.params[i])
+          .catch((e: unknown) => [{ 'QUERY PLAN': `(not explained: ${(e as Error).message})` }]);
+        out.push({ sql: text, plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
+      }
+      return out;
+    },
     extra,
     async close() {
       await churn?.stop();
@@ -268,6 +297,7 @@ interface Started {
   close(): Promise<void>;
   statements?: () => number;
   churnCommits?: () => number | null;
+  explain?: (body: string, headers: Record<string, string>) => Promise<{ sql: string; plan: string }[]>;
   extra?: { personIds?: string[]; webexConnectionId?: string };
 }
 
@@ -312,6 +342,9 @@ async function main() {
         send({ type: 'alloc', bytes: process.memoryUsage().heapUsed - heapAtStart + freed });
         break;
       }
+      case 'explain':
+        send({ type: 'explained', statements: (await started.explain?.(msg.body, msg.headers)) ?? [] });
+        break;
       case 'exit':
         await started.close().catch(() => undefined);
         process.exit(0);

@@ -17,6 +17,8 @@ export interface ContenderSpec {
   churnPerSecond?: number;
   /** Which fixture policy the churn writes (index; negative counts from the end, in the last tenant). Default 0. */
   churnPolicy?: number;
+  /** For the service: the scale run's data on top of the fixture (bench/scale-seed.ts). */
+  scaleSeed?: 'small' | 'scale';
   /** Optimisations turned off in this process (bench/levers.ts). */
   leversOff?: string[];
   /** Fixture shape as JSON. */
@@ -47,8 +49,19 @@ export interface AllocMessage {
   bytes: number;
 }
 
-export type ToChild = { type: 'stats' } | { type: 'alloc-start' } | { type: 'alloc-stop' } | { type: 'exit' };
-export type FromChild = ReadyMessage | StatsMessage | AllocMessage | { type: 'error'; message: string };
+/** The statements one request sent, each with its plan (EXPLAIN ANALYZE for reads, EXPLAIN for writes). */
+export interface ExplainedMessage {
+  type: 'explained';
+  statements: { sql: string; plan: string }[];
+}
+
+export type ToChild =
+  | { type: 'stats' }
+  | { type: 'alloc-start' }
+  | { type: 'alloc-stop' }
+  | { type: 'explain'; body: string; headers: Record<string, string> }
+  | { type: 'exit' };
+export type FromChild = ReadyMessage | StatsMessage | AllocMessage | ExplainedMessage | { type: 'error'; message: string };
 
 export interface LoadSpec {
   url: string;

@@ -15,6 +15,8 @@ import { measureColdStart } from './cold-start';
 import { runSoak } from './soak';
 import { readSection } from './sections';
 import { runLevers } from './lever-study';
+import { runScale } from './scale';
+import { loadAverage, measureMemory } from './memory';
 
 /**
  * `npm run bench`: every contender in its own process, loaded by autocannon from another, in interleaved rounds
@@ -30,7 +32,7 @@ const MUTATION_CONNECTIONS = Number(process.env.BENCH_MUTATION_CONNECTIONS ?? 10
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ALLOC_REQUESTS = 200;
 /** Which parts run (development of the bench itself): reads, mutation, cold. */
-const PHASES = new Set((process.env.BENCH_PHASES ?? 'reads,mutation,cold').split(','));
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'reads,mutation,cold,memory').split(','));
 const RESULTS_FILE = join(ROOT_DIR, 'bench', 'RESULTS.md');
 
 interface Contender {
@@ -110,6 +112,26 @@ export async function main(): Promise<void> {
       machine,
       log,
     });
+    return;
+  }
+  if (process.env.BENCH_SCALE && process.env.BENCH_SCALE !== '0') {
+    // The scale run (bench/scale.ts) writes its own section of RESULTS.md and bench/SCALE.md.
+    await runScale({
+      databaseUrl: pgProblem ? undefined : DATABASE_URL,
+      headers,
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      warmupSeconds: WARMUP_SECONDS,
+      connections: Number(process.env.BENCH_SCALE_CONNECTIONS ?? 10),
+      resultsFile: RESULTS_FILE,
+      machine,
+      load: loadAverage,
+      log,
+    });
+    if (process.env.BENCH_SCALE === 'only') return;
+  }
+  if (process.env.BENCH_MEMORY === 'only') {
+    await measureMemory({ databaseUrl: pgProblem ? undefined : DATABASE_URL, resultsFile: RESULTS_FILE, machine, load: loadAverage, log });
     return;
   }
   if (SOAK_SECONDS > 0) {
@@ -218,6 +240,8 @@ export async function main(): Promise<void> {
 
   const mutations = PHASES.has('mutation') ? await measureMutations({ databaseUrl: pgProblem ? undefined : DATABASE_URL, shape, headers, log }) : [];
   const coldStart = PHASES.has('cold') ? await measureColdStart(log) : { median: NaN, runs: [] };
+  if (PHASES.has('memory'))
+    await measureMemory({ databaseUrl: pgProblem ? undefined : DATABASE_URL, resultsFile: RESULTS_FILE, machine, load: loadAverage, log });
 
   // ---- report
   const med = (c: string, s: string, f: (x: Sample) => number) => median((samples.get(`${c}|${s}`) ?? []).map(f));
@@ -286,8 +310,11 @@ export async function main(): Promise<void> {
   const notesFile = join(ROOT_DIR, 'bench', 'NOTES.md');
   const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
   // A partial run (BENCH_PHASES, BENCH_CONTENDERS) prints but leaves the file alone.
-  if (PHASES.size === 3 && !process.env.BENCH_CONTENDERS) {
-    writeFileSync(RESULTS_FILE, `${generated}\n${readSection(RESULTS_FILE, 'levers')}\n\n${readSection(RESULTS_FILE, 'soak')}\n${notes}`);
+  if (['reads', 'mutation', 'cold'].every((p) => PHASES.has(p)) && !process.env.BENCH_CONTENDERS) {
+    writeFileSync(
+      RESULTS_FILE,
+      `${generated}\n${(['scale', 'memory', 'levers', 'soak'] as const).map((s) => readSection(RESULTS_FILE, s)).join('\n\n')}\n${notes}`,
+    );
   }
   log('');
   log(generated);

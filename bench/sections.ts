@@ -16,6 +16,16 @@ export const SECTIONS = {
     placeholder:
       '## Leak check\n\nNot run yet: `BENCH_SOAK_SECONDS=300 npm run bench` loads the service for 5 minutes and compares RSS at the end with RSS after the first minute.',
   },
+  scale: {
+    begin: '<!-- scale:begin -->',
+    end: '<!-- scale:end -->',
+    placeholder: '## Scale\n\nNot run yet: `BENCH_SCALE=1 npm run bench` (or `npm run bench:scale`).',
+  },
+  memory: {
+    begin: '<!-- memory:begin -->',
+    end: '<!-- memory:end -->',
+    placeholder: '## Memory of `npm start`\n\nNot run yet: `npm run bench` (or `npm run bench:memory`).',
+  },
 } as const;
 
 export function readSection(file: string, name: keyof typeof SECTIONS): string {

@@ -98,6 +98,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       url: config.databaseUrl,
       dataDir: opts.inMemory ? undefined : config.dataDir,
       pgSchema: opts.pgSchema ?? config.databaseSchema,
+      pgliteSharedBuffers: config.pgliteSharedBuffers,
     }));
   const secrets = new SecretBox(config.credentialsKey, config.previousCredentialsKeys);
   // Outbound vendor traffic: where it may go (SSRF), and metrics for every call. Both are process-wide, as the

@@ -55,6 +55,13 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
     description: "PostgreSQL schema for this deployment's tables (several deployments can share one database)",
   },
   {
+    name: 'PGLITE_SHARED_BUFFERS',
+    field: 'pgliteSharedBuffers',
+    default: '`16MB`',
+    description:
+      "embedded PGlite's `shared_buffers` (PostgreSQL's page cache, held in the process's memory from the start; PostgreSQL's own default of `128MB` is about a quarter of the idle process): `32MB`, `256MB`, ...",
+  },
+  {
     name: 'CREDENTIALS_KEY',
     field: 'credentialsKey',
     default: 'generated once in development',
@@ -287,6 +294,10 @@ export class Config {
   /** PostgreSQL schema for this deployment's tables (several deployments can share one database). */
   @Matches(/^[a-z_][a-z0-9_]{0,40}$/, { message: 'DATABASE_SCHEMA must be a lower-case identifier' })
   databaseSchema!: string;
+
+  /** shared_buffers of embedded PGlite (a PostgreSQL memory size). */
+  @Matches(/^[1-9][0-9]*(kB|MB|GB)$/, { message: 'PGLITE_SHARED_BUFFERS must be a size such as 16MB (kB, MB or GB)' })
+  pgliteSharedBuffers!: string;
 
   @Matches(BASE64_32, { message: 'CREDENTIALS_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
   credentialsKey!: string;
@@ -553,6 +564,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.dataDir = resolve(env.DATA_DIR ?? '.data');
   c.databaseUrl = env.DATABASE_URL || undefined;
   c.databaseSchema = env.DATABASE_SCHEMA || 'public';
+  c.pgliteSharedBuffers = env.PGLITE_SHARED_BUFFERS || '16MB';
   c.jwtSecret = env.JWT_SECRET || undefined;
   c.jwtJwksUrl = env.JWT_JWKS_URL || undefined;
   c.jwtIssuer = env.JWT_ISSUER || undefined;

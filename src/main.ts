@@ -79,7 +79,12 @@ async function printSchema(out?: string): Promise<void> {
 
 async function migrateOnly(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.databaseSchema });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgSchema: config.databaseSchema,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
+  });
   await db.close();
   process.stdout.write('migrations applied\n');
 }
@@ -87,7 +92,12 @@ async function migrateOnly(): Promise<void> {
 /** Re-seals every connection's credentials with CREDENTIALS_KEY, opening old values with CREDENTIALS_KEY_PREVIOUS. */
 async function rotateCredentialsCommand(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.databaseSchema });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgSchema: config.databaseSchema,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
+  });
   try {
     const report = await rotateCredentials(db, new SecretBox(config.credentialsKey, config.previousCredentialsKeys));
     process.stdout.write(`${JSON.stringify({ rotated: true, ...report })}\n`);

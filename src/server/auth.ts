@@ -43,7 +43,7 @@ export class Authenticator {
   /** Verifies `Authorization: Bearer <jwt>`; any problem is UNAUTHENTICATED without saying more than needed. */
   async authenticate(authorization: string | undefined): Promise<Principal> {
     if (!authorization) throw unauthenticated('Missing bearer token: send Authorization: Bearer <token>');
-    const m = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/i.exec(authorization.trim());
+    const m = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
     if (!m) throw unauthenticated('Malformed Authorization header: expected Bearer <jwt>');
     const now = Date.now();
     const known = this.verified.get(m[1]!);

@@ -146,7 +146,7 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
         return;
       }
       const body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : Buffer.alloc(0);
-      let parsed: unknown = undefined;
+      let parsed: unknown;
       let cacheKey: string | undefined;
       const rc = opts.responseCache?.cache.enabled && req.method === 'POST' ? opts.responseCache : undefined;
       const contentType = String(req.headers['content-type'] ?? '');

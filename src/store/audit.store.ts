@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDb } from './db';
 import { auditLog, type AuditRow } from './schema';
 import type { AuditAction, AuditTargetType } from '../domain/audit';
@@ -51,12 +51,14 @@ export class AuditStore {
       filter.action ? eq(auditLog.action, filter.action) : undefined,
     );
     const after = args.after ? decodeCursorAt(args.after) : undefined;
+    // The keyset as one row comparison: with tenant_id = $1 it is a range of audit_log_tenant_idx (tenant_id, at,
+    // id), so the 1,000th page reads first + 1 index entries like the first page does. The equivalent
+    // `at > $2 OR (at = $2 AND id > $3)` is only a filter: the scan started at the tenant's oldest entry and
+    // discarded every earlier page (test/audit/audit-keyset.test.ts reads the plan).
     const rows = await this.db
       .select()
       .from(auditLog)
-      .where(
-        and(matching, after ? or(gt(auditLog.at, after.createdAt), and(eq(auditLog.at, after.createdAt), gt(auditLog.id, after.id))) : undefined),
-      )
+      .where(and(matching, after ? sql`(${auditLog.at}, ${auditLog.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id})` : undefined))
       .orderBy(asc(auditLog.at), asc(auditLog.id))
       .limit(args.first + 1);
     return toPageBy(

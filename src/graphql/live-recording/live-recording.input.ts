@@ -4,7 +4,7 @@ import { PageArgs } from '../common/pagination';
 import { PauseBehavior } from '../vendor/vendor.type';
 import { LiveRecordingStatus } from './live-recording.type';
 
-const CALL_ID = /^[A-Za-z0-9_.:=+\-]{1,200}$/;
+const CALL_ID = /^[A-Za-z0-9_.:=+-]{1,200}$/;
 
 @InputType({ description: 'A call in progress to record.' })
 export class StartLiveRecordingInput {

@@ -14,7 +14,7 @@ export class PolicyScopeInput {
     | 'VIRTUAL_LINE';
 
   @Field(() => String, { defaultValue: '', description: "The vendor's id: settings record id, person id, workspace id; empty for ORGANIZATION." })
-  @Matches(/^[A-Za-z0-9_.:=\-]{0,256}$/, { message: 'scope.id must be up to 256 letters, digits or _ . : = -' })
+  @Matches(/^[A-Za-z0-9_.:=-]{0,256}$/, { message: 'scope.id must be up to 256 letters, digits or _ . : = -' })
   id: string = '';
 }
 

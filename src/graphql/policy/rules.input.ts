@@ -2,7 +2,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ExtensionTargetKind, FileFormat, MediaSource, NotificationType, RecordingMode } from '../common/enums';
 
-const ID_RULE = /^[A-Za-z0-9_.:@\-]{1,128}$/;
+const ID_RULE = /^[A-Za-z0-9_.:@-]{1,128}$/;
 const idMessage = (what: string) => `${what} must be 1..128 letters, digits or _ . : @ -`;
 
 @InputType({ description: 'An audio message.' })

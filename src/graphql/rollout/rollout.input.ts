@@ -4,7 +4,7 @@ import { PageArgs } from '../common/pagination';
 import { RecordingRulesInput } from '../policy/rules.input';
 import { PolicyRolloutOutcomeStatus } from './rollout.type';
 
-const VENDOR_ID = /^[A-Za-z0-9_.:=\-]{1,256}$/;
+const VENDOR_ID = /^[A-Za-z0-9_.:=-]{1,256}$/;
 
 @InputType({ description: 'Exactly one of: all, personIds, locationId.' })
 export class PolicyRolloutScopeInput {

@@ -8,5 +8,5 @@ export function isInt(value: unknown): value is number {
 }
 
 export function has(obj: Record<string, unknown>, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
+  return Object.hasOwn(obj, key);
 }
