@@ -177,34 +177,36 @@ describe(
 
     it('takes over the people the dead replica held once their lease ends; nobody is written twice', async (t) => {
       const a = await startReplica(store, webex, { ratePerSecond: RATE, inMemory: true });
-      const rollout = await startAll(a, { mode: 'ALWAYS', calls: { voicemail: false }, pauseResumeNotification: { enabled: true, type: 'BEEP' } });
-      await waitFor(
-        'some progress',
-        () => get(a, rollout.id),
-        (x) => x.done >= PEOPLE / 4,
-        60_000,
-        200,
-      );
-      // "Kill" A without a goodbye: its lanes hang before their next request, holding the people they claimed, and
-      // its jobs stay active in the queue. (A real kill also loses requests in flight; here none are lost.)
-      let thaw!: () => void;
-      const frozen = new Promise<void>((r) => (thaw = r));
-      const pacers = (a.app.services.rollouts as unknown as { worker: { pacers: Map<string, { take: () => Promise<void> }> } }).worker.pacers;
-      for (const p of pacers.values()) p.take = () => frozen.then(() => Promise.reject(new Error('replica died')));
-      // A dead replica renews no lease either (a live one keeps the people it is still working on, issue 14).
-      (a.app.services.stores.rollouts as unknown as { renewLeases: () => Promise<string[]> }).renewLeases = () => frozen.then(() => []);
-      await new Promise((r) => setTimeout(r, 300));
-      const held = Number(
-        (
-          (await a.app.database.db.execute(
-            sql`SELECT count(*)::int AS n FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND status = 'PENDING' AND lease_until > now()`,
-          )) as unknown as { rows: { n: number }[] }
-        ).rows[0]!.n,
-      );
-      const writesAtDeath = Object.keys(await webex.writesPerPerson()).length;
-      const restartedAt = Date.now();
-      const b = await startReplica(store, webex, { ratePerSecond: RATE, inMemory: true, database: server ? undefined : a.app.database });
+      // Closed whatever happens: a failure before the take-over would otherwise leave A's jobs running and the file hanging.
+      let thaw: () => void = () => undefined;
+      let b: Replica | undefined;
       try {
+        const rollout = await startAll(a, { mode: 'ALWAYS', calls: { voicemail: false }, pauseResumeNotification: { enabled: true, type: 'BEEP' } });
+        await waitFor(
+          'some progress',
+          () => get(a, rollout.id),
+          (x) => x.done >= PEOPLE / 4,
+          60_000,
+          200,
+        );
+        // "Kill" A without a goodbye: its lanes hang before their next request, holding the people they claimed, and
+        // its jobs stay active in the queue. (A real kill also loses requests in flight; here none are lost.)
+        const frozen = new Promise<void>((r) => (thaw = r));
+        const pacers = (a.app.services.rollouts as unknown as { worker: { pacers: Map<string, { take: () => Promise<void> }> } }).worker.pacers;
+        for (const p of pacers.values()) p.take = () => frozen.then(() => Promise.reject(new Error('replica died')));
+        // A dead replica renews no lease either (a live one keeps the people it is still working on, issue 14).
+        (a.app.services.stores.rollouts as unknown as { renewLeases: () => Promise<string[]> }).renewLeases = () => frozen.then(() => []);
+        await new Promise((r) => setTimeout(r, 300));
+        const held = Number(
+          (
+            (await a.app.database.db.execute(
+              sql`SELECT count(*)::int AS n FROM policy_rollout_items WHERE rollout_id = ${rollout.id} AND status = 'PENDING' AND lease_until > now()`,
+            )) as unknown as { rows: { n: number }[] }
+          ).rows[0]!.n,
+        );
+        const writesAtDeath = Object.keys(await webex.writesPerPerson()).length;
+        const restartedAt = Date.now();
+        b = await startReplica(store, webex, { ratePerSecond: RATE, inMemory: true, database: server ? undefined : a.app.database });
         const end = await finished(b, rollout.id);
         const tookSeconds = (Date.now() - restartedAt) / 1000;
         assert.equal(end.status, 'COMPLETED');
@@ -221,7 +223,7 @@ describe(
         assert.ok(held > 0, 'the dead replica held people');
       } finally {
         thaw();
-        await b.close();
+        await b?.close();
         await a.close();
       }
     });
