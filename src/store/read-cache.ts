@@ -102,28 +102,44 @@ export class ReadCache {
     return next;
   }
 
-  private readonly sending = new Map<string, Promise<unknown>>();
+  private readonly sending = new Map<string, { next?: Promise<unknown>; inFlight?: Promise<unknown> }>();
 
   /**
-   * With the cache off (READ_CACHE_ROWS=0): identical reads asked for by queries in the same turn of the event loop
-   * share one statement, sent once they have all asked (setImmediate), like the version check above, so each still
-   * sees every change committed before it began; nothing is kept once the statement is on its way (a read asked
-   * for after that sends its own). Issue 18's cold path: ten dashboards arriving together cost one statement, one
-   * round trip and one set of rows instead of ten. The rows are shared by those requests, so they are frozen like
-   * cached rows outside production.
+   * With the cache off (READ_CACHE_ROWS=0): identical reads asked for by queries share one statement, sent after
+   * all of them asked, so each still sees every change committed before it began (the version check's argument
+   * above). The first asker's statement is sent at the next turn of the event loop (setImmediate); while a
+   * statement for the same read is on its way, askers wait for it to return and then share the next one (never the
+   * one already sent, which may predate them). Nothing is kept once a statement has returned. Issue 18's cold path:
+   * dashboards arriving together cost one statement, one round trip and one set of rows instead of one each. The
+   * rows are shared by those requests, so they are frozen like cached rows outside production.
    * @internal
    */
   coalesce<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let next = this.sending.get(key) as Promise<T> | undefined;
-    if (!next) {
-      next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        this.sending.delete(key);
-        return load().then((v) => (this.freeze ? deepFreeze(v) : v));
-      });
-      this.sending.set(key, next);
-    } else {
-      this.stats.shared++;
+    let state = this.sending.get(key);
+    if (!state) {
+      state = {};
+      this.sending.set(key, state);
     }
+    if (state.next) {
+      this.stats.shared++;
+      return state.next as Promise<T>;
+    }
+    const s = state;
+    const ignore = () => undefined;
+    const after = s.inFlight ? s.inFlight.then(ignore, ignore) : new Promise<void>((resolve) => setImmediate(resolve));
+    const next = after.then(() => {
+      // From here on, askers form the group of the statement after this one.
+      s.next = undefined;
+      const sent = load().then((v) => (this.freeze ? deepFreeze(v) : v));
+      s.inFlight = sent;
+      sent.then(ignore, ignore).then(() => {
+        if (s.inFlight !== sent) return;
+        s.inFlight = undefined;
+        if (!s.next && this.sending.get(key) === s) this.sending.delete(key);
+      });
+      return sent;
+    });
+    s.next = next;
     return next;
   }
 

@@ -63,6 +63,24 @@ describe('read cache off: identical reads asked together share one statement, an
     assert.equal(second.items.find((x) => x.id === a!.id)!.name, 'Coalesce renamed');
   });
 
+  it('reads asked while the statement is on its way wait for it and share the next one', async () => {
+    const cache = t.app.services.stores.readCache;
+    const [a] = seeded.tenants;
+    let later: unknown[] = [];
+    const n = await t.countStatements(async () => {
+      const first = cache.view(null).read('inflight|*', page(null), () => 1);
+      await new Promise((resolve) => setImmediate(resolve)); // the first statement is sent
+      await t.app.database.rawQuery(`UPDATE tenants SET name = 'Coalesce in flight' WHERE id = '${a!.id}'`);
+      later = await Promise.all([1, 2, 3].map(() => cache.view(null).read('inflight|*', page(null), () => 1)));
+      await first;
+    });
+    // The first statement and one for the three (the rename is raw SQL, which the ORM's counter does not see).
+    assert.equal(n, 2);
+    assert.equal(later[1], later[0]);
+    assert.equal(later[2], later[0]);
+    assert.equal((later[0] as { items: { id: string; name: string }[] }).items.find((x) => x.id === a!.id)!.name, 'Coalesce in flight');
+  });
+
   it('dashboards sent together over HTTP answer exactly what one alone answers, for at most one statement each', async () => {
     const dashboard = operation('Dashboard');
     const alone = ok(await t.gql(dashboard, {}));
