@@ -7,7 +7,7 @@ import { encodeCursor } from '../src/store/pagination';
 import { ContenderProcess, runLoad } from './children';
 import { buildFixture, DASHBOARD_QUERY, DEFAULT_SHAPE, ENTITIES_QUERY } from './fixture';
 import type { ContenderSpec, LoadResult } from './protocol';
-import { AUDIT_PAGE, DEEP_AUDIT_ENTRIES, SEEDS, SIDE_POLICIES, scaleIds } from './scale-seed';
+import { AUDIT_PAGE, DEEP_AUDIT_ENTRIES, SIDE_POLICIES, scaleIds } from './scale-seed';
 import { writeSection } from './sections';
 
 /**
@@ -107,7 +107,15 @@ export async function runScale(opts: {
       key: `${db.key}-${seed}`,
       db,
       seed,
-      spec: { kind: 'service', shape: DEFAULT_SHAPE, sandbox: true, scaleSeed: seed, databaseUrl: db.databaseUrl } as ContenderSpec,
+      spec: {
+        kind: 'service',
+        shape: DEFAULT_SHAPE,
+        sandbox: true,
+        scaleSeed: seed,
+        databaseUrl: db.databaseUrl,
+        // BENCH_PGLITE_SHARED_BUFFERS=128MB: the scale run with PostgreSQL's default page cache instead of ours.
+        ...(process.env.BENCH_PGLITE_SHARED_BUFFERS ? { env: { PGLITE_SHARED_BUFFERS: process.env.BENCH_PGLITE_SHARED_BUFFERS } } : {}),
+      } as ContenderSpec,
       proc: undefined as ContenderProcess | undefined,
       policies: [] as { id: string; version: number }[],
     })),

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/store/db';
+import { MIGRATIONS } from '../../src/store/migrations';
 
 /**
  * The embedded database's memory (issue 18, item 6): PostgreSQL's default shared_buffers (128MB) were held by the
  * process from its first second, so PGlite starts with 16MB unless PGLITE_SHARED_BUFFERS says otherwise; and a new
- * DATA_DIR is a copy of the build's template directory (not a tarball PGlite would keep in memory).
+ * DATA_DIR is a copy of the build's migrated template directory (not a tarball PGlite would keep in memory).
  * Embedded PGlite on both test runs: these settings do not exist on a PostgreSQL server.
  */
 describe('embedded PGlite memory settings', () => {
@@ -26,11 +27,19 @@ describe('embedded PGlite memory settings', () => {
 
   it('starts a new data directory from the template copy with the configured shared_buffers, and reopens it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'recsub-pgmem-'));
+    const started = new Date();
     try {
       const first = await openDatabase({ dataDir, pgliteSharedBuffers: '24MB' });
       try {
         const [row] = await first.rawQuery<{ shared_buffers: string }>('SHOW shared_buffers');
         assert.equal(row!.shared_buffers, '24MB');
+        // The build migrated the template (npm run build): every migration was recorded before this test began.
+        const applied = await first.rawQuery<{ id: string; applied_at: Date | string }>('SELECT id, applied_at FROM schema_migrations');
+        assert.deepEqual(applied.map((m) => m.id).sort(), MIGRATIONS.map((m) => m.id).sort());
+        assert.ok(
+          applied.every((m) => new Date(m.applied_at) < started),
+          'the migrations came with the template copy, not run at this start',
+        );
         await first.rawQuery(`INSERT INTO tenants (id, name) VALUES ('t-mem', 'kept')`);
       } finally {
         await first.close();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Migration } from './types';
 import { migration as m0001 } from './0001_tenants_connections_policies';
 import { migration as m0002 } from './0002_live_recordings_attachments';
@@ -18,3 +19,14 @@ export type { Migration };
  * Never edit a migration that has shipped: add the next file and list it here.
  */
 export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0012];
+
+/**
+ * A name for this exact set of migrations (ids and SQL): the build's PGlite template directory is migrated and
+ * carries it, so a new data directory starts migrated and one from other migrations is never used.
+ */
+export function migrationsKey(): string {
+  return createHash('sha256')
+    .update(JSON.stringify(MIGRATIONS.map((m) => [m.id, m.sql])))
+    .digest('hex')
+    .slice(0, 12);
+}
