@@ -127,6 +127,7 @@ const CASES: Record<string, Case[]> = {
   retryFailedRolloutPeople: [{ args: (w) => ({ input: { rolloutId: w.b.rollout } }) }],
   recordingStandard: [{ args: (w) => ({ tenantId: w.b.tenant }) }],
   recordingStandardPreview: byId((w) => w.b.standard),
+  recordingStandardDraftPreview: [{ args: (w) => ({ input: { tenantId: w.b.tenant, rules: RULES } }) }],
   saveRecordingStandard: [
     { args: (w) => ({ input: { tenantId: w.b.tenant, expectedVersion: 1, name: 'changed by A', mode: 'ENFORCE', rules: RULES } }) },
     { args: (w) => ({ input: { tenantId: w.b.tenant, name: 'created by A', mode: 'ENFORCE', rules: RULES } }) },
