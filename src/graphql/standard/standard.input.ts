@@ -37,18 +37,11 @@ export class StandardConnectionOverrideInput {
   @Field(() => RecordingRulesInput, { description: 'Merged over the standard there.' }) @ValidateNested() rules!: RecordingRulesInput;
 }
 
-@InputType({ description: "Creates the tenant's standard (no expectedVersion) or writes its next version." })
-export class SaveRecordingStandardInput {
+/** What a saved standard and a draft share: the tenant, the rules, and who and where they differ. */
+@InputType()
+abstract class StandardBodyInput {
   @Field(() => ID, { description: 'The tenant.' }) tenantId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The version you read; leave out to create the standard.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  expectedVersion?: number | null;
-
-  @Field(() => String, { description: 'Name.' }) @MinLength(1) @MaxLength(200) name!: string;
-  @Field(() => StandardMode, { description: 'REPORT or ENFORCE.' }) mode!: 'REPORT' | 'ENFORCE';
   @Field(() => RecordingRulesInput, { description: 'The rules.' }) @ValidateNested() rules!: RecordingRulesInput;
 
   @Field(() => [RecordingRuleField], {
@@ -71,10 +64,20 @@ export class SaveRecordingStandardInput {
   overrides?: StandardConnectionOverrideInput[] | null;
 }
 
-@InputType({ description: 'A standard not saved yet, to preview: what saving and applying it would do, per connection.' })
-export class PreviewRecordingStandardDraftInput {
-  @Field(() => ID, { description: 'The tenant.' }) tenantId!: string;
+@InputType({ description: "Creates the tenant's standard (no expectedVersion) or writes its next version." })
+export class SaveRecordingStandardInput extends StandardBodyInput {
+  @Field(() => Int, { nullable: true, description: 'The version you read; leave out to create the standard.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
 
+  @Field(() => String, { description: 'Name.' }) @MinLength(1) @MaxLength(200) name!: string;
+  @Field(() => StandardMode, { description: 'REPORT or ENFORCE.' }) mode!: 'REPORT' | 'ENFORCE';
+}
+
+@InputType({ description: 'A standard not saved yet, to preview: what saving and applying it would do, per connection.' })
+export class PreviewRecordingStandardDraftInput extends StandardBodyInput {
   @Field(() => String, { nullable: true, description: 'Name (default "Draft standard").' })
   @IsOptional()
   @MaxLength(200)
@@ -83,24 +86,6 @@ export class PreviewRecordingStandardDraftInput {
   @Field(() => StandardMode, { nullable: true, description: 'REPORT (default) or ENFORCE.' })
   @IsOptional()
   mode?: 'REPORT' | 'ENFORCE' | null;
-
-  @Field(() => RecordingRulesInput, { description: 'The rules.' }) @ValidateNested() rules!: RecordingRulesInput;
-
-  @Field(() => [RecordingRuleField], { nullable: true, description: 'Rules every platform must honour exactly.' })
-  @IsOptional()
-  requiredFields?: string[] | null;
-
-  @Field(() => [StandardExceptionInput], { nullable: true, description: 'Exceptions for named people.' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @ValidateNested()
-  exceptions?: StandardExceptionInput[] | null;
-
-  @Field(() => [StandardConnectionOverrideInput], { nullable: true, description: 'Per-connection overrides.' })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested()
-  overrides?: StandardConnectionOverrideInput[] | null;
 }
 
 @InputType({ description: 'The standard to compile to every platform.' })

@@ -530,7 +530,7 @@ export type PreviewRecordingStandardDraftInput = {
   name?: string | null | undefined;
   /** Per-connection overrides. */
   overrides?: Array<StandardConnectionOverrideInput> | null | undefined;
-  /** Rules every platform must honour exactly. */
+  /** Rules every platform must honour exactly; a platform that only approximates one, or cannot hold it, is blocked. */
   requiredFields?: Array<RecordingRuleField> | null | undefined;
   /** The rules. */
   rules: RecordingRulesInput;
