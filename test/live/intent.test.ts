@@ -9,6 +9,7 @@ import { createWebexEmulator, WEBEX_DEFAULT_TOKEN, type WebexEmulator } from '..
 import { createWebexAdapter } from '../../src/vendors/webex/adapter';
 import type { ConnectionContext } from '../../src/vendors/port';
 import { TEST_HTTP_SETTINGS } from '../contract/policy-contract';
+import { WEBEX_SANDBOX_CLIENT_ID, WEBEX_SANDBOX_CLIENT_SECRET, WEBEX_SANDBOX_REFRESH_TOKEN } from '../../src/sandbox/webex/oauth';
 
 const FIELDS = `id status callId vendorRecordingId version failureReason pendingAction lastError { code }`;
 const START = `mutation($input: StartLiveRecordingInput!) { startLiveRecording(input: $input) { liveRecording { ${FIELDS} } } }`;
@@ -248,5 +249,23 @@ describe('recovery at Webex (no read of a call recording: the intended action is
     await adapter.live.updateRecording(conn, { callId: id }, { kind: 'stop' });
     assert.equal((await adapter.live.settleAction(conn, { callId: id }, { kind: 'stop' }))?.status, 'STOPPED');
     assert.equal(webex.call(id)!.recording, 'stopped');
+  });
+
+  it('an admin integration (refresh token, no access token stored) settles with a token it renews, like every other call', async () => {
+    const integration = adapter.credentialLifecycle;
+    assert.equal(
+      integration.kindOf({ clientId: WEBEX_SANDBOX_CLIENT_ID, clientSecret: WEBEX_SANDBOX_CLIENT_SECRET, refreshToken: WEBEX_SANDBOX_REFRESH_TOKEN }),
+      'OAUTH_REFRESH',
+    );
+    const oauthConn: ConnectionContext = {
+      ...conn,
+      connectionId: 'integration',
+      credentials: { clientId: WEBEX_SANDBOX_CLIENT_ID, clientSecret: WEBEX_SANDBOX_CLIENT_SECRET, refreshToken: WEBEX_SANDBOX_REFRESH_TOKEN },
+    };
+    const id = call(0, 'On Demand with User Initiated Start');
+    assert.equal((await adapter.live.settleStart(oauthConn, { callId: id }, []))?.status, 'IN_PROGRESS');
+    assert.equal(starts(id), 1);
+    assert.equal((await adapter.live.settleAction(oauthConn, { callId: id }, { kind: 'pause', behavior: 'SKIP' }))?.status, 'PAUSED');
+    assert.equal(webex.call(id)!.recording, 'paused');
   });
 });

@@ -132,8 +132,8 @@ function webexSettleAction(
 }
 
 /**
- * The adapter's `live` sub-port. `authed` runs a call with the connection's live access token (renewed once on a
- * 401); Webex has no read of a recording and hands out no media, so fetchRecording and recordingMedia are absent.
+ * The adapter's `live` sub-port. `authed` runs every call, settling ones included, with the connection's live access
+ * token (renewed once on a 401); Webex has no read of a recording and hands out no media, so fetchRecording and recordingMedia are absent.
  */
 export function webexLiveRecording(
   http: VendorHttp,
@@ -143,7 +143,8 @@ export function webexLiveRecording(
     capabilities: WEBEX_LIVE_RECORDING,
     startRecording: (conn, call) => authed(conn, (c) => webexStartRecording(http, c, call)),
     updateRecording: (conn, ref, action) => authed(conn, (c) => webexUpdateRecording(http, c, ref, action)),
-    settleStart: (conn, call) => webexSettleStart(http, conn, call),
-    settleAction: (conn, ref, action) => webexSettleAction(http, conn, ref, action),
+    // Recovery sends with the live token too: an integration stores no access token, only what renews one.
+    settleStart: (conn, call) => authed(conn, (c) => webexSettleStart(http, c, call)),
+    settleAction: (conn, ref, action) => authed(conn, (c) => webexSettleAction(http, c, ref, action)),
   };
 }
