@@ -195,6 +195,12 @@ export const readVersionTenant = pgTable('read_version_tenant', {
   version: bigint('version', { mode: 'number' }).notNull(),
 });
 
+/** One row: moved by every committed insert or delete of a tenant, or change of its id or created_at (migration 0014). */
+export const readVersionTenantSet = pgTable('read_version_tenant_set', {
+  id: boolean('id').primaryKey().default(true),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
+
 export type AuditRow = typeof auditLog.$inferSelect;
 
 /** A tenant's recording standard (migration 0011, issue 17). */
