@@ -89,6 +89,7 @@ export const recordingPolicies = pgTable(
   (t) => [
     uniqueIndex('recording_policies_scope_uq').on(t.connectionId, t.scopeKind, t.scopeId),
     index('recording_policies_tenant_idx').on(t.tenantId, t.createdAt, t.id),
+    index('recording_policies_page_idx').on(t.createdAt, t.id),
   ],
 );
 

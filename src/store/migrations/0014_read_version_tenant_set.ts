@@ -11,6 +11,8 @@ import type { Migration } from './types';
  * A deferred constraint trigger like 0006's: taken at COMMIT, after the transaction's other locks, once per
  * transaction. Only transactions that insert, delete or reorder tenants queue on it (rare: policy and connection
  * writes never touch it).
+ *
+ * Also the index that serves every tenant's policies in keyset pages (src/store/pagination.ts afterCursor).
  */
 export const migration: Migration = {
   id: '0014_read_version_tenant_set',
@@ -33,6 +35,9 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+-- Every tenant's policies in keyset pages (PolicyStore.pageAll: scheduled reconciliation), by (created_at, id).
+CREATE INDEX recording_policies_page_idx ON recording_policies (created_at, id);
 
 CREATE CONSTRAINT TRIGGER tenants_read_version_tenant_set AFTER INSERT OR DELETE OR UPDATE OF id, created_at ON tenants
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_read_version_tenant_set();
