@@ -1,13 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from './db';
 import { pageVersion } from './read-cache';
-import {
-  recordingPolicies,
-  tenants,
-  vendorConnections,
-  type RecordingPolicyRow,
-  type TenantRow,
-} from './schema';
+import { recordingPolicies, tenants, vendorConnections, type RecordingPolicyRow, type TenantRow } from './schema';
 import { publicColumns, type ConnectionRecord } from './connection.store';
 import { allColumns, jsonRows } from './json-rows';
 import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';

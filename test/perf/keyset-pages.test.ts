@@ -104,7 +104,10 @@ describe('keyset pages of tenants and policies (row comparison, served by an ind
     await walk(
       async (a) => {
         const p = await stores.policies.pageAll({ first: 64, after: a });
-        return { edges: p.items.map((r, i) => ({ cursor: p.cursors[i]!, node: { id: r.id } })), pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor } };
+        return {
+          edges: p.items.map((r, i) => ({ cursor: p.cursors[i]!, node: { id: r.id } })),
+          pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor },
+        };
       },
       everyone,
       64,
