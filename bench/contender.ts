@@ -242,52 +242,89 @@ async function startService(fixture: Fixture, spec: ContenderSpec) {
 }
 
 /**
- * Another writer (issue 18's cold path and churn rows): a committed change to one policy at a steady rate, so every
- * read cache entry of its tenant goes stale that often (the update changes nothing a reader sees, but it is a
- * committed write to the table). On the PostgreSQL server it is another session, as another replica or worker
- * would be: before, it wrote through the service's own pool, and when commits slowed (WALSync under load) queued
- * updates held the pool's connections and the readers waited for one. At most one update is in flight; a tick that
- * finds one still running is skipped, and the commits actually made are counted (the rows report the rate reached).
+ * Another writer (issue 18's cold path and churn rows): committed changes to the policies of one tenant at a steady
+ * rate, so every read cache entry of that tenant goes stale that often (the update changes nothing a reader sees,
+ * but it is a committed write to the table). On the PostgreSQL server it is a process of its own
+ * (bench/churn-writer.ts: its own sessions, paced by a clock that catches up): before, it ran in the service's
+ * process, where the loaded event loop delayed its timer and every commit's reply, and with one update in flight
+ * it reached 28-63 commits/s instead of 100. Embedded PGlite has one connection in the service's process, so there
+ * the writer shares it, as every writer of that database does, with the same catching-up clock. The commits
+ * actually made are counted (the rows report the rate reached).
  */
 async function startChurn(
   app: Awaited<ReturnType<typeof import('../src/app').startApp>>,
   spec: ContenderSpec,
   fixture: Fixture,
 ): Promise<{ commits(): number; stop(): Promise<void> }> {
-  const id = fixture.policies.at(spec.churnPolicy ?? 0)!.id;
-  let write: () => Promise<unknown>;
-  let end = async () => undefined as unknown;
+  const chosen = fixture.policies.at(spec.churnPolicy ?? 0)!;
+  // The tenant's policies in turn (one row each commit; the tenant's version rows are what every commit moves).
+  const ids = fixture.policies.filter((p) => p.tenantId === chosen.tenantId).map((p) => p.id);
+  const rate = spec.churnPerSecond!;
   if (spec.databaseUrl) {
-    const client = new pg.Client({ connectionString: spec.databaseUrl, options: `-c search_path=${app.database.pgSchema}` });
-    client.on('error', () => undefined);
-    await client.connect();
-    write = () => client.query('UPDATE recording_policies SET name = name WHERE id = $1', [id]);
-    end = () => client.end();
-  } else {
-    // Embedded PGlite has one connection: the writer shares it, as every writer of that database does.
-    const { sql } = await import('drizzle-orm');
-    write = () => app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`);
+    const { fork } = await import('node:child_process');
+    const child = fork(join(__dirname, 'churn-writer.js'), [], {
+      env: {
+        ...process.env,
+        CHURN_URL: spec.databaseUrl,
+        CHURN_SCHEMA: app.database.pgSchema ?? 'public',
+        CHURN_IDS: ids.join(','),
+        CHURN_RATE: String(rate),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let commits = 0;
+    await new Promise<void>((resolve, reject) => {
+      child.on('message', (m: { ready?: boolean; commits?: number }) => {
+        if (m.ready) resolve();
+        if (typeof m.commits === 'number') commits = m.commits;
+      });
+      child.once('exit', (code) => reject(new Error(`churn writer exited (${code})`)));
+    });
+    return {
+      commits: () => commits,
+      async stop() {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.send({ type: 'stop' });
+        await exited;
+      },
+    };
   }
+  const { sql } = await import('drizzle-orm');
   let commits = 0;
-  let inFlight: Promise<unknown> | undefined;
+  let sent = 0;
+  let inFlight = 0;
+  let base = 0;
+  let next = 0;
+  const pending = new Set<Promise<unknown>>();
+  const started = performance.now();
   const timer = setInterval(() => {
-    if (inFlight) return;
-    inFlight = write().then(
-      () => {
-        commits++;
-        inFlight = undefined;
-      },
-      () => {
-        inFlight = undefined;
-      },
-    );
-  }, 1000 / spec.churnPerSecond!);
+    let due = Math.floor(((performance.now() - started) / 1000) * rate) - base - sent;
+    if (due > rate) {
+      base += due - 1;
+      due = 1;
+    }
+    while (due-- > 0 && inFlight < 4) {
+      inFlight++;
+      sent++;
+      const id = ids[next++ % ids.length]!;
+      const p = app.database.db.execute(sql`UPDATE recording_policies SET name = name WHERE id = ${id}`).then(
+        () => {
+          commits++;
+        },
+        () => undefined,
+      );
+      pending.add(p);
+      void p.finally(() => {
+        inFlight--;
+        pending.delete(p);
+      });
+    }
+  }, 2);
   return {
     commits: () => commits,
     async stop() {
       clearInterval(timer);
-      await inFlight;
-      await end();
+      await Promise.all(pending);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { AppDb } from '../src/store/db';
  * Turning one optimisation off in a contender process, to measure what it is worth (BENCH_LEVERS=1). Each lever
  * restores the code as it was before issue 9, so "off" is the measured before and "on" the shipped after.
  */
-export const LEVERS = ['jit', 'prepared', 'authCache', 'sharedVersionCheck', 'pageWithLists', 'coalesce'] as const;
+export const LEVERS = ['jit', 'prepared', 'authCache', 'sharedVersionCheck', 'pageWithLists', 'coalesce', 'pageVersion'] as const;
 export type Lever = (typeof LEVERS)[number];
 
 type Db = { db: AppDb };
@@ -100,6 +100,16 @@ export async function turnOff(lever: Lever): Promise<void> {
         this.verified.clear();
         return original.call(this as never, authorization);
       } as typeof original;
+      break;
+    }
+    case 'pageVersion': {
+      // An operator's dashboard stamped with the global read version again (before its page's own version).
+      const { ReadView } = await import('../src/store/read-cache');
+      const original = ReadView.prototype.read;
+      const without = function (this: InstanceType<typeof ReadView>, key: string, load: () => Promise<unknown>, count: (v: unknown) => number) {
+        return original.call(this, key, load, count);
+      };
+      ReadView.prototype.read = without as typeof original;
       break;
     }
     case 'coalesce': {

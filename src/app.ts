@@ -245,6 +245,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
         return principal ? { key: principal.cacheKey, scope: principal.tenantFilter() } : null;
       },
       currentVersion: (scope) => stores.readCache.currentVersion(scope),
+      pageVersion: (tenants) => stores.readCache.currentPageVersion(tenants),
       onHit: (operationName, seconds) => metrics.countCachedOperation(operationName, seconds),
     },
     createContext: async (req, requestId) => {

@@ -34,6 +34,8 @@ export interface HttpHandlerOptions {
     principal: (authorization: string | undefined) => Promise<{ key: string; scope: readonly string[] | null } | null>;
     /** The read cache's current version for a tenant scope (shared by the requests of one event-loop turn). */
     currentVersion: (scope: readonly string[] | null) => Promise<number>;
+    /** The current version of an operator's page of tenants (ResponseEntry.tenants; shared the same way). */
+    pageVersion: (tenants: readonly string[]) => Promise<number>;
     /** Told of every answer served from the cache, with the time it took (metrics). */
     onHit?: (operationName: string | undefined, seconds: number) => void;
   };
@@ -170,8 +172,10 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
             cacheKey = ResponseCache.key(principal.key, req.headers.accept, text);
             const hit = rc.cache.get(cacheKey);
             if (hit) {
-              // The same kind of version the answer was stamped with: the key holds the scope.
-              if ((await rc.currentVersion(principal.scope)) === hit.version) {
+              // The same kind of version the answer was stamped with: the key holds the scope, and an operator's
+              // dashboard is stamped with its page's tenants (src/store/read-cache.ts readStamped).
+              const current = hit.tenants ? await rc.pageVersion(hit.tenants) : await rc.currentVersion(principal.scope);
+              if (current === hit.version) {
                 rc.cache.stats.hits++;
                 res.writeHead(hit.status, hit.headers);
                 res.end(hit.body);
@@ -216,6 +220,7 @@ export function createHttpHandler(opts: HttpHandlerOptions) {
             headers: outHeaders,
             body: result.body.string,
             operationName: context?.outcome.operationName,
+            ...(context?.outcome.view?.versionTenants ? { tenants: context.outcome.view.versionTenants } : {}),
           };
           rc.cache.set(cacheKey, entry);
         }

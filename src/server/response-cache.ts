@@ -219,6 +219,8 @@ export class ResponseCache {
 export interface ResponseEntry {
   /** The read cache's version the answer was read at. */
   version: number;
+  /** Set when that version is an operator's page version: the tenants it covers (src/store/read-cache.ts). */
+  tenants?: readonly string[];
   status: number;
   headers: Record<string, string>;
   body: string;

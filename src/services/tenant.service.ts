@@ -90,6 +90,9 @@ export class TenantService {
       `tenantsPage|${scopeKey(scope)}|${args.first}|${args.after ?? ''}|${which}`,
       load,
       (p) => p.items.length + (p.connections?.length ?? 0) + (p.policies?.length ?? 0),
+      // For every tenant's scope the page with lists carries its own version (the page's tenants), so commits in
+      // tenants off the page do not stale it (src/store/read-cache.ts readStamped).
+      withLists ? (p) => p.stamp : undefined,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { asc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../domain/errors';
 
@@ -46,10 +46,16 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id: raw.slice(sep + 1) };
 }
 
+/**
+ * The rows after a cursor, as a row comparison `(created_at, id) > ($1, $2)` (issue 18, like the audit log's): one
+ * bound of an index on (created_at, id), or on (tenant_id, created_at, id) after the tenant's equality, so a deep
+ * page starts at its position in the index. The OR form it replaces (`a > x OR (a = x AND id > y)`) means the same
+ * rows but is not an index bound: the scan read from the start of the range and filtered.
+ */
 export function afterCursor(createdCol: PgColumn, idCol: PgColumn, after?: string | null): SQL | undefined {
   if (!after) return undefined;
   const c = decodeCursor(after);
-  return or(gt(createdCol, c.createdAt), and(eq(createdCol, c.createdAt), gt(idCol, c.id)));
+  return sql`(${createdCol}, ${idCol}) > (${c.createdAt.toISOString()}::timestamptz, ${c.id})`;
 }
 
 export function tenantCondition(col: PgColumn, scope: TenantScope): SQL | undefined {

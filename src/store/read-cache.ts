@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { AppDb } from './db';
 import type { TenantScope } from './pagination';
 import { anyOf } from './prepared';
-import { readVersion, readVersionTenant } from './schema';
+import { readVersion, readVersionTenant, readVersionTenantSet } from './schema';
 
 /**
  * The read cache (issue 9): rows of tenants, vendor connections and recording policies that requests have read,
@@ -30,6 +30,7 @@ export class ReadCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly versionQuery;
   private readonly scopedVersionQuery;
+  private readonly pageVersionQuery;
   private readonly freeze: boolean;
   /** Whether identical reads of queries arriving together share a statement when the cache is off (coalesce). */
   readonly coalescing: boolean;
@@ -49,6 +50,10 @@ export class ReadCache {
       .from(readVersionTenant)
       .where(anyOf(readVersionTenant.tenantId, 'scope'))
       .prepare('read_version_scoped');
+    this.pageVersionQuery = db
+      .select({ version: pageVersion(sql`${sql.placeholder('tenants')}`, true) })
+      .from(readVersionTenantSet)
+      .prepare('read_version_page');
     this.freeze = opts.freeze ?? false;
   }
 
@@ -102,6 +107,63 @@ export class ReadCache {
     return next;
   }
 
+  private readonly nextPage = new Map<string, Promise<number>>();
+
+  /**
+   * The current version of a page of tenants read by an operator (a `*` token; see readStamped): the tenant-set
+   * counter plus the counters of `tenants`. Shared like currentVersion by the requests of one event-loop turn that
+   * ask about the same tenants.
+   * @internal
+   */
+  currentPageVersion(tenants: readonly string[]): Promise<number> {
+    const key = JSON.stringify(tenants);
+    let next = this.nextPage.get(key);
+    if (!next) {
+      next = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        this.nextPage.delete(key);
+        this.stats.versionChecks++;
+        const [row] = await this.pageVersionQuery.execute({ tenants: [...tenants] });
+        // No row (migration 0014 undone): every such read misses.
+        return row ? Number(row.version) : -1;
+      });
+      this.nextPage.set(key, next);
+    }
+    return next;
+  }
+
+  /**
+   * A read that returns its own version (issue 18, the operator's dashboard): the statement reads, in the snapshot
+   * of its rows, the version of the tenants it returned (`stampOf`: the tenant-set counter plus those tenants'
+   * counters, src/store/tenant.store.ts). The entry keeps those tenants; a later request serves it while the same
+   * version of the same tenants is current, read by a check sent after that request began (currentPageVersion).
+   * So commits in tenants not on the page leave it current, and nothing stale is served: a commit in a tenant on
+   * the page moves its counter, and a tenant that could join or leave the page (inserted, deleted, reordered) moves
+   * the tenant-set counter. Concurrent misses each send their own statement (a statement already sent may predate a
+   * later asker); the entry of any of them is safe, since an entry from an older snapshot carries its older version.
+   * @internal
+   */
+  async readStamped<T>(
+    key: string,
+    load: () => Promise<T>,
+    count: (value: T) => number,
+    stampOf: (value: T) => PageStamp | undefined,
+  ): Promise<{ value: T; stamp?: PageStamp }> {
+    const hit = this.entries.get(key);
+    if (hit?.tenants && hit.version >= 0) {
+      if ((await this.currentPageVersion(hit.tenants)) === hit.version) {
+        this.stats.hits++;
+        return { value: (await hit.value) as T, stamp: { version: hit.version, tenants: hit.tenants } };
+      }
+    }
+    this.stats.misses++;
+    const value = await load().then((v) => (this.freeze ? deepFreeze(v) : v));
+    const stamp = stampOf(value);
+    if (stamp && stamp.version >= 0) {
+      this.entries.set(key, { version: stamp.version, tenants: stamp.tenants, value: Promise.resolve(value), rows: Math.max(1, count(value)) });
+    }
+    return { value, stamp };
+  }
+
   private readonly sending = new Map<string, { next?: Promise<unknown>; inFlight?: Promise<unknown> }>();
 
   /**
@@ -146,7 +208,8 @@ export class ReadCache {
   /** @internal */
   async read<T>(version: number, key: string, load: () => Promise<T>, count: (value: T) => number): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && version >= 0) {
+    // An entry stamped with a page's own version (readStamped) is never compared with another kind of version.
+    if (hit && !hit.tenants && hit.version === version && version >= 0) {
       this.stats.hits++;
       return hit.value as Promise<T>;
     }
@@ -182,8 +245,16 @@ export class ReadCache {
 
 interface Entry {
   version: number;
+  /** Set for an entry stamped with its own page version (readStamped): the tenants that version covers. */
+  tenants?: readonly string[];
   value: Promise<unknown>;
   rows: number;
+}
+
+/** A read's own version: the version of `tenants` (the tenant-set counter plus their counters) in its snapshot. */
+export interface PageStamp {
+  version: number;
+  tenants: readonly string[];
 }
 
 export class ReadView {
@@ -193,6 +264,12 @@ export class ReadView {
    * with it); undefined when the view read nothing through the cache.
    */
   versionRead?: number;
+  /**
+   * With versionRead: the tenants whose page version it is (an operator's dashboard read by readStamped), or
+   * undefined for the version of the view's scope. The response cache checks the same kind of version on a hit.
+   */
+  versionTenants?: readonly string[];
+  private versionKey?: string;
   /**
    * A view of no cache reads straight through (mutations, subscriptions: see RequestContext.reads). `scope` is the
    * caller's tenant scope: every read through this view must be filtered by it (the loaders' are), since its
@@ -207,22 +284,42 @@ export class ReadView {
    * The cached value of the read named `key` (which must name the scope too) if the tables have not changed since
    * it was read, else `load()`'s, cached for the next request.
    */
-  async read<T>(key: string, load: () => Promise<T>, count: (value: T) => number): Promise<T> {
+  async read<T>(key: string, load: () => Promise<T>, count: (value: T) => number, stampOf?: (value: T) => PageStamp | undefined): Promise<T> {
     if (!this.cache) return load();
     // The key names the scope, so only requests of the same scope share a statement.
     if (!this.cache.enabled) return this.cache.coalescing ? this.cache.coalesce(key, load) : load();
+    if (stampOf && this.scope === null) {
+      // Every tenant's scope: a read that carries its own version (the operator's dashboard) instead of the global one.
+      const { value, stamp } = await this.cache.readStamped(key, load, count, stampOf);
+      this.note(stamp?.version ?? -1, stamp?.tenants);
+      return value;
+    }
     this.version ??= this.cache.currentVersion(this.scope);
     let version: number;
     try {
       version = await this.version;
-      // Two versions in one view (the first read failed and the next one read again): no single stamp fits.
-      this.versionRead = this.versionRead === undefined || this.versionRead === version ? version : -1;
+      this.note(version);
     } catch (e) {
       // The version could not be read: the next read in this request tries again.
       this.version = undefined;
       throw e;
     }
     return this.cache.read(version, key, load, count);
+  }
+
+  /**
+   * Records the version a read was served at. Two different versions in one view (two kinds, two pages, or the first
+   * read failed and the next one read the version again): no single stamp fits, so -1 (the answer is not kept).
+   */
+  private note(version: number, tenants?: readonly string[]): void {
+    const key = tenants ? JSON.stringify(tenants) : undefined;
+    if (this.versionRead === undefined) {
+      this.versionRead = version;
+      this.versionTenants = tenants;
+      this.versionKey = key;
+    } else if (this.versionRead !== version || this.versionKey !== key) {
+      this.versionRead = -1;
+    }
   }
 }
 
@@ -238,4 +335,14 @@ function deepFreeze<T>(value: T): T {
 /** The part of a cache key that names the tenant scope (null: every tenant); JSON, so no two scopes share one. */
 export function scopeKey(scope: readonly string[] | null): string {
   return scope === null ? '*' : JSON.stringify(scope);
+}
+
+/**
+ * The read version of a set of tenants as an SQL text expression: the tenant-set counter (migration 0014) plus the
+ * sum of those tenants' counters (0012; a tenant without a row yet counts 0). Every counter only grows, so the sum
+ * moves whenever one of them does. `ids` is a subquery or an array parameter (`= any`).
+ */
+export function pageVersion(ids: SQL, array = false): SQL {
+  const which = array ? sql`${readVersionTenant.tenantId} = any(${ids})` : sql`${readVersionTenant.tenantId} IN ${ids}`;
+  return sql`((SELECT ${readVersionTenantSet.version} FROM ${readVersionTenantSet}) + coalesce((SELECT sum(${readVersionTenant.version}) FROM ${readVersionTenant} WHERE ${which}), 0))::text`;
 }

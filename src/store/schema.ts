@@ -89,6 +89,7 @@ export const recordingPolicies = pgTable(
   (t) => [
     uniqueIndex('recording_policies_scope_uq').on(t.connectionId, t.scopeKind, t.scopeId),
     index('recording_policies_tenant_idx').on(t.tenantId, t.createdAt, t.id),
+    index('recording_policies_page_idx').on(t.createdAt, t.id),
   ],
 );
 
@@ -192,6 +193,12 @@ export const readVersion = pgTable('read_version', {
 /** Per-tenant read versions (migration 0012): moved by every committed change to the tenant's rows. */
 export const readVersionTenant = pgTable('read_version_tenant', {
   tenantId: text('tenant_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
+
+/** One row: moved by every committed insert or delete of a tenant, or change of its id or created_at (migration 0014). */
+export const readVersionTenantSet = pgTable('read_version_tenant_set', {
+  id: boolean('id').primaryKey().default(true),
   version: bigint('version', { mode: 'number' }).notNull(),
 });
 

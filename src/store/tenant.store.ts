@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from './db';
+import { pageVersion } from './read-cache';
 import { recordingPolicies, tenants, vendorConnections, type RecordingPolicyRow, type TenantRow } from './schema';
 import { publicColumns, type ConnectionRecord } from './connection.store';
 import { allColumns, jsonRows } from './json-rows';
@@ -16,6 +17,11 @@ export interface TenantLists {
 export interface TenantPageWithLists extends Page<TenantRow> {
   connections?: ConnectionRecord[];
   policies?: RecordingPolicyRow[];
+  /**
+   * For every tenant (scope null): the page's own read version, read in the page's snapshot (src/store/read-cache.ts):
+   * the tenant-set counter (migration 0014) plus the counters of the tenants on the page (0012).
+   */
+  stamp?: { version: number; tenants: string[] };
 }
 
 /** The one row of the page-with-lists statement: three JSON arrays. */
@@ -23,6 +29,7 @@ interface ListsRow {
   tenants: unknown;
   connections: unknown;
   policies: unknown;
+  version: string | null;
 }
 
 const tenantJson = allColumns<TenantRow>(tenants);
@@ -102,7 +109,7 @@ export class TenantStore {
       let prepared = this.withLists.get(name);
       if (!prepared) {
         prepared = new ScopedPrepared((scoped) =>
-          this.pageWithListsQuery(inScope(tenants.id, scoped), lists).prepare(`tenants_first_page_${name}${scoped ? '_scoped' : ''}`),
+          this.pageWithListsQuery(inScope(tenants.id, scoped), lists, !scoped).prepare(`tenants_first_page_${name}${scoped ? '_scoped' : ''}`),
         );
         this.withLists.set(name, prepared);
       }
@@ -112,6 +119,7 @@ export class TenantStore {
       rows = await this.pageWithListsQuery(
         and(tenantCondition(tenants.id, scope), afterCursor(tenants.createdAt, tenants.id, args.after)),
         lists,
+        scope === null,
       ).execute({
         limit: args.first + 1,
         first: args.first,
@@ -121,10 +129,15 @@ export class TenantStore {
     const page: TenantPageWithLists = toPage(tenantJson.map(row?.tenants), args.first, count);
     if (lists.connections) page.connections = connectionJson.map(row?.connections);
     if (lists.policies) page.policies = policyJson.map(row?.policies);
+    if (scope === null && row?.version != null) page.stamp = { version: Number(row.version), tenants: page.items.map((t) => t.id) };
     return page;
   }
 
-  private pageWithListsQuery(where: SQL | undefined, lists: TenantLists) {
+  /**
+   * `stamped`: the statement also returns the page's read version (see TenantPageWithLists.stamp), in the same
+   * snapshot as the rows, so the version and the rows it stamps agree exactly.
+   */
+  private pageWithListsQuery(where: SQL | undefined, lists: TenantLists, stamped: boolean) {
     const onPage = sql`(SELECT id FROM page ORDER BY created_at, id LIMIT ${sql.placeholder('first')})`;
     const list = (table: SQL, json: SQL) =>
       sql`coalesce((SELECT json_agg(${json} ORDER BY x.created_at, x.id) FROM ${table} x WHERE x.tenant_id IN ${onPage}), '[]'::json)`;
@@ -135,10 +148,16 @@ export class TenantStore {
     ) SELECT
       coalesce((SELECT json_agg(${tenantJson.object('page')} ORDER BY page.created_at, page.id) FROM page), '[]'::json) AS tenants,
       ${lists.connections ? list(sql`${vendorConnections}`, connectionJson.object('x')) : none} AS connections,
-      ${lists.policies ? list(sql`${recordingPolicies}`, policyJson.object('x')) : none} AS policies
+      ${lists.policies ? list(sql`${recordingPolicies}`, policyJson.object('x')) : none} AS policies,
+      ${stamped ? pageVersion(onPage) : sql`NULL::text`} AS version
     ) AS d`;
     return this.db
-      .select({ tenants: sql<unknown>`d.tenants`, connections: sql<unknown>`d.connections`, policies: sql<unknown>`d.policies` })
+      .select({
+        tenants: sql<unknown>`d.tenants`,
+        connections: sql<unknown>`d.connections`,
+        policies: sql<unknown>`d.policies`,
+        version: sql<string | null>`d.version`,
+      })
       .from(source);
   }
 

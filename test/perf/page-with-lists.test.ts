@@ -73,7 +73,15 @@ describe('a page of tenants with its lists in one statement equals the separate 
         const args = { first: 2, after };
         const expected = await separate(scope, args);
         const got = await stores.tenants.pageWithLists(scope, args, { connections: true, policies: true });
-        const { count: _a, ...gotPage } = got;
+        const { count: _a, stamp, ...gotPage } = got;
+        // Every tenant's page carries its own read version (src/store/read-cache.ts readStamped), for its tenants.
+        if (scope === null) {
+          assert.deepStrictEqual(
+            stamp?.tenants,
+            got.items.map((r) => r.id),
+          );
+          assert.ok(Number.isInteger(stamp.version) && stamp.version > 0);
+        } else assert.equal(stamp, undefined);
         const { count: _b, ...expectedPage } = expected.page;
         assert.deepStrictEqual(
           { ...gotPage, connections: undefined, policies: undefined },

@@ -23,7 +23,7 @@ for (const layer of ['response cache', 'read cache'] as const) {
     before(async () => {
       writer = await startTestApp({ env });
       reader = twoInstances ? await startTestApp({ env, replicaOf: writer }) : writer;
-      seeded = await seedTenants(writer.app, 2, { connectionsPerTenant: 1, policiesPerConnection: 2, prefix: `Versions ${layer}` });
+      seeded = await seedTenants(writer.app, 3, { connectionsPerTenant: 1, policiesPerConnection: 2, prefix: `Versions ${layer}` });
     });
     after(async () => {
       if (reader !== writer) await reader.close();
@@ -58,6 +58,55 @@ for (const layer of ['response cache', 'read cache'] as const) {
       const changed = await read();
       assert.equal(changed.tenants.edges[0].node.name, 'A renamed');
       assert.ok(misses() > m0, 'read again');
+    });
+
+    it("an operator's (tenants: *) dashboard: commits in tenants off its page leave it current; a commit on it, a new and a deleted tenant are seen at once", async () => {
+      const operator = await reader.token({ sub: `operator-${layer}`, tenants: '*', scopes: ['recording:read'] });
+      const dashboard = operation('Dashboard');
+      const read = async () => ok(await reader.gql(dashboard, { first: 2 }, { token: operator }));
+      const ids = (page: any) => page.tenants.edges.map((e: any) => e.node.id);
+      const sqlWrite = (text: string) => writer.app.database.rawQuery(text);
+      const first = await read();
+      const onPage = ids(first) as string[];
+      assert.equal(onPage.length, 2);
+      const off = seeded.tenants.find((t) => !onPage.includes(t.id))!;
+      const on = seeded.tenants.find((t) => onPage.includes(t.id))!;
+      assert.ok(off && on, 'a seeded tenant on the page and one off it');
+      await read(); // now cached on the reader
+      // Commits in the tenant off the page, through the other instance's API and by SQL (psql, another writer).
+      for (let i = 0; i < 3; i++) await rename(off.id, `Off the page ${i}`);
+      const offPolicy = seeded.policies.find((p) => p.tenantId === off.id)!;
+      await sqlWrite(`UPDATE recording_policies SET name = 'changed by SQL', version = version + 1 WHERE id = '${offPolicy.id}'`);
+      const [h0, m0] = [hits(), misses()];
+      assert.deepEqual(await read(), first);
+      assert.ok(hits() > h0, 'served from the cache although a tenant off the page changed');
+      assert.equal(misses(), m0, 'nothing read again');
+      // A commit by SQL in a tenant on the page: the very next request sees it.
+      const onPolicy = seeded.policies.find((p) => p.tenantId === on.id)!;
+      await sqlWrite(`UPDATE recording_policies SET name = 'on the page, by SQL', version = version + 1 WHERE id = '${onPolicy.id}'`);
+      const changed = await read();
+      const names = changed.tenants.edges.flatMap((e: any) => e.node.recordingPolicies.map((p: any) => p.name));
+      assert.ok(names.includes('on the page, by SQL'), 'the commit on the page is seen');
+      // And one through the other instance's API.
+      await rename(on.id, 'On the page renamed');
+      assert.ok((await read()).tenants.edges.some((e: any) => e.node.name === 'On the page renamed'));
+      // A new tenant that sorts first (SQL, as psql would insert it): on the page at once.
+      const early = `00000000-0000-4000-8000-${layer === 'read cache' ? '000000000001' : '000000000002'}`;
+      await read();
+      await sqlWrite(`INSERT INTO tenants (id, name, created_at, updated_at) VALUES ('${early}', 'Early', '2000-01-01', '2000-01-01')`);
+      const withNew = await read();
+      assert.deepEqual(ids(withNew), [early, ...onPage].slice(0, 2));
+      // Deleted by SQL: gone at once, the page is the first one again.
+      await sqlWrite(`DELETE FROM tenants WHERE id = '${early}'`);
+      assert.deepEqual(ids(await read()), onPage);
+      // A tenant created and then deleted through the other instance's API: each seen by the very next request.
+      const created = ok(
+        await writer.gql('mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }', { input: { name: 'Created' } }),
+      ).createTenant.tenant.id as string;
+      await sqlWrite(`UPDATE tenants SET created_at = '2000-01-02' WHERE id = '${created}'`);
+      assert.deepEqual(ids(await read()), [created, onPage[0]]);
+      ok(await writer.gql('mutation($input: DeleteTenantInput!) { deleteTenant(input: $input) { deletedId } }', { input: { id: created } }));
+      assert.deepEqual(ids(await read()), onPage);
     });
 
     it("the same for _entities of tenant A's policies", async () => {
