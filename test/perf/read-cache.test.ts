@@ -243,6 +243,29 @@ describe('read cache: repeated reads cost one statement and are never stale', ()
     assert.ok(reloaded);
   });
 
+  it('a version read while an open transaction block has written is never reused, and its commit is seen', async () => {
+    const cache = a.app.services.stores.readCache;
+    const database = a.app.database;
+    const id = seeded.tenants[2]!.id;
+    // PGlite has one session: BEGIN sent on its own (not through its transaction(), whose lock a check waits for)
+    // leaves every later statement inside the block. On a server the block is one session of its own.
+    const session = database.pool ? await database.pool.connect() : null;
+    const send = (text: string) => (session ? session.query(text) : database.rawQuery(text));
+    try {
+      await send('BEGIN');
+      await send(`UPDATE tenants SET name = 'Inside the block' WHERE id = '${id}'`);
+      const before = cache.stats.versionChecks;
+      const v1 = await cache.currentVersion();
+      const v2 = await cache.currentVersion();
+      assert.equal(v2, v1);
+      assert.equal(cache.stats.versionChecks - before, 2, 'the check that ran inside the block is not reused');
+      await send('COMMIT');
+    } finally {
+      session?.release();
+    }
+    assert.equal((await tenantOf(b, id)).name, 'Inside the block');
+  });
+
   it('cached rows are shared between requests, so outside production they are frozen', async () => {
     const view = a.app.services.stores.readCache.view();
     const rows = await view.read(
