@@ -120,7 +120,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
     },
   });
   setVendorRegistry(createVendorRegistry({ hooks: metrics.vendorHooks }));
-  const stores = createStores(database.db, { readCacheRows: config.readCacheRows, freezeCachedRows: !config.isProduction });
+  const stores = createStores(database.db, {
+    readCacheRows: config.readCacheRows,
+    freezeCachedRows: !config.isProduction,
+    quiet: database.quiet,
+  });
   metrics.observeReadCache(() => ({ ...stores.readCache.stats, rows: stores.readCache.size().rows }));
   // Expired jobs (a worker died holding them) are only noticed by maintenance: run it often enough to honour the lease.
   const boss = createBoss(database, { maintenanceIntervalSeconds: Math.max(2, Math.min(60, Math.floor(config.syncJobExpireSeconds / 2))) });

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import * as schema from './schema';
 import { MIGRATIONS, migrationsKey } from './migrations';
+import { PgliteQuiet } from './pglite-quiet';
 
 export type Schema = typeof schema;
 export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
@@ -58,6 +59,8 @@ export interface Database {
   /** The PostgreSQL schema this database lives in (tests use one of their own on a shared server). */
   readonly pgSchema: string;
   readonly pglite?: PGlite;
+  /** PGlite only: whether anything but version checks reached the database since one (src/store/pglite-quiet.ts). */
+  readonly quiet?: PgliteQuiet;
   readonly pool?: pg.Pool;
   readonly connectionString?: string;
 }
@@ -173,6 +176,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       statements,
       pgSchema,
       pglite: client,
+      quiet: new PgliteQuiet(client, statements),
       async rawQuery<T>(text: string, params?: unknown[]) {
         // PGlite's query() prepares its text, which refuses several statements; exec() runs a script.
         if (!params || params.length === 0) {

@@ -1,4 +1,5 @@
 import type { AppDb } from './db';
+import type { PgliteQuiet } from './pglite-quiet';
 import { ConnectionStore } from './connection.store';
 import { PolicyStore } from './policy.store';
 import { TenantStore } from './tenant.store';
@@ -27,9 +28,9 @@ export interface Stores {
   readCache: ReadCache;
 }
 
-export function createStores(db: AppDb, opts: { readCacheRows?: number; freezeCachedRows?: boolean } = {}): Stores {
+export function createStores(db: AppDb, opts: { readCacheRows?: number; freezeCachedRows?: boolean; quiet?: PgliteQuiet } = {}): Stores {
   return {
-    readCache: new ReadCache(db, opts.readCacheRows ?? 0, { freeze: opts.freezeCachedRows }),
+    readCache: new ReadCache(db, opts.readCacheRows ?? 0, { freeze: opts.freezeCachedRows, quiet: opts.quiet }),
     db,
     tenants: new TenantStore(db),
     connections: new ConnectionStore(db),

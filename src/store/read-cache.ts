@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { AppDb } from './db';
 import type { TenantScope } from './pagination';
+import { literalIds, type PgliteQuiet } from './pglite-quiet';
 import { anyOf } from './prepared';
 import { readVersion, readVersionTenant, readVersionTenantSet } from './schema';
 
@@ -35,14 +36,18 @@ export class ReadCache {
   /** Whether identical reads of queries arriving together share a statement when the cache is off (coalesce). */
   readonly coalescing: boolean;
   /** Counters for /metrics and tests. */
-  readonly stats = { hits: 0, misses: 0, versionChecks: 0, shared: 0 };
+  readonly stats = { hits: 0, misses: 0, versionChecks: 0, shared: 0, versionChecksSkipped: 0 };
+  /** Embedded PGlite: versions known current since nothing but checks reached it (src/store/pglite-quiet.ts). */
+  private readonly quiet?: PgliteQuiet;
+  private readonly known = new Map<string, { version: number; stamp: number }>();
 
   constructor(
     db: AppDb,
     readonly maxRows: number,
-    opts: { freeze?: boolean; coalesce?: boolean } = {},
+    opts: { freeze?: boolean; coalesce?: boolean; quiet?: PgliteQuiet } = {},
   ) {
     this.coalescing = opts.coalesce ?? true;
+    this.quiet = opts.quiet;
     this.entries = new LRUCache<string, Entry>({ maxSize: Math.max(1, maxRows), sizeCalculation: (e) => Math.max(1, e.rows) });
     this.versionQuery = db.select({ version: readVersion.version }).from(readVersion).prepare('read_version');
     this.scopedVersionQuery = db
@@ -76,14 +81,19 @@ export class ReadCache {
   /**
    * The current version. Requests that ask during the same turn of the event loop share one statement, sent once
    * they have all asked (setImmediate): it reaches the database after each of them started, so each still sees
-   * every change committed before it began. Under load this is one statement for several requests.
+   * every change committed before it began. Under load this is one statement for several requests. On embedded
+   * PGlite no statement is sent when nothing but version checks has reached the database since the last check of
+   * the same scope (knownVersion): the tables are then as that check found them.
    * @internal
    */
   currentVersion(scope: TenantScope = null): Promise<number> {
     if (scope !== null) return this.currentScopedVersion(scope);
+    const known = this.knownVersion('*');
+    if (known !== undefined) return Promise.resolve(known);
     this.nextVersion ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       this.nextVersion = undefined;
       this.stats.versionChecks++;
+      if (this.quiet) return this.quietCheck('*', 'SELECT version::text FROM read_version');
       const [row] = await this.versionQuery.execute();
       // No row (a database whose migration 0006 was undone): every read misses, nothing wrong is served.
       return row?.version ?? -1;
@@ -94,11 +104,18 @@ export class ReadCache {
   /** The sum of the scope's tenants' versions; shared like currentVersion by requests of the same scope. */
   private currentScopedVersion(scope: readonly string[]): Promise<number> {
     const key = scopeKey(scope);
+    const known = this.knownVersion(key);
+    if (known !== undefined) return Promise.resolve(known);
     let next = this.nextScoped.get(key);
     if (!next) {
       next = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
         this.nextScoped.delete(key);
         this.stats.versionChecks++;
+        const literals = this.quiet ? literalIds(scope) : null;
+        if (literals !== null) {
+          const which = scope.length === 0 ? 'false' : `tenant_id IN (${literals})`;
+          return this.quietCheck(key, `SELECT coalesce(sum(version), 0)::text FROM read_version_tenant WHERE ${which}`);
+        }
         const [row] = await this.scopedVersionQuery.execute({ scope: [...scope] });
         return Number(row?.version ?? 0);
       });
@@ -162,6 +179,30 @@ export class ReadCache {
       this.entries.set(key, { version: stamp.version, tenants: stamp.tenants, value: Promise.resolve(value), rows: Math.max(1, count(value)) });
     }
     return { value, stamp };
+  }
+
+  /**
+   * On PGlite: the version of `key` read by the last check, if nothing but version checks has reached the database
+   * since that check ran (PgliteQuiet): the tables are exactly as that check saw them, so it is the current version.
+   */
+  private knownVersion(key: string): number | undefined {
+    if (!this.quiet) return undefined;
+    const known = this.known.get(key);
+    if (!known || !this.quiet.unchangedSince(known.stamp)) return undefined;
+    this.stats.versionChecksSkipped++;
+    return known.version;
+  }
+
+  private async quietCheck(key: string, select: string): Promise<number> {
+    const { version, stamp } = await this.quiet!.check(select);
+    // No row (read_version emptied): -1, which every read misses.
+    const value = version === undefined ? -1 : Number(version);
+    if (stamp !== undefined && value >= 0) {
+      // One entry per scope asked about: bounded like the scopes of live tokens, and emptied when that grows large.
+      if (this.known.size >= 10_000 && !this.known.has(key)) this.known.clear();
+      this.known.set(key, { version: value, stamp });
+    } else this.known.delete(key);
+    return value;
   }
 
   private readonly sending = new Map<string, { next?: Promise<unknown>; inFlight?: Promise<unknown> }>();

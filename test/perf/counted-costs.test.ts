@@ -108,8 +108,9 @@ describe('counted costs with the read cache on (the default): a repeated read co
           }),
         );
       }
-      // Was [4, 1, 1] before issue 18 read the page's lists with the page.
-      assert.deepEqual(counts, [2, 1, 1], `${size} tenants`);
+      // Was [4, 1, 1] before issue 18 read the page's lists with the page. On embedded PGlite the third sends nothing:
+      // only the second's version check has reached the database since it, so that version is still current.
+      assert.deepEqual(counts, [2, 1, t.app.database.kind === 'pglite' ? 0 : 1], `${size} tenants`);
     }
   });
 
@@ -118,8 +119,10 @@ describe('counted costs with the read cache on (the default): a repeated read co
       const rows = type === 'Tenant' ? seeded.tenants : seeded.policies;
       const representations = rows.slice(0, 1000).map((r) => ({ __typename: type, id: r.id }));
       const q = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { id } } }`;
+      // Any statement moves PGlite's quiet counter, so the first check is sent on both databases, whatever ran before.
+      await t.app.database.rawQuery('SELECT 1');
       const counts: number[] = [];
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < 3; i++) {
         counts.push(
           await t.countStatements(async () => {
             const data: any = ok(await t.gql(q, { representations }));
@@ -127,7 +130,7 @@ describe('counted costs with the read cache on (the default): a repeated read co
           }),
         );
       }
-      assert.deepEqual(counts, [2, 1]);
+      assert.deepEqual(counts, [2, 1, t.app.database.kind === 'pglite' ? 0 : 1]);
     });
   }
 });
