@@ -1,3 +1,4 @@
+import { httpUserDirectory } from './directory/user-directory';
 import 'reflect-metadata';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -131,7 +132,15 @@ export async function startApp(opts: AppOptions): Promise<App> {
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const services = createServices(
-    { database, stores, secrets, logger, allowPrivateVendorHosts: config.allowPrivateVendorHosts, onCredentialEvent: metrics.onCredentialEvent },
+    {
+      database,
+      stores,
+      secrets,
+      logger,
+      allowPrivateVendorHosts: config.allowPrivateVendorHosts,
+      onCredentialEvent: metrics.onCredentialEvent,
+      userDirectory: config.userDirectoryUrl ? httpUserDirectory({ url: config.userDirectoryUrl, token: config.userDirectoryToken }) : null,
+    },
     {
       boss,
       applyWaitMs: config.applyWaitMs,

@@ -5,7 +5,14 @@ import { join, resolve } from 'node:path';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Names of the fields that hold secrets: masked wherever the configuration is printed or logged. */
-export const SECRET_CONFIG_FIELDS = ['databaseUrl', 'credentialsKey', 'previousCredentialsKeys', 'jwtSecret', 'routerSecrets'] as const;
+export const SECRET_CONFIG_FIELDS = [
+  'databaseUrl',
+  'credentialsKey',
+  'previousCredentialsKeys',
+  'jwtSecret',
+  'routerSecrets',
+  'userDirectoryToken',
+] as const;
 
 const BASE64_32 = /^[A-Za-z0-9+/]{43}=$/;
 
@@ -87,6 +94,19 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
   { name: 'JWT_JWKS_URL', field: 'jwtJwksUrl', default: '', description: "the identity provider's JWKS (https in production, with `JWT_AUDIENCE`)" },
   { name: 'JWT_ISSUER', field: 'jwtIssuer', default: '', description: 'required `iss` claim, when set' },
   { name: 'JWT_AUDIENCE', field: 'jwtAudience', default: '', description: 'required `aud` claim, when set' },
+  {
+    name: 'USER_DIRECTORY_URL',
+    field: 'userDirectoryUrl',
+    default: '',
+    description:
+      "GraphQL endpoint of the directory subgraph that owns `User` (or of the router): a recording standard's people named by User id are resolved there, one `_entities` request per compile (the User needs `email` and `tenant { id }`); unset, such people are listed as not resolved",
+  },
+  {
+    name: 'USER_DIRECTORY_TOKEN',
+    field: 'userDirectoryToken',
+    default: '',
+    description: 'sent as `Authorization: Bearer` to `USER_DIRECTORY_URL`, when set',
+  },
   {
     name: 'ROUTER_SECRETS',
     field: 'routerSecrets',
@@ -317,6 +337,14 @@ export class Config {
   @IsOptional()
   @IsString()
   jwtIssuer?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'USER_DIRECTORY_URL must be an http(s) URL' })
+  userDirectoryUrl?: string;
+
+  @IsOptional()
+  @IsString()
+  userDirectoryToken?: string;
 
   @IsOptional()
   @IsString()
@@ -568,6 +596,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.jwtSecret = env.JWT_SECRET || undefined;
   c.jwtJwksUrl = env.JWT_JWKS_URL || undefined;
   c.jwtIssuer = env.JWT_ISSUER || undefined;
+  c.userDirectoryUrl = env.USER_DIRECTORY_URL || undefined;
+  c.userDirectoryToken = env.USER_DIRECTORY_TOKEN || undefined;
   c.jwtAudience = env.JWT_AUDIENCE || undefined;
   c.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   c.logFormat = (env.LOG_FORMAT || (!production && process.stdout.isTTY ? 'pretty' : 'json')) as Config['logFormat'];

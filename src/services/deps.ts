@@ -3,6 +3,7 @@ import type { SecretBox } from '../crypto/secrets';
 import type { VendorKind } from '../domain/vendor-kind';
 import type { Database } from '../store/db';
 import type { Stores } from '../store';
+import type { UserDirectory } from '../directory/user-directory';
 
 /** What every use case is built with (the composition root, services/index.ts, hands it out). */
 export interface ServiceDeps {
@@ -14,6 +15,8 @@ export interface ServiceDeps {
   allowPrivateVendorHosts: boolean;
   /** Vendor token renewals, refusals and releases, for metrics (services/credential-tokens.ts). */
   onCredentialEvent?: (e: CredentialEvent) => void;
+  /** The directory subgraph that owns `User` (USER_DIRECTORY_URL): a standard's people named by User id. */
+  userDirectory?: UserDirectory | null;
 }
 
 /** What the metrics count (src/server/metrics.ts): never a tenant, connection or token. */

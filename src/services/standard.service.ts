@@ -109,6 +109,37 @@ export interface ComplianceReport {
   totals: { conforming: number; drifted: number; failed: number; pending: number; ungoverned: number; blockedConnections: number };
 }
 
+/**
+ * A standard's people named by User id, resolved by the directory subgraph once per compile, preview or reconcile
+ * run of the standard (one request for all its connections), then found at each platform by their e-mail.
+ */
+interface PeopleLookup {
+  /** User id -> e-mail, for the ids the directory resolved as people of the standard's tenant. */
+  emails: Map<string, string>;
+  /** User id -> why it is not resolved (listed in every platform's coverage, never dropped). */
+  reasons: Map<string, string>;
+  /** The directory could not answer: platforms that name people are held, not compiled without them. */
+  unavailable: AppError | null;
+}
+
+const NO_PEOPLE: PeopleLookup = { emails: new Map(), reasons: new Map(), unavailable: null };
+
+/** Runs `load` at most once, on first use. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load());
+}
+
+/** The e-mail a person is found by at a platform: given, or the directory's for their User id. */
+function emailOf(p: { email?: string | null; userId?: string | null }, users: PeopleLookup): string | null {
+  if (p.email) return normalEmail(p.email);
+  return p.userId ? (users.emails.get(p.userId) ?? null) : null;
+}
+
+function whyUnresolved(p: { userId?: string | null }, users: PeopleLookup): string {
+  return users.reasons.get(p.userId ?? '') ?? "no User with this id in this tenant's directory";
+}
+
 const definitionOf = (row: RecordingStandardRow): StandardDefinition => ({
   name: row.name,
   mode: row.mode as StandardMode,
@@ -430,13 +461,17 @@ export class StandardService {
     record: ConnectionRecord,
     scopes: PolicyScope[],
     /** E-mail -> the vendor's user id, from its directory (vendors that exclude people within a scope). */
-    resolved: Record<string, string> | null = null,
+    resolved: Record<string, string> | null,
+    users: PeopleLookup,
   ): { desired: { scope: PolicyScope; rules: RecordingRules }[]; unresolved: { name: string; reason: string }[] } {
-    if (resolved) return this.planByExclusion(def, cov, vendor, scopes, resolved);
+    if (resolved) return this.planByExclusion(def, cov, vendor, scopes, resolved, users);
     const override = def.overrides.find((o) => o.connectionId === record.id);
     const byEmail = new Map<string, number>();
     def.exceptions.forEach((e, i) => {
-      for (const p of e.people) if (p.email) byEmail.set(normalEmail(p.email), i);
+      for (const p of e.people) {
+        const email = emailOf(p, users);
+        if (email && !byEmail.has(email)) byEmail.set(email, i);
+      }
     });
     // Exceptions name people: they apply at the scopes a directory names by e-mail (Webex people), each kind's way.
     const exceptionRules = new Map<string, RecordingRules[]>();
@@ -466,10 +501,12 @@ export class StandardService {
     for (const e of def.exceptions) {
       for (const p of e.people) {
         const name = personName(p);
-        if (p.userId) unresolved.push({ name, reason: `${vendor.displayName} has no mapping from directory User ids to its people` });
+        const email = emailOf(p, users);
+        if (!email) unresolved.push({ name, reason: whyUnresolved(p, users) });
         else if (!hasEmails)
           unresolved.push({ name, reason: `${vendor.displayName} does not name its ${this.scopeKindsOf(vendor).join('/')} scopes by e-mail` });
-        else if (!found.has(name)) unresolved.push({ name, reason: `${vendor.displayName} has no person with this e-mail` });
+        else if (!found.has(email))
+          unresolved.push({ name, reason: `${vendor.displayName} has no person with ${p.email ? 'this e-mail' : `this User's e-mail (${email})`}` });
       }
     }
     return { desired, unresolved };
@@ -485,6 +522,7 @@ export class StandardService {
     vendor: RecordingVendor,
     scopes: PolicyScope[],
     resolved: Record<string, string>,
+    users: PeopleLookup,
   ): { desired: { scope: PolicyScope; rules: RecordingRules }[]; unresolved: { name: string; reason: string }[] } {
     const ids: string[] = [];
     const unresolved: { name: string; reason: string }[] = [];
@@ -492,10 +530,12 @@ export class StandardService {
       const never = e.rules.mode === 'NEVER';
       for (const p of e.people) {
         const name = personName(p);
-        if (p.userId) unresolved.push({ name, reason: `${vendor.displayName} has no mapping from directory User ids to its people` });
+        const email = emailOf(p, users);
+        if (!email) unresolved.push({ name, reason: whyUnresolved(p, users) });
         else if (!never) unresolved.push({ name, reason: `${vendor.displayName} can only exclude people from recording (exception mode NEVER)` });
-        else if (resolved[name] === undefined) unresolved.push({ name, reason: `${vendor.displayName} has no person with this e-mail` });
-        else ids.push(resolved[name]!);
+        else if (resolved[email] === undefined)
+          unresolved.push({ name, reason: `${vendor.displayName} has no person with ${p.email ? 'this e-mail' : `this User's e-mail (${email})`}` });
+        else ids.push(resolved[email]!);
       }
     }
     const own = cov.compiled.excludedUserIds ?? [];
@@ -504,10 +544,57 @@ export class StandardService {
   }
 
   /** The e-mails of the standard's exceptions resolved at a vendor that excludes people by its own ids; else null. */
-  private async resolvedAt(def: StandardDefinition, vendor: RecordingVendor, ctx: ConnectionContext): Promise<Record<string, string> | null> {
-    if (!vendor.resolvePeople || !vendor.capabilities.ruleFields.includes('excludedUserIds')) return null;
-    const emails = def.exceptions.flatMap((e) => e.people.filter((p) => p.email).map((p) => normalEmail(p.email!)));
-    return emails.length ? vendor.resolvePeople(ctx, emails) : {};
+  private async resolvedAt(
+    def: StandardDefinition,
+    vendor: RecordingVendor,
+    ctx: ConnectionContext,
+    users: PeopleLookup,
+  ): Promise<Record<string, string> | null> {
+    if (!this.excludesPeople(vendor)) return null;
+    const emails = [...new Set(def.exceptions.flatMap((e) => e.people.map((p) => emailOf(p, users)).filter((m): m is string => !!m)))];
+    return emails.length ? vendor.resolvePeople!(ctx, emails) : {};
+  }
+
+  private excludesPeople(vendor: RecordingVendor): boolean {
+    return !!vendor.resolvePeople && vendor.capabilities.ruleFields.includes('excludedUserIds');
+  }
+
+  /** A platform where the standard's people change what is written: people are scopes, or excluded by id. */
+  private namesPeople(vendor: RecordingVendor): boolean {
+    return this.excludesPeople(vendor) || this.scopeKindsOf(vendor).includes('PERSON');
+  }
+
+  /**
+   * The standard's User ids as people of its tenant, from the directory subgraph (USER_DIRECTORY_URL): one request
+   * for all of them. A User of another tenant is not one of this tenant's people (and the reason does not say whose
+   * it is). The directory down is not a verdict on anyone: `unavailable` is set and those platforms wait.
+   */
+  private async lookUpUsers(def: StandardDefinition, tenantId: string): Promise<PeopleLookup> {
+    const ids = [...new Set(def.exceptions.flatMap((e) => e.people.map((p) => (p.email ? null : p.userId)).filter((id): id is string => !!id)))];
+    if (!ids.length) return NO_PEOPLE;
+    const out: PeopleLookup = { emails: new Map(), reasons: new Map(), unavailable: null };
+    const directory = this.deps.userDirectory;
+    if (!directory) {
+      for (const id of ids) out.reasons.set(id, 'no user directory is configured (USER_DIRECTORY_URL), so User ids cannot be resolved to people');
+      return out;
+    }
+    let users: Awaited<ReturnType<typeof directory.users>>;
+    try {
+      users = await directory.users(ids);
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError('VENDOR_UNAVAILABLE', `${directory.description} could not answer`, { retryable: true });
+      this.deps.logger.warn({ code: err.code, tenantId }, 'user directory unavailable: platforms that name people wait');
+      out.unavailable = err;
+      for (const id of ids) out.reasons.set(id, `not resolved yet: ${err.message}`);
+      return out;
+    }
+    for (const id of ids) {
+      const u = users.get(id);
+      if (!u || u.tenantId !== tenantId) out.reasons.set(id, "no User with this id in this tenant's directory");
+      else if (!u.email) out.reasons.set(id, 'the directory has no e-mail for this User');
+      else out.emails.set(id, normalEmail(u.email));
+    }
+    return out;
   }
 
   private changesOf(standardId: string | null, desired: { scope: PolicyScope; rules: RecordingRules }[], existing: RecordingPolicyRow[]) {
@@ -526,7 +613,9 @@ export class StandardService {
 
   private async compileAll(row: RecordingStandardRow, actor: string, requestId?: string): Promise<CompileOutcome[]> {
     const out: CompileOutcome[] = [];
-    for (const { record, vendor } of await this.governed(row.tenantId)) out.push(await this.compileConnection(row, record, vendor, actor, requestId));
+    const users = once(() => this.lookUpUsers(definitionOf(row), row.tenantId));
+    for (const { record, vendor } of await this.governed(row.tenantId))
+      out.push(await this.compileConnection(row, record, vendor, users, actor, requestId));
     return out;
   }
 
@@ -539,6 +628,7 @@ export class StandardService {
     row: RecordingStandardRow,
     record: ConnectionRecord,
     vendor: RecordingVendor,
+    lookUp: () => Promise<PeopleLookup>,
     actor: string,
     requestId?: string,
     only?: PolicyScope[],
@@ -565,10 +655,14 @@ export class StandardService {
       return { ...outcome, status: 'BLOCKED', error: { code: base.blocked.code, message: base.blocked.message } };
     }
     try {
+      const users = await lookUp();
+      // Without the people the directory names, a platform would record whom the standard excepts: it waits.
+      if (users.unavailable && this.namesPeople(vendor)) throw users.unavailable;
       const { ctx } = await this.connections.vendorContextForScope(null, record.id, requestId);
       const listed = only ? { scopes: only, unlisted: [] } : await this.scopesOf(vendor, ctx);
       const scopes = listed.scopes;
-      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
+      const resolved = await this.resolvedAt(def, vendor, ctx, users);
+      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, resolved, users);
       const changes = this.changesOf(row.id, desired, await stores.standards.policiesAt(record.id));
       // People go through the roll-out engine; every other scope (a settings record, a PBX, a workspace) by its sync job.
       const bulk = (kind: string) => kind === 'PERSON';
@@ -673,6 +767,7 @@ export class StandardService {
     requestId?: string,
   ): Promise<ConnectionPreview[]> {
     const out: ConnectionPreview[] = [];
+    const lookUp = once(() => this.lookUpUsers(def, tenantId));
     for (const { record, vendor } of await this.governed(tenantId)) {
       const base = this.coverageFor(def, record, vendor);
       const warnings = [...new Map(base.coverage.byKind.flatMap((k) => lintPolicy(k.compiled)).map((w) => [JSON.stringify(w), w])).values()];
@@ -682,7 +777,9 @@ export class StandardService {
       }
       const { ctx } = await this.connections.vendorContextForScope(actor.tenantFilter(), record.id, requestId);
       const { scopes, unlisted } = await this.scopesOf(vendor, ctx);
-      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx));
+      // The directory down: the preview still answers, with those people listed as not resolved yet.
+      const users = await lookUp();
+      const { desired, unresolved } = this.plan(def, base.coverage, vendor, record, scopes, await this.resolvedAt(def, vendor, ctx, users), users);
       const changes = this.changesOf(standardId, desired, await this.deps.stores.standards.policiesAt(record.id));
       const sample = [];
       for (const c of sampleOf(changes)) sample.push({ scope: c.scope, requests: (await vendor.previewPolicy?.(ctx, c.scope, c.rules)) ?? [] });
@@ -780,15 +877,16 @@ export class StandardService {
   private async tickStandard(row: RecordingStandardRow): Promise<void> {
     const { stores } = this.deps;
     const targets = new Map((await stores.standards.targets([row.id])).map((t) => [t.connectionId, t]));
+    const users = once(() => this.lookUpUsers(definitionOf(row), row.tenantId));
     for (const { record, vendor } of await this.governed(row.tenantId)) {
       const target = targets.get(record.id);
       if (!target || target.compiledVersion !== row.version) {
-        await this.compileConnection(row, record, vendor, 'system:standard');
+        await this.compileConnection(row, record, vendor, users, 'system:standard');
         continue;
       }
       if (target.blocked) continue;
       await stores.standards.settleFromRollouts(row.id, record.id, target.rolloutIds);
-      await this.walk(row, record, vendor, target);
+      await this.walk(row, record, vendor, target, users);
       if (row.mode === 'ENFORCE') await this.enforce(row, record);
     }
     await this.announce(row);
@@ -830,7 +928,13 @@ export class StandardService {
   }
 
   /** The directory again: scopes the standard does not govern yet are listed, and in ENFORCE mode brought under it. */
-  private async walk(row: RecordingStandardRow, record: ConnectionRecord, vendor: RecordingVendor, target: StandardTargetRow): Promise<void> {
+  private async walk(
+    row: RecordingStandardRow,
+    record: ConnectionRecord,
+    vendor: RecordingVendor,
+    target: StandardTargetRow,
+    users: () => Promise<PeopleLookup>,
+  ): Promise<void> {
     if (!vendor.listPolicyScopes) return;
     const { stores } = this.deps;
     let scopes: PolicyScope[];
@@ -844,7 +948,7 @@ export class StandardService {
     const owned = new Set((await stores.standards.ownedPolicies(row.id, record.id)).map((p) => `${p.scopeKind}:${p.scopeId}`));
     const fresh = scopes.filter((s) => !owned.has(`${s.kind}:${s.id}`));
     if (row.mode === 'ENFORCE' && fresh.length) {
-      const r = await this.compileConnection(row, record, vendor, 'system:standard', undefined, fresh);
+      const r = await this.compileConnection(row, record, vendor, users, 'system:standard', undefined, fresh);
       if (r.status === 'COMPILED') this.stats.governed += fresh.length;
       return;
     }

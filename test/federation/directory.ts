@@ -13,6 +13,7 @@ extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@
 type User @key(fields: "id") {
   id: ID!
   name: String!
+  email: String
   tenant: Tenant
 }
 type Tenant @key(fields: "id", resolvable: false) {
@@ -27,6 +28,7 @@ type Query {
 export interface DirectoryUser {
   id: string;
   name: string;
+  email?: string | null;
   tenantId: string;
 }
 
@@ -50,6 +52,7 @@ export async function startDirectory(users: DirectoryUser[] = []): Promise<Direc
       User: {
         __resolveReference: (ref: { id: string }) => byId(ref.id),
         tenant: (u: DirectoryUser) => ({ id: u.tenantId }),
+        email: (u: DirectoryUser) => u.email ?? null,
       },
     },
   });

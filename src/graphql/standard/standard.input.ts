@@ -10,7 +10,11 @@ export class StandardPersonInput {
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Id of the federated User entity.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Id of the federated User entity, resolved to its e-mail by the directory subgraph (USER_DIRECTORY_URL), then found at each platform by it.',
+  })
   @IsOptional()
   @MaxLength(200)
   userId?: string | null;

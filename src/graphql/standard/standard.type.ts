@@ -12,7 +12,12 @@ import { CoverageStatus, RecordingRuleField, StandardCompileStatus, StandardMode
 @ObjectType({ description: 'A person the standard names: by e-mail, or by the id of the User a directory subgraph owns.' })
 export class StandardPerson {
   @Field(() => String, { nullable: true, description: 'E-mail address, resolved against each vendor directory.' }) email!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Id of the federated User entity.' }) userId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Id of the federated User entity, resolved to its e-mail by the directory subgraph (USER_DIRECTORY_URL), then found at each platform by it.',
+  })
+  userId!: string | null;
   @Field(() => User, {
     nullable: true,
     description:

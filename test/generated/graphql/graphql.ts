@@ -730,7 +730,7 @@ export type StandardMode =
 export type StandardPersonInput = {
   /** E-mail address. */
   email?: string | null | undefined;
-  /** Id of the federated User entity. */
+  /** Id of the federated User entity, resolved to its e-mail by the directory subgraph (USER_DIRECTORY_URL), then found at each platform by it. */
   userId?: string | number | null | undefined;
 };
 
