@@ -434,7 +434,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
 
 /**
  * Connects the demo tenant to the built-in sandbox (development only), through the stores. Idempotent: each start
- * points the demo connections at the emulators' current addresses, so a restart on other ports keeps working.
+ * points the demo connections at the emulators' current addresses, and every other connection that pointed at an
+ * emulator's previous address with them, so a restart on other ports keeps working.
  */
 async function connectDemoTenant(stores: Stores, secrets: SecretBox, specs: SandboxConnectionSpec[]): Promise<void> {
   await stores.tenants.ensure(stores.db, { id: DEMO_TENANT_ID, name: DEMO_TENANT_NAME });
@@ -449,6 +450,8 @@ async function connectDemoTenant(stores: Stores, secrets: SecretBox, specs: Sand
       credentialsKeyId: secrets.currentKeyId,
     };
     const [existing] = await stores.connections.byIds(null, [id]);
+    // Connections a user made to the sandbox (playground tab 06) had its previous address: they move with it.
+    if (existing) await stores.connections.followMovedAddress(stores.db, spec.vendor, existing.baseUrl, spec.baseUrl, id);
     if (existing) await stores.connections.update(stores.db, null, id, row);
     else await stores.connections.insert(stores.db, { id, tenantId: DEMO_TENANT_ID, vendor: spec.vendor, name: spec.name, ...row });
   }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { AppDb } from './db';
 import { vendorConnections, type StoredVendorError, type VendorConnectionRow } from './schema';
 import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
@@ -99,6 +99,20 @@ export class ConnectionStore {
       .where(and(eq(vendorConnections.id, id), tenantCondition(vendorConnections.tenantId, scope)))
       .returning(publicColumns);
     return row;
+  }
+
+  /**
+   * The built-in sandbox moved (development: its emulators listen on new free ports at each start): connections of
+   * this vendor that pointed at its previous address, other than `except` (the demo connection itself), follow it.
+   */
+  async followMovedAddress(tx: AppDb, vendor: VendorConnectionRow['vendor'], from: string, to: string, except: string): Promise<number> {
+    if (from === to) return 0;
+    const rows = await tx
+      .update(vendorConnections)
+      .set({ baseUrl: to, updatedAt: new Date() })
+      .where(and(eq(vendorConnections.vendor, vendor), eq(vendorConnections.baseUrl, from), ne(vendorConnections.id, except)))
+      .returning({ id: vendorConnections.id });
+    return rows.length;
   }
 
   async delete(tx: AppDb, scope: TenantScope, id: string): Promise<boolean> {

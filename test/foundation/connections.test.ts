@@ -169,3 +169,55 @@ describe('vendor connections through GraphQL', () => {
     assert.equal(Number(left[0]!.n), 0);
   });
 });
+
+/**
+ * Found by use: playground tab 06 connects a second Webex connection to the built-in sandbox, whose emulators listen
+ * on new free ports at every start. The demo connections were pointed at the new ports; the user's kept the old,
+ * dead one, so its roll-outs waited for ever after a restart. A start moves every connection that pointed at an
+ * emulator's previous address (connectSandbox is what each start runs), and nothing else.
+ */
+describe('connections to the built-in sandbox follow it to its new ports', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ env: { SANDBOX: 'true', SANDBOX_PORT_BASE: '0', SANDBOX_WEBEX_PEOPLE: '5' } });
+  });
+  after(async () => t.close());
+
+  it("a user's connection to the sandbox's Webex moves with it; one elsewhere does not", async () => {
+    const sandbox = t.app.sandbox!;
+    const webex = sandbox.connections.find((c) => c.key === 'webex')!;
+    const connect = async (name: string, baseUrl: string) =>
+      ok(
+        await t.gql(CONNECT, {
+          input: {
+            tenantId: '00000000-0000-4000-8000-00000000d000',
+            vendor: 'WEBEX',
+            name,
+            baseUrl,
+            credentials: [{ name: 'accessToken', value: 'sandbox-token' }],
+          },
+        }),
+      ).connectVendor.connection.id as string;
+    const mine = await connect('Webex Calling EU (second sandbox org connection)', webex.baseUrl);
+    const elsewhere = await connect('Webex elsewhere', 'https://webexapis.com/v1');
+    // The next start: the same emulators on other ports.
+    const moved = webex.baseUrl.replace(/:(\d+)/, (_m, p: string) => `:${Number(p) + 1}`);
+    await t.app.connectSandbox([{ ...webex, baseUrl: moved }]);
+    const urls = async () =>
+      Object.fromEntries(
+        (
+          ok(await t.gql(`query { tenant(id: "00000000-0000-4000-8000-00000000d000") { connections { id baseUrl } } }`)).tenant.connections as {
+            id: string;
+            baseUrl: string;
+          }[]
+        ).map((c) => [c.id, c.baseUrl]),
+      );
+    const after1 = await urls();
+    assert.equal(after1[mine], moved, "the user's sandbox connection follows the sandbox");
+    assert.equal(after1['00000000-0000-4000-8000-00000000d003'], moved, 'the demo connection too');
+    assert.equal(after1[elsewhere], 'https://webexapis.com/v1', 'a connection elsewhere is left alone');
+    // And back, as the next start would: both follow again.
+    await t.app.connectSandbox([webex]);
+    assert.equal((await urls())[mine], webex.baseUrl);
+  });
+});

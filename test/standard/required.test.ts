@@ -114,7 +114,11 @@ describe('a required rule that one platform only approximates', () => {
         ['User:dir-user-42'],
         `${id}: a User id is listed, never dropped`,
       );
-      assert.match(c.unresolvedPeople[0].reason, /no mapping from directory User ids/);
+      assert.match(
+        c.unresolvedPeople[0].reason,
+        /no user directory is configured \(USER_DIRECTORY_URL\)/,
+        'without a directory the reason names the setting',
+      );
     }
   });
 });
