@@ -162,7 +162,12 @@ export async function startApp(opts: AppOptions): Promise<App> {
         sliceSeconds: config.rolloutSliceSeconds,
         pollingIntervalSeconds: config.jobPollSeconds,
       },
-      reconcile: { intervalSeconds: config.reconcileIntervalSeconds, pollingIntervalSeconds: config.jobPollSeconds, runWorkers: config.workers },
+      reconcile: {
+        intervalSeconds: config.reconcileIntervalSeconds,
+        standardCheckSeconds: config.standardCheckSeconds,
+        pollingIntervalSeconds: config.jobPollSeconds,
+        runWorkers: config.workers,
+      },
       liveRecovery: { intervalMs: config.workers ? config.liveRecoverySeconds * 1000 : 0 },
     },
   );

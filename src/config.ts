@@ -231,6 +231,13 @@ export const ENVIRONMENT: readonly EnvVariable[] = [
     description: 'seconds between scheduled drift checks of every policy (`0`: off)',
   },
   {
+    name: 'STANDARD_CHECK_SECONDS',
+    field: 'standardCheckSeconds',
+    default: '30 with the sandbox, 300 otherwise, 0 in tests',
+    description:
+      "seconds between the recording standards' own checks (roll-outs settled, vendor directories walked for new people, compliance announced; drift needs a reconcile run); `0`: only after reconcile runs",
+  },
+  {
     name: 'ROLLOUT_RATE_PER_SECOND',
     field: 'rolloutRatePerSecond',
     default: 0,
@@ -501,6 +508,11 @@ export class Config {
   @Min(0)
   @Max(7 * 24 * 3600)
   reconcileIntervalSeconds!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(24 * 3600)
+  standardCheckSeconds!: number;
   /** How often each replica settles live-recording and attachment intents left by a dead process (issue 14). */
   liveRecoverySeconds!: number;
 
@@ -623,6 +635,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   c.rolloutLeaseSeconds = int(env.ROLLOUT_LEASE_SECONDS, 10, 'ROLLOUT_LEASE_SECONDS', problems);
   c.rolloutSliceSeconds = int(env.ROLLOUT_SLICE_SECONDS, 120, 'ROLLOUT_SLICE_SECONDS', problems);
   c.reconcileIntervalSeconds = int(env.RECONCILE_INTERVAL_SECONDS, 0, 'RECONCILE_INTERVAL_SECONDS', problems);
+  c.standardCheckSeconds = int(env.STANDARD_CHECK_SECONDS, nodeEnv === 'test' ? 0 : c.sandbox ? 30 : 300, 'STANDARD_CHECK_SECONDS', problems);
   c.liveRecoverySeconds = int(env.LIVE_RECOVERY_SECONDS, 5, 'LIVE_RECOVERY_SECONDS', problems);
   c.executionTimeoutMs = int(env.EXECUTION_TIMEOUT_MS, 30_000, 'EXECUTION_TIMEOUT_MS', problems);
   c.shutdownGraceSeconds = int(env.SHUTDOWN_GRACE_SECONDS, 10, 'SHUTDOWN_GRACE_SECONDS', problems);

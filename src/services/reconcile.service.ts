@@ -8,10 +8,16 @@ import { holdsWork } from './rollout-holds';
 import { SharedPacer } from './rollout-pacer';
 
 export const RECONCILE_QUEUE = 'policy-reconcile';
+export const STANDARD_CHECK_QUEUE = 'standard-check';
 
 export interface ReconcileSettings {
   /** Seconds between runs; 0 turns scheduled reconciliation off. */
   intervalSeconds: number;
+  /**
+   * Seconds between the recording standards' own checks between reconcile runs (afterRun alone: roll-outs settled,
+   * directories walked for new people, corrections, compliance announced); 0: only after a reconcile run.
+   */
+  standardCheckSeconds: number;
   pollingIntervalSeconds: number;
   runWorkers: boolean;
   /** Policies whose vendor was unavailable are tried again within the run, after 1 s, 2 s, 4 s ... at most this. */
@@ -22,6 +28,7 @@ export interface ReconcileSettings {
 
 export const DEFAULT_RECONCILE_SETTINGS: ReconcileSettings = {
   intervalSeconds: 0,
+  standardCheckSeconds: 0,
   pollingIntervalSeconds: 2,
   runWorkers: true,
   holdMaxMs: 30_000,
@@ -69,6 +76,7 @@ export class ReconcileService {
 
   async start(): Promise<void> {
     await this.boss.createQueue(RECONCILE_QUEUE, { name: RECONCILE_QUEUE, policy: 'stately' });
+    await this.startStandardChecks();
     if (!(this.settings.intervalSeconds > 0) || !this.settings.runWorkers) return;
     this.workerId = await this.boss.work(
       RECONCILE_QUEUE,
@@ -88,6 +96,37 @@ export class ReconcileService {
     this.stopping = true;
     this.abort.abort();
     if (this.workerId) await this.boss.offWork({ id: this.workerId } as never).catch(() => undefined);
+    if (this.checkWorkerId) await this.boss.offWork({ id: this.checkWorkerId } as never).catch(() => undefined);
+  }
+
+  private checkWorkerId?: string;
+
+  /**
+   * The standards' check on its own, lighter schedule (one replica at a time, like the reconcile): it reads no policy
+   * back, so drift still waits for a reconcile run, but a person added at a vendor is found and announced in seconds.
+   */
+  private async startStandardChecks(): Promise<void> {
+    const every = this.settings.standardCheckSeconds;
+    if (!(every > 0) || !this.settings.runWorkers) return;
+    await this.boss.createQueue(STANDARD_CHECK_QUEUE, { name: STANDARD_CHECK_QUEUE, policy: 'stately' });
+    const next = () =>
+      this.stopping
+        ? Promise.resolve()
+        : this.boss
+            .send(STANDARD_CHECK_QUEUE, {}, { singletonKey: 'check', startAfter: every, expireInSeconds: 3600, retryLimit: 0 })
+            .then(() => undefined);
+    this.checkWorkerId = await this.boss.work(
+      STANDARD_CHECK_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
+      async () => {
+        try {
+          if (this.afterRun && !this.stopping) await this.afterRun().catch((e) => this.deps.logger.warn({ err: e }, 'standard check failed'));
+        } finally {
+          await next();
+        }
+      },
+    );
+    await next();
   }
 
   private async scheduleNext(): Promise<void> {

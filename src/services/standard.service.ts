@@ -864,6 +864,16 @@ export class StandardService {
 
   /** Settles roll-outs, governs newcomers, enforces, and announces compliance changes, for every applied standard. */
   async tick(): Promise<void> {
+    // One check at a time in this process (the reconcile's end and the standards' own schedule may meet).
+    this.ticking ??= this.tickOnce().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  private ticking?: Promise<void>;
+
+  private async tickOnce(): Promise<void> {
     this.stats.ticks++;
     for (const row of await this.deps.stores.standards.applied()) {
       try {
