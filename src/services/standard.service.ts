@@ -470,7 +470,7 @@ export class StandardService {
     def.exceptions.forEach((e, i) => {
       for (const p of e.people) {
         const email = emailOf(p, users);
-        if (email && !byEmail.has(email)) byEmail.set(email, i);
+        if (email) byEmail.set(email, i);
       }
     });
     // Exceptions name people: they apply at the scopes a directory names by e-mail (Webex people), each kind's way.
