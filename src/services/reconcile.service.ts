@@ -76,66 +76,46 @@ export class ReconcileService {
 
   async start(): Promise<void> {
     await this.boss.createQueue(RECONCILE_QUEUE, { name: RECONCILE_QUEUE, policy: 'stately' });
-    await this.startStandardChecks();
+    if (this.settings.standardCheckSeconds > 0 && this.settings.runWorkers) {
+      // The standards' check on its own, lighter schedule: it reads no policy back, so drift still waits for a
+      // reconcile run, but a person added at a vendor is found and announced in seconds.
+      await this.boss.createQueue(STANDARD_CHECK_QUEUE, { name: STANDARD_CHECK_QUEUE, policy: 'stately' });
+      this.checkWorkerId = await this.repeat(STANDARD_CHECK_QUEUE, 'check', this.settings.standardCheckSeconds, async () => {
+        if (this.afterRun && !this.stopping) await this.afterRun().catch((e) => this.deps.logger.warn({ err: e }, 'standard check failed'));
+      });
+    }
     if (!(this.settings.intervalSeconds > 0) || !this.settings.runWorkers) return;
-    this.workerId = await this.boss.work(
-      RECONCILE_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
-      async () => {
-        try {
-          await this.runOnce();
-        } finally {
-          await this.scheduleNext();
-        }
-      },
-    );
-    await this.scheduleNext();
+    this.workerId = await this.repeat(RECONCILE_QUEUE, 'tick', this.settings.intervalSeconds, async () => {
+      await this.runOnce();
+    });
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     this.abort.abort();
-    if (this.workerId) await this.boss.offWork({ id: this.workerId } as never).catch(() => undefined);
-    if (this.checkWorkerId) await this.boss.offWork({ id: this.checkWorkerId } as never).catch(() => undefined);
+    for (const id of [this.workerId, this.checkWorkerId]) if (id) await this.boss.offWork({ id } as never).catch(() => undefined);
   }
 
   private checkWorkerId?: string;
 
   /**
-   * The standards' check on its own, lighter schedule (one replica at a time, like the reconcile): it reads no policy
-   * back, so drift still waits for a reconcile run, but a person added at a vendor is found and announced in seconds.
+   * Runs `run` every `seconds` on one replica at a time: a repeating pg-boss job with a singleton key (cron has
+   * minute resolution), the next one queued when a run ends, nothing queued once the service stops.
    */
-  private async startStandardChecks(): Promise<void> {
-    const every = this.settings.standardCheckSeconds;
-    if (!(every > 0) || !this.settings.runWorkers) return;
-    await this.boss.createQueue(STANDARD_CHECK_QUEUE, { name: STANDARD_CHECK_QUEUE, policy: 'stately' });
-    const next = () =>
-      this.stopping
-        ? Promise.resolve()
-        : this.boss
-            .send(STANDARD_CHECK_QUEUE, {}, { singletonKey: 'check', startAfter: every, expireInSeconds: 3600, retryLimit: 0 })
-            .then(() => undefined);
-    this.checkWorkerId = await this.boss.work(
-      STANDARD_CHECK_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
-      async () => {
-        try {
-          if (this.afterRun && !this.stopping) await this.afterRun().catch((e) => this.deps.logger.warn({ err: e }, 'standard check failed'));
-        } finally {
-          await next();
-        }
-      },
-    );
+  private async repeat(queue: string, key: string, seconds: number, run: () => Promise<void>): Promise<string> {
+    const next = async () => {
+      if (this.stopping) return;
+      await this.boss.send(queue, {}, { singletonKey: key, startAfter: seconds, expireInSeconds: 3600, retryLimit: 0 });
+    };
+    const id = await this.boss.work(queue, { batchSize: 1, pollingIntervalSeconds: this.settings.pollingIntervalSeconds }, async () => {
+      try {
+        await run();
+      } finally {
+        await next();
+      }
+    });
     await next();
-  }
-
-  private async scheduleNext(): Promise<void> {
-    if (this.stopping) return;
-    await this.boss.send(
-      RECONCILE_QUEUE,
-      {},
-      { singletonKey: 'tick', startAfter: this.settings.intervalSeconds, expireInSeconds: 3600, retryLimit: 0 },
-    );
+    return id;
   }
 
   /** The connection's shared schedule, at the vendor's own pace for it. */

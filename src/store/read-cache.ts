@@ -75,7 +75,7 @@ export class ReadCache {
     return new ReadView(this, scope);
   }
 
-  private nextVersion?: Promise<number>;
+  private readonly nextVersion = new Map<string, Promise<number>>();
   private readonly nextScoped = new Map<string, Promise<number>>();
 
   /**
@@ -88,40 +88,31 @@ export class ReadCache {
    */
   currentVersion(scope: TenantScope = null): Promise<number> {
     if (scope !== null) return this.currentScopedVersion(scope);
-    const known = this.knownVersion('*');
-    if (known !== undefined) return Promise.resolve(known);
-    this.nextVersion ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      this.nextVersion = undefined;
-      this.stats.versionChecks++;
-      if (this.quiet) return this.quietCheck('*', 'SELECT version::text FROM read_version');
-      const [row] = await this.versionQuery.execute();
-      // No row (a database whose migration 0006 was undone): every read misses, nothing wrong is served.
-      return row?.version ?? -1;
-    });
-    return this.nextVersion;
+    return this.checkOnce(
+      this.nextVersion,
+      '*',
+      [],
+      () => 'SELECT version::text FROM read_version',
+      async () => {
+        const [row] = await this.versionQuery.execute();
+        // No row (a database whose migration 0006 was undone): every read misses, nothing wrong is served.
+        return row?.version ?? -1;
+      },
+    );
   }
 
   /** The sum of the scope's tenants' versions; shared like currentVersion by requests of the same scope. */
   private currentScopedVersion(scope: readonly string[]): Promise<number> {
-    const key = scopeKey(scope);
-    const known = this.knownVersion(key);
-    if (known !== undefined) return Promise.resolve(known);
-    let next = this.nextScoped.get(key);
-    if (!next) {
-      next = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-        this.nextScoped.delete(key);
-        this.stats.versionChecks++;
-        const literals = this.quiet ? literalIds(scope) : null;
-        if (literals !== null) {
-          const which = scope.length === 0 ? 'false' : `tenant_id IN (${literals})`;
-          return this.quietCheck(key, `SELECT coalesce(sum(version), 0)::text FROM read_version_tenant WHERE ${which}`);
-        }
+    return this.checkOnce(
+      this.nextScoped,
+      scopeKey(scope),
+      scope,
+      (which) => `SELECT coalesce(sum(version), 0)::text FROM read_version_tenant WHERE ${which}`,
+      async () => {
         const [row] = await this.scopedVersionQuery.execute({ scope: [...scope] });
         return Number(row?.version ?? 0);
-      });
-      this.nextScoped.set(key, next);
-    }
-    return next;
+      },
+    );
   }
 
   private readonly nextPage = new Map<string, Promise<number>>();
@@ -133,28 +124,46 @@ export class ReadCache {
    * @internal
    */
   currentPageVersion(tenants: readonly string[]): Promise<number> {
-    const key = `page:${JSON.stringify(tenants)}`;
-    const known = this.knownVersion(key);
-    if (known !== undefined) return Promise.resolve(known);
-    let next = this.nextPage.get(key);
-    if (!next) {
-      next = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-        this.nextPage.delete(key);
-        this.stats.versionChecks++;
-        const literals = this.quiet ? literalIds(tenants) : null;
-        if (literals !== null) {
-          // The same sum as pageVersion(), written out so that PGlite's quiet checks recognise it by its text.
-          const which = tenants.length === 0 ? 'false' : `tenant_id IN (${literals})`;
-          return this.quietCheck(
-            key,
-            `SELECT ((SELECT version FROM read_version_tenant_set) + coalesce((SELECT sum(version) FROM read_version_tenant WHERE ${which}), 0))::text`,
-          );
-        }
+    return this.checkOnce(
+      this.nextPage,
+      `page:${JSON.stringify(tenants)}`,
+      tenants,
+      // The same sum as pageVersion(), written out so that PGlite's quiet checks recognise it by its text.
+      (which) =>
+        `SELECT ((SELECT version FROM read_version_tenant_set) + coalesce((SELECT sum(version) FROM read_version_tenant WHERE ${which}), 0))::text`,
+      async () => {
         const [row] = await this.pageVersionQuery.execute({ tenants: [...tenants] });
         // No row (migration 0014 undone): every such read misses.
         return row ? Number(row.version) : -1;
+      },
+    );
+  }
+
+  /**
+   * One version check of `key`, shared by the requests that ask during the same turn of the event loop and sent
+   * once they have all asked (setImmediate). On PGlite, the check's text names the tenant ids as literals
+   * (`quietSelect` gets the WHERE condition) so that PgliteQuiet recognises it, and none is sent while the last one
+   * is still current (knownVersion); ids that cannot be literals, and the server, use the prepared statement `send`.
+   */
+  private checkOnce(
+    pending: Map<string, Promise<number>>,
+    key: string,
+    tenants: readonly string[],
+    quietSelect: (which: string) => string,
+    send: () => Promise<number>,
+  ): Promise<number> {
+    const known = this.knownVersion(key);
+    if (known !== undefined) return Promise.resolve(known);
+    let next = pending.get(key);
+    if (!next) {
+      next = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        pending.delete(key);
+        this.stats.versionChecks++;
+        const literals = this.quiet ? literalIds(tenants) : null;
+        if (literals !== null) return this.quietCheck(key, quietSelect(tenants.length === 0 ? 'false' : `tenant_id IN (${literals})`));
+        return send();
       });
-      this.nextPage.set(key, next);
+      pending.set(key, next);
     }
     return next;
   }

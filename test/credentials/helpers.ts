@@ -65,15 +65,7 @@ export async function createTenant(r: Replica, name = 'Credentials'): Promise<st
 
 export const nv = (o: Record<string, string>) => Object.entries(o).map(([name, value]) => ({ name, value }));
 
-export async function waitFor<T>(what: string, probe: () => Promise<T>, done: (v: T) => boolean, ms = 60_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+export { waitFor } from '../helpers/wait';
 
 /** A counter's value in an app's /metrics text (0 when absent). */
 export async function metric(app: App, name: string, labels: Record<string, string>): Promise<number> {

@@ -137,15 +137,7 @@ export const GET_WAITING = `query($id: ID!) { policyRollout(id: $id) { ${ROLLOUT
 
 export const ALWAYS = { mode: 'ALWAYS', calls: { voicemail: true } };
 
-export async function waitFor<T>(what: string, probe: () => Promise<T>, done: (v: T) => boolean, ms = 60_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+export { waitFor } from '../helpers/wait';
 
 /**
  * The emulator's own view of a stretch of traffic: requests per second between the first and the last request it

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { collect, wsClient } from '../helpers/ws';
+import { waitFor } from '../helpers/wait';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 
 /**
@@ -41,8 +42,7 @@ describe("the standards' own check schedule", () => {
           },
         ),
       ).recordingStandard.compliance.connections.find((c: any) => c.connection.id === WEBEX).counts;
-    for (let i = 0; i < 400 && (await webexOf()).pending > 0; i += 1) await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await webexOf()).pending, 0, 'the roll-outs settled');
+    await waitFor('the roll-outs settled', webexOf, (c) => c.pending === 0, 120_000, 300);
 
     const client = wsClient(t.app.graphqlUrl, t.adminToken);
     const sub = collect(client, `subscription($t: ID!) { recordingStandardComplianceChanged(tenantId: $t) { totals { ungoverned } } }`, {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ok, startTestApp, type TestApp } from '../helpers/app';
 import { startDirectory, type Directory } from '../federation/directory';
+import { waitFor } from '../helpers/wait';
 import { DEMO_CONNECTION_IDS, DEMO_TENANT_ID } from '../../src/sandbox/demo-tenant';
 
 /**
@@ -28,17 +29,6 @@ const APPLY = `mutation($input: ApplyRecordingStandardInput!) { applyRecordingSt
 const PREVIEW = `query($id: ID!) { recordingStandardPreview(id: $id) { coverage { connection { id } vendor unresolvedPeople { name reason } } scopes changing } }`;
 const COMPLIANCE = `query($t: ID!) { recordingStandard(tenantId: $t) { compliance { totals { conforming drifted failed pending ungoverned }
   connections { connection { id } counts { conforming drifted failed pending ungoverned } } } } }`;
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 120_000): Promise<T> {
-  const until = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < until) {
-    last = await read();
-    if (done(last)) return last;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-}
 
 /** The directory behind a door the test can close: closed, every request is answered 503. */
 async function door(target: () => string): Promise<{ url: string; open: boolean; close(): Promise<void> }> {
@@ -136,7 +126,7 @@ describe('a company standard names people by their federated User id', () => {
 
     const sandbox = t.app.sandbox!;
     const compliance = async () => ok(await t.gql(COMPLIANCE, { t: DEMO_TENANT_ID })).recordingStandard.compliance;
-    const settled = await waitFor('every scope settled', compliance, (c) => c.totals.pending === 0);
+    const settled = await waitFor('every scope settled', compliance, (c) => c.totals.pending === 0, 120_000, 300);
     assert.deepEqual({ failed: settled.totals.failed, drifted: settled.totals.drifted }, { failed: 0, drifted: 0 }, JSON.stringify(settled));
     // The legal person (user00007 = Webex person 6) is never recorded; the others are.
     assert.equal(record(6), 'Never');
@@ -147,6 +137,8 @@ describe('a company standard names people by their federated User id', () => {
       'MegaFon records written',
       async () => sandbox.megafon.state.settings.map((r) => r.no_recording_employee_ids),
       (ids) => ids.length > 0 && ids.every((x) => JSON.stringify(x) === '[145]'),
+      120_000,
+      300,
     );
 
     const why = "no User with this id in this tenant's directory";
@@ -175,6 +167,8 @@ describe('a company standard names people by their federated User id', () => {
       'the first version settled',
       async () => ok(await t.gql(COMPLIANCE, { t: DEMO_TENANT_ID })).recordingStandard.compliance.totals,
       (x) => x.pending === 0,
+      120_000,
+      300,
     );
     gate.open = false;
     const webexWrites = () => Object.values(sandbox.webex.counts().writes).reduce((a, b) => a + b, 0);
@@ -222,11 +216,15 @@ describe('a company standard names people by their federated User id', () => {
       'the people written now',
       async () => record(8),
       (r) => r === 'Always',
+      120_000,
+      300,
     );
     await waitFor(
       'every scope conforming',
       async () => ok(await t.gql(COMPLIANCE, { t: DEMO_TENANT_ID })).recordingStandard.compliance.totals,
       (x) => x.pending === 0 && x.conforming > 0,
+      120_000,
+      300,
     );
     assert.equal(record(6), 'Never', 'the legal person still excepted');
     for (const record of sandbox.megafon.state.settings) assert.deepEqual(record.no_recording_employee_ids, [145], `record ${record.id}`);
