@@ -55,6 +55,8 @@ export interface JobHost {
   progress(row: Pick<RolloutRow, 'id' | 'tenantId'>): void;
   /** Queues the job again (a fresh slice, possibly on another replica). */
   handOver(data: JobData): Promise<void>;
+  /** This job is not its roll-out's lead and a lead waits for a worker: the slice ends early (looked up every few seconds). */
+  leadWaiting(data: JobData): Promise<boolean>;
   /** Called once a roll-out has finished (after its commit), on the replica that finished it. */
   readonly onFinished?: (rolloutId: string) => Promise<void>;
 }
@@ -101,6 +103,8 @@ export class JobRun {
   private done = false;
   /** The slice ran out (or the replica stops) while the roll-out runs: a fresh job goes on. */
   private handover = false;
+  /** Another roll-out's lead job waits for a worker: this one (not a lead) ends its slice now. */
+  private steppingAside = false;
 
   /** People claimed for the lanes, not yet taken by one (one statement claims for every lane at once). */
   private readonly buffer: Claimed[] = [];
@@ -186,7 +190,7 @@ export class JobRun {
 
   /** The slice is over: the lanes give their people back and a fresh job goes on. */
   private yielding(): boolean {
-    return this.host.stopping || Date.now() > this.deadline;
+    return this.host.stopping || this.steppingAside || Date.now() > this.deadline;
   }
 
   private async refresh(): Promise<void> {
@@ -199,6 +203,7 @@ export class JobRun {
       this.watch.waitingUntil = now.waitingUntil?.getTime() ?? 0;
       this.watch.waiting = !!now.waitingSince;
     }
+    if (!this.steppingAside && (await this.host.leadWaiting(this.data))) this.steppingAside = true;
   }
 
   private announceItems(): void {
@@ -281,7 +286,8 @@ export class JobRun {
           this.announceItems();
           this.host.progress(row);
           if (watch.waiting) await this.endWait();
-          if (this.stopped()) {
+          // The slice is bounded by the page too: a job that outlived its expiry would be retried while it runs.
+          if (this.stopped() || this.yielding()) {
             complete = false;
             break;
           }

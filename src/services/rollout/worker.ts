@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Stores } from '../../store';
 import type { AppDb } from '../../store/db';
 import type { EventBus } from '../../store/event-bus';
-import { jobDbOf } from '../../store/job-queue';
+import { bossSchemaOf, jobDbOf } from '../../store/job-queue';
 import type { RolloutRow } from '../../store/rollout.store';
 import type { ConnectionContext, RecordingVendor } from '../../vendors/port';
 import type { ServiceDeps } from '../deps';
@@ -13,11 +13,26 @@ import { SharedPacer } from '../rollout-pacer';
 import { type ConnectionContexts, type JobData, type JobHost, JobRun, type RolloutCounters } from './job-run';
 import type { RolloutSettings } from './settings';
 
-const ROLLOUT_QUEUE = 'policy-rollout';
+/**
+ * The roll-out jobs' queue. Policy `short`: a key is unique only among jobs not yet started, so a start, resume or
+ * hand-over queued twice is one job, yet a job whose key is already running never blocks the queue. (The first
+ * queue, `policy-rollout`, was `stately`: its unique index on running keys made pg-boss fetch nothing at all while
+ * the oldest waiting job had the key of a running one, which a retry after a hard kill produces; a running
+ * roll-out's jobs were re-queued here by joinRunning at start, so its old jobs are left to expire.)
+ */
+export const ROLLOUT_QUEUE = 'policy-rollout-slices';
 
 /**
- * This replica's share of the roll-out work (../ROLLOUTS.md): the pg-boss workers of the `policy-rollout` queue
- * (`jobs` per roll-out, `stately` per shard), each job a JobRun; the presence tick that joins running roll-outs this
+ * Jobs of priority LEAD (one per roll-out: shard 0, and each replica's join) are fetched before any other, so every
+ * running roll-out has a worker before any roll-out gets a second; the others take the workers left over.
+ */
+const LEAD = 1;
+/** How often a job that is not its roll-out's lead looks whether a lead waits for its worker. */
+const STEP_ASIDE_CHECK_MS = 2000;
+
+/**
+ * This replica's share of the roll-out work (../ROLLOUTS.md): the pg-boss workers of the roll-out queue
+ * (`jobs` per roll-out, one of them its lead), each job a JobRun; the presence tick that joins running roll-outs this
  * replica has no job of; the pacers of each connection; and the throttled progress events. The roll-out service
  * (../rollout.service.ts) starts and stops it and queues the jobs of a start, resume or retry through it.
  */
@@ -35,10 +50,13 @@ export class RolloutWorker implements JobHost {
   private readonly lastProgress = new Map<string, { at: number; timer?: NodeJS.Timeout }>();
   /** Jobs of each roll-out running in this replica: a running roll-out with none here gets one (see tick). */
   private readonly localJobs = new Map<string, number>();
+  /** Keys of the jobs running here: a second job of one key (a retry of a job still running) steps aside. */
+  private readonly runningKeys = new Set<string>();
+  private leadCheck?: { at: number; answer: Promise<boolean> };
   private ticker?: NodeJS.Timeout;
 
   constructor(
-    deps: Pick<ServiceDeps, 'stores' | 'logger'>,
+    private readonly deps: Pick<ServiceDeps, 'stores' | 'logger' | 'database'>,
     private readonly events: EventBus,
     private readonly boss: PgBoss,
     readonly settings: RolloutSettings,
@@ -53,7 +71,7 @@ export class RolloutWorker implements JobHost {
   }
 
   async start(): Promise<void> {
-    await this.boss.createQueue(ROLLOUT_QUEUE, { name: ROLLOUT_QUEUE, policy: 'stately' });
+    await this.boss.createQueue(ROLLOUT_QUEUE, { name: ROLLOUT_QUEUE, policy: 'short' });
     for (let i = 0; i < this.settings.workers; i++) {
       this.workerIds.push(
         await this.boss.work<JobData>(
@@ -102,13 +120,35 @@ export class RolloutWorker implements JobHost {
     for (let shard = 0; shard < this.settings.jobs; shard++) await this.sendJob(rolloutId, shard, tx);
   }
 
-  handOver(data: JobData): Promise<void> {
-    return this.sendJob(data.rolloutId, data.shard, undefined, data.key);
+  /**
+   * Queues the job's next slice. A join beside the lead one ends with its slice instead: the presence tick joins
+   * again when this replica has no job of the roll-out, so restarts never add jobs that live as long as it runs.
+   */
+  async handOver(data: JobData): Promise<void> {
+    if (data.shard < -1) return;
+    await this.sendJob(data.rolloutId, data.shard, undefined, data.key);
+  }
+
+  /** A job that is not its roll-out's lead gives its worker to a lead that waits (another roll-out's first job). */
+  leadWaiting(data: JobData): Promise<boolean> {
+    if (isLead(data.shard)) return Promise.resolve(false);
+    const now = Date.now();
+    if (this.leadCheck && now - this.leadCheck.at < STEP_ASIDE_CHECK_MS) return this.leadCheck.answer;
+    const answer = this.deps.database
+      .rawQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${bossSchemaOf(this.deps.database)}.job WHERE name = $1 AND state < 'active' AND priority >= $2 AND start_after <= now()`,
+        [ROLLOUT_QUEUE, LEAD],
+      )
+      .then((rows) => (rows[0]?.n ?? 0) > 0)
+      .catch(() => false);
+    this.leadCheck = { at: now, answer };
+    return answer;
   }
 
   private async sendJob(rolloutId: string, shard: number, tx?: AppDb, key = `${rolloutId}:${shard}`): Promise<void> {
     await this.boss.send(ROLLOUT_QUEUE, { rolloutId, shard, key } satisfies JobData, {
       singletonKey: key,
+      priority: isLead(shard) ? LEAD : 0,
       retryLimit: 1000,
       retryDelay: 1,
       // A job runs one slice, then finishes its people in flight: past this it is presumed dead and retried.
@@ -146,13 +186,18 @@ export class RolloutWorker implements JobHost {
   }
 
   private async runJob(data: JobData): Promise<void> {
+    const key = data.key ?? `${data.rolloutId}:${data.shard}`;
+    // pg-boss retried a job this replica still runs (it outlived its expiry): the run in progress goes on alone.
+    if (this.runningKeys.has(key)) return;
     const [row] = await this.stores.rollouts.byIds(null, [data.rolloutId]);
     if (!row || row.status !== 'RUNNING' || this.isStopping) return;
     this.localJobs.set(row.id, (this.localJobs.get(row.id) ?? 0) + 1);
+    this.runningKeys.add(key);
     try {
       const run = await JobRun.open(this, row, data);
       await run.run();
     } finally {
+      this.runningKeys.delete(key);
       const n = (this.localJobs.get(row.id) ?? 1) - 1;
       if (n > 0) this.localJobs.set(row.id, n);
       else this.localJobs.delete(row.id);
@@ -192,4 +237,9 @@ export class RolloutWorker implements JobHost {
     if (wait <= 0) send();
     else p.timer = setTimeout(send, wait);
   }
+}
+
+/** Shard 0 of a start and the first join of each replica (shard -1) lead their roll-out (see LEAD). */
+function isLead(shard: number): boolean {
+  return shard === 0 || shard === -1;
 }
