@@ -23,6 +23,8 @@ export async function runLevers(opts: {
   resultsFile: string;
   machine: string;
   log: (s: string) => void;
+  /** The variants to measure beside the yardsticks and the shipped service (all of them when not given). */
+  keys?: readonly string[];
 }): Promise<void> {
   const base: ContenderSpec = { kind: 'service', shape: opts.shape, databaseUrl: opts.databaseUrl };
   const variants: { key: string; label: string; spec: ContenderSpec; headers?: Record<string, string> }[] = [
@@ -102,8 +104,9 @@ export async function runLevers(opts: {
     },
   ];
   // BENCH_LEVER_KEYS=responseCache,churn100 measures a few (the yardsticks and the shipped service always run).
-  if (process.env.BENCH_LEVER_KEYS) {
-    const keep = new Set(['stock', 'mercurius', 'all', ...process.env.BENCH_LEVER_KEYS.split(',')]);
+  const keys = process.env.BENCH_LEVER_KEYS?.split(',') ?? opts.keys;
+  if (keys) {
+    const keep = new Set(['stock', 'mercurius', 'all', ...keys]);
     for (let i = variants.length - 1; i >= 0; i--) if (!keep.has(variants[i]!.key)) variants.splice(i, 1);
   }
   const procs = new Map<string, ContenderProcess>();
@@ -158,6 +161,12 @@ export async function runLevers(opts: {
   const section = [
     '## Levers, one at a time',
     '',
+    ...(opts.keys && !process.env.BENCH_LEVER_KEYS
+      ? [
+          'The cold path and the other-tenant churn, measured by every `npm run bench` (`BENCH_LEVERS=1 npm run bench` measures every lever, one at a time).',
+          '',
+        ]
+      : []),
     `${new Date().toISOString()}, ${opts.machine}, load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(

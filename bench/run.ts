@@ -32,7 +32,12 @@ const MUTATION_CONNECTIONS = Number(process.env.BENCH_MUTATION_CONNECTIONS ?? 10
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ALLOC_REQUESTS = 200;
 /** Which parts run (development of the bench itself): reads, mutation, cold. */
-const PHASES = new Set((process.env.BENCH_PHASES ?? 'reads,mutation,cold,memory').split(','));
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'reads,mutation,cold,memory,levers').split(','));
+/**
+ * The lever-study rows every run measures (issue 18's goals 3 and 4): the cold path (no read cache, a writer at 100
+ * commits/s to the same tenants) and a tenant-scoped dashboard, quiet and while another tenant takes 100 commits/s.
+ */
+const DEFAULT_LEVERS = ['readCache', 'cold100', 'scopedQuiet', 'scopedChurnOther', 'operatorChurnOther'];
 const RESULTS_FILE = join(ROOT_DIR, 'bench', 'RESULTS.md');
 
 interface Contender {
@@ -96,8 +101,9 @@ export async function main(): Promise<void> {
   log(`bench: ${machine}; ${SECONDS} s per measurement × ${ROUNDS} rounds`);
   if (pgProblem) log(`bench: PostgreSQL at ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} is unreachable (${pgProblem}): contender (e) skipped`);
 
-  if (process.env.BENCH_LEVERS) {
-    await runLevers({
+  const levers = async (keys?: readonly string[]) =>
+    runLevers({
+      keys,
       databaseUrl: pgProblem ? undefined : DATABASE_URL,
       shape,
       headers,
@@ -112,6 +118,8 @@ export async function main(): Promise<void> {
       machine,
       log,
     });
+  if (process.env.BENCH_LEVERS) {
+    await levers();
     return;
   }
   if (process.env.BENCH_SCALE && process.env.BENCH_SCALE !== '0') {
@@ -242,6 +250,7 @@ export async function main(): Promise<void> {
   const coldStart = PHASES.has('cold') ? await measureColdStart(log) : { median: NaN, runs: [] };
   if (PHASES.has('memory'))
     await measureMemory({ databaseUrl: pgProblem ? undefined : DATABASE_URL, resultsFile: RESULTS_FILE, machine, load: loadAverage, log });
+  if (PHASES.has('levers')) await levers(DEFAULT_LEVERS);
 
   // ---- report
   const med = (c: string, s: string, f: (x: Sample) => number) => median((samples.get(`${c}|${s}`) ?? []).map(f));

@@ -8,7 +8,7 @@ export const SECTIONS = {
   levers: {
     begin: '<!-- levers:begin -->',
     end: '<!-- levers:end -->',
-    placeholder: '## Levers, one at a time\n\nNot run yet: `BENCH_LEVERS=1 npm run bench`.',
+    placeholder: '## Levers, one at a time\n\nNot run yet: `npm run bench` (every lever: `BENCH_LEVERS=1 npm run bench`).',
   },
   soak: {
     begin: '<!-- soak:begin -->',
