@@ -55,8 +55,8 @@ export interface JobHost {
   progress(row: Pick<RolloutRow, 'id' | 'tenantId'>): void;
   /** Queues the job again (a fresh slice, possibly on another replica). */
   handOver(data: JobData): Promise<void>;
-  /** This job is not its roll-out's lead and a lead waits for a worker: the slice ends early (looked up every few seconds). */
-  leadWaiting(data: JobData): Promise<boolean>;
+  /** Another roll-out's lead waits for a worker: this slice ends early (at once, or soon for a lead; looked up every few seconds). */
+  leadWaiting(data: JobData, startedAt: number): Promise<boolean>;
   /** Called once a roll-out has finished (after its commit), on the replica that finished it. */
   readonly onFinished?: (rolloutId: string) => Promise<void>;
 }
@@ -92,6 +92,7 @@ export class JobRun {
   /** Unique per run of a job: two jobs in one process never share claims. */
   private readonly owner: string;
   private readonly leaseMs: number;
+  private readonly startedAt = Date.now();
   private readonly rules: RecordingRules;
   private readonly watch: Watch;
   /** Re-read after a wait: the connection may have been fixed or re-pointed meanwhile. */
@@ -203,7 +204,7 @@ export class JobRun {
       this.watch.waitingUntil = now.waitingUntil?.getTime() ?? 0;
       this.watch.waiting = !!now.waitingSince;
     }
-    if (!this.steppingAside && (await this.host.leadWaiting(this.data))) this.steppingAside = true;
+    if (!this.steppingAside && (await this.host.leadWaiting(this.data, this.startedAt))) this.steppingAside = true;
   }
 
   private announceItems(): void {

@@ -27,8 +27,13 @@ export const ROLLOUT_QUEUE = 'policy-rollout-slices';
  * running roll-out has a worker before any roll-out gets a second; the others take the workers left over.
  */
 const LEAD = 1;
-/** How often a job that is not its roll-out's lead looks whether a lead waits for its worker. */
+/** How often a job looks whether a lead waits for its worker. */
 const STEP_ASIDE_CHECK_MS = 2000;
+/**
+ * A lead gives its worker to another roll-out's waiting lead after this long (not after the whole slice): with more
+ * running roll-outs than workers, each moves every few tens of seconds instead of waiting minutes at 0 done.
+ */
+const CONTENDED_SLICE_MS = 20_000;
 
 /**
  * This replica's share of the roll-out work (../ROLLOUTS.md): the pg-boss workers of the roll-out queue
@@ -129,10 +134,13 @@ export class RolloutWorker implements JobHost {
     await this.sendJob(data.rolloutId, data.shard, undefined, data.key);
   }
 
-  /** A job that is not its roll-out's lead gives its worker to a lead that waits (another roll-out's first job). */
-  leadWaiting(data: JobData): Promise<boolean> {
-    if (isLead(data.shard)) return Promise.resolve(false);
+  /**
+   * A lead waits for a worker (another roll-out's first job): a job that is not its roll-out's lead gives its worker
+   * at once, a lead once it has run CONTENDED_SLICE_MS (its successor queues behind the waiting lead).
+   */
+  leadWaiting(data: JobData, startedAt: number): Promise<boolean> {
     const now = Date.now();
+    if (isLead(data.shard) && now - startedAt < CONTENDED_SLICE_MS) return Promise.resolve(false);
     if (this.leadCheck && now - this.leadCheck.at < STEP_ASIDE_CHECK_MS) return this.leadCheck.answer;
     const answer = this.deps.database
       .rawQuery<{ n: number }>(
