@@ -60,6 +60,12 @@ async function setUp(env: Record<string, string>): Promise<{ r: Replica; store: 
   return { r, store, webexes, connectionIds };
 }
 
+async function tearDown(s: Awaited<ReturnType<typeof setUp>>): Promise<void> {
+  await s.r.close();
+  await s.store.drop();
+  for (const w of s.webexes) await w.close();
+}
+
 async function startOn(r: Replica, connectionId: string): Promise<string> {
   return ok(await r.gql(START, { input: { connectionId, name: 'fair', rules: ALWAYS, scope: { all: true } } })).startPolicyRollout.rollout.id;
 }
@@ -75,11 +81,7 @@ describe('roll-outs on several connections share the workers', () => {
   before(async () => {
     s = await setUp({ ROLLOUT_SLICE_SECONDS: '5' });
   });
-  after(async () => {
-    await s.r.close();
-    await s.store.drop();
-    for (const w of s.webexes) await w.close();
-  });
+  after(() => tearDown(s));
 
   it('every running roll-out moves before any of them finishes (two workers, three connections)', async () => {
     const ids: string[] = [];
@@ -114,11 +116,7 @@ describe('a job whose key already runs does not hold up the roll-out queue', () 
     // Long slices: nothing is handed over while the test runs, so only the queue's order decides who gets a worker.
     s = await setUp({ ROLLOUT_SLICE_SECONDS: '60' });
   });
-  after(async () => {
-    await s.r.close();
-    await s.store.drop();
-    for (const w of s.webexes) await w.close();
-  });
+  after(() => tearDown(s));
 
   it('another roll-out starts while the first runs, past a stale copy of a running job', async () => {
     const db = s.r.app.database;
