@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ok } from '../helpers/app';
 import { DEMO_CONNECTION_IDS } from '../../src/sandbox/demo-tenant';
@@ -20,6 +22,27 @@ const IN_FLIGHT_MAX = 16;
 
 const START = `mutation($input: StartPolicyRolloutInput!) { startPolicyRollout(input: $input) { rollout { id status } } }`;
 const get = async (p: ServiceProcess, id: string) => ok(await p.gql(GET, { id })).policyRollout;
+
+/** People with an outcome in the store, read directly once the process is gone (not through a service). */
+async function outcomesInStore(store: Store, rolloutId: string): Promise<number> {
+  const text = `SELECT count(*)::int AS n FROM policy_rollout_items WHERE rollout_id = $1 AND status <> 'PENDING'`;
+  if (store.databaseUrl) {
+    const c = new pg.Client({ connectionString: store.databaseUrl });
+    await c.connect();
+    try {
+      await c.query(`SET search_path TO ${store.pgSchema}`);
+      return (await c.query<{ n: number }>(text, [rolloutId])).rows[0]!.n;
+    } finally {
+      await c.end();
+    }
+  }
+  const db = new PGlite(join(store.dataDir, 'pgdata'));
+  try {
+    return (await db.query<{ n: number }>(text, [rolloutId])).rows[0]!.n;
+  } finally {
+    await db.close();
+  }
+}
 
 async function prepare(store: Store, webex: RemoteWebex): Promise<void> {
   // The demo tenant's Webex connection points at the emulator (written to the database the processes will share).
@@ -61,16 +84,19 @@ describe(`a roll-out survives SIGTERM and SIGKILL of the real service process ($
 
     const p2 = await ServiceProcess.start(store, ENV);
     const resumedFrom = (await webex.requests({ limit: 1 })).entries[0]?.seq ?? 0;
-    await waitFor(
+    const seen = await waitFor(
       'two thirds',
       () => get(p2, rollout.id),
       (x) => x.done >= (2 * PEOPLE) / 3,
       90_000,
       100,
     );
+    await p2.kill('SIGKILL');
+    // Intent before effect: every outcome a client was shown is in the store once the process is gone.
+    const stored = await outcomesInStore(store, rollout.id);
+    assert.ok(stored >= seen.done, `shown ${seen.done} done before the SIGKILL, ${stored} outcomes in the store after it`);
     const stillAfterTerm = (await webex.requests({ since: resumedFrom })).entries.filter((e) => e.route !== null).length;
     assert.ok(stillAfterTerm > 0, 'the restarted process went on');
-    await p2.kill('SIGKILL');
     const atKill = await webex.writesPerPerson();
 
     const p3 = await ServiceProcess.start(store, ENV);
