@@ -31,7 +31,7 @@ import { Metrics, type QueueSample } from './server/metrics';
 import { checkVariables, parseWithLimits, QueryLimitError, validateWithLimits } from './server/limits';
 import { createVendorRegistry, setVendorRegistry } from './vendors/registry';
 import { setEgressPolicy } from './vendors/egress';
-import { POLICY_SYNC_QUEUE } from './services/policy-sync.service';
+import { DEFAULT_SYNC_SETTINGS, POLICY_SYNC_QUEUE } from './services/policy-sync.service';
 import { bossSchemaOf } from './store/job-queue';
 import { GraphQLError, getOperationAST } from 'graphql';
 
@@ -149,7 +149,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
         retryBackoff: config.syncRetryBackoff,
         deadlineSeconds: config.syncDeadlineSeconds,
         expireInSeconds: config.syncJobExpireSeconds,
-        batchSize: 10,
+        batchSize: DEFAULT_SYNC_SETTINGS.batchSize,
+        workers: DEFAULT_SYNC_SETTINGS.workers,
         pollingIntervalSeconds: config.jobPollSeconds,
         runWorkers: config.workers,
       },

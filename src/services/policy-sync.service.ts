@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { AppError } from '../domain/errors';
 import type { PolicyScope, RecordingRules } from '../domain/policy';
@@ -25,7 +26,13 @@ export interface PolicySyncSettings {
   deadlineSeconds: number;
   /** A job whose worker died is retried after this long. */
   expireInSeconds: number;
+  /** Jobs one worker fetches at once; its next fetch waits for the slowest of them. */
   batchSize: number;
+  /**
+   * Workers per replica, each fetching on its own: a batch held by a slow vendor (up to its total timeout) holds only
+   * its worker, the others go on with other policies.
+   */
+  workers: number;
   pollingIntervalSeconds: number;
   /** Run workers in this process (every replica does by default). */
   runWorkers: boolean;
@@ -36,12 +43,16 @@ export const DEFAULT_SYNC_SETTINGS: PolicySyncSettings = {
   retryBackoff: true,
   deadlineSeconds: 24 * 3600,
   expireInSeconds: 300,
-  batchSize: 10,
+  batchSize: 5,
+  workers: 3,
   pollingIntervalSeconds: 2,
   runWorkers: true,
 };
 
 type Outcome = 'done' | { retryInSeconds: number };
+
+/** A push's hold on its policy (renewed every third of it while the push runs); one a dead process left ends after it. */
+const SYNC_LEASE_MS = 15_000;
 
 /** While the vendor is unavailable a policy is tried at least this often, however many attempts it took. */
 export const HOLD_MAX_DELAY_SECONDS = 60;
@@ -49,13 +60,17 @@ export const HOLD_MAX_DELAY_SECONDS = 60;
 /**
  * Delivers desired policy versions to vendors through a pg-boss queue. A job only names the policy: the worker
  * always pushes the latest desired version, so an older job finding a newer version pushes that one (or nothing,
- * when it is already in sync). The queue is `stately` with the policy id as singleton key: at most one job per
- * policy is queued and one active, across all replicas, so a policy is never pushed twice at once.
+ * when it is already in sync). The queue is `short` with the policy id as singleton key: at most one job per policy
+ * waits. A push first takes the policy's lease (migration 0015), so a policy is never pushed twice at once across
+ * replicas; a job that finds the lease taken tries again a second later (the holder may have read an older version).
+ * The queue was `stately` (one waiting and one active job per policy): pg-boss then fetched nothing at all while the
+ * oldest waiting job's policy was being pushed, so one slow vendor held every tenant's policy changes
+ * (test/policies/sync-queue.test.ts).
  */
 export class PolicySyncService {
-  private workerId?: string;
+  private readonly workerIds: string[] = [];
   private stopping = false;
-  readonly stats = { pushes: 0, retries: 0, skipped: 0, failed: 0 };
+  readonly stats = { pushes: 0, retries: 0, skipped: 0, failed: 0, leaseWaits: 0 };
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -66,18 +81,23 @@ export class PolicySyncService {
   ) {}
 
   async start(): Promise<void> {
-    await this.boss.createQueue(POLICY_SYNC_QUEUE, { name: POLICY_SYNC_QUEUE, policy: 'stately' });
+    await this.boss.createQueue(POLICY_SYNC_QUEUE, { name: POLICY_SYNC_QUEUE, policy: 'short' });
+    // A queue made by an earlier version is `stately`: new jobs take the queue's policy (jobs already queued keep theirs).
+    await this.boss.updateQueue(POLICY_SYNC_QUEUE, { name: POLICY_SYNC_QUEUE, policy: 'short' });
     if (!this.settings.runWorkers) return;
-    this.workerId = await this.boss.work<{ policyId: string; requestId?: string }>(
-      POLICY_SYNC_QUEUE,
-      { batchSize: this.settings.batchSize, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
-      (jobs) => this.handle(jobs),
-    );
+    for (let i = 0; i < Math.max(1, this.settings.workers); i++)
+      this.workerIds.push(
+        await this.boss.work<{ policyId: string; requestId?: string }>(
+          POLICY_SYNC_QUEUE,
+          { batchSize: this.settings.batchSize, pollingIntervalSeconds: this.settings.pollingIntervalSeconds },
+          (jobs) => this.handle(jobs),
+        ),
+      );
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.workerId) await this.boss.offWork({ id: this.workerId } as never).catch(() => undefined);
+    await Promise.all(this.workerIds.map((id) => this.boss.offWork({ id } as never).catch(() => undefined)));
   }
 
   /** Writes the job in the caller's transaction: it exists exactly when the desired state it serves does. */
@@ -104,7 +124,8 @@ export class PolicySyncService {
 
   /** Wakes this process's worker at once instead of at its next poll. */
   wake(): void {
-    if (this.workerId && !this.stopping) this.boss.notifyWorker(this.workerId);
+    if (this.stopping) return;
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 
   /** Resolves at the first sync outcome for `version` (or a newer one) of the policy, or after `timeoutMs`. */
@@ -175,15 +196,43 @@ export class PolicySyncService {
     });
   }
 
-  /** One attempt for the latest desired version of one policy. */
+  /**
+   * One attempt for the latest desired version of one policy, under its lease: the row is read again once the lease
+   * is held, so a push never starts from a version older than what the previous push (ended or not) saw.
+   */
   async process(policyId: string, requestId?: string): Promise<Outcome> {
-    const { stores, logger } = this.deps;
-    const [row] = await stores.policies.byIds(null, [policyId]);
-    if (!row) return 'done';
+    const { stores } = this.deps;
+    const [seen] = await stores.policies.byIds(null, [policyId]);
+    if (!seen || this.settled(seen)) return 'done';
+    const owner = randomUUID();
+    if (!(await stores.policies.takeSyncLease(policyId, owner, SYNC_LEASE_MS))) {
+      // Another push of this policy runs (here or on another replica): try again once it may have ended.
+      this.stats.leaseWaits++;
+      return { retryInSeconds: 1 };
+    }
+    const renew = setInterval(() => void stores.policies.takeSyncLease(policyId, owner, SYNC_LEASE_MS).catch(() => undefined), SYNC_LEASE_MS / 3);
+    renew.unref();
+    try {
+      const [row] = await stores.policies.byIds(null, [policyId]);
+      if (!row || this.settled(row)) return 'done';
+      return await this.attempt(row, requestId);
+    } finally {
+      clearInterval(renew);
+      await stores.policies.releaseSyncLease(policyId, owner).catch(() => undefined);
+    }
+  }
+
+  /** In sync with its latest version, or refused by the vendor (waits for a change or retrySync): nothing to push. */
+  private settled(row: RecordingPolicyRow): boolean {
     if ((row.syncStatus === 'IN_SYNC' && row.syncedVersion === row.version) || row.syncStatus === 'FAILED') {
       this.stats.skipped++;
-      return 'done';
+      return true;
     }
+    return false;
+  }
+
+  private async attempt(row: RecordingPolicyRow, requestId: string | undefined): Promise<Outcome> {
+    const { stores, logger } = this.deps;
     const overdue = !!row.syncDeadline && row.syncDeadline.getTime() < Date.now();
     // Only our own unexpected errors give up at the deadline; a vendor that is away is waited for.
     if (overdue && row.lastSyncError?.code === 'INTERNAL_SERVER_ERROR') {

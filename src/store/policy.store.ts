@@ -147,4 +147,30 @@ export class PolicyStore {
       .returning({ id: recordingPolicies.id });
     return rows.length > 0;
   }
+
+  /**
+   * Takes the right to push this policy (migration 0015): answers false while another push holds an unexpired lease.
+   * The policy's row is not written, so taking a lease moves no read version.
+   */
+  async takeSyncLease(policyId: string, owner: string, leaseMs: number): Promise<boolean> {
+    const result = await this.db
+      .execute(sql`
+      INSERT INTO policy_sync_leases AS l (policy_id, owner, lease_until)
+      VALUES (${policyId}, ${owner}, now() + make_interval(secs => ${leaseMs / 1000}))
+      ON CONFLICT (policy_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+        WHERE l.lease_until < now() OR l.owner = excluded.owner
+      RETURNING l.policy_id`)
+      .catch((e: unknown) => {
+        // The policy was deleted meanwhile (foreign key): nothing to push; the job finds no policy next time.
+        if (/policy_sync_leases_policy_id_fkey|foreign key/.test(String((e as Error).message) + String((e as { cause?: Error }).cause?.message)))
+          return { rows: [] };
+        throw e;
+      });
+    return ((result as { rows?: unknown[] }).rows ?? []).length > 0;
+  }
+
+  /** Ends a push's lease (only its own). */
+  async releaseSyncLease(policyId: string, owner: string): Promise<void> {
+    await this.db.execute(sql`DELETE FROM policy_sync_leases WHERE policy_id = ${policyId} AND owner = ${owner}`);
+  }
 }

@@ -12,6 +12,7 @@ import { migration as m0009 } from './0009_credential_tokens';
 import { migration as m0011 } from './0011_recording_standards';
 import { migration as m0012 } from './0012_read_version_tenant';
 import { migration as m0014 } from './0014_read_version_tenant_set';
+import { migration as m0015 } from './0015_policy_sync_leases';
 
 export type { Migration };
 
@@ -19,7 +20,7 @@ export type { Migration };
  * The one ordered set of migrations, applied at start on PGlite and on a PostgreSQL server alike, one file each.
  * Never edit a migration that has shipped: add the next file and list it here.
  */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0012, m0014];
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0012, m0014, m0015];
 
 /**
  * A name for this exact set of migrations (ids and SQL): the build's PGlite template directory is migrated and
