@@ -190,6 +190,15 @@ export const readVersion = pgTable('read_version', {
   version: bigint('version', { mode: 'number' }).notNull(),
 });
 
+/** Who is pushing a policy to its vendor right now (migration 0015, src/services/policy-sync.service.ts). */
+export const policySyncLeases = pgTable('policy_sync_leases', {
+  policyId: text('policy_id')
+    .primaryKey()
+    .references(() => recordingPolicies.id, { onDelete: 'cascade' }),
+  owner: text('owner').notNull(),
+  leaseUntil: ts('lease_until').notNull(),
+});
+
 /** Per-tenant read versions (migration 0012): moved by every committed change to the tenant's rows. */
 export const readVersionTenant = pgTable('read_version_tenant', {
   tenantId: text('tenant_id').primaryKey(),
