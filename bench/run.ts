@@ -269,6 +269,27 @@ export async function main(): Promise<void> {
       rss: med('c', s.key, (x) => x.rss),
     };
     const gg = { rps: med('g', s.key, (x) => x.rps), p99: med('g', s.key, (x) => x.p99) };
+    // Paired: each round's figure over (g)'s in the same round, then the median of those. The machine is shared and
+    // its speed moves between rounds (up to 3x in one run), so a ratio of medians taken from different rounds can
+    // say less than the rounds themselves.
+    const byRound = (c: string, f: (x: Sample) => number): number[] => {
+      const mine = samples.get(`${c}|${s.key}`) ?? [];
+      const theirs = samples.get(`g|${s.key}`) ?? [];
+      return mine.slice(0, theirs.length).map((x, i) => f(x) / f(theirs[i]!));
+    };
+    const paired = (c: string, f: (x: Sample) => number): string => {
+      const rs = byRound(c, f);
+      return rs.length && rs.every(Number.isFinite) ? fmt(median(rs), 2) : '–';
+    };
+    const roundLine = contenders
+      .filter((c) => c.key === 'd' || c.key === 'e')
+      .map(
+        (c) =>
+          `${c.label.slice(0, 3)} ${byRound(c.key, (x) => x.rps)
+            .map((r) => fmt(r, 2))
+            .join(', ')}`,
+      )
+      .join('; ');
     const rows = contenders.map((c) => {
       const rps = med(c.key, s.key, (x) => x.rps);
       const p50 = med(c.key, s.key, (x) => x.p50);
@@ -276,15 +297,17 @@ export async function main(): Promise<void> {
       const rss = med(c.key, s.key, (x) => x.rss);
       const stmts = samples.get(`${c.key}|${s.key}`)?.[0]?.statementsPerOp;
       const allocated = alloc.get(`${c.key}|${s.op}`);
-      return `| ${c.label} | ${fmt(rps)} | ${ratio(rps, a.rps)} | ${ratio(rps, cc.rps)} | **${ratio(rps, gg.rps)}** | ${fmt(p50, 1)} | ${ratio(p50, a.p50)} | ${ratio(p50, cc.p50)} | ${fmt(p99, 1)} | ${ratio(p99, a.p99)} | ${ratio(p99, cc.p99)} | ${ratio(p99, gg.p99)} | ${fmt(mb(rss))} | ${ratio(rss, a.rss)} | ${ratio(rss, cc.rss)} | ${stmts == null ? '–' : fmt(median((samples.get(`${c.key}|${s.key}`) ?? []).map((x) => x.statementsPerOp!)), 2)} | ${allocated === undefined ? '–' : fmt(allocated / 1024)} |`;
+      return `| ${c.label} | ${fmt(rps)} | ${ratio(rps, a.rps)} | ${ratio(rps, cc.rps)} | **${ratio(rps, gg.rps)}** | ${paired(c.key, (x) => x.rps)} | ${fmt(p50, 1)} | ${ratio(p50, a.p50)} | ${ratio(p50, cc.p50)} | ${fmt(p99, 1)} | ${ratio(p99, a.p99)} | ${ratio(p99, cc.p99)} | ${ratio(p99, gg.p99)} | ${paired(c.key, (x) => x.p99)} | ${fmt(mb(rss))} | ${ratio(rss, a.rss)} | ${ratio(rss, cc.rss)} | ${stmts == null ? '–' : fmt(median((samples.get(`${c.key}|${s.key}`) ?? []).map((x) => x.statementsPerOp!)), 2)} | ${allocated === undefined ? '–' : fmt(allocated / 1024)} |`;
     });
     tables.push(
       [
         `### ${s.op === 'dashboard' ? 'Dashboard query' : '_entities, 100 RecordingPolicy representations'}, ${s.connections} connections`,
         '',
-        '| contender | req/s | ÷(a) | ÷(c) | ÷(g) | p50 ms | ÷(a) | ÷(c) | p99 ms | ÷(a) | ÷(c) | ÷(g) | RSS MB | ÷(a) | ÷(c) | SQL/op | alloc KB/req |',
-        '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+        '| contender | req/s | ÷(a) | ÷(c) | ÷(g) | ÷(g) paired | p50 ms | ÷(a) | ÷(c) | p99 ms | ÷(a) | ÷(c) | ÷(g) | ÷(g) paired | RSS MB | ÷(a) | ÷(c) | SQL/op | alloc KB/req |',
+        '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
         ...rows,
+        '',
+        `req/s ÷(g) round by round: ${roundLine}.`,
       ].join('\n'),
     );
   }
@@ -307,7 +330,7 @@ export async function main(): Promise<void> {
     `Machine: ${machine}. Run ${new Date().toISOString()}, ${SECONDS} s per measurement, ${ROUNDS} interleaved rounds, medians; ${WARMUP_SECONDS} s warm-up per contender and operation.`,
     `Data: ${shape.tenants} tenants × ${shape.connectionsPerTenant} connection × ${shape.policiesPerConnection} policies each; the dashboard shows its default page of 20 tenants (response ${fmt(sizes.dashboard! / 1024, 1)} KB), _entities names 100 policies (response ${fmt(sizes.entities! / 1024, 1)} KB); answers identical across contenders (checked before measuring).`,
     "Each contender runs in its own process (RSS is its own; the PostgreSQL server's memory is not counted); autocannon loads it from another process on the same 2 cores.",
-    `÷(a) is the figure divided by the limit's, ÷(c) by stock Apollo's, ÷(g) by Mercurius+jit's (for req/s higher is better, for latency and RSS lower). SQL/op is statements per operation counted by the service (Drizzle logger); alloc is JS heap allocated per request in the contender (${ALLOC_REQUESTS} sequential requests between two heap probes).`,
+    `÷(a) is the figure divided by the limit's, ÷(c) by stock Apollo's, ÷(g) by Mercurius+jit's (for req/s higher is better, for latency and RSS lower); "÷(g) paired" is the median of the rounds' own ratios (each round's figure over (g)'s in that round), the steadier figure when the machine's speed moves between rounds. SQL/op is statements per operation counted by the service (Drizzle logger); alloc is JS heap allocated per request in the contender (${ALLOC_REQUESTS} sequential requests between two heap probes).`,
     pgProblem ? `\n**(e) skipped**: PostgreSQL unreachable (${pgProblem}).` : '',
     '',
     ...tables.flatMap((t) => [t, '']),
