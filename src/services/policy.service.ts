@@ -12,7 +12,7 @@ import { assertSupported, policyProblems } from '../vendors/capabilities';
 import type { ConnectionService } from './connection.service';
 import type { ServiceDeps } from './deps';
 import type { PolicySyncService } from './policy-sync.service';
-import type { AppDb } from '../store/db';
+import { databaseErrorMatches, type AppDb } from '../store/db';
 import type { EventBus } from '../store/event-bus';
 
 export interface SyncOutcome {
@@ -127,7 +127,7 @@ export class PolicyService {
         return true;
       }))!;
     } catch (e) {
-      if (/recording_policies_scope_uq|duplicate key/.test(String((e as Error).message) + String((e as { cause?: Error }).cause?.message))) {
+      if (databaseErrorMatches(e, /recording_policies_scope_uq|duplicate key/)) {
         throw new AppError('CONFLICT', `A policy for ${input.scope.kind} "${input.scope.id}" already exists on this connection: update it instead`, {
           fields: [{ path: ['input', 'scope'], message: 'already has a policy' }],
         });

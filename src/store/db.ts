@@ -103,6 +103,11 @@ function copyPgliteTemplate(pgdata: string): void {
 
 const MIGRATION_LOCK = 7_202_611; // arbitrary, constant: serialises migrations across replicas
 
+/** Whether a database error (or the driver error it wraps, as Drizzle does) names `pattern`: a constraint, a message. */
+export function databaseErrorMatches(e: unknown, pattern: RegExp): boolean {
+  return pattern.test(String((e as Error | undefined)?.message) + String((e as { cause?: Error } | undefined)?.cause?.message));
+}
+
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   const statements = new StatementCounter();
   const pgSchema = opts.pgSchema ?? 'public';

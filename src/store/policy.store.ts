@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { AppDb } from './db';
+import { databaseErrorMatches, type AppDb } from './db';
 import { recordingPolicies, type RecordingPolicyRow } from './schema';
 import { afterCursor, pageOrder, tenantCondition, toPage, type Page, type PageArgs, type TenantScope } from './pagination';
 import { anyOf, inScope, ScopedPrepared } from './prepared';
@@ -162,8 +162,7 @@ export class PolicyStore {
       RETURNING l.policy_id`)
       .catch((e: unknown) => {
         // The policy was deleted meanwhile (foreign key): nothing to push; the job finds no policy next time.
-        if (/policy_sync_leases_policy_id_fkey|foreign key/.test(String((e as Error).message) + String((e as { cause?: Error }).cause?.message)))
-          return { rows: [] };
+        if (databaseErrorMatches(e, /policy_sync_leases_policy_id_fkey|foreign key/)) return { rows: [] };
         throw e;
       });
     return ((result as { rows?: unknown[] }).rows ?? []).length > 0;
